@@ -1,0 +1,79 @@
+import path from 'node:path'
+
+import express, { Router, type Express } from 'express'
+import { pinoHttp } from 'pino-http'
+
+import { capabilities } from './capabilities/index.ts'
+import { nodeModulesDir, publicDir } from './paths.ts'
+import type { AppDeps, Services } from './services.ts'
+import { errorHandler, notFoundHandler } from './web/error-handler.ts'
+import { csrfProtection } from './web/middleware/csrf.ts'
+import { currentUser } from './web/middleware/current-user.ts'
+import { loadPartnershipContext } from './web/middleware/partnership-context.ts'
+import { requestId } from './web/middleware/request-id.ts'
+import { cspNonce, securityHeaders } from './web/middleware/security-headers.ts'
+import { sessionManager } from './web/middleware/session.ts'
+import { configureNunjucks } from './web/nunjucks.ts'
+
+/** Builds the Express app from its dependencies and services; never listens (main.ts and tests do). */
+export function createApp(deps: AppDeps, services: Services): Express {
+  const { config, logger, database, clock } = deps
+  const app = express()
+  app.set('trust proxy', config.trustProxy)
+  app.disable('x-powered-by')
+  configureNunjucks(app, { isProduction: config.isProduction })
+  app.set('view engine', 'njk')
+
+  app.use(requestId())
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: req => (req as express.Request).requestId,
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: { req: req => ({ method: req.method, url: String(req.url).replace(/_csrf=[^&]+/, '_csrf=…') }) },
+      autoLogging: { ignore: req => Boolean(req.url?.startsWith('/assets/') || req.url === '/healthz') },
+    }),
+  )
+  app.use(cspNonce())
+  app.use(securityHeaders({ tileUrl: config.map.tileUrl }))
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await database.db.selectFrom('partnerships').select(eb => eb.lit(1).as('ok')).limit(1).execute()
+      res.json({ status: 'ok', database: database.kind })
+    } catch (error) {
+      logger.error({ err: error }, 'Health check failed')
+      res.status(503).json({ status: 'unavailable', database: database.kind })
+    }
+  })
+
+  const immutable = { maxAge: config.isProduction ? '1d' : 0 }
+  app.use('/assets', express.static(publicDir, immutable))
+  app.use('/assets/govuk', express.static(path.join(nodeModulesDir, 'govuk-frontend', 'dist', 'govuk', 'assets'), immutable))
+  app.use('/assets/leaflet', express.static(path.join(nodeModulesDir, 'leaflet', 'dist'), immutable))
+
+  app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }))
+  app.use(express.json({ limit: '10mb' }))
+
+  const sessions = sessionManager(services.sessions, clock, config.session)
+  app.use(sessions.middleware())
+  app.use(currentUser(services.accounts))
+  app.use(csrfProtection())
+  app.use(async (req, res, next) => {
+    if (req.method === 'GET' && !req.path.startsWith('/api/')) res.locals.flash = await sessions.takeFlash(req)
+    next()
+  })
+
+  const all = capabilities({ services, deps, sessions })
+  const partnershipRouter = Router({ mergeParams: true })
+  for (const capability of all) {
+    if (capability.routes) app.use(capability.routes)
+    if (capability.partnershipRoutes) partnershipRouter.use(capability.partnershipRoutes)
+  }
+  const navigation = all.flatMap(capability => capability.navigation ?? [])
+  app.use('/partnerships/:partnershipId', loadPartnershipContext(services.partnerships, navigation), partnershipRouter)
+
+  app.use(notFoundHandler())
+  app.use(errorHandler(logger, { showStack: config.env === 'development' }))
+  return app
+}

@@ -1,0 +1,131 @@
+import { Router } from 'express'
+
+import { UnauthenticatedError } from '../../shared/errors.ts'
+import type { Capability } from '../../web/capability.ts'
+import { attempt, formErrors, parseForm } from '../../web/form.ts'
+import { actorFor, idParam, safeReturnTo } from '../../web/request.ts'
+import type { CapabilityDeps } from '../index.ts'
+
+import { apiTokenForm, changePasswordForm, forgotPasswordForm, newPasswordForm, signInForm } from './account-forms.ts'
+import { MIN_PASSWORD_LENGTH } from './domain/passwords.ts'
+import { ROLE_LABELS } from './domain/roles.ts'
+
+export function accountsCapability({ services, sessions }: CapabilityDeps): Capability {
+  const { accounts } = services
+  const routes = Router()
+
+  routes.get('/sign-in', async (req, res) => {
+    if (req.user) return res.redirect(303, safeReturnTo(req.query.returnTo))
+    await sessions.ensure(req, res)
+    res.locals.csrfToken = req.session?.csrfToken
+    res.render('accounts/views/sign-in.njk', { values: {}, returnTo: safeReturnTo(req.query.returnTo) })
+  })
+
+  routes.post('/sign-in', async (req, res) => {
+    const returnTo = safeReturnTo((req.body as Record<string, unknown>).returnTo)
+    const form = parseForm(signInForm, req.body)
+    const values = { email: (req.body as Record<string, unknown>).email }
+    if (!form.ok) return res.status(400).render('accounts/views/sign-in.njk', { values, returnTo, ...form })
+    const result = await accounts.signIn(form.value.email, form.value.password, req.ip ?? 'unknown')
+    if (!result.ok) {
+      const message =
+        result.reason === 'throttled'
+          ? 'Too many failed attempts to sign in. Wait 15 minutes, or reset your password.'
+          : 'Enter a correct email address and password'
+      return res.status(result.reason === 'throttled' ? 429 : 400).render('accounts/views/sign-in.njk', { values, returnTo, ...formErrors({ email: message }) })
+    }
+    await sessions.signIn(req, res, result.user.id)
+    res.redirect(303, returnTo)
+  })
+
+  routes.post('/sign-out', async (req, res) => {
+    await sessions.signOut(req, res)
+    res.redirect(303, '/signed-out')
+  })
+
+  routes.get('/signed-out', (_req, res) => res.render('accounts/views/signed-out.njk'))
+
+  routes.get('/forgot-password', async (req, res) => {
+    await sessions.ensure(req, res)
+    res.locals.csrfToken = req.session?.csrfToken
+    res.render('accounts/views/forgot-password.njk', { values: {} })
+  })
+
+  routes.post('/forgot-password', async (req, res) => {
+    const form = parseForm(forgotPasswordForm, req.body)
+    if (!form.ok) return res.status(400).render('accounts/views/forgot-password.njk', { values: req.body, ...form })
+    await accounts.requestPasswordReset(form.value.email)
+    res.render('accounts/views/forgot-password-sent.njk', { email: form.value.email })
+  })
+
+  routes.get('/reset-password/:token', async (req, res) => {
+    await sessions.ensure(req, res)
+    res.locals.csrfToken = req.session?.csrfToken
+    const valid = await accounts.isResetTokenValid(req.params.token)
+    res.status(valid ? 200 : 410).render('accounts/views/reset-password.njk', { valid, minLength: MIN_PASSWORD_LENGTH })
+  })
+
+  routes.post('/reset-password/:token', async (req, res) => {
+    const form = parseForm(newPasswordForm, req.body)
+    const result = form.ok ? await attempt(() => accounts.resetPassword(req.params.token, form.value.newPassword)) : form
+    if (!result.ok) {
+      return res.status(400).render('accounts/views/reset-password.njk', { valid: true, minLength: MIN_PASSWORD_LENGTH, ...result })
+    }
+    await sessions.signIn(req, res, result.value.id)
+    await req.flash('Your password has been changed and you are signed in')
+    res.redirect(303, '/')
+  })
+
+  routes.get('/account', async (req, res) => {
+    if (!req.user) throw new UnauthenticatedError()
+    const tokens = await accounts.listApiTokens(req.user.id)
+    res.render('accounts/views/account.njk', {
+      roles: req.user.roles.map(role => ({ ...role, roleLabel: ROLE_LABELS[role.role] })),
+      tokens,
+    })
+  })
+
+  routes.get('/account/password', (req, res) => {
+    if (!req.user) throw new UnauthenticatedError()
+    res.render('accounts/views/change-password.njk', { minLength: MIN_PASSWORD_LENGTH })
+  })
+
+  routes.post('/account/password', async (req, res) => {
+    const user = req.user
+    if (!user) throw new UnauthenticatedError()
+    const form = parseForm(changePasswordForm, req.body)
+    const result = form.ok
+      ? await attempt(() => accounts.changePassword(user, form.value.currentPassword, form.value.newPassword, actorFor(req)))
+      : form
+    if (!result.ok) return res.status(400).render('accounts/views/change-password.njk', { minLength: MIN_PASSWORD_LENGTH, ...result })
+    // Other sessions of this user end; this one carries on.
+    await services.sessions.removeForUser(user.id, req.session?.id)
+    await req.flash('Your password has been changed. You have been signed out everywhere else.')
+    res.redirect(303, '/account')
+  })
+
+  routes.get('/account/api-tokens/new', (req, res) => {
+    if (!req.user) throw new UnauthenticatedError()
+    res.render('accounts/views/new-api-token.njk', { values: { expiresInDays: '90' } })
+  })
+
+  routes.post('/account/api-tokens/new', async (req, res) => {
+    const user = req.user
+    if (!user) throw new UnauthenticatedError()
+    const form = parseForm(apiTokenForm, req.body)
+    if (!form.ok) return res.status(400).render('accounts/views/new-api-token.njk', { values: req.body, ...form })
+    const created = await accounts.createApiToken(user.id, form.value.name, actorFor(req), form.value.expiresInDays)
+    // The token is shown once, on this page, and never again.
+    res.setHeader('Cache-Control', 'no-store')
+    res.render('accounts/views/api-token-created.njk', { created })
+  })
+
+  routes.post('/account/api-tokens/:id/revoke', async (req, res) => {
+    if (!req.user) throw new UnauthenticatedError()
+    await accounts.revokeApiToken(req.user.id, idParam(req, 'id'), actorFor(req))
+    await req.flash('API token revoked')
+    res.redirect(303, '/account')
+  })
+
+  return { name: 'accounts', routes }
+}

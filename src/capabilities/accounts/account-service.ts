@@ -1,0 +1,292 @@
+import type { Db } from '../../db/database.ts'
+import type { Logger } from '../../logger.ts'
+import type { Mailer } from '../../mailer.ts'
+import type { Clock } from '../../shared/clock.ts'
+import { ConflictError, ValidationError } from '../../shared/errors.ts'
+import { hashToken, newToken } from '../../shared/tokens.ts'
+import { auditLog } from '../audit/audit-repository.ts'
+import type { Actor } from '../audit/domain/audit-entry.ts'
+
+import { passwordProblem } from './domain/passwords.ts'
+import type { Viewer } from './domain/roles.ts'
+import { DEFAULT_THROTTLE, emailKey, isThrottled } from './domain/throttle.ts'
+import type { PasswordHasher } from './password-hasher.ts'
+import { userRepository, type UserRole } from './user-repository.ts'
+
+export interface CurrentUser {
+  id: number
+  email: string
+  name: string
+  isSiteAdmin: boolean
+  roles: UserRole[]
+}
+
+export type SignInResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'throttled' }
+
+const RESET_LINK_MINUTES = 60
+const INVITATION_LINK_DAYS = 7
+
+export interface AccountServiceDeps {
+  db: Db
+  hasher: PasswordHasher
+  clock: Clock
+  mailer: Mailer
+  baseUrl: string
+  logger: Logger
+}
+
+export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: AccountServiceDeps) {
+  // Verifying against a real hash when the address is unknown keeps both answers equally slow.
+  const dummyHash = hasher.hash(newToken())
+
+  async function loadCurrentUser(userId: number): Promise<CurrentUser | undefined> {
+    const user = await userRepository.findById(db, userId)
+    if (!user || user.disabledAt) return undefined
+    const roles = await userRepository.rolesOf(db, userId)
+    return { id: user.id, email: user.email, name: user.name, isSiteAdmin: user.isSiteAdmin, roles }
+  }
+
+  async function issueResetToken(userId: number, minutes: number): Promise<string> {
+    const token = newToken()
+    const now = clock.now()
+    await db
+      .insertInto('passwordResetTokens')
+      .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + minutes * 60_000) })
+      .execute()
+    return token
+  }
+
+  return {
+    loadCurrentUser,
+
+    toViewer(user: CurrentUser): Viewer {
+      return { userId: user.id, isSiteAdmin: user.isSiteAdmin, roles: new Map(user.roles.map(r => [r.partnershipId, r.role])) }
+    },
+
+    async signIn(email: string, password: string, ip: string): Promise<SignInResult> {
+      const key = emailKey(email)
+      const now = clock.now()
+      const since = new Date(now.getTime() - DEFAULT_THROTTLE.windowMinutes * 60_000)
+      const failures = await userRepository.countFailures(db, key, ip, since)
+      if (isThrottled({ forEmail: Number(failures.forEmail), forIp: Number(failures.forIp) })) {
+        logger.warn({ emailKey: key, ip }, 'Sign-in refused: too many failed attempts')
+        return { ok: false, reason: 'throttled' }
+      }
+      const user = await userRepository.findByEmail(db, key)
+      const matches = user?.passwordHash
+        ? await hasher.verify(user.passwordHash, password)
+        : (await hasher.verify(await dummyHash, password), false)
+      if (!user || !matches || user.disabledAt) {
+        await userRepository.recordAttempt(db, { emailKey: key, ip, succeeded: false, attemptedAt: now })
+        return { ok: false, reason: 'invalid' }
+      }
+      await userRepository.clearFailures(db, key)
+      await userRepository.markSignedIn(db, user.id, now)
+      return { ok: true, user: (await loadCurrentUser(user.id))! }
+    },
+
+    async changePassword(user: CurrentUser, current: string, next: string, actor: Actor): Promise<void> {
+      const row = await userRepository.findById(db, user.id)
+      if (!row?.passwordHash || !(await hasher.verify(row.passwordHash, current))) {
+        throw new ValidationError({ currentPassword: 'Your current password is not correct' })
+      }
+      const problem = passwordProblem(next, user.email)
+      if (problem) throw new ValidationError({ newPassword: problem })
+      const passwordHash = await hasher.hash(next)
+      await db.transaction().execute(async trx => {
+        await userRepository.setPassword(trx, user.id, passwordHash, clock.now())
+        await auditLog.record(trx, actor, {
+          partnershipId: null,
+          action: 'update',
+          entityType: 'user',
+          entityId: user.id,
+          summary: `Changed the password of ${user.email}`,
+        })
+      })
+    },
+
+    /** Always answers the same way, so the form does not reveal which addresses have accounts. */
+    async requestPasswordReset(email: string): Promise<void> {
+      const user = await userRepository.findByEmail(db, email)
+      if (!user || user.disabledAt) {
+        logger.info({ emailKey: emailKey(email) }, 'Password reset asked for an unknown address')
+        return
+      }
+      const token = await issueResetToken(user.id, RESET_LINK_MINUTES)
+      await mailer.send({
+        to: user.email,
+        subject: 'Reset your CSP Hub password',
+        text: `Someone asked to reset the password of your CSP Hub account.\n\nTo choose a new password, open this link within ${RESET_LINK_MINUTES} minutes:\n\n${baseUrl}/reset-password/${token}\n\nIf it was not you, ignore this e-mail: your password has not changed.`,
+      })
+    },
+
+    async isResetTokenValid(token: string): Promise<boolean> {
+      return Boolean(await findUsableResetToken(token))
+    },
+
+    async resetPassword(token: string, next: string): Promise<CurrentUser> {
+      const found = await findUsableResetToken(token)
+      if (!found) throw new ValidationError({ newPassword: 'This link has expired or has been used. Ask for a new one.' })
+      const user = (await userRepository.findById(db, found.userId))!
+      const problem = passwordProblem(next, user.email)
+      if (problem) throw new ValidationError({ newPassword: problem })
+      const passwordHash = await hasher.hash(next)
+      const now = clock.now()
+      await db.transaction().execute(async trx => {
+        const used = await trx
+          .updateTable('passwordResetTokens')
+          .set({ usedAt: now })
+          .where('tokenHash', '=', hashToken(token))
+          .where('usedAt', 'is', null)
+          .executeTakeFirst()
+        if (Number(used.numUpdatedRows) !== 1) throw new ConflictError('This link has already been used')
+        await userRepository.setPassword(trx, user.id, passwordHash, now)
+        await trx.deleteFrom('sessions').where('userId', '=', user.id).execute()
+        await auditLog.record(trx, { userId: user.id, label: user.email }, {
+          partnershipId: null,
+          action: 'update',
+          entityType: 'user',
+          entityId: user.id,
+          summary: `Reset the password of ${user.email} by e-mailed link`,
+        })
+      })
+      return (await loadCurrentUser(user.id))!
+    },
+
+    /** Create an account. Without a password, the user is e-mailed a link to choose one. */
+    async createUser(
+      input: { email: string; name: string; password?: string | undefined; isSiteAdmin?: boolean },
+      actor: Actor,
+    ): Promise<CurrentUser> {
+      if (await userRepository.findByEmail(db, input.email)) {
+        throw new ValidationError({ email: 'There is already an account with this email address' })
+      }
+      if (input.password) {
+        const problem = passwordProblem(input.password, input.email)
+        if (problem) throw new ValidationError({ password: problem })
+      }
+      const passwordHash = input.password ? await hasher.hash(input.password) : null
+      const user = await db.transaction().execute(async trx => {
+        const row = await userRepository.insert(
+          trx,
+          { email: input.email, name: input.name, passwordHash, isSiteAdmin: input.isSiteAdmin ?? false },
+          clock.now(),
+        )
+        await auditLog.record(trx, actor, {
+          partnershipId: null,
+          action: 'create',
+          entityType: 'user',
+          entityId: row.id,
+          summary: `Created the account ${row.email}${row.isSiteAdmin ? ' (site admin)' : ''}`,
+          after: row,
+        })
+        return row
+      })
+      if (!passwordHash) await this.sendInvitation(user.id)
+      return (await loadCurrentUser(user.id))!
+    },
+
+    async sendInvitation(userId: number): Promise<void> {
+      const user = (await userRepository.findById(db, userId))!
+      const token = await issueResetToken(user.id, INVITATION_LINK_DAYS * 24 * 60)
+      await mailer.send({
+        to: user.email,
+        subject: 'Your CSP Hub account',
+        text: `An account on CSP Hub has been made for you (${user.email}).\n\nTo choose your password and sign in, open this link within ${INVITATION_LINK_DAYS} days:\n\n${baseUrl}/reset-password/${token}`,
+      })
+    },
+
+    /** CSP_HUB_ADMIN_EMAIL/PASSWORD on start: create that site admin if there is no such account. */
+    async ensureSiteAdmin(email: string, password: string): Promise<'created' | 'exists'> {
+      if (await userRepository.findByEmail(db, email)) return 'exists'
+      await this.createUser({ email, name: 'Administrator', password, isSiteAdmin: true }, { userId: null, label: 'start-up (CSP_HUB_ADMIN_EMAIL)' })
+      return 'created'
+    },
+
+    async createApiToken(userId: number, name: string, actor: Actor, expiresInDays?: number) {
+      const token = `csp_${newToken()}`
+      const now = clock.now()
+      const row = await db.transaction().execute(async trx => {
+        const inserted = await trx
+          .insertInto('apiTokens')
+          .values({
+            userId,
+            name,
+            tokenHash: hashToken(token),
+            tokenPrefix: token.slice(0, 10),
+            expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null,
+          })
+          .returning(['id', 'name', 'tokenPrefix', 'createdAt', 'expiresAt'])
+          .executeTakeFirstOrThrow()
+        await auditLog.record(trx, actor, {
+          partnershipId: null,
+          action: 'create',
+          entityType: 'api_token',
+          entityId: inserted.id,
+          summary: `Created API token “${name}” (${inserted.tokenPrefix}…) for user ${userId}`,
+          after: inserted,
+        })
+        return inserted
+      })
+      return { token, ...row }
+    },
+
+    listApiTokens(userId: number) {
+      return db
+        .selectFrom('apiTokens')
+        .select(['id', 'name', 'tokenPrefix', 'createdAt', 'lastUsedAt', 'expiresAt', 'revokedAt'])
+        .where('userId', '=', userId)
+        .orderBy('createdAt', 'desc')
+        .execute()
+    },
+
+    async revokeApiToken(userId: number, tokenId: number, actor: Actor): Promise<void> {
+      await db.transaction().execute(async trx => {
+        const result = await trx
+          .updateTable('apiTokens')
+          .set({ revokedAt: clock.now() })
+          .where('id', '=', tokenId)
+          .where('userId', '=', userId)
+          .where('revokedAt', 'is', null)
+          .returning(['id', 'name', 'tokenPrefix'])
+          .executeTakeFirst()
+        if (!result) throw new ConflictError('That token does not exist or is already revoked')
+        await auditLog.record(trx, actor, {
+          partnershipId: null,
+          action: 'revoke',
+          entityType: 'api_token',
+          entityId: tokenId,
+          summary: `Revoked API token “${result.name}” (${result.tokenPrefix}…)`,
+        })
+      })
+    },
+
+    /** The user a bearer token belongs to, if the token is valid. */
+    async authenticateApiToken(token: string): Promise<CurrentUser | undefined> {
+      const now = clock.now()
+      const row = await db
+        .selectFrom('apiTokens')
+        .select(['id', 'userId', 'lastUsedAt'])
+        .where('tokenHash', '=', hashToken(token))
+        .where('revokedAt', 'is', null)
+        .where(eb => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
+        .executeTakeFirst()
+      if (!row) return undefined
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+        await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.id).execute()
+      }
+      return loadCurrentUser(row.userId)
+    },
+  }
+
+  async function findUsableResetToken(token: string) {
+    return db
+      .selectFrom('passwordResetTokens')
+      .select(['userId'])
+      .where('tokenHash', '=', hashToken(token))
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', clock.now())
+      .executeTakeFirst()
+  }
+}
+export type AccountService = ReturnType<typeof accountService>

@@ -1,0 +1,18 @@
+import type { AppDeps, Services } from '../services.ts'
+import type { Capability } from '../web/capability.ts'
+import type { SessionManager } from '../web/middleware/session.ts'
+
+import { accountsCapability } from './accounts/account-routes.ts'
+import { auditCapability } from './audit/audit-routes.ts'
+import { partnershipsCapability } from './partnerships/partnership-routes.ts'
+
+export interface CapabilityDeps {
+  services: Services
+  deps: AppDeps
+  sessions: SessionManager
+}
+
+/** Every capability of the app, in the order their routes are tried. */
+export function capabilities(deps: CapabilityDeps): Capability[] {
+  return [accountsCapability(deps), partnershipsCapability(deps), auditCapability(deps)]
+}

@@ -1,0 +1,120 @@
+import { sql } from 'kysely'
+
+import type { Db } from '../../db/database.ts'
+import type { Row } from '../../db/tables.ts'
+
+export type PartnershipRow = Row<'partnerships'>
+export type AreaRow = Row<'areas'>
+export type OrganisationRow = Row<'organisations'>
+export type GroupRow = Row<'groups'>
+export type PersonRow = Row<'people'>
+
+export interface MembershipView {
+  id: number
+  groupId: number
+  personId: number
+  role: string
+  personName: string
+  personJobTitle: string | null
+  organisationName: string | null
+  groupName: string
+}
+
+export const partnershipRepository = {
+  findById(db: Db, id: number) {
+    return db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst()
+  },
+
+  /** Every partnership, with the viewer's role where they hold one. */
+  listAll(db: Db) {
+    return db.selectFrom('partnerships').selectAll().orderBy('name').execute()
+  },
+
+  listPublished(db: Db) {
+    return db.selectFrom('partnerships').selectAll().where('isPublished', '=', true).orderBy('name').execute()
+  },
+
+  listByIds(db: Db, ids: number[]) {
+    if (ids.length === 0) return Promise.resolve([])
+    return db.selectFrom('partnerships').selectAll().where('id', 'in', ids).orderBy('name').execute()
+  },
+
+  personIdForUser(db: Db, partnershipId: number, userId: number) {
+    return db
+      .selectFrom('people')
+      .select('id')
+      .where('partnershipId', '=', partnershipId)
+      .where('userId', '=', userId)
+      .executeTakeFirst()
+  },
+
+  areas(db: Db, partnershipId: number) {
+    return db.selectFrom('areas').selectAll().where('partnershipId', '=', partnershipId).orderBy('name').execute()
+  },
+
+  organisations(db: Db, partnershipId: number) {
+    return db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('partnershipId', '=', partnershipId)
+      .orderBy(sql`lower(name)`)
+      .execute()
+  },
+
+  groups(db: Db, partnershipId: number) {
+    return db.selectFrom('groups').selectAll().where('partnershipId', '=', partnershipId).orderBy('name').execute()
+  },
+
+  people(db: Db, partnershipId: number) {
+    return db
+      .selectFrom('people')
+      .leftJoin('organisations', 'organisations.id', 'people.organisationId')
+      .leftJoin('users', 'users.id', 'people.userId')
+      .selectAll('people')
+      .select(['organisations.name as organisationName', 'users.email as accountEmail'])
+      .where('people.partnershipId', '=', partnershipId)
+      .orderBy('people.name')
+      .execute()
+  },
+
+  async memberships(db: Db, partnershipId: number): Promise<MembershipView[]> {
+    return db
+      .selectFrom('memberships')
+      .innerJoin('people', 'people.id', 'memberships.personId')
+      .innerJoin('groups', 'groups.id', 'memberships.groupId')
+      .leftJoin('organisations', 'organisations.id', 'people.organisationId')
+      .select([
+        'memberships.id',
+        'memberships.groupId',
+        'memberships.personId',
+        'memberships.role',
+        'people.name as personName',
+        'people.jobTitle as personJobTitle',
+        'organisations.name as organisationName',
+        'groups.name as groupName',
+      ])
+      .where('memberships.partnershipId', '=', partnershipId)
+      .orderBy(sql`case memberships.role when 'chair' then 0 when 'vice_chair' then 1 else 2 end`)
+      .orderBy('people.name')
+      .execute()
+  },
+
+  /** Accounts holding a role in the partnership. */
+  team(db: Db, partnershipId: number) {
+    return db
+      .selectFrom('partnershipRoles')
+      .innerJoin('users', 'users.id', 'partnershipRoles.userId')
+      .select([
+        'users.id as userId',
+        'users.email',
+        'users.name',
+        'users.lastSignedInAt',
+        'users.disabledAt',
+        'users.passwordHash',
+        'partnershipRoles.role',
+      ])
+      .where('partnershipRoles.partnershipId', '=', partnershipId)
+      .orderBy('users.name')
+      .execute()
+  },
+}

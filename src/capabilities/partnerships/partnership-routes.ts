@@ -1,0 +1,334 @@
+import { Router } from 'express'
+
+import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.ts'
+import type { Capability } from '../../web/capability.ts'
+import { crudPages } from '../../web/crud-routes.ts'
+import { attempt, parseForm } from '../../web/form.ts'
+import { actorFor, idParam, partnershipContext } from '../../web/request.ts'
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../accounts/domain/roles.ts'
+import type { CapabilityDeps } from '../index.ts'
+
+import { requirePermission, type PartnershipContext } from './domain/partnership-context.ts'
+import {
+  AREA_TYPE_LABELS,
+  AUTHORITY_TYPE_LABELS,
+  GROUP_TYPE_LABELS,
+  MEETING_CADENCE_LABELS,
+  MEMBERSHIP_ROLE_LABELS,
+  ORGANISATION_KIND_LABELS,
+  optionsOf,
+} from './domain/structure.ts'
+import { areaForm, changeRoleForm, groupForm, membershipForm, organisationForm, partnershipForm, personForm, teamMemberForm } from './partnership-forms.ts'
+
+/** Labels the views use to show stored codes as words. */
+const labels = {
+  areaType: AREA_TYPE_LABELS,
+  organisationKind: ORGANISATION_KIND_LABELS,
+  authorityType: AUTHORITY_TYPE_LABELS,
+  groupType: GROUP_TYPE_LABELS,
+  cadence: MEETING_CADENCE_LABELS,
+  membershipRole: MEMBERSHIP_ROLE_LABELS,
+  role: ROLE_LABELS,
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? '' : String(value))
+
+export function partnershipsCapability({ services }: CapabilityDeps): Capability {
+  const { partnerships } = services
+  const routes = Router()
+  const scoped = Router({ mergeParams: true })
+  const home = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}`
+  const edits = (ctx: PartnershipContext) => requirePermission(ctx, 'edit_records')
+
+  // --- Start page and partnerships -------------------------------------------------------------
+
+  routes.get('/', async (req, res) => {
+    const list = await partnerships.listFor(req.viewer ?? null)
+    res.render('partnerships/views/home.njk', {
+      yours: list.filter(p => p.access !== 'public'),
+      published: list.filter(p => p.access === 'public'),
+      labels,
+    })
+  })
+
+  routes.get('/accessibility', (_req, res) => res.render('partnerships/views/accessibility.njk'))
+  routes.get('/about-the-data', (_req, res) => res.render('partnerships/views/about-the-data.njk'))
+
+  routes.get('/partnerships/new', (req, res) => {
+    if (!req.user) throw new UnauthenticatedError()
+    if (!req.user.isSiteAdmin) throw new ForbiddenError('Only a site administrator can add a partnership')
+    res.render('partnerships/views/partnership-form.njk', { isNew: true, values: {} })
+  })
+
+  routes.post('/partnerships/new', async (req, res) => {
+    const user = req.user
+    if (!user) throw new UnauthenticatedError()
+    const form = parseForm(partnershipForm, req.body)
+    const result = form.ok ? await attempt(() => partnerships.create(user, form.value, actorFor(req))) : form
+    if (!result.ok) return res.status(400).render('partnerships/views/partnership-form.njk', { isNew: true, values: req.body, ...result })
+    await req.flash('Partnership added. Add its areas, partners and groups next.')
+    res.redirect(303, `/partnerships/${result.value.id}`)
+  })
+
+  scoped.get('/', async (req, res) => {
+    const ctx = partnershipContext(req)
+    res.render('partnerships/views/partnership.njk', { ...(await partnerships.structure(ctx)), labels })
+  })
+
+  scoped.get('/edit', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'manage_partnership')
+    res.render('partnerships/views/partnership-form.njk', { isNew: false, values: await partnerships.get(ctx) })
+  })
+
+  scoped.post('/edit', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'manage_partnership')
+    const form = parseForm(partnershipForm, req.body)
+    const result = form.ok ? await attempt(() => partnerships.update(ctx, form.value)) : form
+    if (!result.ok) return res.status(400).render('partnerships/views/partnership-form.njk', { isNew: false, values: req.body, ...result })
+    await req.flash('Partnership details updated')
+    res.redirect(303, home(ctx))
+  })
+
+  scoped.get('/delete', (req, res) => {
+    const ctx = partnershipContext(req)
+    if (!req.user?.isSiteAdmin) throw new ForbiddenError('Only a site administrator can delete a partnership')
+    res.render('confirm-delete.njk', {
+      pageTitle: 'Delete partnership',
+      noun: 'partnership',
+      name: ctx.partnership.name,
+      warning: 'This deletes every record of the partnership: its structure, plans, indicators, funding and reports. It cannot be undone.',
+      cancelHref: home(ctx),
+    })
+  })
+
+  scoped.post('/delete', async (req, res) => {
+    const ctx = partnershipContext(req)
+    if (!req.user) throw new UnauthenticatedError()
+    await partnerships.remove(ctx, req.user)
+    await req.flash(`Partnership “${ctx.partnership.name}” deleted`)
+    res.redirect(303, '/')
+  })
+
+  // --- Structure records -----------------------------------------------------------------------
+
+  scoped.use(
+    crudPages({
+      path: '/areas',
+      noun: 'area',
+      view: 'partnerships/views/area-form.njk',
+      schema: areaForm,
+      guard: edits,
+      load: (ctx, id) => partnerships.area(ctx, id),
+      toValues: row => row,
+      defaults: (_ctx, req) => ({ type: text(req.query.type), parentId: text(req.query.parentId) }),
+      extra: async (ctx, _req, record) => {
+        const { areas } = await partnerships.structure(ctx)
+        return {
+          areaTypes: optionsOf(AREA_TYPE_LABELS),
+          parents: areas
+            .filter(area => area.id !== record?.id)
+            .map(area => ({ value: area.id, text: `${area.name} (${AREA_TYPE_LABELS[area.type as keyof typeof AREA_TYPE_LABELS]})` })),
+        }
+      },
+      save: (ctx, id, input) => partnerships.saveArea(ctx, id, input),
+      remove: (ctx, id) => partnerships.deleteArea(ctx, id),
+      after: ctx => `${home(ctx)}#areas`,
+      describe: row => text(row.name),
+    }),
+  )
+
+  scoped.use(
+    crudPages({
+      path: '/organisations',
+      noun: 'organisation',
+      view: 'partnerships/views/organisation-form.njk',
+      schema: organisationForm,
+      guard: edits,
+      load: (ctx, id) => partnerships.organisation(ctx, id),
+      toValues: row => row,
+      defaults: () => ({ kind: 'community_partner' }),
+      extra: async () => ({ kinds: optionsOf(ORGANISATION_KIND_LABELS), authorityTypes: optionsOf(AUTHORITY_TYPE_LABELS) }),
+      save: (ctx, id, input) => partnerships.saveOrganisation(ctx, id, input),
+      remove: (ctx, id) => partnerships.deleteOrganisation(ctx, id),
+      after: ctx => `${home(ctx)}#partners`,
+      describe: row => text(row.name),
+    }),
+  )
+
+  scoped.use(
+    crudPages({
+      path: '/groups',
+      noun: 'group',
+      view: 'partnerships/views/group-form.njk',
+      schema: groupForm,
+      guard: edits,
+      load: async (ctx, id) => (await partnerships.group(ctx, id)).group,
+      toValues: row => row,
+      extra: async (ctx, _req, record) => ({
+        groupTypes: optionsOf(GROUP_TYPE_LABELS),
+        cadences: optionsOf(MEETING_CADENCE_LABELS),
+        groups: (await partnerships.structure(ctx)).groups.filter(g => g.id !== record?.id).map(g => ({ value: g.id, text: g.name })),
+      }),
+      save: (ctx, id, input) => partnerships.saveGroup(ctx, id, input),
+      remove: (ctx, id) => partnerships.deleteGroup(ctx, id),
+      after: (ctx, _req, saved) => (saved?.id ? `${home(ctx)}/groups/${saved.id}` : `${home(ctx)}#groups`),
+      describe: row => text(row.name),
+      deleteWarning: () => 'Its memberships are deleted with it.',
+    }),
+  )
+
+  scoped.get('/groups/:id', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const id = idParam(req, 'id')
+    const [{ group, memberships }, structure] = await Promise.all([partnerships.group(ctx, id), partnerships.structure(ctx)])
+    res.render('partnerships/views/group.njk', {
+      group,
+      memberships,
+      reportsTo: structure.groups.find(g => g.id === group.reportsToGroupId),
+      reportingGroups: structure.groups.filter(g => g.reportsToGroupId === id),
+      labels,
+    })
+  })
+
+  scoped.use(
+    crudPages({
+      path: '/groups/:groupId/members',
+      noun: 'member',
+      view: 'partnerships/views/membership-form.njk',
+      schema: membershipForm,
+      guard: edits,
+      load: (ctx, id, req) => partnerships.membership(ctx, idParam(req, 'groupId'), id),
+      toValues: row => row,
+      defaults: () => ({ role: 'member' }),
+      extra: async (ctx, req) => {
+        const { group } = await partnerships.group(ctx, idParam(req, 'groupId'))
+        const { people } = await partnerships.structure(ctx)
+        return {
+          group,
+          people: people.map(p => ({ value: p.id, text: p.organisationName ? `${p.name}, ${p.organisationName}` : p.name })),
+          roles: optionsOf(MEMBERSHIP_ROLE_LABELS),
+        }
+      },
+      save: (ctx, id, input, req) => partnerships.saveMembership(ctx, idParam(req, 'groupId'), id, input),
+      remove: (ctx, id, req) => partnerships.deleteMembership(ctx, idParam(req, 'groupId'), id),
+      after: (ctx, req) => `${home(ctx)}/groups/${idParam(req, 'groupId')}`,
+      describe: row => `${row.personName} (${row.groupName})`,
+    }),
+  )
+
+  scoped.use(
+    crudPages({
+      path: '/people',
+      noun: 'person',
+      view: 'partnerships/views/person-form.njk',
+      schema: personForm,
+      guard: edits,
+      load: async (ctx, id) => (await partnerships.person(ctx, id)).person,
+      toValues: row => row,
+      extra: async ctx => ({
+        organisations: (await partnerships.structure(ctx)).organisations.map(o => ({ value: o.id, text: o.name })),
+      }),
+      save: (ctx, id, input) => partnerships.savePerson(ctx, id, input),
+      remove: (ctx, id) => partnerships.deletePerson(ctx, id),
+      after: (ctx, _req, saved) => (saved?.id ? `${home(ctx)}/people/${saved.id}` : `${home(ctx)}#people`),
+      describe: row => text(row.name),
+      deleteWarning: () => 'They are removed from every group they belong to.',
+    }),
+  )
+
+  scoped.get('/people/:id', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const { person, memberships } = await partnerships.person(ctx, idParam(req, 'id'))
+    const { organisations } = await partnerships.structure(ctx)
+    res.render('partnerships/views/person.njk', {
+      person,
+      memberships,
+      organisation: organisations.find(o => o.id === person.organisationId),
+      labels,
+    })
+  })
+
+  // --- Accounts and roles (admins) -------------------------------------------------------------
+
+  const roleOptions = ROLES.map(role => ({ value: role, text: ROLE_LABELS[role], hint: ROLE_DESCRIPTIONS[role] }))
+
+  scoped.get('/team', async (req, res) => {
+    const ctx = partnershipContext(req)
+    res.render('partnerships/views/team.njk', { team: await partnerships.team(ctx), labels })
+  })
+
+  async function teamFormExtra(ctx: PartnershipContext) {
+    const { people } = await partnerships.structure(ctx)
+    return {
+      roleOptions,
+      people: people.filter(p => p.userId === null).map(p => ({ value: p.id, text: p.organisationName ? `${p.name}, ${p.organisationName}` : p.name })),
+    }
+  }
+
+  scoped.get('/team/new', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'manage_partnership')
+    res.render('partnerships/views/team-member-form.njk', { values: { role: 'member' }, ...(await teamFormExtra(ctx)) })
+  })
+
+  scoped.post('/team/new', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'manage_partnership')
+    const form = parseForm(teamMemberForm, req.body)
+    const result = form.ok ? await attempt(() => partnerships.addTeamMember(ctx, form.value)) : form
+    if (!result.ok) {
+      return res.status(400).render('partnerships/views/team-member-form.njk', { values: req.body, ...result, ...(await teamFormExtra(ctx)) })
+    }
+    await req.flash(`${result.value.email} can now sign in as ${ROLE_LABELS[form.ok ? form.value.role : 'member'].toLowerCase()}`)
+    res.redirect(303, `${home(ctx)}/team`)
+  })
+
+  scoped.get('/team/:userId/edit', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
+    res.render('partnerships/views/team-role-form.njk', { member, values: member, roleOptions })
+  })
+
+  scoped.post('/team/:userId/edit', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
+    const form = parseForm(changeRoleForm, req.body)
+    const result = form.ok ? await attempt(() => partnerships.changeRole(ctx, member.userId, form.value.role)) : form
+    if (!result.ok) return res.status(400).render('partnerships/views/team-role-form.njk', { member, values: req.body, roleOptions, ...result })
+    await req.flash(`Role of ${member.email} changed`)
+    res.redirect(303, `${home(ctx)}/team`)
+  })
+
+  scoped.get('/team/:userId/remove', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
+    res.render('confirm-delete.njk', {
+      pageTitle: 'Remove access',
+      noun: 'role of',
+      name: `${member.name} (${member.email})`,
+      warning: 'They will no longer see the partnership’s records. Their account stays, with any roles in other partnerships.',
+      cancelHref: `${home(ctx)}/team`,
+    })
+  })
+
+  scoped.post('/team/:userId/remove', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
+    const result = await attempt(() => partnerships.removeTeamMember(ctx, member.userId))
+    if (!result.ok) throw new ForbiddenError(result.errorList.map(e => e.text).join(' '))
+    await req.flash(`${member.email} no longer has access`)
+    res.redirect(303, `${home(ctx)}/team`)
+  })
+
+  return {
+    name: 'partnerships',
+    routes,
+    partnershipRoutes: scoped,
+    navigation: [
+      { text: 'Overview', path: '', permission: 'view_published', order: 0 },
+      { text: 'Accounts', path: '/team', permission: 'manage_partnership', order: 95 },
+    ],
+  }
+}

@@ -1,0 +1,154 @@
+import { Command, CommanderError, Option } from 'commander'
+
+import { isRole, ROLES } from './capabilities/accounts/domain/roles.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
+import type { DatabaseHandle } from './db/database.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { loadDemoData } from './demo/index.ts'
+import { createLogger } from './logger.ts'
+import { buildDeps, openDatabase, serve } from './main.ts'
+import { createServices } from './services.ts'
+import { ValidationError } from './shared/errors.ts'
+
+/** A failure the user can fix: printed as one line, exit code 1, no stack. */
+export class CliError extends Error {}
+
+const CLI_ACTOR = { userId: null, label: 'command line' }
+
+function config(): Config {
+  return loadConfig()
+}
+
+/** Open and migrate the database, run `fn`, close. */
+async function withServices<T>(fn: (services: ReturnType<typeof createServices>, deps: ReturnType<typeof buildDeps>, database: DatabaseHandle) => Promise<T>): Promise<T> {
+  const cfg = config()
+  const logger = createLogger(process.env.CSP_HUB_LOG_LEVEL ? cfg.logLevel : 'warn')
+  const database = await openDatabase(cfg)
+  try {
+    await migrateToLatest(database.db)
+    const deps = buildDeps(cfg, logger, database)
+    return await fn(createServices(deps), deps, database)
+  } finally {
+    await database.close()
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command()
+  program
+    .name('csp-hub')
+    .description('CSP Hub: runs the statutory cycle of a Community Safety Partnership.\nSettings come from environment variables (see .env.example); DATABASE_URL selects PostgreSQL, otherwise the embedded database in CSP_HUB_DATA_DIR is used.')
+    .showHelpAfterError()
+
+  program
+    .command('serve')
+    .description('Migrate the database, load the demo partnerships on first start (outside production), and serve the web app on PORT (default 3000).')
+    .action(async () => {
+      const cfg = config()
+      await serve(cfg, createLogger(cfg.logLevel))
+    })
+
+  program
+    .command('migrate')
+    .description('Apply any migrations the database has not had yet, and list them.')
+    .action(async () => {
+      const cfg = config()
+      const database = await openDatabase(cfg)
+      try {
+        const applied = await migrateToLatest(database.db)
+        console.log(applied.length ? applied.map(m => `applied ${m.migrationName}`).join('\n') : 'The database is up to date.')
+      } finally {
+        await database.close()
+      }
+    })
+
+  program
+    .command('demo')
+    .description('Load (or reload) the demo partnerships from the seed documents, with one account per role. Earlier demo partnerships of the same names are replaced; other data is kept.')
+    .action(async () => {
+      await withServices(async (services, deps) => {
+        const result = await loadDemoData(deps, services, { onlyIfEmpty: false })
+        console.log('Demo partnerships loaded.')
+        console.log(`Demo accounts (password: ${result.password}):`)
+        for (const account of result.accounts) console.log(`  ${account.role.padEnd(40)} ${account.email}`)
+      })
+    })
+
+  const user = program.command('user').description('Manage accounts.')
+  user
+    .command('add')
+    .description('Create an account. Without --password, the user is e-mailed a link to choose one (written to the log when no SMTP server is set).')
+    .requiredOption('--email <email>', 'email address (their sign-in name)')
+    .requiredOption('--name <name>', 'full name')
+    .option('--password <password>', 'initial password (at least 12 characters); better: leave it out and use the e-mailed link')
+    .option('--site-admin', 'make them a site administrator (admin of every partnership)', false)
+    .addOption(new Option('--partnership <id>', 'give them a role in this partnership (its number, as in /partnerships/<id>)').argParser(v => Number(v)))
+    .addOption(new Option('--role <role>', 'their role in that partnership').choices([...ROLES]))
+    .action(async (options: { email: string; name: string; password?: string; siteAdmin: boolean; partnership?: number; role?: string }) => {
+      if ((options.partnership === undefined) !== (options.role === undefined)) throw new CliError('Give --partnership and --role together.')
+      await withServices(async services => {
+        const created = await services.accounts.createUser(
+          { email: options.email, name: options.name, password: options.password, isSiteAdmin: options.siteAdmin },
+          CLI_ACTOR,
+        )
+        if (options.partnership !== undefined && isRole(options.role)) {
+          const viewer = { userId: -1, isSiteAdmin: true, roles: new Map() }
+          const ctx = await services.partnerships.contextFor(viewer, options.partnership, CLI_ACTOR).catch(() => {
+            throw new CliError(`There is no partnership ${options.partnership}.`)
+          })
+          await services.partnerships.addTeamMember(ctx, { email: created.email, name: created.name, role: options.role, personId: null })
+        }
+        console.log(`Created ${created.email}${created.isSiteAdmin ? ' (site admin)' : ''}.${options.password ? '' : ' A link to choose a password has been sent.'}`)
+      })
+    })
+
+  const token = program.command('token').description('Manage personal API tokens.')
+  token
+    .command('create')
+    .description('Create an API token for a user, to read the API as they would. The token is printed once.')
+    .requiredOption('--email <email>', 'the user the token acts for')
+    .requiredOption('--name <name>', 'what the token is for, e.g. "Police dashboard"')
+    .addOption(new Option('--expires-in-days <days>', 'expire after this many days (default: never)').argParser(v => Number(v)))
+    .action(async (options: { email: string; name: string; expiresInDays?: number }) => {
+      await withServices(async (services, deps) => {
+        const found = await deps.database.db.selectFrom('users').select('id').where('email', '=', options.email.trim().toLowerCase()).executeTakeFirst()
+        if (!found) throw new CliError(`There is no account ${options.email}.`)
+        if (options.expiresInDays !== undefined && !(Number.isInteger(options.expiresInDays) && options.expiresInDays > 0)) {
+          throw new CliError('--expires-in-days must be a whole number of days.')
+        }
+        const created = await services.accounts.createApiToken(found.id, options.name, CLI_ACTOR, options.expiresInDays)
+        console.log(created.token)
+        console.error(`Token “${created.name}” for ${options.email}${created.expiresAt ? `, expires ${created.expiresAt.toISOString().slice(0, 10)}` : ''}. Send it as: Authorization: Bearer <token>`)
+      })
+    })
+
+  return program
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  program.exitOverride()
+  for (const command of program.commands) command.exitOverride()
+  try {
+    await program.parseAsync(argv)
+    return 0
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode
+    if (error instanceof CliError || error instanceof ConfigError) {
+      console.error(`csp-hub: ${error.message}`)
+      return 1
+    }
+    if (error instanceof ValidationError) {
+      console.error(`csp-hub: ${Object.values(error.fieldErrors).join('; ')}`)
+      return 1
+    }
+    throw error
+  }
+}
+
+const isEntry = process.argv[1] && /(cli\.(ts|js)|csp-hub(\.js)?)$/.test(process.argv[1])
+if (isEntry) {
+  const code = await runCli(process.argv)
+  // `serve` keeps running; everything else ends here.
+  if (process.argv[2] !== 'serve' || code !== 0) process.exit(code)
+}

@@ -1,0 +1,94 @@
+import path from 'node:path'
+
+import { z } from 'zod'
+
+/**
+ * The only module that reads process.env. Every setting is documented in .env.example and README.md.
+ * Defaults suit a laptop; settings that must be real in production fail start-up when missing there.
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform(value => value === 'true' || value === '1' || value === 'yes')
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  CSP_HUB_DATA_DIR: z.string().default('./data'),
+  CSP_HUB_BASE_URL: z.string().url().optional(),
+  CSP_HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CSP_HUB_DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+  CSP_HUB_ADMIN_EMAIL: z.string().email().optional(),
+  CSP_HUB_ADMIN_PASSWORD: z.string().min(12, 'CSP_HUB_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  CSP_HUB_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
+  CSP_HUB_SESSION_MAX_DAYS: z.coerce.number().int().positive().default(14),
+  CSP_HUB_SECURE_COOKIES: booleanFromEnv.optional(),
+  CSP_HUB_TRUST_PROXY: z.string().default('loopback'),
+  CSP_HUB_SMTP_URL: z.string().url().optional(),
+  CSP_HUB_MAIL_FROM: z.string().default('CSP Hub <no-reply@localhost>'),
+  CSP_HUB_MAP_TILE_URL: z.string().optional(),
+  CSP_HUB_MAP_TILE_ATTRIBUTION: z.string().optional(),
+  CSP_HUB_UPLOAD_MAX_MB: z.coerce.number().int().positive().default(200),
+})
+
+export interface Config {
+  env: 'development' | 'production' | 'test'
+  isProduction: boolean
+  port: number
+  host: string
+  /** A real PostgreSQL server; when absent, the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | undefined
+  dataDir: string
+  baseUrl: string
+  logLevel: string
+  demoData: 'auto' | 'never'
+  admin: { email: string; password: string } | undefined
+  session: { idleMinutes: number; maxDays: number; secureCookies: boolean }
+  trustProxy: string
+  mail: { smtpUrl: string | undefined; from: string }
+  map: { tileUrl: string | undefined; tileAttribution: string | undefined }
+  uploadMaxBytes: number
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  const e = parsed.data
+  const isProduction = e.NODE_ENV === 'production'
+  if (isProduction && !e.CSP_HUB_BASE_URL) {
+    throw new ConfigError('CSP_HUB_BASE_URL must be set in production (it is used in password reset links).')
+  }
+  if (Boolean(e.CSP_HUB_ADMIN_EMAIL) !== Boolean(e.CSP_HUB_ADMIN_PASSWORD)) {
+    throw new ConfigError('Set both CSP_HUB_ADMIN_EMAIL and CSP_HUB_ADMIN_PASSWORD, or neither.')
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.CSP_HUB_DATA_DIR),
+    baseUrl: (e.CSP_HUB_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.NODE_ENV === 'test' && !env.CSP_HUB_LOG_LEVEL ? 'silent' : e.CSP_HUB_LOG_LEVEL,
+    demoData: e.CSP_HUB_DEMO_DATA,
+    admin:
+      e.CSP_HUB_ADMIN_EMAIL && e.CSP_HUB_ADMIN_PASSWORD
+        ? { email: e.CSP_HUB_ADMIN_EMAIL, password: e.CSP_HUB_ADMIN_PASSWORD }
+        : undefined,
+    session: {
+      idleMinutes: e.CSP_HUB_SESSION_IDLE_MINUTES,
+      maxDays: e.CSP_HUB_SESSION_MAX_DAYS,
+      secureCookies: e.CSP_HUB_SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    },
+    trustProxy: e.CSP_HUB_TRUST_PROXY,
+    mail: { smtpUrl: e.CSP_HUB_SMTP_URL, from: e.CSP_HUB_MAIL_FROM },
+    map: { tileUrl: e.CSP_HUB_MAP_TILE_URL || undefined, tileAttribution: e.CSP_HUB_MAP_TILE_ATTRIBUTION },
+    uploadMaxBytes: e.CSP_HUB_UPLOAD_MAX_MB * 1024 * 1024,
+  })
+}

@@ -1,0 +1,40 @@
+import nodemailer from 'nodemailer'
+
+import type { Logger } from './logger.ts'
+
+export interface MailMessage {
+  to: string
+  subject: string
+  text: string
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>
+}
+
+/**
+ * Sends by SMTP when CSP_HUB_SMTP_URL is set; otherwise writes the message to the log, so that on a
+ * laptop the password reset link can be read from the server's output.
+ */
+export function createMailer(options: { smtpUrl: string | undefined; from: string }, logger: Logger): Mailer {
+  if (!options.smtpUrl) {
+    return {
+      async send(message) {
+        logger.info({ mail: message }, `E-mail not sent (no SMTP configured) to ${message.to}: ${message.subject}\n${message.text}`)
+      },
+    }
+  }
+  const transport = nodemailer.createTransport(options.smtpUrl)
+  return {
+    async send(message) {
+      await transport.sendMail({ from: options.from, ...message })
+      logger.info({ to: message.to, subject: message.subject }, 'E-mail sent')
+    },
+  }
+}
+
+/** For tests: keeps what would have been sent. */
+export function memoryMailer(): Mailer & { sent: MailMessage[] } {
+  const sent: MailMessage[] = []
+  return { sent, send: async message => void sent.push(message) }
+}

@@ -1,0 +1,92 @@
+import type { Server } from 'node:http'
+
+import { createApp } from './app.ts'
+import { argon2Hasher } from './capabilities/accounts/password-hasher.ts'
+import { loadDemoData } from './demo/index.ts'
+import type { Config } from './config.ts'
+import { createDatabase, type DatabaseHandle } from './db/database.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import type { Logger } from './logger.ts'
+import { createMailer } from './mailer.ts'
+import { createServices, type AppDeps } from './services.ts'
+import { systemClock } from './shared/clock.ts'
+
+/** Open the database the configuration names (PostgreSQL if DATABASE_URL is set, else PGlite). */
+export function openDatabase(config: Config): Promise<DatabaseHandle> {
+  return createDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` })
+}
+
+export function buildDeps(config: Config, logger: Logger, database: DatabaseHandle): AppDeps {
+  return {
+    config,
+    logger,
+    database,
+    clock: systemClock,
+    mailer: createMailer(config.mail, logger),
+    hasher: argon2Hasher(),
+  }
+}
+
+/** Load config → open db → migrate → (demo data, first admin) → listen; shut down cleanly on SIGTERM. */
+export async function serve(config: Config, logger: Logger): Promise<Server> {
+  const database = await openDatabase(config)
+  const applied = await migrateToLatest(database.db)
+  if (applied.length) logger.info({ migrations: applied.map(m => m.migrationName) }, `Applied ${applied.length} migration(s)`)
+  const deps = buildDeps(config, logger, database)
+  const services = createServices(deps)
+
+  let demoAccounts: { email: string; role: string }[] | undefined
+  let demoPassword: string | undefined
+  if (config.demoData === 'auto' && !config.isProduction) {
+    const demo = await loadDemoData(deps, services, { onlyIfEmpty: true })
+    if (demo.loaded) {
+      logger.info('Loaded the demo partnerships (first start on an empty database)')
+    }
+    demoAccounts = demo.accounts
+    demoPassword = demo.password
+  }
+  if (config.admin) {
+    const outcome = await services.accounts.ensureSiteAdmin(config.admin.email, config.admin.password)
+    if (outcome === 'created') logger.info({ email: config.admin.email }, 'Created the site admin from CSP_HUB_ADMIN_EMAIL')
+  }
+
+  const app = createApp(deps, services)
+  const server = app.listen(config.port, config.host)
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const lines = [
+    '',
+    `CSP Hub is running at http://localhost:${port}`,
+    `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`,
+  ]
+  if (demoAccounts?.length && demoPassword) {
+    lines.push('', `Demo sign-in (password for every account: ${demoPassword}):`)
+    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(28)} ${account.email}`)
+  }
+  lines.push('', 'Press Ctrl+C to stop.', '')
+  process.stdout.write(`${lines.join('\n')}\n`)
+
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    logger.info({ signal }, 'Shutting down: no new requests, closing the database')
+    server.close(async () => {
+      await database.close()
+      logger.info('Stopped')
+      process.exit(0)
+    })
+    server.closeIdleConnections()
+    setTimeout(() => {
+      logger.warn('Connections still open after 10 s: exiting anyway')
+      process.exit(1)
+    }, 10_000).unref()
+  }
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  process.once('SIGINT', () => shutdown('SIGINT'))
+  return server
+}

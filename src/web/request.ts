@@ -1,0 +1,33 @@
+import type { Request, Response } from 'express'
+
+import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
+import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
+import { NotFoundError } from '../shared/errors.ts'
+
+/** The partnership context set by the partnership middleware (every route under /partnerships/:id). */
+export function partnershipContext(req: Request): PartnershipContext {
+  if (!req.ctx) throw new Error('partnershipContext() used outside /partnerships/:partnershipId')
+  return req.ctx
+}
+
+/** Who is acting, for the audit log. */
+export function actorFor(req: Request): Actor {
+  return { userId: req.user?.id ?? null, label: req.user?.email ?? 'anonymous', requestId: req.requestId }
+}
+
+/** A success banner for the next page. */
+export async function flash(req: Request, _res: Response, message: string): Promise<void> {
+  await req.flash(message)
+}
+
+/** A positive whole-number route parameter, or a 404. */
+export function idParam(req: Request, name: string): number {
+  const value = Number(req.params[name])
+  if (!Number.isSafeInteger(value) || value <= 0) throw new NotFoundError()
+  return value
+}
+
+/** A local path to return to after signing in; anything else becomes '/'. */
+export function safeReturnTo(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
+}
