@@ -39,7 +39,6 @@ export default defineConfig({
           env: { TEST_DB_KIND: 'pglite' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

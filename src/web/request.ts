@@ -2,7 +2,8 @@ import type { Request, Response } from 'express'
 
 import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
 import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
-import { NotFoundError } from '../shared/errors.ts'
+import type { CurrentUser } from '../capabilities/accounts/account-service.ts'
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/errors.ts'
 
 /** The partnership context set by the partnership middleware (every route under /partnerships/:id). */
 export function partnershipContext(req: Request): PartnershipContext {
@@ -30,4 +31,17 @@ export function idParam(req: Request, name: string): number {
 /** A local path to return to after signing in; anything else becomes '/'. */
 export function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
+}
+
+/** The signed-in user, or a redirect to sign in. */
+export function requireUser(req: Request): CurrentUser {
+  if (!req.user) throw new UnauthenticatedError()
+  return req.user
+}
+
+/** A site administrator, or a redirect to sign in (anonymous) or a 403. */
+export function requireSiteAdmin(req: Request, what: string): CurrentUser {
+  const user = requireUser(req)
+  if (!user.isSiteAdmin) throw new ForbiddenError(`Only a site administrator can ${what}`)
+  return user
 }

@@ -1,9 +1,8 @@
 import { Router } from 'express'
 
-import { UnauthenticatedError } from '../../shared/errors.ts'
 import type { Capability } from '../../web/capability.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
-import { actorFor, idParam, safeReturnTo } from '../../web/request.ts'
+import { actorFor, idParam, requireUser, safeReturnTo } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
 
 import { apiTokenForm, changePasswordForm, forgotPasswordForm, newPasswordForm, signInForm } from './account-forms.ts'
@@ -66,6 +65,9 @@ export function accountsCapability({ services, sessions }: CapabilityDeps): Capa
   })
 
   routes.post('/reset-password/:token', async (req, res) => {
+    if (!(await accounts.isResetTokenValid(req.params.token))) {
+      return res.status(410).render('accounts/views/reset-password.njk', { valid: false })
+    }
     const form = parseForm(newPasswordForm, req.body)
     const result = form.ok ? await attempt(() => accounts.resetPassword(req.params.token, form.value.newPassword)) : form
     if (!result.ok) {
@@ -77,22 +79,21 @@ export function accountsCapability({ services, sessions }: CapabilityDeps): Capa
   })
 
   routes.get('/account', async (req, res) => {
-    if (!req.user) throw new UnauthenticatedError()
-    const tokens = await accounts.listApiTokens(req.user.id)
+    const user = requireUser(req)
+    const tokens = await accounts.listApiTokens(user.id)
     res.render('accounts/views/account.njk', {
-      roles: req.user.roles.map(role => ({ ...role, roleLabel: ROLE_LABELS[role.role] })),
+      roles: user.roles.map(role => ({ ...role, roleLabel: ROLE_LABELS[role.role] })),
       tokens,
     })
   })
 
   routes.get('/account/password', (req, res) => {
-    if (!req.user) throw new UnauthenticatedError()
+    requireUser(req)
     res.render('accounts/views/change-password.njk', { minLength: MIN_PASSWORD_LENGTH })
   })
 
   routes.post('/account/password', async (req, res) => {
-    const user = req.user
-    if (!user) throw new UnauthenticatedError()
+    const user = requireUser(req)
     const form = parseForm(changePasswordForm, req.body)
     const result = form.ok
       ? await attempt(() => accounts.changePassword(user, form.value.currentPassword, form.value.newPassword, actorFor(req)))
@@ -105,13 +106,12 @@ export function accountsCapability({ services, sessions }: CapabilityDeps): Capa
   })
 
   routes.get('/account/api-tokens/new', (req, res) => {
-    if (!req.user) throw new UnauthenticatedError()
+    requireUser(req)
     res.render('accounts/views/new-api-token.njk', { values: { expiresInDays: '90' } })
   })
 
   routes.post('/account/api-tokens/new', async (req, res) => {
-    const user = req.user
-    if (!user) throw new UnauthenticatedError()
+    const user = requireUser(req)
     const form = parseForm(apiTokenForm, req.body)
     if (!form.ok) return res.status(400).render('accounts/views/new-api-token.njk', { values: req.body, ...form })
     const created = await accounts.createApiToken(user.id, form.value.name, actorFor(req), form.value.expiresInDays)
@@ -121,8 +121,7 @@ export function accountsCapability({ services, sessions }: CapabilityDeps): Capa
   })
 
   routes.post('/account/api-tokens/:id/revoke', async (req, res) => {
-    if (!req.user) throw new UnauthenticatedError()
-    await accounts.revokeApiToken(req.user.id, idParam(req, 'id'), actorFor(req))
+    await accounts.revokeApiToken(requireUser(req).id, idParam(req, 'id'), actorFor(req))
     await req.flash('API token revoked')
     res.redirect(303, '/account')
   })

@@ -1,9 +1,8 @@
 import { Router, type Request } from 'express'
 import { z } from 'zod'
 
-import { UnauthenticatedError } from '../../shared/errors.ts'
 import type { Capability } from '../../web/capability.ts'
-import { partnershipContext } from '../../web/request.ts'
+import { partnershipContext, requireSiteAdmin } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
 
 const filterQuery = z.object({
@@ -61,9 +60,9 @@ export function auditCapability({ services }: CapabilityDeps): Capability {
 
   const routes = Router()
   routes.get('/audit', async (req, res) => {
-    if (!req.user) throw new UnauthenticatedError()
+    const user = requireSiteAdmin(req, 'see the site’s audit log')
     const { filter, page, query, queryString } = readFilter(req)
-    const result = await services.audit.siteWide(req.user, filter, page)
+    const result = await services.audit.siteWide(user, filter, page)
     res.render('audit/views/audit-log.njk', {
       ...result,
       filters: filterOptions(result.facets),

@@ -1,10 +1,10 @@
 import { Router } from 'express'
 
-import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.ts'
+import { ForbiddenError } from '../../shared/errors.ts'
 import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
-import { actorFor, idParam, partnershipContext } from '../../web/request.ts'
+import { actorFor, idParam, partnershipContext, requireSiteAdmin } from '../../web/request.ts'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../accounts/domain/roles.ts'
 import type { CapabilityDeps } from '../index.ts'
 
@@ -55,14 +55,12 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
   routes.get('/about-the-data', (_req, res) => res.render('partnerships/views/about-the-data.njk'))
 
   routes.get('/partnerships/new', (req, res) => {
-    if (!req.user) throw new UnauthenticatedError()
-    if (!req.user.isSiteAdmin) throw new ForbiddenError('Only a site administrator can add a partnership')
+    requireSiteAdmin(req, 'add a partnership')
     res.render('partnerships/views/partnership-form.njk', { isNew: true, values: {} })
   })
 
   routes.post('/partnerships/new', async (req, res) => {
-    const user = req.user
-    if (!user) throw new UnauthenticatedError()
+    const user = requireSiteAdmin(req, 'add a partnership')
     const form = parseForm(partnershipForm, req.body)
     const result = form.ok ? await attempt(() => partnerships.create(user, form.value, actorFor(req))) : form
     if (!result.ok) return res.status(400).render('partnerships/views/partnership-form.njk', { isNew: true, values: req.body, ...result })
@@ -93,7 +91,7 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
 
   scoped.get('/delete', (req, res) => {
     const ctx = partnershipContext(req)
-    if (!req.user?.isSiteAdmin) throw new ForbiddenError('Only a site administrator can delete a partnership')
+    requireSiteAdmin(req, 'delete a partnership')
     res.render('confirm-delete.njk', {
       pageTitle: 'Delete partnership',
       noun: 'partnership',
@@ -105,8 +103,7 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
 
   scoped.post('/delete', async (req, res) => {
     const ctx = partnershipContext(req)
-    if (!req.user) throw new UnauthenticatedError()
-    await partnerships.remove(ctx, req.user)
+    await partnerships.remove(ctx, requireSiteAdmin(req, 'delete a partnership'))
     await req.flash(`Partnership “${ctx.partnership.name}” deleted`)
     res.redirect(303, '/')
   })

@@ -1,0 +1,115 @@
+import { sql } from 'kysely'
+
+import { hashToken } from '../../src/shared/tokens.ts'
+
+import type { TestApp } from './test-app.ts'
+
+/**
+ * One record of every kind for a partnership, for the role matrix. Before seeding, every identity
+ * sequence restarts at `idBase`, so the first record of each table gets exactly that id: a route's
+ * parameters can all be filled with the same number. Text fields carry `marker`, so a test can check
+ * that no page shown to another partnership's users contains it.
+ *
+ * Each capability adds a seeder to SEEDERS for its own tables (a plan, a priority, an action led by
+ * `leadPersonId`, an indicator, a funding stream…).
+ */
+export interface SeedTarget {
+  partnershipId: number
+  marker: string
+  /** The person who leads the seeded records (the matrix links its lead user to this person). */
+  leadPersonId: number
+  organisationId: number
+  groupId: number
+  districtAreaId: number
+  /** A user holding the member role here (also the owner of the seeded API token). */
+  memberUserId: number
+}
+
+export type Seeder = (t: TestApp, target: SeedTarget) => Promise<void>
+
+async function seedStructure(t: TestApp, target: SeedTarget): Promise<void> {
+  const { partnershipId, marker } = target
+  await t.db.insertInto('areas').values({ partnershipId, type: 'ward', name: `${marker} Ward`, parentId: target.districtAreaId, code: 'E05010850' }).execute()
+  await t.db
+    .insertInto('groups')
+    .values({ partnershipId, type: 'sub_group', name: `${marker} Panel`, reportsToGroupId: target.groupId, purpose: `${marker} purpose` })
+    .execute()
+  await t.db.insertInto('memberships').values({ partnershipId, groupId: target.groupId, personId: target.leadPersonId, role: 'chair' }).execute()
+  // A second person (id base + 1), in no group, so that a membership can be added in the matrix.
+  await t.db.insertInto('people').values({ partnershipId, name: `${marker} Deputy`, organisationId: target.organisationId }).execute()
+  await t.db
+    .insertInto('apiTokens')
+    .values({ userId: target.memberUserId, name: `${marker} token`, tokenHash: hashToken(`${marker}-token`), tokenPrefix: 'csp_seed' })
+    .execute()
+}
+
+/** Capabilities' seeders, run in this order after the structure. */
+export const SEEDERS: Seeder[] = [seedStructure]
+
+export async function restartIdentities(t: TestApp, start: number): Promise<void> {
+  const columns = await sql<{ tableName: string; columnName: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = 'public' and is_identity = 'YES'`.execute(t.db)
+  for (const { tableName, columnName } of columns.rows) {
+    await sql`alter table ${sql.table(tableName)} alter column ${sql.ref(columnName)} restart with ${sql.lit(start)}`.execute(t.db)
+  }
+}
+
+export async function seedEverything(t: TestApp, options: { idBase: number; marker: string; isPublished: boolean }): Promise<SeedTarget> {
+  await restartIdentities(t, options.idBase)
+  const { marker } = options
+  const partnership = await t.db
+    .insertInto('partnerships')
+    .values({ name: `${marker} Partnership`, vision: `${marker} vision`, isPublished: options.isPublished })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const partnershipId = partnership.id
+  const district = await t.db.insertInto('areas').values({ partnershipId, type: 'district', name: `${marker} District` }).returning('id').executeTakeFirstOrThrow()
+  const organisation = await t.db
+    .insertInto('organisations')
+    .values({ partnershipId, name: `${marker} Police`, kind: 'responsible_authority', authorityType: 'police' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const group = await t.db.insertInto('groups').values({ partnershipId, type: 'steering_group', name: `${marker} Steering Group` }).returning('id').executeTakeFirstOrThrow()
+  const person = await t.db
+    .insertInto('people')
+    .values({ partnershipId, name: `${marker} Officer`, organisationId: organisation.id, email: `${marker.toLowerCase()}@example.org` })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const member = await t.db
+    .insertInto('users')
+    .values({ email: `member-${marker.toLowerCase()}@example.org`, name: `${marker} Member`, passwordHash: null })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await t.db.insertInto('partnershipRoles').values({ userId: member.id, partnershipId, role: 'member' }).execute()
+  const target: SeedTarget = {
+    partnershipId,
+    marker,
+    leadPersonId: person.id,
+    organisationId: organisation.id,
+    groupId: group.id,
+    districtAreaId: district.id,
+    memberUserId: member.id,
+  }
+  for (const seed of SEEDERS) await seed(t, target)
+  return target
+}
+
+/** Every row that belongs to a partnership, table by table, to compare before and after. */
+export async function snapshotPartnership(t: TestApp, partnershipId: number): Promise<Record<string, unknown[]>> {
+  const tables = await sql<{ tableName: string }>`
+    select table_name from information_schema.columns
+    where table_schema = 'public' and column_name = 'partnership_id' and table_name not in ('audit_events')
+    order by table_name`.execute(t.db)
+  const snapshot: Record<string, unknown[]> = {}
+  for (const { tableName } of tables.rows) {
+    const rows = await sql`select * from ${sql.table(tableName)} where partnership_id = ${partnershipId} order by 1`.execute(t.db)
+    snapshot[tableName] = rows.rows
+  }
+  snapshot.partnerships = (await sql`select * from partnerships where id = ${partnershipId}`.execute(t.db)).rows
+  snapshot.memberUsers = (
+    await sql`select u.* from users u join partnership_roles r on r.user_id = u.id where r.partnership_id = ${partnershipId} order by u.id`.execute(t.db)
+  ).rows
+  snapshot.auditEventCount = [(await sql`select count(*) as n from audit_events where partnership_id = ${partnershipId}`.execute(t.db)).rows[0]]
+  return snapshot
+}
