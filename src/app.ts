@@ -73,6 +73,13 @@ export function createApp(deps: AppDeps, services: Services): Express {
   const navigation = all.flatMap(capability => capability.navigation ?? [])
   app.use('/partnerships/:partnershipId', loadPartnershipContext(services.partnerships, navigation), partnershipRouter)
 
+  const apiPartnershipRouter = Router({ mergeParams: true })
+  for (const capability of all) {
+    if (capability.apiPartnershipRoutes) apiPartnershipRouter.use(capability.apiPartnershipRoutes)
+  }
+  app.use('/api/v1/partnerships/:partnershipId', loadPartnershipContext(services.partnerships, []), apiPartnershipRouter)
+  for (const capability of all) if (capability.apiRoutes) app.use('/api/v1', capability.apiRoutes)
+
   app.use(notFoundHandler())
   app.use(errorHandler(logger, { showStack: config.env === 'development' }))
   return app

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
+import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
+
 /**
  * Row types of every table (the Database interface Kysely checks queries against), in camelCase:
  * the CamelCasePlugin maps them to the snake_case columns. Capabilities that own tables declare them in
@@ -170,8 +172,15 @@ export interface FoundationTables {
   auditEvents: AuditEventsTable
 }
 
-// Capabilities add their tables here: `export interface Database extends FoundationTables, PlanTables {}`
-export interface Database extends FoundationTables {}
+export interface PartnershipSettingsColumns {
+  /** The partnership's own wording of the RAG definitions, if it rewords them. */
+  ragDefinitions: Json<Record<string, string> | null> | null
+}
+
+// Capabilities add their tables here.
+export interface Database extends FoundationTables, PlanTables {
+  partnerships: PartnershipsTable & PartnershipSettingsColumns
+}
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>
 export type NewRow<T extends keyof Database> = Insertable<Database[T]>

@@ -12,4 +12,17 @@ export interface Capability {
   routes?: Router
   partnershipRoutes?: Router
   navigation?: NavigationItem[]
+  /** Mounted at /api/v1 (JSON; callers authenticate by API token or session). */
+  apiRoutes?: Router
+  /** Mounted at /api/v1/partnerships/:partnershipId once the partnership context is set. */
+  apiPartnershipRoutes?: Router
+  /** This capability's part of the OpenAPI document served at /api/v1/openapi.json. */
+  openapi?: OpenApiPart
+}
+
+/** Paths (keys relative to the server URL, e.g. '/api/v1/partnerships/{partnershipId}/plans') and schemas. */
+export interface OpenApiPart {
+  tags?: { name: string; description: string }[]
+  paths: Record<string, unknown>
+  schemas?: Record<string, unknown>
 }

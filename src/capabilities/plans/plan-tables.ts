@@ -1,0 +1,120 @@
+import type { ColumnType, Generated } from 'kysely'
+
+import type { CreatedAt, Json, UpdatedAt } from '../../db/tables.ts'
+
+/** Row types of the plan tables (migration 0100-plans). */
+
+type JsonArray<T> = ColumnType<T[], string | undefined, string>
+
+export interface PlansTable {
+  id: Generated<number>
+  partnershipId: number
+  title: string
+  /** The financial year this plan (or annual refresh) runs for: 2016 means April 2016 – March 2017. */
+  planYear: number
+  periodStartYear: number
+  periodEndYear: number
+  vision: string | null
+  status: Generated<'draft' | 'agreed' | 'archived'>
+  /** 'YYYY-MM-DD' */
+  agreedOn: string | null
+  agreedBy: string | null
+  versionLabel: string | null
+  refreshedFromPlanId: number | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface PrioritiesTable {
+  id: Generated<number>
+  partnershipId: number
+  planId: number
+  position: number
+  title: string
+  subThemes: JsonArray<string>
+  headlineTarget: string | null
+  deliveringGroupId: number | null
+  resources: string | null
+  progressComment: string | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface PriorityRisksTable {
+  id: Generated<number>
+  partnershipId: number
+  priorityId: number
+  position: number
+  risk: string
+  mitigation: string | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface ObjectivesTable {
+  id: Generated<number>
+  partnershipId: number
+  priorityId: number
+  position: number
+  title: string
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface ActionsTable {
+  id: Generated<number>
+  partnershipId: number
+  priorityId: number
+  objectiveId: number | null
+  position: number
+  title: string
+  outcomes: JsonArray<string>
+  leadNote: string | null
+  /** Quarters of the plan year in which the action is due: [1, 2, 3, 4] for "Q1–4". */
+  quarters: JsonArray<number>
+  dueDate: string | null
+  timescaleNote: string | null
+  dependencies: string | null
+  status: Generated<'open' | 'complete' | 'cancelled'>
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface ActionLeadOrganisationsTable {
+  partnershipId: number
+  actionId: number
+  organisationId: number
+  role: Generated<'lead' | 'supporting'>
+}
+
+export interface ActionLeadPeopleTable {
+  partnershipId: number
+  actionId: number
+  personId: number
+}
+
+export interface ActionUpdatesTable {
+  id: Generated<number>
+  partnershipId: number
+  actionId: number
+  quarter: number
+  body: string
+  rag: 'red' | 'amber' | 'green' | 'blue'
+  authorUserId: number | null
+  authorLabel: string
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface PlanTables {
+  plans: PlansTable
+  priorities: PrioritiesTable
+  priorityRisks: PriorityRisksTable
+  objectives: ObjectivesTable
+  actions: ActionsTable
+  actionLeadOrganisations: ActionLeadOrganisationsTable
+  actionLeadPeople: ActionLeadPeopleTable
+  actionUpdates: ActionUpdatesTable
+}
+
+export type { Json }
