@@ -99,4 +99,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 
   // Audit
   'GET /partnerships/:partnershipId/audit': { rule: 'view_audit' },
+
+  // API
+  'GET /api/v1/openapi.json': { rule: 'anyone' },
+  'GET /api/v1/docs': { rule: 'anyone' },
+  'GET /api/v1/partnerships': { rule: 'anyone' },
+  'GET /api/v1/partnerships/:partnershipId': { rule: 'view_published' },
 }
