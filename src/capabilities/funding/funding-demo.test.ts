@@ -130,3 +130,30 @@ describe('the funding demo data', () => {
     expect(byTitle('Increase the Reporting of Hate')).toEqual(['CSP allocation: hate related incidents'])
   })
 })
+
+describe('the funding figures for the annual report', () => {
+  it('state the 2021/22 money as the committee report does, with the streams and roll-over adding up to what is available', async () => {
+    await loadDemoData(t.deps, t.services, { onlyIfEmpty: false })
+    const id = await partnershipId('Castle Point and Rochford Community Safety Partnership')
+    const publicCtx = {
+      partnership: { id, name: 'CP&R CSP', shortName: null, isPublished: true },
+      access: 'public' as const,
+      actor: { userId: null, label: 'test' },
+      signedIn: false,
+      personId: null,
+    }
+    const summary = await t.services.funding.reportSummary(publicCtx, 2021)
+    expect(summary).toMatchObject({
+      financialYear: 2021,
+      streams: [{ name: 'Police, Fire and Crime Commissioner’s grant', amountPence: 1_233_700 }],
+      rollOverPence: 1_014_200,
+      availablePence: 2_247_900,
+      forecastUnderspendPence: 151_800,
+    })
+    expect(summary!.streams.reduce((sum, s) => sum + s.amountPence, 0) + summary!.rollOverPence).toBe(
+      summary!.availablePence,
+    )
+    expect(summary!.spentPence + summary!.committedPence).toBe(2_096_100)
+    expect(await t.services.funding.reportSummary(publicCtx, 2019)).toBeNull()
+  })
+})

@@ -204,6 +204,72 @@ export interface YearSummary {
   generatedAt: Date
 }
 
+/**
+ * A year's money in the shape the annual report's "resource implications" section states it: the
+ * money counted as available (streams, confirmed contributions and successful bids' awards, then the
+ * roll-over, so that streams + roll-over = available), what is allocated, spent and committed, and the
+ * forecast underspend. Money in pence.
+ */
+export interface ReportFundingSummary {
+  financialYear: number
+  streams: { name: string; amountPence: number; note: string | null }[]
+  rollOverPence: number
+  availablePence: number
+  allocatedPence: number
+  spentPence: number
+  committedPence: number
+  forecastUnderspendPence: number
+  allocations: { name: string; amountPence: number; spentPence: number }[]
+  bids: { fund: string; purpose: string; amountPence: number; status: 'submitted' | 'successful' | 'unsuccessful' }[]
+  notes: string[]
+}
+
+export function reportFundingSummary(summary: YearSummary): ReportFundingSummary {
+  const { figures } = summary
+  const streams = [
+    ...summary.streams
+      .filter(s => s.counted)
+      .map(s => ({
+        name: s.name,
+        amountPence: s.amountPence,
+        note: s.split
+          ? `${s.split} split: ${money(s.automaticPence)} paid automatically, ${money(s.commissionedPence)} against the action plan`
+          : null,
+      })),
+    ...summary.contributions
+      .filter(c => c.counted)
+      .map(c => ({ name: `${c.organisationName} contribution`, amountPence: c.amountPence, note: `${c.natureLabel}` })),
+    ...summary.bids
+      .filter(b => b.counted)
+      .map(b => ({ name: `${b.fund} (successful bid)`, amountPence: b.amountAwardedPence!, note: b.purpose })),
+  ]
+  return {
+    financialYear: summary.year.startYear,
+    streams,
+    rollOverPence: sumPence(summary.rollOvers.map(r => r.amountPence)),
+    availablePence: figures.available.totalPence,
+    allocatedPence: figures.allocated.totalPence,
+    spentPence: figures.spent.totalPence,
+    committedPence: figures.committed.totalPence,
+    forecastUnderspendPence: figures.forecastUnderspend.totalPence,
+    allocations: summary.allocations.map(a => ({
+      name: a.purpose,
+      amountPence: a.amountPence,
+      spentPence: a.spentPence,
+    })),
+    bids: summary.bids.map(b => ({
+      fund: b.fund,
+      purpose: b.purpose,
+      amountPence: b.amountAwardedPence ?? b.amountRequestedPence,
+      status: b.status,
+    })),
+    notes: [
+      ...(summary.year.notes ? [summary.year.notes] : []),
+      ...summary.streams.filter(s => !s.counted).map(s => `${s.name}: ${money(s.amountPence)} to be confirmed.`),
+    ],
+  }
+}
+
 export function fundingService({ db, clock }: { db: Db; clock: Clock }) {
   async function findYear(executor: Db, ctx: PartnershipContext, startYear: number) {
     if (!Number.isSafeInteger(startYear)) throw new NotFoundError('Funding year')
@@ -482,6 +548,16 @@ export function fundingService({ db, clock }: { db: Db; clock: Clock }) {
         generatedAt: clock.now(),
       }
       return allows(ctx, 'view') ? full : forPublic(full)
+    },
+
+    /**
+     * The year's money for the annual report ("resource implications"), or null when the year has not
+     * been recorded. Respects the viewer: the public gets the public summary's figures.
+     */
+    async reportSummary(ctx: PartnershipContext, startYear: number): Promise<ReportFundingSummary | null> {
+      requirePermission(ctx, 'view_published')
+      if (!Number.isSafeInteger(startYear) || !(await repo.year(db, ctx.partnership.id, startYear))) return null
+      return reportFundingSummary(await service.yearSummary(ctx, startYear))
     },
 
     // --- Entries of a year --------------------------------------------------------------------------
