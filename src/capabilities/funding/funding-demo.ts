@@ -320,7 +320,7 @@ async function loadJoint2016(demo: DemoContext, funding: FundingService) {
     startYear: 2015,
     accountableOrganisationId: rdc,
     notes:
-      'Only the successful PCC bid for the taxi marshalling scheme is recorded for 2015/16; the year’s grant is not in the documents.',
+      'Only the successful PCC bid for the taxi marshalling scheme is recorded for 2015/16; the year’s grant is not in the documents. The report gives no amount for the bid: £3,000 is illustrative.',
   })
   await funding.saveBid(ctx, 2015, null, {
     fund: 'Police and Crime Commissioner’s office: bids for specific initiatives',
@@ -354,7 +354,8 @@ async function loadRochford2011(demo: DemoContext, funding: FundingService) {
     notes:
       'From section 1 of the Annual Partnership Plan 2011/2012: the CSP receives funding from Essex Probation, Basic Command Unit funding from Essex Police and part of an Area Based Grant from the Home Office via Essex County Council. ' +
       'Essex County Council’s nominal funding ceased on 31 March 2011; the Basic Command Unit funding ceases altogether on 31 March 2012; the Area Based Grant for 2011/12 was reduced by 59%. ' +
-      'From May 2012 Police and Crime Commissioners are proposed to control the central government funding that goes to CSPs. The allocations are the “CSP Resources” of each priority in Appendix 1.',
+      'From May 2012 Police and Crime Commissioners are proposed to control the central government funding that goes to CSPs. The allocations are the “CSP Resources” of each priority in Appendix 1. ' +
+      'The plan does not give the amount from each source, so the funding stream of £48,000 is the total of those resources (illustrative).',
   })
   await funding.saveStream(ctx, 2011, null, {
     name: 'CSP funding: Area Based Grant, Basic Command Unit funding and Essex Probation',
