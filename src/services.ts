@@ -2,6 +2,7 @@ import { accountService } from './capabilities/accounts/account-service.ts'
 import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
 import { sessionRepository } from './capabilities/accounts/session-repository.ts'
 import { auditService } from './capabilities/audit/audit-service.ts'
+import { fundingService } from './capabilities/funding/funding-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
@@ -30,6 +31,7 @@ export function createServices(deps: AppDeps) {
     sessions: sessionRepository(db),
     partnerships,
     audit,
+    funding: fundingService({ db, clock: deps.clock }),
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
+import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
 
 /**
@@ -178,7 +179,7 @@ export interface PartnershipSettingsColumns {
 }
 
 // Capabilities add their tables here.
-export interface Database extends FoundationTables, PlanTables {
+export interface Database extends FoundationTables, PlanTables, FundingTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns
 }
 

@@ -43,8 +43,49 @@ async function seedStructure(t: TestApp, target: SeedTarget): Promise<void> {
     .execute()
 }
 
+/**
+ * Funding: a year whose start year is the id base (so the matrix's `:year` is the seeded year), with one
+ * entry of each kind and a project, each getting the id base as its id.
+ */
+async function seedFunding(t: TestApp, target: SeedTarget): Promise<void> {
+  const { partnershipId, marker, organisationId } = target
+  const year = await t.db
+    .insertInto('fundingYears')
+    .values({ partnershipId, startYear: partnershipId, accountableOrganisationId: organisationId, notes: `${marker} year notes` })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const fundingYearId = year.id
+  await t.db
+    .insertInto('fundingStreams')
+    .values({ partnershipId, fundingYearId, name: `${marker} grant`, funder: `${marker} Commissioner`, amountPence: 1_233_700, status: 'confirmed', automaticPercent: 50, conditions: `${marker} conditions` })
+    .execute()
+  await t.db.insertInto('fundingRollOvers').values({ partnershipId, fundingYearId, amountPence: 1_014_200, reason: `${marker} underspend` }).execute()
+  await t.db
+    .insertInto('fundingContributions')
+    .values({ partnershipId, fundingYearId, organisationId, amountPence: 200_000, status: 'to_be_confirmed', nature: 'capital', notes: `${marker} contribution` })
+    .execute()
+  const project = await t.db
+    .insertInto('fundedProjects')
+    .values({ partnershipId, name: `${marker} Walk Online`, leadOrganisationId: organisationId, startDate: '2021-09-01', endDate: '2022-03-31', evaluationDueWeeks: 12 })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await t.db
+    .insertInto('fundingBids')
+    .values({ partnershipId, fundingYearId, fund: `${marker} fund`, purpose: `${marker} taxi marshals`, projectId: project.id, amountRequestedPence: 300_000, status: 'submitted' })
+    .execute()
+  const allocation = await t.db
+    .insertInto('fundingAllocations')
+    .values({ partnershipId, fundingYearId, kind: 'project', purpose: `${marker} allocation`, amountPence: 500_000, projectId: project.id })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await t.db
+    .insertInto('fundingSpend')
+    .values({ partnershipId, allocationId: allocation.id, spentOn: `${String(partnershipId).padStart(4, '0')}-06-01`, description: `${marker} invoice`, amountPence: 100_000, status: 'paid' })
+    .execute()
+}
+
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure]
+export const SEEDERS: Seeder[] = [seedStructure, seedFunding]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`
