@@ -5,6 +5,7 @@ import type { SessionManager } from '../web/middleware/session.ts'
 import { accountsCapability } from './accounts/account-routes.ts'
 import { apiCapability } from './api/api-routes.ts'
 import { auditCapability } from './audit/audit-routes.ts'
+import { indicatorsCapability } from './indicators/indicator-routes.ts'
 import { partnershipsCapability } from './partnerships/partnership-routes.ts'
 
 export interface CapabilityDeps {
@@ -15,7 +16,7 @@ export interface CapabilityDeps {
 
 /** Every capability of the app, in the order their routes are tried. */
 export function capabilities(deps: CapabilityDeps): Capability[] {
-  const list = [accountsCapability(deps), partnershipsCapability(deps), auditCapability(deps)]
+  const list = [accountsCapability(deps), partnershipsCapability(deps), auditCapability(deps), indicatorsCapability(deps)]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.
   return [...list, apiCapability(deps, list)]
 }

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
+import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
 import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
 
 /**
@@ -178,8 +179,8 @@ export interface PartnershipSettingsColumns {
 }
 
 // Capabilities add their tables here.
-export interface Database extends FoundationTables, PlanTables {
-  partnerships: PartnershipsTable & PartnershipSettingsColumns
+export interface Database extends FoundationTables, PlanTables, IndicatorTables {
+  partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>
