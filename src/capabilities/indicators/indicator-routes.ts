@@ -269,10 +269,14 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
   // --- Importing actuals from CSV --------------------------------------------------------------------
 
   async function importView(ctx: PartnershipContext, req: Request) {
-    const indicator = await indicatorOf(ctx, req)
-    const thisYear = financialYearOfDate(deps.clock.now())
-    const example = periodsOfYear(indicator.frequency, thisYear - 1).slice(0, 3).map(periodKey)
-    return { indicator, example, exampleValue: valueForInput(indicator.unit === 'money' ? 125000 : indicator.unit === 'percentage' ? 9.9 : 170, indicator.unit) }
+    const report = await indicators.report(ctx, idParam(req, 'indicatorId'))
+    const indicator = report.indicator
+    // The example shows the periods the officer is most likely to enter next.
+    const year = report.actuals.at(-1)?.year ?? report.targets.at(-1)?.year ?? financialYearOfDate(deps.clock.now())
+    const example = periodsOfYear(indicator.frequency, year).slice(0, 3).map(periodKey)
+    const sample = report.actuals.at(-1)?.value ?? report.baselines.at(-1)?.value ?? (indicator.unit === 'money' ? 125000 : indicator.unit === 'percentage' ? 9.9 : 170)
+    const perPeriod = indicator.frequency === 'annual' || indicator.unit === 'percentage' ? sample : Math.round(sample / (indicator.frequency === 'monthly' ? 12 : 4))
+    return { indicator, example, exampleValue: valueForInput(perPeriod, indicator.unit) }
   }
 
   scoped.get('/indicators/:indicatorId/actuals/import', async (req, res) => {

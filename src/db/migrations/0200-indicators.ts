@@ -35,7 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now(),
       unique (partnership_id, id),
       foreign key (partnership_id, priority_id) references priorities (partnership_id, id) on delete set null (priority_id),
-      foreign key (partnership_id, area_id) references areas (partnership_id, id) on delete restrict,
+      foreign key (partnership_id, area_id) references areas (partnership_id, id),
       check (unit not in ('rate_per_1000_population', 'rate_per_1000_households') or denominator is not null),
       check ((source_kind = 'police_data') = (police_definition is not null))
     );
@@ -72,7 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (partnership_id, id),
       unique (indicator_id, year),
       foreign key (partnership_id, indicator_id) references indicators (partnership_id, id) on delete cascade,
-      foreign key (indicator_id, baseline_id) references indicator_baselines (indicator_id, id) on delete restrict,
+      foreign key (indicator_id, baseline_id) references indicator_baselines (indicator_id, id),
       check ((kind = 'percent_change') = (change_percent is not null)),
       check ((kind = 'absolute') = (absolute_value is not null))
     );

@@ -164,6 +164,18 @@ describe('rounding of percentage targets (property)', () => {
     )
   })
 
+  it('rounds every exact half up (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5_000_000 }), fc.constantFrom(-50, 50, -10, 10), (k, changePercent) => {
+        // Baselines chosen so that the exact target ends in .5: an odd number halved, or 5 (mod 10) less or more 10%.
+        const baseline = Math.abs(changePercent) === 50 ? 2 * k + 1 : 10 * k + 5
+        const exactTimesTwo = (baseline * (100 + changePercent) * 2) / 100
+        expect(exactTimesTwo % 2).toBe(1)
+        expect(targetValue(percent(changePercent), baseline, 'count').value).toBe((exactTimesTwo + 1) / 2)
+      }),
+    )
+  })
+
   it('never moves a reduction target above the baseline, nor an increase below it', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 100 }), (baseline, p) => {
