@@ -4,7 +4,7 @@ import { ValidationError } from '../../shared/errors.ts'
 import { checkboxes, choice, optionalId, optionalText, requiredText } from '../../shared/form-fields.ts'
 import { parseForm } from '../../web/form.ts'
 
-import { parseValue, POLARITIES, POLICE_CRIME_TYPES, SOURCE_KINDS, UNITS, isRate, type Unit } from './domain/indicator.ts'
+import { isRate, parseValue, POLARITIES, POLICE_CRIME_TYPES, SOURCE_KINDS, UNITS, type PoliceDataDefinition, type Unit } from './domain/indicator.ts'
 import { TARGET_KINDS } from './domain/performance.ts'
 import { FREQUENCIES, parseFinancialYearText, parsePeriod, type Frequency } from './domain/periods.ts'
 
@@ -102,7 +102,7 @@ export const indicatorForm = z
   .transform(({ crimeTypes, ...value }) => ({
     ...value,
     countedAs: value.countedAs ?? 'incidents',
-    policeDefinition: value.sourceKind === 'police_data' ? { crimeTypes, areaId: value.areaId } : null,
+    policeDefinition: value.sourceKind === 'police_data' ? ({ crimeTypes, areaId: value.areaId } as PoliceDataDefinition) : null,
   }))
 export type IndicatorInput = z.output<typeof indicatorForm>
 

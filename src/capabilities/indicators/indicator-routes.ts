@@ -48,8 +48,8 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
   async function performancePage(req: Request) {
     const ctx = partnershipContext(req)
     const requested = typeof req.query.year === 'string' ? parseFinancialYearText(req.query.year) : null
-    const [table, reports] = await Promise.all([indicators.performance(ctx, requested), indicators.list(ctx)])
-    return { ctx, table, reports }
+    const table = await indicators.performance(ctx, requested)
+    return { ctx, table, reports: table.reports }
   }
 
   scoped.get('/indicators', async (req, res) => {
@@ -150,7 +150,8 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
 
   scoped.get('/indicators/:indicatorId', async (req, res) => {
     const ctx = partnershipContext(req)
-    const [report, settings] = await Promise.all([indicators.report(ctx, idParam(req, 'indicatorId')), indicators.settings(ctx)])
+    const report = await indicators.report(ctx, idParam(req, 'indicatorId'))
+    const settings = await indicators.settings(ctx)
     res.render('indicators/views/indicator.njk', {
       ...indicatorPage(report, settings.ragTolerancePercent),
       policeDataAvailable: indicators.policeDataAvailable,

@@ -51,6 +51,8 @@ export interface PerformanceTable {
   headers: { lastYear: string; thisYear: string }
   groups: { heading: string | null; rows: PerformanceRow[] }[]
   tolerancePercent: number
+  /** Every indicator's report, in order (the page lists them all under the table). */
+  reports: IndicatorReport[]
 }
 
 const targets = {
@@ -78,13 +80,12 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     const partnershipId = ctx.partnership.id
     const indicators = await repo.indicators(db, partnershipId, ids)
     const indicatorIds = indicators.map(i => i.id)
-    const [settings, baselines, targetRows, actuals, comparators] = await Promise.all([
-      repo.partnershipSettings(db, partnershipId),
-      repo.baselines(db, partnershipId, indicatorIds),
-      repo.targets(db, partnershipId, indicatorIds),
-      repo.actuals(db, partnershipId, indicatorIds),
-      repo.comparators(db, partnershipId, indicatorIds),
-    ])
+    // One query after another: each takes a millisecond, and PGlite has a single connection anyway.
+    const settings = await repo.partnershipSettings(db, partnershipId)
+    const baselines = await repo.baselines(db, partnershipId, indicatorIds)
+    const targetRows = await repo.targets(db, partnershipId, indicatorIds)
+    const actuals = await repo.actuals(db, partnershipId, indicatorIds)
+    const comparators = await repo.comparators(db, partnershipId, indicatorIds)
     const out: IndicatorReport[] = []
     for (const indicator of indicators) {
       out.push(
@@ -200,14 +201,14 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
         },
         groups,
         tolerancePercent: ragTolerancePercent,
+        reports: all,
       }
     },
 
     /** Choices for the indicator form: the partnership's plan priorities and areas. */
     async formOptions(ctx: PartnershipContext) {
       requirePermission(ctx, 'edit_records')
-      const [priorities, areas] = await Promise.all([repo.priorities(db, ctx.partnership.id), repo.areas(db, ctx.partnership.id)])
-      return { priorities, areas }
+      return { priorities: await repo.priorities(db, ctx.partnership.id), areas: await repo.areas(db, ctx.partnership.id) }
     },
 
     // --- Indicators ------------------------------------------------------------------------------
