@@ -1,8 +1,8 @@
 import { renderChart, type Chart } from '../../shared/charts/chart.ts'
 
-import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, UNIT_SHORT_LABELS } from './domain/indicator.ts'
+import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, UNIT_SHORT_LABELS, type Unit } from './domain/indicator.ts'
 import { FREQUENCY_LABELS, financialYearLabel, monthName, periodsOfYear, shortPeriodLabel } from './domain/periods.ts'
-import type { Change } from './domain/performance.ts'
+import { targetValue, type Change } from './domain/performance.ts'
 import type { IndicatorReport } from './domain/report.ts'
 import type { PerformanceTable } from './indicator-service.ts'
 
@@ -58,6 +58,13 @@ export function indicatorChart(report: IndicatorReport): Chart | null {
   })
 }
 
+/** A worked example of the rounding rule in the indicator's own unit, computed by the rule itself. */
+export function roundingExample(unit: Unit): string {
+  const [baseline, changePercent] = unit === 'percentage' ? [12.15, -10] : unit === 'money' ? [100005, 3] : [2090, -2]
+  const worked = targetValue({ kind: 'percent_change', changePercent, absoluteValue: null }, baseline, unit)
+  return `For example: ${worked.explanation.charAt(0).toLowerCase()}${worked.explanation.slice(1)}.`
+}
+
 export function indicatorPage(report: IndicatorReport, tolerancePercent: number) {
   const { indicator } = report
   const latestYear = report.years[0] ?? null
@@ -76,7 +83,7 @@ export function indicatorPage(report: IndicatorReport, tolerancePercent: number)
     rateLabel,
     latestYear: latestYear && { ...latestYear, directionWord: latestYear.change ? DIRECTION_WORDS[latestYear.change.direction] : null },
     years: report.years.map(y => ({ ...y, directionWord: y.change ? DIRECTION_WORDS[y.change.direction] : null })),
-    roundingRule: `Percentage targets are worked out from their baseline and ${roundingRule(indicator.unit)}.`,
+    roundingRule: `Percentage targets are worked out from their baseline and ${roundingRule(indicator.unit)}. ${roundingExample(indicator.unit)}`,
     ragText: ragText(tolerancePercent),
     chart: indicatorChart(report),
     comparators: report.comparators,

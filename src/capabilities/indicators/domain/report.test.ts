@@ -81,6 +81,25 @@ describe('an indicator’s report', () => {
   })
 })
 
+describe('a performance row before the year’s first figure', () => {
+  it('shows the target’s baseline as last year’s figure when last year has no figure of its own', () => {
+    const report = buildReport({
+      ...input,
+      actuals: [],
+      comparators: [],
+      baselines: [{ id: 12, year: 2010, value: 38, note: null }],
+      targets: [{ id: 22, year: 2011, kind: 'percent_change', changePercent: -2, absoluteValue: null, baselineId: 12, statement: '2% reduction in sexual offences by March 2012' }],
+    })
+    expect(performanceRow(report, 2011)).toMatchObject({
+      lastYear: { value: 38, text: '38', label: 'Baseline 2010/11' },
+      thisYear: { value: null },
+      change: null,
+      rag: null,
+      note: 'No figures yet for 2011/12',
+    })
+  })
+})
+
 describe('police data months as an indicator’s periods', () => {
   const months = (from: number, counts: number[]) => counts.map((count, i) => ({ month: `${2025 + Math.floor((from - 1 + i) / 12)}-${String(((from - 1 + i) % 12) + 1).padStart(2, '0')}`, count }))
 

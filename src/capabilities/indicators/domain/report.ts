@@ -287,10 +287,13 @@ export function performanceRow(report: IndicatorReport, year: number): Performan
   let thisYear: PerformanceRow['thisYear']
   let note: string | null = null
   if (ytd.current === null) {
+    // Nothing yet this year: last year's whole figure, or else the target's baseline when it is last year's.
     const whole = fullYear(series, frequency, unit, year - 1)
-    lastYear = { value: whole, text: formatValue(whole, unit), label: financialYearLabel(year - 1) }
+    const baseline = whole === null && target?.baseline?.year === year - 1 ? target.baseline : null
+    const value = whole ?? baseline?.value ?? null
+    lastYear = { value, text: formatValue(value, unit), label: baseline ? `Baseline ${baseline.yearLabel}` : financialYearLabel(year - 1) }
     thisYear = { value: null, text: '', label: financialYearLabel(year) }
-    note = report.actuals.length ? `No figures yet for ${financialYearLabel(year)}` : 'No figures recorded'
+    note = report.actuals.length || baseline ? `No figures yet for ${financialYearLabel(year)}` : 'No figures recorded'
   } else {
     lastYear = { value: ytd.previous, text: formatValue(ytd.previous, unit), label: ytd.previousLabel }
     thisYear = { value: ytd.current, text: formatValue(ytd.current, unit), label: ytd.currentLabel }
