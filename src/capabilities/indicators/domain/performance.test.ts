@@ -396,6 +396,69 @@ describe('assessing a target part-way through the year', () => {
   })
 })
 
+describe('edge cases of a target’s year (properties)', () => {
+  const polarity = fc.constantFrom<Polarity>('lower_is_better', 'higher_is_better')
+  const spec = fc.oneof(
+    fc.integer({ min: -100, max: 200 }).map(p => percent(p)),
+    fc.integer({ min: 0, max: 5000 }).map(v => absolute(v)),
+    fc.constant(direction),
+  )
+
+  it('gives no RAG before the year has any figure, whatever the target', () => {
+    fc.assert(
+      fc.property(polarity, spec, fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }), fc.constantFrom('monthly', 'quarterly', 'annual' as const), (p, s, b, frequency) => {
+        const a = assessTarget({ unit: 'count', polarity: p, frequency, noun: 'x', actuals: [], year: 2011, spec: s, baseline: b === null ? null : { year: 2010, value: b }, tolerancePercent: 5 })
+        expect(a.rag).toBeNull()
+        expect(a.basis).toBe('none')
+      }),
+    )
+  })
+
+  it('judges a percentage target on a zero baseline by direction alone', () => {
+    fc.assert(
+      fc.property(polarity, fc.integer({ min: -100, max: 200 }).filter(p => p !== 0), fc.integer({ min: 0, max: 100 }), (p, changePercent, actual) => {
+        const a = assessTarget({
+          unit: 'count',
+          polarity: p,
+          frequency: 'annual',
+          noun: 'x',
+          actuals: [{ period: year(2011), value: actual }],
+          year: 2011,
+          spec: percent(changePercent),
+          baseline: { year: 2010, value: 0 },
+          tolerancePercent: 10,
+        })
+        expect(a.target.value).toBeNull()
+        const expected = p === 'higher_is_better' ? (actual > 0 ? 'green' : 'amber') : actual === 0 ? 'green' : 'red'
+        expect(a.rag).toBe(expected)
+      }),
+    )
+  })
+
+  it('part-way through a year, is Green exactly when the year to date meets the target to date', () => {
+    fc.assert(
+      fc.property(
+        polarity,
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 11 }),
+        fc.option(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 12, maxLength: 12 }), { nil: null }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: -50, max: 50 }),
+        (p, thisYear, lastYear, baselineValue, changePercent) => {
+          const months = (fy: number, values: number[]): Actual[] => values.map((value, i) => ({ period: { start: financialYearStart(fy) + i, months: 1 }, value }))
+          const actuals = [...months(2011, thisYear), ...(lastYear ? months(2010, lastYear) : [])]
+          const baseline = lastYear ? lastYear.reduce((a, b) => a + b, 0) : baselineValue
+          const a = assessTarget({ unit: 'count', polarity: p, frequency: 'monthly', noun: 'x', actuals, year: 2011, spec: percent(changePercent), baseline: { year: 2010, value: baseline }, tolerancePercent: 0 })
+          expect(a.basis).toBe(lastYear ? 'same_months' : 'pro_rata')
+          expect(a.actual).toBe(thisYear.reduce((x, y) => x + y, 0))
+          if (baseline === 0 || a.comparedTarget === null) return
+          const met = p === 'lower_is_better' ? a.actual! <= a.comparedTarget : a.actual! >= a.comparedTarget
+          expect(a.rag === 'green').toBe(met)
+        },
+      ),
+    )
+  })
+})
+
 describe('ranking among comparator areas', () => {
   const essex = [
     ['Rochford', 198, 83200],
