@@ -3,6 +3,7 @@ import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
 import { sessionRepository } from './capabilities/accounts/session-repository.ts'
 import { auditService } from './capabilities/audit/audit-service.ts'
 import { fundingService } from './capabilities/funding/funding-service.ts'
+import { indicatorService } from './capabilities/indicators/indicator-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
@@ -26,11 +27,14 @@ export function createServices(deps: AppDeps) {
   const accounts = accountService({ db, hasher: deps.hasher, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.config.baseUrl, logger: deps.logger })
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
   const audit = auditService({ db })
+  // Police data actuals plug in here once the police data capability provides them: policeActuals: …
+  const indicators = indicatorService({ db, clock: deps.clock })
   return {
     accounts,
     sessions: sessionRepository(db),
     partnerships,
     audit,
+    indicators,
     funding: fundingService({ db, clock: deps.clock }),
   }
 }

@@ -14,8 +14,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return e?.code === '23505' && (!constraint || e.constraint === constraint)
 }
 
+/** A row still referred to by another (23503), or an ON DELETE RESTRICT key refusing the deletion (23001). */
 export function isForeignKeyViolation(error: unknown): boolean {
-  return asDbError(error)?.code === '23503'
+  const code = asDbError(error)?.code
+  return code === '23503' || code === '23001'
 }
 
 export function isCheckViolation(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
+import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
 import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
 
 /**
@@ -179,8 +180,8 @@ export interface PartnershipSettingsColumns {
 }
 
 // Capabilities add their tables here.
-export interface Database extends FoundationTables, PlanTables, FundingTables {
-  partnerships: PartnershipsTable & PartnershipSettingsColumns
+export interface Database extends FoundationTables, PlanTables, IndicatorTables, FundingTables {
+  partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>

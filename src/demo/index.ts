@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../capabilities/accounts/account-service.ts'
 import type { Role } from '../capabilities/accounts/domain/roles.ts'
 import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
+import { loadIndicatorDemo } from '../capabilities/indicators/indicator-demo.ts'
 import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
 import { loadFundingDemo } from '../capabilities/funding/funding-demo.ts'
 import type { AppDeps, Services } from '../services.ts'
@@ -149,7 +150,8 @@ export async function loadDemoData(deps: AppDeps, services: Services, options: {
 
 /** Capabilities' demo loaders (plans, indicators, police data, funding…), run in this order. */
 export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [
-  // Funding links allocations to plan priorities by title, so it runs after the plans' loader.
+  // Indicators and funding link to plan priorities by title, so they run after the plans' loader.
+  loadIndicatorDemo,
   loadFundingDemo,
 ]
 

@@ -84,8 +84,37 @@ async function seedFunding(t: TestApp, target: SeedTarget): Promise<void> {
     .execute()
 }
 
+/** An indicator (monthly, with its partnership's district) with a baseline, a target, an actual and a comparator area. */
+async function seedIndicators(t: TestApp, target: SeedTarget): Promise<void> {
+  const { partnershipId, marker } = target
+  const indicator = await t.db
+    .insertInto('indicators')
+    .values({
+      partnershipId,
+      name: `${marker} ASB incidents`,
+      definition: `${marker} definition`,
+      source: `${marker} STORM`,
+      unit: 'count',
+      polarity: 'lower_is_better',
+      frequency: 'monthly',
+      countedAs: 'incidents',
+      areaId: target.districtAreaId,
+      denominator: 83200,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const indicatorId = indicator.id
+  const baseline = await t.db.insertInto('indicatorBaselines').values({ partnershipId, indicatorId, year: 2010, value: 2090, note: `${marker} baseline` }).returning('id').executeTakeFirstOrThrow()
+  await t.db
+    .insertInto('indicatorTargets')
+    .values({ partnershipId, indicatorId, year: 2011, kind: 'percent_change', changePercent: -2, baselineId: baseline.id, statement: `${marker} target` })
+    .execute()
+  await t.db.insertInto('indicatorActuals').values({ partnershipId, indicatorId, periodStart: '2011-04-01', periodMonths: 1, value: 170, note: `${marker} actual` }).execute()
+  await t.db.insertInto('indicatorComparators').values({ partnershipId, indicatorId, year: 2010, groupName: 'Essex CSPs', areaName: `${marker} Castle Point`, value: 450, denominator: 88000 }).execute()
+}
+
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure, seedFunding]
+export const SEEDERS: Seeder[] = [seedStructure, seedIndicators, seedFunding]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

@@ -32,6 +32,13 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       ...handle,
       async close() {
         await handle.close()
+        // pg's pool.end() resolves before its clients' sockets have closed; forcing the drop while they are
+        // still open makes them fail with 57P01 (an unhandled error that fails the run). Wait for them first.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name])
+          if (Number(rows[0]?.n ?? 0) === 0) break
+          await new Promise(resolve => setTimeout(resolve, 20))
+        }
         await admin.query(`drop database if exists ${name} with (force)`)
         await admin.end()
       },

@@ -1,0 +1,491 @@
+/**
+ * The arithmetic of performance indicators: computed targets, change between years, financial-year-to-
+ * date comparisons, RAG, rates per 1,000 and rankings among comparator areas. Pure functions over exact
+ * fractions (see exact.ts); every rounding is done once, by the rule stated on screen.
+ */
+import { formatNumber } from '../../../shared/format.ts'
+
+import { abs, add, compare, div, exact, isZero, mul, ratio, roundHalfAwayFromZero, sub, sum, toNumber, type Fraction } from './exact.ts'
+import { decimalsOf, formatDifference, formatValue, isAdditive, roundingRule, type Polarity, type Unit } from './indicator.ts'
+import {
+  financialYearLabel,
+  financialYearLongLabel,
+  financialYearOf,
+  MONTHS_IN,
+  monthRangeLabel,
+  periodEnd,
+  periodLabel,
+  periodsOfYear,
+  samePeriod,
+  type Frequency,
+  type MonthIndex,
+  type Period,
+} from './periods.ts'
+
+export type Rag = 'red' | 'amber' | 'green'
+export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
+
+export interface Actual {
+  period: Period
+  value: number
+}
+
+const HUNDRED = exact(100)
+const THOUSAND = exact(1000)
+
+/** 2 → '2%', 2.5 → '2.5%'. */
+const percentText = (value: number) => `${Number.isInteger(value) ? formatNumber(value) : formatNumber(value, 2).replace(/0$/, '')}%`
+
+/** A figure in its unit without rounding it away: 2,048.2 (money in pounds and pence, to the fraction of a penny). */
+function exactText(value: Fraction, unit: Unit): string {
+  const decimals = unit === 'money' ? 4 : unit === 'percentage' ? 3 : 2
+  const rounded = roundHalfAwayFromZero(unit === 'money' ? div(value, HUNDRED) : value, decimals)
+  const text = rounded.toLocaleString('en-GB', { maximumFractionDigits: decimals })
+  return unit === 'money' ? `£${text}` : unit === 'percentage' ? `${text}%` : text
+}
+
+// --- Targets ------------------------------------------------------------------------------------
+
+export const TARGET_KINDS = ['percent_change', 'absolute', 'direction'] as const
+export type TargetKind = (typeof TARGET_KINDS)[number]
+export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
+  percent_change: 'A percentage change from the baseline',
+  absolute: 'A figure to reach',
+  direction: 'A direction only (reduce or increase)',
+}
+
+export interface TargetSpec {
+  kind: TargetKind
+  /** Signed: −2 is a 2% reduction, 10 a 10% increase. */
+  changePercent: number | null
+  absoluteValue: number | null
+}
+
+export interface TargetValue {
+  /** The figure the target is judged against, rounded by the stated rule; null for a direction or when it cannot be worked out. */
+  value: number | null
+  /** How the value was worked out, in words, with the rounding rule. */
+  explanation: string
+  /** Why it could not be worked out, if it could not. */
+  problem: string | null
+}
+
+function exactPercentTarget(baseline: Fraction, changePercent: number): Fraction {
+  return div(mul(baseline, add(HUNDRED, exact(changePercent))), HUNDRED)
+}
+
+/** "2% reduction", "10% increase", "no change". */
+export function changePhrase(changePercent: number): string {
+  if (changePercent === 0) return 'no change'
+  return `${percentText(Math.abs(changePercent))} ${changePercent < 0 ? 'reduction' : 'increase'}`
+}
+
+/**
+ * The value of a target. A percentage target is worked out from the baseline and rounded by the unit's
+ * rule (counts: nearest whole number, halves up): a 2% reduction on 2,090 is 2,048.2 → 2,048; 5% on 179
+ * is 170.05 → 170; a 10% increase on 14 is 15.4 → 15.
+ */
+export function targetValue(spec: TargetSpec, baseline: number | null, unit: Unit): TargetValue {
+  if (spec.kind === 'absolute') {
+    return { value: spec.absoluteValue, explanation: `A figure set by the partnership: ${formatValue(spec.absoluteValue, unit)}`, problem: null }
+  }
+  if (spec.kind === 'direction') {
+    return { value: null, explanation: 'A direction only: any move the right way from the baseline meets it', problem: null }
+  }
+  const changePercent = spec.changePercent ?? 0
+  if (baseline === null) {
+    return { value: null, explanation: `${capitalise(changePhrase(changePercent))} on the baseline`, problem: 'Add a baseline to work out the target' }
+  }
+  if (baseline === 0) {
+    return {
+      value: null,
+      explanation: `${capitalise(changePhrase(changePercent))} on a baseline of 0`,
+      problem: 'A percentage of a baseline of 0 is 0, so this target is judged by direction only',
+    }
+  }
+  const precise = exactPercentTarget(exact(baseline), changePercent)
+  const value = roundHalfAwayFromZero(precise, decimalsOf(unit))
+  const preciseText = exactText(precise, unit)
+  const valueText = formatValue(value, unit)
+  const worked = `${capitalise(changePhrase(changePercent))} on ${formatValue(baseline, unit)} is ${preciseText}`
+  return {
+    value,
+    explanation: preciseText === valueText ? worked : `${worked}, ${roundingRule(unit)}: ${valueText}`,
+    problem: null,
+  }
+}
+
+/** "Reduce theft from motor vehicle by 10% during 2010/2011", as the seeds word their priorities. */
+export function targetStatement(name: string, polarity: Polarity, spec: TargetSpec, year: number, unit: Unit): string {
+  const what = /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
+  const during = `during ${financialYearLongLabel(year)}`
+  if (spec.kind === 'absolute') {
+    return `${name}: ${polarity === 'lower_is_better' ? 'no more than' : 'at least'} ${formatValue(spec.absoluteValue, unit)} ${during}`
+  }
+  if (spec.kind === 'direction') return `${polarity === 'lower_is_better' ? 'Reduce' : 'Increase'} ${what} ${during}`
+  const changePercent = spec.changePercent ?? 0
+  return `${changePercent < 0 ? 'Reduce' : 'Increase'} ${what} by ${percentText(Math.abs(changePercent))} ${during}`
+}
+
+// --- Change between two figures -------------------------------------------------------------------
+
+export interface Change {
+  from: number
+  to: number
+  /** to − from */
+  difference: number
+  /** Signed percentage change rounded to one decimal place; null when `from` is 0. */
+  percent: number | null
+  direction: 'increase' | 'decrease' | 'none'
+  /** As the seeds print it: "39.1% (127 offences)". */
+  text: string
+}
+
+/** The change from one figure to another, shown as the seeds show it: "39.1% (127 offences)". */
+export function change(from: number, to: number, unit: Unit, noun: string): Change {
+  const difference = sub(exact(to), exact(from))
+  const percent = from === 0 ? null : roundHalfAwayFromZero(mul(div(difference, exact(from)), HUNDRED), 1)
+  const differenceNumber = roundHalfAwayFromZero(difference, 2)
+  const sign = compare(difference, exact(0))
+  const percentPart = percent === null ? 'n/a' : `${formatNumber(Math.abs(percent), 1)}%`
+  return {
+    from,
+    to,
+    difference: differenceNumber,
+    percent,
+    direction: sign > 0 ? 'increase' : sign < 0 ? 'decrease' : 'none',
+    text: `${percentPart} (${formatDifference(differenceNumber, unit, noun)})`,
+  }
+}
+
+/** Whether a change is for the better, given the polarity; null for no change. */
+export function isImprovement(c: Change, polarity: Polarity): boolean | null {
+  if (c.direction === 'none') return null
+  return (c.direction === 'decrease') === (polarity === 'lower_is_better')
+}
+
+// --- Financial year to date ------------------------------------------------------------------------
+
+export interface YearToDate {
+  year: number
+  /** The periods of the year from April to the latest with a figure (empty when there is none yet). */
+  periods: Period[]
+  /** The last month covered; null when the year has no figures yet. */
+  throughMonth: MonthIndex | null
+  monthsCovered: number
+  /** All twelve months are covered and none is missing. */
+  complete: boolean
+  /** How the figures combine: summed over the months, or (for a percentage) the latest period's figure. */
+  method: 'sum' | 'latest'
+  current: number | null
+  previous: number | null
+  currentLabel: string
+  previousLabel: string
+  /** Periods in range without a figure this year, and in the same months of the year before. */
+  currentMissing: Period[]
+  previousMissing: Period[]
+  /** Null unless both years have every figure in range. */
+  change: Change | null
+}
+
+const shiftYear = (p: Period, years: number): Period => ({ start: p.start + 12 * years, months: p.months })
+const find = (actuals: Actual[], p: Period) => actuals.find(a => samePeriod(a.period, p))
+
+/**
+ * The financial year to date (April to the latest period with a figure) against the same months of the
+ * year before, as the seeds' "Year to Date (April 09 – March 10)" columns.
+ */
+export function yearToDate(actuals: Actual[], frequency: Frequency, unit: Unit, noun: string, year: number): YearToDate {
+  const ofYear = periodsOfYear(frequency, year)
+  const withFigures = ofYear.filter(p => find(actuals, p))
+  const method = isAdditive(unit) ? 'sum' : 'latest'
+  const empty: YearToDate = {
+    year,
+    periods: [],
+    throughMonth: null,
+    monthsCovered: 0,
+    complete: false,
+    method,
+    current: null,
+    previous: null,
+    currentLabel: financialYearLabel(year),
+    previousLabel: financialYearLabel(year - 1),
+    currentMissing: [],
+    previousMissing: [],
+    change: null,
+  }
+  const last = withFigures.at(-1)
+  if (!last) return empty
+  const inRange = ofYear.filter(p => p.start <= last.start)
+  const throughMonth = periodEnd(last)
+  const monthsCovered = inRange.length * MONTHS_IN[frequency]
+  const used = method === 'sum' ? inRange : [last]
+  const currentMissing = used.filter(p => !find(actuals, p))
+  const previousMissing = used.filter(p => !find(actuals, shiftYear(p, -1)))
+  const total = (periods: Period[]) => roundHalfAwayFromZero(sum(periods.map(p => exact(find(actuals, p)!.value))), 2)
+  const current = total(used.filter(p => find(actuals, p)))
+  const previous = previousMissing.length ? null : total(used.map(p => shiftYear(p, -1)))
+  const first = used[0]!
+  const label = (shift: number) =>
+    method === 'latest' ? periodLabel(shiftYear(last, shift)) : monthRangeLabel(first.start + 12 * shift, throughMonth + 12 * shift)
+  return {
+    ...empty,
+    periods: inRange,
+    throughMonth,
+    monthsCovered,
+    complete: monthsCovered === 12 && currentMissing.length === 0,
+    current,
+    previous,
+    currentLabel: label(0),
+    previousLabel: label(-1),
+    currentMissing,
+    previousMissing,
+    change: previous !== null && currentMissing.length === 0 ? change(previous, current, unit, noun) : null,
+  }
+}
+
+/** The total of a whole financial year, or null unless every period has a figure (a percentage: the last period's). */
+export function fullYear(actuals: Actual[], frequency: Frequency, unit: Unit, year: number): number | null {
+  const periods = periodsOfYear(frequency, year)
+  const figures = periods.map(p => find(actuals, p))
+  if (figures.some(f => !f)) return null
+  if (!isAdditive(unit)) return figures.at(-1)!.value
+  return roundHalfAwayFromZero(sum(figures.map(f => exact(f!.value))), 2)
+}
+
+// --- RAG ---------------------------------------------------------------------------------------
+
+export interface Judgement {
+  rag: Rag | null
+  reason: string
+}
+
+export interface JudgeInput {
+  polarity: Polarity
+  unit: Unit
+  actual: Fraction | number | null
+  /** The target value to compare with (null for a direction-only target, or one that cannot be worked out). */
+  target: Fraction | number | null
+  baseline: Fraction | number | null
+  /** The partnership's tolerance, in % of the baseline: a worsening no bigger than this is Amber, not Red. */
+  tolerancePercent: number
+}
+
+const asFraction = (value: Fraction | number) => (typeof value === 'number' ? exact(value) : value)
+
+/**
+ * Green: the target is met or beaten. Amber: moving the right way but short of the target, or no worse
+ * than the baseline by more than the partnership's tolerance. Red: moving the wrong way (worse than the
+ * baseline by more than the tolerance). A direction-only target is met by any move the right way (for a
+ * lower-is-better indicator, also by staying at 0). Without figures there is no RAG; without a baseline,
+ * only a target figure can be judged, and missing it is Red, since nothing shows the way it is moving.
+ */
+export function judge(input: JudgeInput): Judgement {
+  if (input.actual === null) return { rag: null, reason: 'No figures yet' }
+  const lowerIsBetter = input.polarity === 'lower_is_better'
+  const actual = asFraction(input.actual)
+  const better = (a: Fraction, b: Fraction) => compare(a, b) === (lowerIsBetter ? -1 : 1)
+  const atLeastAsGood = (a: Fraction, b: Fraction) => compare(a, b) !== (lowerIsBetter ? 1 : -1)
+  const show = (value: Fraction) => formatValue(roundHalfAwayFromZero(value, decimalsOf(input.unit)), input.unit)
+
+  const fallBack = (baseline: Fraction): Judgement => {
+    const toleranceBand = mul(abs(baseline), div(exact(input.tolerancePercent), HUNDRED))
+    const worseBy = lowerIsBetter ? sub(actual, baseline) : sub(baseline, actual)
+    if (compare(actual, baseline) === 0) return { rag: 'amber', reason: `No change from the baseline of ${show(baseline)}` }
+    if (compare(worseBy, toleranceBand) <= 0) {
+      return { rag: 'amber', reason: `Slightly worse than the baseline of ${show(baseline)}, within the partnership’s tolerance of ${percentText(input.tolerancePercent)}` }
+    }
+    return { rag: 'red', reason: `Moving the wrong way: worse than the baseline of ${show(baseline)}` }
+  }
+
+  if (input.target === null) {
+    if (input.baseline === null) return { rag: null, reason: 'A baseline is needed to judge the direction' }
+    const baseline = asFraction(input.baseline)
+    if (better(actual, baseline)) return { rag: 'green', reason: `Moving the right way from the baseline of ${show(baseline)}` }
+    if (lowerIsBetter && isZero(actual)) return { rag: 'green', reason: 'At 0, the best it can be' }
+    return fallBack(baseline)
+  }
+
+  const target = asFraction(input.target)
+  if (atLeastAsGood(actual, target)) {
+    return { rag: 'green', reason: compare(actual, target) === 0 ? `Target of ${show(target)} met` : `Target of ${show(target)} beaten` }
+  }
+  if (input.baseline === null) return { rag: 'red', reason: `Short of the target of ${show(target)}, with no baseline to show the direction` }
+  const baseline = asFraction(input.baseline)
+  if (better(actual, baseline)) return { rag: 'amber', reason: `Moving the right way, but short of the target of ${show(target)}` }
+  return fallBack(baseline)
+}
+
+// --- A target's year, assessed ---------------------------------------------------------------------
+
+export interface Baseline {
+  year: number
+  value: number
+}
+
+export interface TargetAssessment extends Judgement {
+  year: number
+  target: TargetValue
+  /** What was compared: the whole year, the year to date (against the same months of the baseline year, or pro rata), or the latest figure. */
+  basis: 'none' | 'full_year' | 'same_months' | 'pro_rata' | 'latest' | 'incomplete'
+  basisText: string
+  /** The like-for-like figures the RAG compares (rounded for showing). */
+  actual: number | null
+  comparedTarget: number | null
+  comparedBaseline: number | null
+}
+
+export interface AssessInput {
+  unit: Unit
+  polarity: Polarity
+  frequency: Frequency
+  noun: string
+  actuals: Actual[]
+  year: number
+  spec: TargetSpec
+  baseline: Baseline | null
+  tolerancePercent: number
+}
+
+/**
+ * Judge a target for its financial year. A whole year is compared with the target as set. Part of a year
+ * (monthly or quarterly figures) is compared with the target to date: the target applied to the same
+ * months of the baseline year when they are recorded, otherwise the baseline and target pro rata by
+ * months. A percentage indicator is judged on its latest figure.
+ */
+export function assessTarget(input: AssessInput): TargetAssessment {
+  const { unit, polarity, frequency, noun, actuals, year, spec, baseline, tolerancePercent } = input
+  const target = targetValue(spec, baseline?.value ?? null, unit)
+  const ytd = yearToDate(actuals, frequency, unit, noun, year)
+  const base = { year, target, actual: ytd.current, comparedTarget: target.value, comparedBaseline: baseline?.value ?? null }
+  const judged = (actual: Fraction | number | null, t: Fraction | null | number, b: Fraction | null | number) =>
+    judge({ polarity, unit, actual, target: t, baseline: b, tolerancePercent })
+
+  if (ytd.current === null) return { ...base, ...judged(null, null, null), basis: 'none', basisText: `No figures yet for ${financialYearLabel(year)}` }
+  if (ytd.currentMissing.length) {
+    return {
+      ...base,
+      rag: null,
+      reason: `Figures missing for ${ytd.currentMissing.map(periodLabel).join(', ')}`,
+      basis: 'incomplete',
+      basisText: `Figures missing for ${ytd.currentMissing.map(periodLabel).join(', ')}`,
+    }
+  }
+  if (ytd.method === 'latest') {
+    return { ...base, ...judged(ytd.current, target.value, baseline?.value ?? null), basis: 'latest', basisText: `Latest figure: ${ytd.currentLabel}` }
+  }
+  if (ytd.complete) {
+    return { ...base, ...judged(ytd.current, target.value, baseline?.value ?? null), basis: 'full_year', basisText: `The whole year ${financialYearLabel(year)}` }
+  }
+
+  // Part of the year: compare like with like.
+  const months = ytd.monthsCovered
+  const sofar = `Year to date, ${ytd.currentLabel} (${months} of 12 months)`
+  const baselinePeriods = baseline ? ytd.periods.map(p => shiftYear(p, baseline.year - year)) : []
+  const sameMonths = baseline !== null && baselinePeriods.every(p => find(actuals, p)) && financialYearOf(baselinePeriods[0]!.start) === baseline.year
+  const baselineToDate: Fraction | null = !baseline
+    ? null
+    : sameMonths
+      ? sum(baselinePeriods.map(p => exact(find(actuals, p)!.value)))
+      : mul(exact(baseline.value), ratio(months, 12))
+  let targetToDate: Fraction | null = null
+  let how = ''
+  if (spec.kind === 'percent_change' && target.value !== null && baselineToDate) {
+    targetToDate = exact(roundHalfAwayFromZero(exactPercentTarget(baselineToDate, spec.changePercent ?? 0), decimalsOf(unit)))
+    how = sameMonths
+      ? `the ${changePhrase(spec.changePercent ?? 0)} applied to the same months of ${financialYearLabel(baseline!.year)} (${exactText(baselineToDate, unit)})`
+      : `the ${changePhrase(spec.changePercent ?? 0)} applied to ${months}/12 of the baseline (${exactText(baselineToDate, unit)})`
+  } else if (spec.kind === 'absolute' && spec.absoluteValue !== null) {
+    const share = sameMonths && baseline!.value !== 0 ? div(baselineToDate!, exact(baseline!.value)) : ratio(months, 12)
+    targetToDate = exact(roundHalfAwayFromZero(mul(exact(spec.absoluteValue), share), decimalsOf(unit)))
+    how = sameMonths
+      ? `${formatValue(spec.absoluteValue, unit)} in the proportion the same months of ${financialYearLabel(baseline!.year)} bore to that whole year`
+      : `${months}/12 of ${formatValue(spec.absoluteValue, unit)}`
+  }
+  const result = judged(ytd.current, targetToDate, baselineToDate)
+  const showRounded = (f: Fraction | null) => (f === null ? null : roundHalfAwayFromZero(f, decimalsOf(unit)))
+  return {
+    ...base,
+    ...result,
+    basis: sameMonths ? 'same_months' : 'pro_rata',
+    basisText: targetToDate
+      ? `${sofar}: target to date ${formatValue(toNumber(targetToDate), unit)}, ${how}, ${roundingRule(unit)}`
+      : baselineToDate
+        ? `${sofar}, against the baseline to date of ${exactText(baselineToDate, unit)}`
+        : sofar,
+    comparedTarget: showRounded(targetToDate),
+    comparedBaseline: showRounded(baselineToDate),
+  }
+}
+
+// --- Rates and rankings ------------------------------------------------------------------------------
+
+/** A figure per 1,000 of its denominator, to one decimal place: 2,401 crimes in 83,200 residents → 28.9. */
+export function ratePer1000(value: number, denominator: number): number | null {
+  if (!(denominator > 0)) return null
+  return roundHalfAwayFromZero(div(mul(exact(value), THOUSAND), exact(denominator)), 1)
+}
+
+export interface RankEntry {
+  name: string
+  value: number
+  /** Population (or households) for a rate; not used for a percentage. */
+  denominator: number | null
+  isOwn: boolean
+}
+
+export interface RankedRow extends RankEntry {
+  position: number
+  /** What is compared: per 1,000 for counts and money, the figure itself for a percentage. */
+  compared: number
+  comparedText: string
+}
+
+export interface Ranking {
+  rows: RankedRow[]
+  own: RankedRow | null
+  of: number
+  /** "Ranked 1st (lowest) of 12". */
+  text: string
+}
+
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'
+  return `${n}${suffix}`
+}
+
+/**
+ * Rank areas by their figure per 1,000 population (a percentage by itself), best first: for a lower-is-
+ * better indicator the lowest is 1st. Equal figures share a place ("joint 2nd"). Entries without a
+ * denominator cannot be ranked by rate and are left out.
+ */
+export function rankAreas(entries: RankEntry[], unit: Unit, polarity: Polarity): Ranking | null {
+  const byRate = unit !== 'percentage'
+  const usable = entries.filter(e => !byRate || (e.denominator !== null && e.denominator > 0))
+  if (!usable.length) return null
+  const key = (e: RankEntry) => (byRate ? div(mul(exact(e.value), THOUSAND), exact(e.denominator!)) : exact(e.value))
+  const keyed = usable.map(e => ({ entry: e, key: key(e) }))
+  const direction = polarity === 'lower_is_better' ? 1 : -1
+  keyed.sort((a, b) => direction * compare(a.key, b.key) || a.entry.name.localeCompare(b.entry.name))
+  const rows: RankedRow[] = keyed.map(({ entry, key: k }) => {
+    const position = 1 + keyed.filter(other => direction * compare(other.key, k) < 0).length
+    const compared = roundHalfAwayFromZero(k, 1)
+    return { ...entry, position, compared, comparedText: byRate ? `${formatNumber(compared, 1)} per 1,000` : `${formatNumber(compared, 1)}%` }
+  })
+  const own = rows.find(r => r.isOwn) ?? null
+  const best = polarity === 'lower_is_better' ? 'lowest' : 'highest'
+  let text = ''
+  if (own) {
+    const joint = rows.filter(r => r.position === own.position).length > 1 ? 'joint ' : ''
+    text =
+      own.position === 1
+        ? `Ranked ${joint}1st (${best}) of ${rows.length}`
+        : `Ranked ${joint}${ordinal(own.position)} of ${rows.length} (1st is the ${best})`
+  }
+  return { rows, own, of: rows.length, text }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

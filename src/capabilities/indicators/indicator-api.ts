@@ -1,0 +1,341 @@
+import { Router, type Request } from 'express'
+
+import { ValidationError } from '../../shared/errors.ts'
+import type { Services } from '../../services.ts'
+import type { OpenApiPart } from '../../web/capability.ts'
+import { actorFor, idParam, partnershipContext } from '../../web/request.ts'
+import { idParameter, jsonResponses } from '../api/openapi.ts'
+
+import type { RawActualRow } from './domain/import.ts'
+import { financialYearLabel, parseFinancialYearText } from './domain/periods.ts'
+import type { IndicatorReport } from './domain/report.ts'
+import type { PerformanceTable } from './indicator-service.ts'
+
+/** An indicator as the API gives it: its records and everything worked out from them. */
+export function indicatorJson(report: IndicatorReport, partnershipId: number) {
+  const { indicator } = report
+  return {
+    id: indicator.id,
+    partnershipId,
+    name: indicator.name,
+    definition: indicator.definition,
+    source: indicator.source,
+    unit: indicator.unit,
+    polarity: indicator.polarity,
+    frequency: indicator.frequency,
+    countedAs: indicator.countedAs,
+    area: indicator.areaId === null ? null : { id: indicator.areaId, name: indicator.areaName },
+    denominator: indicator.denominator,
+    denominatorNote: indicator.denominatorNote,
+    priority: indicator.priority,
+    sourceKind: indicator.sourceKind,
+    policeDefinition: indicator.policeDefinition,
+    notes: indicator.notes,
+    baselines: report.baselines.map(b => ({ id: b.id, year: b.year, yearLabel: b.yearLabel, value: b.value, note: b.note })),
+    targets: report.targets.map(t => ({
+      id: t.id,
+      year: t.year,
+      yearLabel: t.yearLabel,
+      kind: t.kind,
+      changePercent: t.changePercent,
+      absoluteValue: t.absoluteValue,
+      baselineId: t.baselineId,
+      statement: t.statementText,
+      targetValue: t.computed.value,
+      targetExplanation: t.computed.explanation,
+      targetProblem: t.computed.problem,
+      rag: t.assessment.rag,
+      ragReason: t.assessment.reason,
+      basis: t.assessment.basis,
+      basisText: t.assessment.basisText,
+      compared: { actual: t.assessment.actual, target: t.assessment.comparedTarget, baseline: t.assessment.comparedBaseline },
+    })),
+    actuals: report.actuals.map(a => ({ id: a.id, period: a.key, label: a.label, year: a.year, value: a.value, ratePer1000: a.rate, note: a.note })),
+    years: report.years.map(y => ({
+      year: y.year,
+      yearLabel: y.label,
+      current: y.current,
+      currentLabel: y.currentLabel,
+      previous: y.previous,
+      previousLabel: y.previousLabel,
+      monthsCovered: y.monthsCovered,
+      complete: y.complete,
+      missing: y.missing,
+      change: y.change,
+      ratePer1000: y.rate,
+    })),
+    rankings: report.rankings.map(r => ({
+      year: r.year,
+      yearLabel: r.yearLabel,
+      groupName: r.groupName,
+      of: r.of,
+      position: r.own?.position ?? null,
+      text: r.text || null,
+      ownMissing: r.ownMissing,
+      areas: r.rows.map(row => ({ name: row.name, value: row.value, denominator: row.denominator, compared: row.compared, position: row.position, isOwn: row.isOwn })),
+    })),
+    links: { self: `/api/v1/indicators/${indicator.id}`, page: `/partnerships/${partnershipId}/indicators/${indicator.id}` },
+  }
+}
+
+export function performanceJson(table: PerformanceTable) {
+  return {
+    year: table.year,
+    yearLabel: table.yearLabel,
+    years: table.years.map(year => ({ year, yearLabel: financialYearLabel(year) })),
+    headers: table.headers,
+    tolerancePercent: table.tolerancePercent,
+    rows: table.groups.flatMap(group =>
+      group.rows.map(row => ({
+        group: group.heading,
+        indicatorId: row.indicatorId,
+        indicatorName: row.indicatorName,
+        statement: row.statement,
+        lastYear: row.lastYear,
+        thisYear: row.thisYear,
+        change: row.change,
+        rag: row.rag,
+        ragReason: row.reason,
+        note: row.note,
+      })),
+    ),
+  }
+}
+
+const yearQuery = (req: Request) => (typeof req.query.year === 'string' ? parseFinancialYearText(req.query.year) : null)
+
+export function indicatorApi(services: Services) {
+  const { indicators, partnerships } = services
+
+  const apiPartnershipRoutes = Router({ mergeParams: true })
+  apiPartnershipRoutes.get('/indicators', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const reports = await indicators.list(ctx)
+    res.json({ indicators: reports.map(r => indicatorJson(r, ctx.partnership.id)) })
+  })
+  apiPartnershipRoutes.get('/performance', async (req, res) => {
+    const ctx = partnershipContext(req)
+    res.json(performanceJson(await indicators.performance(ctx, yearQuery(req))))
+  })
+
+  /** /api/v1/indicators/{id} sits outside the partnership mount: the indicator's partnership decides who may see it. */
+  async function contextOf(req: Request) {
+    const id = idParam(req, 'id')
+    const partnershipId = await indicators.partnershipOf(id)
+    return { id, ctx: await partnerships.contextFor(req.viewer ?? null, partnershipId, actorFor(req)) }
+  }
+
+  const apiRoutes = Router()
+  apiRoutes.get('/indicators/:id', async (req, res) => {
+    const { id, ctx } = await contextOf(req)
+    res.json(indicatorJson(await indicators.report(ctx, id), ctx.partnership.id))
+  })
+  apiRoutes.post('/indicators/:id/actuals', async (req, res) => {
+    const { id, ctx } = await contextOf(req)
+    const body = req.body as { actuals?: unknown } | undefined
+    if (!body || !Array.isArray(body.actuals)) {
+      throw new ValidationError({ actuals: 'Send a JSON object with a list of actuals: { "actuals": [{ "period": "2011-04", "value": 170 }] }' })
+    }
+    const rows: RawActualRow[] = body.actuals.map((item: unknown, index) => {
+      const row = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>
+      return { row: index + 1, period: row.period, value: row.value, note: row.note }
+    })
+    const result = await indicators.importActuals(ctx, id, rows, 'the API')
+    if (!result.ok) {
+      res.status(400).json({ error: 'invalid_actuals', message: 'Nothing was imported: put every row right and send them again.', errors: result.errors })
+      return
+    }
+    res.json({ imported: rows.length, created: result.created, updated: result.updated, unchanged: result.unchanged })
+  })
+
+  return { apiRoutes, apiPartnershipRoutes, openapi }
+}
+
+const nullable = (type: string) => ({ type: [type, 'null'] })
+const change = {
+  type: ['object', 'null'],
+  description: 'The change from the earlier figure to the later: percent is signed and rounded to one decimal place (null from 0); text is as the seeds print it, e.g. "39.1% (127 offences)".',
+  properties: {
+    from: { type: 'number' },
+    to: { type: 'number' },
+    difference: { type: 'number' },
+    percent: nullable('number'),
+    direction: { type: 'string', enum: ['increase', 'decrease', 'none'] },
+    text: { type: 'string' },
+  },
+}
+const rag = { type: ['string', 'null'], enum: ['red', 'amber', 'green', null] }
+const cell = { type: 'object', properties: { value: nullable('number'), text: { type: 'string' }, label: { type: 'string' } } }
+
+const openapi: OpenApiPart = {
+  tags: [{ name: 'Indicators', description: 'Performance indicators: baselines, targets with their computed values, actuals, year-to-date comparisons, % change, RAG and rankings' }],
+  paths: {
+    '/api/v1/partnerships/{partnershipId}/indicators': {
+      get: {
+        tags: ['Indicators'],
+        summary: 'The partnership’s indicators, with everything worked out',
+        parameters: [idParameter('partnershipId', 'The partnership’s number')],
+        responses: {
+          ...jsonResponses('The indicators', 'IndicatorList'),
+        },
+      },
+    },
+    '/api/v1/partnerships/{partnershipId}/performance': {
+      get: {
+        tags: ['Indicators'],
+        summary: 'The performance table for a financial year: last year, this year, % change and RAG',
+        description: 'Laid out as the “Achievements from Strategic Priorities” table of an annual partnership plan. Without `year`, the latest year with figures or targets.',
+        parameters: [
+          idParameter('partnershipId', 'The partnership’s number'),
+          { name: 'year', in: 'query', required: false, description: 'The financial year, as 2010/11 or 2010', schema: { type: 'string' } },
+        ],
+        responses: jsonResponses('The performance table', 'PerformanceTable'),
+      },
+    },
+    '/api/v1/indicators/{indicatorId}': {
+      get: {
+        tags: ['Indicators'],
+        summary: 'One indicator with its baselines, targets (computed values and RAG), actuals, years and rankings',
+        parameters: [idParameter('indicatorId', 'The indicator’s number')],
+        responses: jsonResponses('The indicator', 'Indicator'),
+      },
+    },
+    '/api/v1/indicators/{indicatorId}/actuals': {
+      post: {
+        tags: ['Indicators'],
+        summary: 'Import actuals, all or nothing',
+        description:
+          'Every row is checked first: if any is wrong, nothing is saved and every problem comes back by row (its position in the list, from 1). ' +
+          'Figures for periods already recorded are replaced. Periods are written as in CSV imports: 2011-04 (monthly), 2011/12 Q1 (quarterly) or 2011/12 (annual), matching the indicator’s frequency. ' +
+          'Needs a token of someone who may edit the partnership’s records.',
+        parameters: [idParameter('indicatorId', 'The indicator’s number')],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['actuals'],
+                properties: {
+                  actuals: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['period', 'value'],
+                      properties: { period: { type: 'string', example: '2011-04' }, value: { type: ['number', 'string'], example: 170 }, note: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Imported',
+            content: { 'application/json': { schema: { type: 'object', properties: { imported: { type: 'integer' }, created: { type: 'integer' }, updated: { type: 'integer' }, unchanged: { type: 'integer' } } } } },
+          },
+          '400': {
+            description: 'Nothing imported: the problems, by row',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    error: { type: 'string' },
+                    message: { type: 'string' },
+                    errors: { type: 'array', items: { type: 'object', properties: { row: { type: 'integer' }, column: { type: 'string' }, message: { type: 'string' } } } },
+                  },
+                },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthenticated' },
+          '403': { description: 'Your role does not allow changing records', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+  },
+  schemas: {
+    IndicatorList: { type: 'object', properties: { indicators: { type: 'array', items: { $ref: '#/components/schemas/Indicator' } } } },
+    Indicator: {
+      type: 'object',
+      properties: {
+        id: { type: 'integer' },
+        partnershipId: { type: 'integer' },
+        name: { type: 'string' },
+        definition: nullable('string'),
+        source: nullable('string'),
+        unit: { type: 'string', enum: ['count', 'rate_per_1000_population', 'rate_per_1000_households', 'percentage', 'money'], description: 'Figures are counts for count and rate units, percentages for percentage, pence for money' },
+        polarity: { type: 'string', enum: ['lower_is_better', 'higher_is_better'] },
+        frequency: { type: 'string', enum: ['monthly', 'quarterly', 'annual'] },
+        countedAs: { type: 'string' },
+        area: { type: ['object', 'null'], properties: { id: { type: 'integer' }, name: { type: 'string' } } },
+        denominator: nullable('integer'),
+        priority: { type: ['object', 'null'], properties: { id: { type: 'integer' }, title: { type: 'string' }, planTitle: { type: 'string' }, planYear: { type: 'integer' } } },
+        sourceKind: { type: 'string', enum: ['manual', 'police_data'] },
+        policeDefinition: { type: ['object', 'null'], properties: { crimeTypes: { type: 'array', items: { type: 'string' } }, areaId: nullable('integer') } },
+        baselines: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, year: { type: 'integer' }, yearLabel: { type: 'string' }, value: { type: 'number' }, note: nullable('string') } } },
+        targets: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'integer' },
+              year: { type: 'integer', description: 'Financial year by its first year: 2011 is 2011/12' },
+              kind: { type: 'string', enum: ['percent_change', 'absolute', 'direction'] },
+              changePercent: nullable('number'),
+              absoluteValue: nullable('number'),
+              baselineId: nullable('integer'),
+              statement: { type: 'string' },
+              targetValue: { type: ['number', 'null'], description: 'Computed and rounded by the stated rule (targetExplanation)' },
+              targetExplanation: { type: 'string' },
+              targetProblem: nullable('string'),
+              rag,
+              ragReason: { type: 'string' },
+              basis: { type: 'string', enum: ['none', 'full_year', 'same_months', 'pro_rata', 'latest', 'incomplete'] },
+              basisText: { type: 'string' },
+            },
+          },
+        },
+        actuals: { type: 'array', items: { type: 'object', properties: { id: nullable('integer'), period: { type: 'string' }, label: { type: 'string' }, year: { type: 'integer' }, value: { type: 'number' }, ratePer1000: nullable('number'), note: nullable('string') } } },
+        years: {
+          type: 'array',
+          description: 'Each financial year with figures, latest first, to date against the same months of the year before',
+          items: { type: 'object', properties: { year: { type: 'integer' }, current: nullable('number'), previous: nullable('number'), monthsCovered: { type: 'integer' }, complete: { type: 'boolean' }, change } },
+        },
+        rankings: {
+          type: 'array',
+          items: { type: 'object', properties: { year: { type: 'integer' }, groupName: { type: 'string' }, of: { type: 'integer' }, position: nullable('integer'), text: nullable('string') } },
+        },
+      },
+    },
+    PerformanceTable: {
+      type: 'object',
+      properties: {
+        year: { type: 'integer' },
+        yearLabel: { type: 'string' },
+        headers: { type: 'object', properties: { lastYear: { type: 'string' }, thisYear: { type: 'string' } } },
+        tolerancePercent: { type: 'number' },
+        rows: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              group: nullable('string'),
+              indicatorId: { type: 'integer' },
+              statement: { type: 'string' },
+              lastYear: cell,
+              thisYear: cell,
+              change,
+              rag,
+              ragReason: { type: 'string' },
+              note: nullable('string'),
+            },
+          },
+        },
+      },
+    },
+  },
+}

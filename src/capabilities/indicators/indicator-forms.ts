@@ -1,0 +1,214 @@
+import { z } from 'zod'
+
+import { ValidationError } from '../../shared/errors.ts'
+import { checkboxes, choice, optionalId, optionalText, requiredText } from '../../shared/form-fields.ts'
+import { parseForm } from '../../web/form.ts'
+
+import { isRate, parseValue, POLARITIES, POLICE_CRIME_TYPES, SOURCE_KINDS, UNITS, type PoliceDataDefinition, type Unit } from './domain/indicator.ts'
+import { TARGET_KINDS } from './domain/performance.ts'
+import { FREQUENCIES, parseFinancialYearText, parsePeriod, type Frequency } from './domain/periods.ts'
+
+/**
+ * The indicator forms. Figures are read in the indicator's unit (whole numbers for counts, a percentage,
+ * pounds and pence), so the baseline, target, actual and comparator forms are made for a unit.
+ */
+
+/** Validate a body with a schema, or throw every field's error at once (shown in the error summary). */
+export function validate<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = parseForm(schema, body)
+  if (result.ok) return result.value
+  throw new ValidationError(Object.fromEntries(Object.entries(result.errors).map(([field, error]) => [field, error.text])))
+}
+
+/** Anything goes: the real check happens in `validate`, once the record (and so the unit) is known. */
+export const anyBody = z.record(z.string(), z.unknown())
+
+const financialYear = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .transform((value, ctx) => {
+      if (!value) {
+        ctx.addIssue({ code: 'custom', message, continue: true })
+        return 0
+      }
+      const year = parseFinancialYearText(value)
+      if (year === null || year < 1990 || year > 2100) {
+        ctx.addIssue({ code: 'custom', message: 'Enter a financial year like 2011/12', continue: true })
+        return 0
+      }
+      return year
+    })
+
+const figure = (unit: Unit, what: string) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .transform((value, ctx) => {
+      const parsed = parseValue(value, unit, what)
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.message, continue: true })
+        return 0
+      }
+      return parsed.value
+    })
+
+const optionalWholeNumber = (what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null
+      const number = Number(value.replace(/,(?=\d{3}(\D|$))/g, ''))
+      if (!Number.isSafeInteger(number) || number <= 0) {
+        ctx.addIssue({ code: 'custom', message: `${what} must be a whole number greater than 0, like 83,200`, continue: true })
+        return null
+      }
+      return number
+    })
+
+export const indicatorForm = z
+  .object({
+    name: requiredText('Enter the name of the indicator', 200),
+    definition: optionalText(2000),
+    source: optionalText(300),
+    unit: choice(UNITS, 'Select what the indicator is measured in'),
+    polarity: choice(POLARITIES, 'Select whether lower or higher is better'),
+    frequency: choice(FREQUENCIES, 'Select how often figures are recorded'),
+    countedAs: optionalText(60),
+    areaId: optionalId,
+    denominator: optionalWholeNumber('The population'),
+    denominatorNote: optionalText(300),
+    priorityId: optionalId,
+    notes: optionalText(2000),
+    sourceKind: choice(SOURCE_KINDS, 'Select where the figures come from').optional().default('manual'),
+    crimeTypes: checkboxes(POLICE_CRIME_TYPES),
+  })
+  .superRefine((value, ctx) => {
+    if (isRate(value.unit) && value.denominator === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['denominator'],
+        message: value.unit === 'rate_per_1000_households' ? 'Enter the number of households for a rate per 1,000 households' : 'Enter the population for a rate per 1,000 population',
+      })
+    }
+    if (value.sourceKind === 'police_data') {
+      if (!value.crimeTypes.length) ctx.addIssue({ code: 'custom', path: ['crimeTypes'], message: 'Select the crime types the indicator counts' })
+      if (value.unit !== 'count' && !isRate(value.unit)) {
+        ctx.addIssue({ code: 'custom', path: ['unit'], message: 'An indicator from police data counts crimes: select a count or a rate' })
+      }
+    }
+  })
+  .transform(({ crimeTypes, ...value }) => ({
+    ...value,
+    countedAs: value.countedAs ?? 'incidents',
+    policeDefinition: value.sourceKind === 'police_data' ? ({ crimeTypes, areaId: value.areaId } as PoliceDataDefinition) : null,
+  }))
+export type IndicatorInput = z.output<typeof indicatorForm>
+
+export const baselineForm = (unit: Unit) =>
+  z.object({
+    year: financialYear('Enter the financial year of the baseline'),
+    value: figure(unit, 'the baseline'),
+    note: optionalText(500),
+  })
+export type BaselineInput = z.output<ReturnType<typeof baselineForm>>
+
+export const targetForm = (unit: Unit) =>
+  z
+    .object({
+      year: financialYear('Enter the financial year the target is for'),
+      kind: choice(TARGET_KINDS, 'Select the kind of target'),
+      changeDirection: z.enum(['reduce', 'increase']).optional(),
+      changePercent: z.string().trim().optional(),
+      absoluteValue: z.string().optional(),
+      baselineId: optionalId,
+      statement: optionalText(300),
+    })
+    .superRefine((value, ctx) => {
+      if (value.kind === 'percent_change') {
+        if (!value.changeDirection) ctx.addIssue({ code: 'custom', path: ['changeDirection'], message: 'Select whether the target is a reduction or an increase' })
+        const problem = percentProblem(value.changePercent, value.changeDirection)
+        if (problem) ctx.addIssue({ code: 'custom', path: ['changePercent'], message: problem })
+      }
+      if (value.kind === 'absolute') {
+        const parsed = parseValue(value.absoluteValue ?? '', unit, 'the target figure')
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['absoluteValue'], message: parsed.message })
+      }
+    })
+    .transform(value => {
+      const percent = Number((value.changePercent ?? '').replace(/%$/, '').trim())
+      const absolute = parseValue(value.absoluteValue ?? '', unit)
+      return {
+        year: value.year,
+        kind: value.kind,
+        changePercent: value.kind === 'percent_change' ? (value.changeDirection === 'reduce' ? -percent : percent) : null,
+        absoluteValue: value.kind === 'absolute' && absolute.ok ? absolute.value : null,
+        baselineId: value.baselineId,
+        statement: value.statement,
+      }
+    })
+
+function percentProblem(input: string | undefined, direction: 'reduce' | 'increase' | undefined): string | null {
+  const text = (input ?? '').replace(/%$/, '').trim()
+  const number = Number(text)
+  if (!text) return 'Enter the percentage change, like 2'
+  if (!/^\d+(\.\d{1,2})?$/.test(text) || number <= 0) return 'The percentage must be a number greater than 0, like 2 or 2.5'
+  if (direction === 'reduce' && number > 100) return 'A reduction cannot be more than 100%'
+  if (number > 1000) return 'An increase must be 1,000% or less'
+  return null
+}
+export type TargetInput = z.output<ReturnType<typeof targetForm>>
+
+export const actualForm = (unit: Unit, frequency: Frequency) =>
+  z.object({
+    period: z
+      .string({ error: 'Enter the period' })
+      .transform((value, ctx) => {
+        const parsed = parsePeriod(value, frequency)
+        if (!parsed.ok) {
+          ctx.addIssue({ code: 'custom', message: parsed.message, continue: true })
+          return { start: 0, months: 1 as const }
+        }
+        return parsed.period
+      }),
+    value: figure(unit, 'the figure'),
+    note: optionalText(500),
+  })
+export type ActualInput = z.output<ReturnType<typeof actualForm>>
+
+export const comparatorForm = (unit: Unit) =>
+  z
+    .object({
+      year: financialYear('Enter the financial year of the figures'),
+      groupName: requiredText('Enter the group of areas, like Essex CSPs', 100),
+      areaName: requiredText('Enter the name of the area', 100),
+      value: figure(unit, 'the figure'),
+      denominator: optionalWholeNumber('The population'),
+    })
+    .superRefine((value, ctx) => {
+      if (unit !== 'percentage' && value.denominator === null) {
+        ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'Enter the area’s population, to compare figures per 1,000' })
+      }
+    })
+export type ComparatorInput = z.output<ReturnType<typeof comparatorForm>>
+
+export const settingsForm = z.object({
+  ragTolerancePercent: z
+    .string({ error: 'Enter the tolerance' })
+    .trim()
+    .transform((value, ctx) => {
+      const text = value.replace(/%$/, '').trim()
+      if (!text) {
+        ctx.addIssue({ code: 'custom', message: 'Enter the tolerance, or 0 for none', continue: true })
+        return 0
+      }
+      const number = Number(text)
+      if (!/^\d+(\.\d)?$/.test(text) || number > 50) {
+        ctx.addIssue({ code: 'custom', message: 'The tolerance must be a percentage between 0 and 50, like 2.5', continue: true })
+        return 0
+      }
+      return number
+    }),
+})
+export type SettingsInput = z.output<typeof settingsForm>

@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely'
+
+import type { Database } from '../../db/tables.ts'
+
+import type { ActualRecord, BaselineRecord, ComparatorRecord, IndicatorRecord, TargetRecord } from './domain/report.ts'
+import { periodFromStartDate } from './domain/periods.ts'
+
+type Db = Kysely<Database>
+
+/** Kysely queries of the indicator tables; every query is scoped to one partnership. */
+export const indicatorRepository = {
+  async indicators(db: Db, partnershipId: number, ids?: number[]): Promise<IndicatorRecord[]> {
+    if (ids && !ids.length) return []
+    let query = db
+      .selectFrom('indicators as i')
+      .leftJoin('areas as a', 'a.id', 'i.areaId')
+      .leftJoin('priorities as p', 'p.id', 'i.priorityId')
+      .leftJoin('plans as pl', 'pl.id', 'p.planId')
+      .selectAll('i')
+      .select(['a.name as areaName', 'p.title as priorityTitle', 'pl.title as planTitle', 'pl.planYear as planYear'])
+      .where('i.partnershipId', '=', partnershipId)
+    if (ids) query = query.where('i.id', 'in', ids)
+    const rows = await query.orderBy('i.position').orderBy('i.name').execute()
+    return rows.map(row => ({
+      id: row.id,
+      name: row.name,
+      definition: row.definition,
+      source: row.source,
+      unit: row.unit,
+      polarity: row.polarity,
+      frequency: row.frequency,
+      countedAs: row.countedAs,
+      denominator: row.denominator,
+      denominatorNote: row.denominatorNote,
+      areaId: row.areaId,
+      areaName: row.areaName,
+      priority:
+        row.priorityId !== null && row.priorityTitle !== null
+          ? { id: row.priorityId, title: row.priorityTitle, planTitle: row.planTitle ?? '', planYear: row.planYear ?? 0 }
+          : null,
+      sourceKind: row.sourceKind,
+      policeDefinition: row.policeDefinition,
+      notes: row.notes,
+      position: row.position,
+    }))
+  },
+
+  /** Which partnership an indicator belongs to (for the API's /indicators/{id}), or undefined. */
+  async partnershipOf(db: Db, indicatorId: number): Promise<number | undefined> {
+    const row = await db.selectFrom('indicators').select('partnershipId').where('id', '=', indicatorId).executeTakeFirst()
+    return row?.partnershipId
+  },
+
+  async baselines(db: Db, partnershipId: number, indicatorIds: number[]): Promise<(BaselineRecord & { indicatorId: number })[]> {
+    if (!indicatorIds.length) return []
+    return db
+      .selectFrom('indicatorBaselines')
+      .select(['id', 'indicatorId', 'year', 'value', 'note'])
+      .where('partnershipId', '=', partnershipId)
+      .where('indicatorId', 'in', indicatorIds)
+      .orderBy('year')
+      .execute()
+  },
+
+  async targets(db: Db, partnershipId: number, indicatorIds: number[]): Promise<(TargetRecord & { indicatorId: number })[]> {
+    if (!indicatorIds.length) return []
+    return db
+      .selectFrom('indicatorTargets')
+      .select(['id', 'indicatorId', 'year', 'kind', 'changePercent', 'absoluteValue', 'baselineId', 'statement'])
+      .where('partnershipId', '=', partnershipId)
+      .where('indicatorId', 'in', indicatorIds)
+      .orderBy('year')
+      .execute()
+  },
+
+  async actuals(db: Db, partnershipId: number, indicatorIds: number[]): Promise<(ActualRecord & { indicatorId: number })[]> {
+    if (!indicatorIds.length) return []
+    const rows = await db
+      .selectFrom('indicatorActuals')
+      .select(['id', 'indicatorId', 'periodStart', 'periodMonths', 'value', 'note'])
+      .where('partnershipId', '=', partnershipId)
+      .where('indicatorId', 'in', indicatorIds)
+      .orderBy('periodStart')
+      .execute()
+    return rows.map(row => ({ id: row.id, indicatorId: row.indicatorId, period: periodFromStartDate(row.periodStart, row.periodMonths), value: row.value, note: row.note }))
+  },
+
+  async comparators(db: Db, partnershipId: number, indicatorIds: number[]): Promise<(ComparatorRecord & { indicatorId: number })[]> {
+    if (!indicatorIds.length) return []
+    return db
+      .selectFrom('indicatorComparators')
+      .select(['id', 'indicatorId', 'year', 'groupName', 'areaName', 'value', 'denominator'])
+      .where('partnershipId', '=', partnershipId)
+      .where('indicatorId', 'in', indicatorIds)
+      .orderBy('year', 'desc')
+      .orderBy('groupName')
+      .orderBy('areaName')
+      .execute()
+  },
+
+  /** The partnership's plan priorities, to link an indicator to. */
+  async priorities(db: Db, partnershipId: number) {
+    return db
+      .selectFrom('priorities as p')
+      .innerJoin('plans as pl', 'pl.id', 'p.planId')
+      .select(['p.id', 'p.title', 'p.position', 'pl.title as planTitle', 'pl.planYear'])
+      .where('p.partnershipId', '=', partnershipId)
+      .orderBy('pl.planYear', 'desc')
+      .orderBy('p.position')
+      .execute()
+  },
+
+  async areas(db: Db, partnershipId: number) {
+    return db.selectFrom('areas').select(['id', 'name', 'type']).where('partnershipId', '=', partnershipId).orderBy('type').orderBy('name').execute()
+  },
+
+  async partnershipSettings(db: Db, partnershipId: number) {
+    return db
+      .selectFrom('partnerships')
+      .select(['ragTolerancePercent', 'name', 'shortName'])
+      .where('id', '=', partnershipId)
+      .executeTakeFirstOrThrow()
+  },
+}

@@ -1,0 +1,505 @@
+import type { Db } from '../../db/database.ts'
+import { isUniqueViolation, isForeignKeyViolation } from '../../db/errors.ts'
+import type { Clock } from '../../shared/clock.ts'
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../audit/audited-changes.ts'
+import { auditLog } from '../audit/audit-repository.ts'
+import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+
+import { checkActualRows, type RawActualRow, type RowError } from './domain/import.ts'
+import { isCounted, type PoliceDataDefinition } from './domain/indicator.ts'
+import {
+  financialYearLabel,
+  financialYearOfDate,
+  periodKey,
+  periodLabel,
+  periodStartDate,
+  type Period,
+} from './domain/periods.ts'
+import {
+  buildReport,
+  isInYear,
+  monthlyCountsToActuals,
+  performanceRow,
+  type IndicatorRecord,
+  type IndicatorReport,
+  type PerformanceRow,
+} from './domain/report.ts'
+import type { ActualInput, BaselineInput, ComparatorInput, IndicatorInput, SettingsInput, TargetInput } from './indicator-forms.ts'
+import { indicatorRepository as repo } from './indicator-repository.ts'
+
+/**
+ * The seam for indicators whose figures come from imported police data (source_kind 'police_data').
+ * The police data capability provides this function: given the indicator's definition (crime types and
+ * area), it returns a count per month ('YYYY-MM') for the months its data covers. Without one, such
+ * indicators show no figures and say why.
+ */
+export interface PoliceActualsRequest {
+  partnershipId: number
+  indicatorId: number
+  definition: PoliceDataDefinition
+}
+export type PoliceActualsProvider = (request: PoliceActualsRequest) => Promise<{ month: string; count: number }[]>
+
+export type ImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; errors: RowError[] }
+
+export interface PerformanceTable {
+  year: number
+  yearLabel: string
+  /** Financial years that have a target or a figure, latest first. */
+  years: number[]
+  headers: { lastYear: string; thisYear: string }
+  groups: { heading: string | null; rows: PerformanceRow[] }[]
+  tolerancePercent: number
+  /** Every indicator's report, in order (the page lists them all under the table). */
+  reports: IndicatorReport[]
+}
+
+const targets = {
+  indicator: { table: 'indicators', entityType: 'indicator', describe: (row: { name: string }) => row.name },
+  baseline: { table: 'indicatorBaselines', entityType: 'indicator baseline', describe: (row: { year: number; value: number }) => `${financialYearLabel(row.year)}: ${row.value}` },
+  target: { table: 'indicatorTargets', entityType: 'indicator target', describe: (row: { year: number; kind: string }) => `${financialYearLabel(row.year)} (${row.kind.replace('_', ' ')})` },
+  actual: {
+    table: 'indicatorActuals',
+    entityType: 'indicator actual',
+    describe: (row: { periodStart: string; value: number }) => `${row.periodStart.slice(0, 7)}: ${row.value}`,
+  },
+  comparator: {
+    table: 'indicatorComparators',
+    entityType: 'indicator comparator',
+    describe: (row: { areaName: string; year: number; groupName: string }) => `${row.areaName}, ${row.groupName}, ${financialYearLabel(row.year)}`,
+  },
+} as const
+type TargetName = keyof typeof targets
+function target<K extends TargetName>(name: K, ctx: PartnershipContext): ChangeTarget<(typeof targets)[K]['table']> {
+  return { ...targets[name], partnershipId: ctx.partnership.id } as unknown as ChangeTarget<(typeof targets)[K]['table']>
+}
+
+export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: Clock; policeActuals?: PoliceActualsProvider | undefined }) {
+  async function reports(ctx: PartnershipContext, ids?: number[]): Promise<IndicatorReport[]> {
+    const partnershipId = ctx.partnership.id
+    const indicators = await repo.indicators(db, partnershipId, ids)
+    const indicatorIds = indicators.map(i => i.id)
+    // One query after another: each takes a millisecond, and PGlite has a single connection anyway.
+    const settings = await repo.partnershipSettings(db, partnershipId)
+    const baselines = await repo.baselines(db, partnershipId, indicatorIds)
+    const targetRows = await repo.targets(db, partnershipId, indicatorIds)
+    const actuals = await repo.actuals(db, partnershipId, indicatorIds)
+    const comparators = await repo.comparators(db, partnershipId, indicatorIds)
+    const out: IndicatorReport[] = []
+    for (const indicator of indicators) {
+      out.push(
+        buildReport({
+          indicator,
+          baselines: baselines.filter(b => b.indicatorId === indicator.id),
+          targets: targetRows.filter(t => t.indicatorId === indicator.id),
+          actuals: indicator.sourceKind === 'police_data' ? await policeFigures(ctx, indicator) : actuals.filter(a => a.indicatorId === indicator.id),
+          comparators: comparators.filter(c => c.indicatorId === indicator.id),
+          tolerancePercent: settings.ragTolerancePercent,
+          ownAreaName: indicator.areaName ?? settings.shortName ?? settings.name,
+        }),
+      )
+    }
+    return out
+  }
+
+  async function policeFigures(ctx: PartnershipContext, indicator: IndicatorRecord) {
+    if (!policeActuals || !indicator.policeDefinition) return []
+    const months = await policeActuals({ partnershipId: ctx.partnership.id, indicatorId: indicator.id, definition: indicator.policeDefinition })
+    return monthlyCountsToActuals(months, indicator.frequency)
+  }
+
+  /** The indicator, or a 404 when it is not one of this partnership's. */
+  async function indicatorOf(ctx: PartnershipContext, id: number): Promise<IndicatorRecord> {
+    const [indicator] = await repo.indicators(db, ctx.partnership.id, [id])
+    if (!indicator) throw new NotFoundError('Indicator')
+    return indicator
+  }
+
+  async function manualIndicator(ctx: PartnershipContext, id: number): Promise<IndicatorRecord> {
+    const indicator = await indicatorOf(ctx, id)
+    if (indicator.sourceKind !== 'manual') {
+      throw new ConflictError('This indicator takes its figures from police data: they cannot be typed in or imported')
+    }
+    return indicator
+  }
+
+  /** A child record (baseline, target, actual, comparator) of the indicator, or a 404. */
+  async function childOf<K extends 'baseline' | 'target' | 'actual' | 'comparator'>(trx: Db, ctx: PartnershipContext, kind: K, indicatorId: number, id: number) {
+    const row = await findInPartnership(trx, target(kind, ctx), id)
+    if ((row as { indicatorId: number }).indicatorId !== indicatorId) throw new NotFoundError()
+    return row
+  }
+
+  const duplicate = (error: unknown, field: string, message: string): never => {
+    if (isUniqueViolation(error)) throw new ValidationError({ [field]: message })
+    throw error
+  }
+
+  return {
+    /** Whether indicators may take their figures from police data in this installation. */
+    policeDataAvailable: Boolean(policeActuals),
+
+    async list(ctx: PartnershipContext): Promise<IndicatorReport[]> {
+      requirePermission(ctx, 'view_published')
+      return reports(ctx)
+    },
+
+    async report(ctx: PartnershipContext, id: number): Promise<IndicatorReport> {
+      requirePermission(ctx, 'view_published')
+      await indicatorOf(ctx, id)
+      return (await reports(ctx, [id]))[0]!
+    },
+
+    async indicator(ctx: PartnershipContext, id: number): Promise<IndicatorRecord> {
+      requirePermission(ctx, 'view_published')
+      return indicatorOf(ctx, id)
+    },
+
+    /** The partnership a (numbered) indicator belongs to, for the API's /indicators/{id}. */
+    async partnershipOf(indicatorId: number): Promise<number> {
+      const partnershipId = Number.isSafeInteger(indicatorId) ? await repo.partnershipOf(db, indicatorId) : undefined
+      if (partnershipId === undefined) throw new NotFoundError('Indicator')
+      return partnershipId
+    },
+
+    /** The partnership's performance table for a financial year (by default the latest with figures or targets). */
+    async performance(ctx: PartnershipContext, requestedYear?: number | null): Promise<PerformanceTable> {
+      requirePermission(ctx, 'view_published')
+      const all = await reports(ctx)
+      const { ragTolerancePercent } = await repo.partnershipSettings(db, ctx.partnership.id)
+      const years = [...new Set(all.flatMap(r => [...r.targets.map(t => t.year), ...r.actuals.map(a => a.year)]))].sort((a, b) => b - a)
+      const thisYear = financialYearOfDate(clock.now())
+      const year = requestedYear ?? years.find(y => y <= thisYear) ?? years[0] ?? thisYear
+      const inYear = all.filter(r => isInYear(r, year))
+      const rows = inYear.map(r => ({ report: r, row: performanceRow(r, year) }))
+      const groups: PerformanceTable['groups'] = []
+      for (const { report, row } of rows) {
+        const priority = report.indicator.priority && report.indicator.priority.planYear === year ? report.indicator.priority : null
+        const heading = priority?.title ?? null
+        let group = groups.find(g => g.heading === heading)
+        if (!group) groups.push((group = { heading, rows: [] }))
+        group.rows.push(row)
+      }
+      groups.sort((a, b) => (a.heading === null ? 1 : 0) - (b.heading === null ? 1 : 0))
+      if (groups.some(g => g.heading !== null)) for (const g of groups) g.heading ??= 'Other indicators'
+      // Column headings take the months most rows cover; a row covering others says so in its cell.
+      const commonest = (pick: (r: PerformanceRow) => string) => {
+        const counts = new Map<string, number>()
+        for (const { row } of rows) if (row.thisYear.value !== null) counts.set(pick(row), (counts.get(pick(row)) ?? 0) + 1)
+        return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
+      }
+      const lastLabel = commonest(r => r.lastYear.label)
+      const thisLabel = commonest(r => r.thisYear.label)
+      return {
+        year,
+        yearLabel: financialYearLabel(year),
+        years: years.includes(year) ? years : [year, ...years].sort((a, b) => b - a),
+        headers: {
+          lastYear: lastLabel ? `Year to date (${lastLabel})` : financialYearLabel(year - 1),
+          thisYear: thisLabel ? `Year to date (${thisLabel})` : financialYearLabel(year),
+        },
+        groups,
+        tolerancePercent: ragTolerancePercent,
+        reports: all,
+      }
+    },
+
+    /** Choices for the indicator form: the partnership's plan priorities and areas. */
+    async formOptions(ctx: PartnershipContext) {
+      requirePermission(ctx, 'edit_records')
+      return { priorities: await repo.priorities(db, ctx.partnership.id), areas: await repo.areas(db, ctx.partnership.id) }
+    },
+
+    // --- Indicators ------------------------------------------------------------------------------
+
+    async save(ctx: PartnershipContext, id: number | null, input: IndicatorInput) {
+      requirePermission(ctx, 'edit_records')
+      if (input.sourceKind === 'police_data' && !policeActuals) {
+        throw new ValidationError({ sourceKind: 'Figures from police data are not available here yet: choose typed in or imported' })
+      }
+      try {
+        return await db.transaction().execute(async trx => {
+          const areas = await repo.areas(trx, ctx.partnership.id)
+          const priorities = await repo.priorities(trx, ctx.partnership.id)
+          if (input.areaId !== null && !areas.some(a => a.id === input.areaId)) throw new ValidationError({ areaId: 'Select an area from the list' })
+          if (input.priorityId !== null && !priorities.some(p => p.id === input.priorityId)) throw new ValidationError({ priorityId: 'Select a priority from the list' })
+          const values = {
+            name: input.name,
+            definition: input.definition,
+            source: input.source,
+            unit: input.unit,
+            polarity: input.polarity,
+            frequency: input.frequency,
+            countedAs: input.countedAs,
+            areaId: input.areaId,
+            denominator: input.denominator,
+            denominatorNote: input.denominatorNote,
+            priorityId: input.priorityId,
+            notes: input.notes,
+            sourceKind: input.sourceKind,
+            policeDefinition: input.policeDefinition ? JSON.stringify(input.policeDefinition) : null,
+          }
+          if (id === null) {
+            const last = await trx
+              .selectFrom('indicators')
+              .select(eb => eb.fn.max('position').as('position'))
+              .where('partnershipId', '=', ctx.partnership.id)
+              .executeTakeFirst()
+            return auditedInsert(trx, ctx.actor, target('indicator', ctx), { ...values, position: Number(last?.position ?? 0) + 1 })
+          }
+          const before = await findInPartnership(trx, target('indicator', ctx), id)
+          const counts = await trx
+            .selectFrom('indicatorActuals')
+            .select(eb => eb.fn.countAll<number>().as('n'))
+            .where('indicatorId', '=', id)
+            .executeTakeFirstOrThrow()
+          const hasActuals = Number(counts.n) > 0
+          if (hasActuals && before.frequency !== input.frequency) {
+            throw new ValidationError({ frequency: `The indicator has figures recorded ${before.frequency === 'annual' ? 'annually' : before.frequency}: delete them before changing how often figures are recorded` })
+          }
+          const sameKind = (a: typeof input.unit, b: typeof input.unit) => a === b || (isCounted(a) && isCounted(b))
+          if (!sameKind(before.unit, input.unit) && (hasActuals || (await hasFigures(trx, id)))) {
+            throw new ValidationError({ unit: 'The indicator already has figures in its unit: delete them before changing what it is measured in' })
+          }
+          if (hasActuals && input.sourceKind === 'police_data') {
+            throw new ValidationError({ sourceKind: 'The indicator has figures typed in or imported: delete them before taking its figures from police data' })
+          }
+          return auditedUpdate(trx, ctx.actor, target('indicator', ctx), id, values, clock.now())
+        })
+      } catch (error) {
+        return duplicate(error, 'name', 'There is already an indicator with this name')
+      }
+    },
+
+    async remove(ctx: PartnershipContext, id: number) {
+      requirePermission(ctx, 'edit_records')
+      await db.transaction().execute(trx => auditedDelete(trx, ctx.actor, target('indicator', ctx), id))
+    },
+
+    // --- Baselines -------------------------------------------------------------------------------
+
+    async baseline(ctx: PartnershipContext, indicatorId: number, id: number) {
+      requirePermission(ctx, 'view_published')
+      await indicatorOf(ctx, indicatorId)
+      return childOf(db, ctx, 'baseline', indicatorId, id)
+    },
+
+    async saveBaseline(ctx: PartnershipContext, indicatorId: number, id: number | null, input: BaselineInput) {
+      requirePermission(ctx, 'edit_records')
+      await indicatorOf(ctx, indicatorId)
+      try {
+        return await db.transaction().execute(async trx => {
+          if (id === null) return auditedInsert(trx, ctx.actor, target('baseline', ctx), { ...input, indicatorId })
+          await childOf(trx, ctx, 'baseline', indicatorId, id)
+          return auditedUpdate(trx, ctx.actor, target('baseline', ctx), id, input, clock.now())
+        })
+      } catch (error) {
+        return duplicate(error, 'year', `There is already a baseline for ${financialYearLabel(input.year)}`)
+      }
+    },
+
+    async removeBaseline(ctx: PartnershipContext, indicatorId: number, id: number) {
+      requirePermission(ctx, 'edit_records')
+      await indicatorOf(ctx, indicatorId)
+      try {
+        await db.transaction().execute(async trx => {
+          await childOf(trx, ctx, 'baseline', indicatorId, id)
+          await auditedDelete(trx, ctx.actor, target('baseline', ctx), id)
+        })
+      } catch (error) {
+        if (isForeignKeyViolation(error)) throw new ConflictError('A target is measured from this baseline. Change or delete the target first.')
+        throw error
+      }
+    },
+
+    // --- Targets ---------------------------------------------------------------------------------
+
+    async target(ctx: PartnershipContext, indicatorId: number, id: number) {
+      requirePermission(ctx, 'view_published')
+      await indicatorOf(ctx, indicatorId)
+      return childOf(db, ctx, 'target', indicatorId, id)
+    },
+
+    async saveTarget(ctx: PartnershipContext, indicatorId: number, id: number | null, input: TargetInput) {
+      requirePermission(ctx, 'edit_records')
+      await indicatorOf(ctx, indicatorId)
+      try {
+        return await db.transaction().execute(async trx => {
+          if (input.baselineId !== null) {
+            await childOf(trx, ctx, 'baseline', indicatorId, input.baselineId).catch(() => {
+              throw new ValidationError({ baselineId: 'Select a baseline from the list' })
+            })
+          }
+          if (id === null) return auditedInsert(trx, ctx.actor, target('target', ctx), { ...input, indicatorId })
+          await childOf(trx, ctx, 'target', indicatorId, id)
+          return auditedUpdate(trx, ctx.actor, target('target', ctx), id, input, clock.now())
+        })
+      } catch (error) {
+        return duplicate(error, 'year', `There is already a target for ${financialYearLabel(input.year)}`)
+      }
+    },
+
+    async removeTarget(ctx: PartnershipContext, indicatorId: number, id: number) {
+      requirePermission(ctx, 'edit_records')
+      await indicatorOf(ctx, indicatorId)
+      await db.transaction().execute(async trx => {
+        await childOf(trx, ctx, 'target', indicatorId, id)
+        await auditedDelete(trx, ctx.actor, target('target', ctx), id)
+      })
+    },
+
+    // --- Actuals ---------------------------------------------------------------------------------
+
+    async actual(ctx: PartnershipContext, indicatorId: number, id: number) {
+      requirePermission(ctx, 'view_published')
+      await indicatorOf(ctx, indicatorId)
+      return childOf(db, ctx, 'actual', indicatorId, id)
+    },
+
+    async saveActual(ctx: PartnershipContext, indicatorId: number, id: number | null, input: ActualInput) {
+      requirePermission(ctx, 'edit_records')
+      await manualIndicator(ctx, indicatorId)
+      const values = { periodStart: periodStartDate(input.period), periodMonths: input.period.months, value: input.value, note: input.note }
+      try {
+        return await db.transaction().execute(async trx => {
+          if (id === null) return auditedInsert(trx, ctx.actor, target('actual', ctx), { ...values, indicatorId })
+          await childOf(trx, ctx, 'actual', indicatorId, id)
+          return auditedUpdate(trx, ctx.actor, target('actual', ctx), id, values, clock.now())
+        })
+      } catch (error) {
+        return duplicate(error, 'period', `There is already a figure for ${periodLabel(input.period)}: change that one instead`)
+      }
+    },
+
+    async removeActual(ctx: PartnershipContext, indicatorId: number, id: number) {
+      requirePermission(ctx, 'edit_records')
+      await indicatorOf(ctx, indicatorId)
+      await db.transaction().execute(async trx => {
+        await childOf(trx, ctx, 'actual', indicatorId, id)
+        await auditedDelete(trx, ctx.actor, target('actual', ctx), id)
+      })
+    },
+
+    /**
+     * Import a batch of actuals, all or nothing: every row is checked first and, if any is wrong, every
+     * problem is returned by row and nothing is saved. Figures for periods already recorded are replaced.
+     * One audit record describes the whole import.
+     */
+    async importActuals(ctx: PartnershipContext, indicatorId: number, rows: RawActualRow[], source: string): Promise<ImportResult> {
+      requirePermission(ctx, 'edit_records')
+      const indicator = await manualIndicator(ctx, indicatorId)
+      const { valid, errors } = checkActualRows(rows, indicator.unit, indicator.frequency)
+      if (errors.length) return { ok: false, errors }
+      return db.transaction().execute(async trx => {
+        const existing = await repo.actuals(trx, ctx.partnership.id, [indicatorId])
+        const keyOf = (p: Period) => periodKey(p)
+        const byKey = new Map(existing.map(a => [keyOf(a.period), a]))
+        let created = 0
+        let updated = 0
+        let unchanged = 0
+        const before: Record<string, unknown>[] = []
+        const after: Record<string, unknown>[] = []
+        const now = clock.now()
+        for (const row of valid) {
+          const key = keyOf(row.period)
+          const old = byKey.get(key)
+          if (old && old.value === row.value && old.note === row.note) {
+            unchanged++
+            continue
+          }
+          const values = { periodStart: periodStartDate(row.period), periodMonths: row.period.months, value: row.value, note: row.note }
+          if (old) {
+            await trx.updateTable('indicatorActuals').set({ value: row.value, note: row.note, updatedAt: now }).where('id', '=', old.id!).execute()
+            before.push({ period: key, value: old.value, note: old.note })
+            updated++
+          } else {
+            await trx.insertInto('indicatorActuals').values({ ...values, indicatorId, partnershipId: ctx.partnership.id }).execute()
+            created++
+          }
+          after.push({ period: key, value: row.value, note: row.note })
+        }
+        await auditLog.record(trx, ctx.actor, {
+          partnershipId: ctx.partnership.id,
+          action: 'import',
+          entityType: 'indicator',
+          entityId: indicatorId,
+          summary: `Imported ${valid.length} ${valid.length === 1 ? 'figure' : 'figures'} for “${indicator.name}” from ${source}: ${created} new, ${updated} replaced, ${unchanged} unchanged`,
+          before: before.length ? { actuals: before } : null,
+          after: { actuals: after },
+        })
+        return { ok: true as const, created, updated, unchanged }
+      })
+    },
+
+    // --- Comparators -----------------------------------------------------------------------------
+
+    async comparator(ctx: PartnershipContext, indicatorId: number, id: number) {
+      requirePermission(ctx, 'view_published')
+      await indicatorOf(ctx, indicatorId)
+      return childOf(db, ctx, 'comparator', indicatorId, id)
+    },
+
+    async saveComparator(ctx: PartnershipContext, indicatorId: number, id: number | null, input: ComparatorInput) {
+      requirePermission(ctx, 'edit_records')
+      await indicatorOf(ctx, indicatorId)
+      try {
+        return await db.transaction().execute(async trx => {
+          if (id === null) return auditedInsert(trx, ctx.actor, target('comparator', ctx), { ...input, indicatorId })
+          await childOf(trx, ctx, 'comparator', indicatorId, id)
+          return auditedUpdate(trx, ctx.actor, target('comparator', ctx), id, input, clock.now())
+        })
+      } catch (error) {
+        return duplicate(error, 'areaName', `There is already a figure for ${input.areaName} in ${input.groupName} for ${financialYearLabel(input.year)}`)
+      }
+    },
+
+    async removeComparator(ctx: PartnershipContext, indicatorId: number, id: number) {
+      requirePermission(ctx, 'edit_records')
+      await indicatorOf(ctx, indicatorId)
+      await db.transaction().execute(async trx => {
+        await childOf(trx, ctx, 'comparator', indicatorId, id)
+        await auditedDelete(trx, ctx.actor, target('comparator', ctx), id)
+      })
+    },
+
+    // --- The partnership's RAG tolerance ------------------------------------------------------------
+
+    async settings(ctx: PartnershipContext) {
+      requirePermission(ctx, 'view_published')
+      const { ragTolerancePercent } = await repo.partnershipSettings(db, ctx.partnership.id)
+      return { ragTolerancePercent }
+    },
+
+    async saveSettings(ctx: PartnershipContext, input: SettingsInput) {
+      requirePermission(ctx, 'manage_partnership')
+      await db.transaction().execute(async trx => {
+        const before = await trx.selectFrom('partnerships').select(['id', 'ragTolerancePercent']).where('id', '=', ctx.partnership.id).executeTakeFirstOrThrow()
+        const after = await trx
+          .updateTable('partnerships')
+          .set({ ragTolerancePercent: input.ragTolerancePercent, updatedAt: clock.now() })
+          .where('id', '=', ctx.partnership.id)
+          .returning(['id', 'ragTolerancePercent'])
+          .executeTakeFirstOrThrow()
+        await auditLog.record(trx, ctx.actor, {
+          partnershipId: ctx.partnership.id,
+          action: 'update',
+          entityType: 'partnership',
+          entityId: ctx.partnership.id,
+          summary: `Changed the RAG tolerance from ${before.ragTolerancePercent}% to ${after.ragTolerancePercent}%`,
+          before,
+          after,
+        })
+      })
+    },
+  }
+
+  async function hasFigures(trx: Db, id: number): Promise<boolean> {
+    const b = await trx.selectFrom('indicatorBaselines').select('id').where('indicatorId', '=', id).limit(1).executeTakeFirst()
+    const t = await trx.selectFrom('indicatorTargets').select('id').where('indicatorId', '=', id).where('kind', '=', 'absolute').limit(1).executeTakeFirst()
+    const c = await trx.selectFrom('indicatorComparators').select('id').where('indicatorId', '=', id).limit(1).executeTakeFirst()
+    return Boolean(b ?? t ?? c)
+  }
+}
+export type IndicatorService = ReturnType<typeof indicatorService>
+

@@ -1,0 +1,98 @@
+import type { Generated } from 'kysely'
+
+import type { CreatedAt, Json, UpdatedAt } from '../../db/tables.ts'
+
+import type { PoliceDataDefinition, Polarity, SourceKind, Unit } from './domain/indicator.ts'
+import type { TargetKind } from './domain/performance.ts'
+import type { Frequency } from './domain/periods.ts'
+
+/** Row types of the indicator tables (migration 0200-indicators). Years are financial years by their first year: 2011 is 2011/12. */
+
+export interface IndicatorsTable {
+  id: Generated<number>
+  partnershipId: number
+  priorityId: number | null
+  position: Generated<number>
+  name: string
+  definition: string | null
+  source: string | null
+  unit: Unit
+  polarity: Polarity
+  frequency: Frequency
+  /** What is counted, in the plural: "offences", "incidents". */
+  countedAs: Generated<string>
+  areaId: number | null
+  /** Population (or households) for rates per 1,000. */
+  denominator: number | null
+  denominatorNote: string | null
+  sourceKind: Generated<SourceKind>
+  policeDefinition: Json<PoliceDataDefinition> | null
+  notes: string | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface IndicatorBaselinesTable {
+  id: Generated<number>
+  partnershipId: number
+  indicatorId: number
+  year: number
+  value: number
+  note: string | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface IndicatorTargetsTable {
+  id: Generated<number>
+  partnershipId: number
+  indicatorId: number
+  year: number
+  kind: TargetKind
+  changePercent: number | null
+  absoluteValue: number | null
+  baselineId: number | null
+  statement: string | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface IndicatorActualsTable {
+  id: Generated<number>
+  partnershipId: number
+  indicatorId: number
+  /** 'YYYY-MM-01' */
+  periodStart: string
+  periodMonths: 1 | 3 | 12
+  value: number
+  note: string | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface IndicatorComparatorsTable {
+  id: Generated<number>
+  partnershipId: number
+  indicatorId: number
+  year: number
+  /** The set of areas ranked together: "Essex CSPs", "Most similar group". */
+  groupName: string
+  areaName: string
+  value: number
+  denominator: number | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface IndicatorTables {
+  indicators: IndicatorsTable
+  indicatorBaselines: IndicatorBaselinesTable
+  indicatorTargets: IndicatorTargetsTable
+  indicatorActuals: IndicatorActualsTable
+  indicatorComparators: IndicatorComparatorsTable
+}
+
+export interface IndicatorPartnershipColumns {
+  /** How far (in % of the baseline) an indicator may worsen and still be Amber rather than Red. */
+  ragTolerancePercent: Generated<number>
+}

@@ -1,0 +1,106 @@
+import { renderChart, type Chart } from '../../shared/charts/chart.ts'
+
+import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, UNIT_SHORT_LABELS, type Unit } from './domain/indicator.ts'
+import { FREQUENCY_LABELS, financialYearLabel, monthName, periodsOfYear, shortPeriodLabel } from './domain/periods.ts'
+import { targetValue, type Change } from './domain/performance.ts'
+import type { IndicatorReport } from './domain/report.ts'
+import type { PerformanceTable } from './indicator-service.ts'
+
+/** View models for the indicator pages: everything worked out, so the templates only lay it out. */
+
+export const DIRECTION_WORDS: Record<Change['direction'], string> = { increase: 'Increase', decrease: 'Decrease', none: 'No change' }
+
+export function ragText(tolerancePercent: number): string {
+  const tolerance = tolerancePercent > 0 ? `, or worse than the baseline by no more than the partnership’s tolerance of ${tolerancePercent}%` : ''
+  return `Green: the target is met or beaten. Amber: moving the right way but short of the target${tolerance}. Red: moving the wrong way.`
+}
+
+/** The chart of an indicator's figures: year on year for an annual indicator, this year against last for the others. */
+export function indicatorChart(report: IndicatorReport): Chart | null {
+  const { indicator, actuals, targets } = report
+  if (!actuals.length) return null
+  const format = (value: number) => formatValue(indicator.unit === 'percentage' ? Math.round(value * 10) / 10 : value, indicator.unit)
+  const yLabel = indicator.unit === 'percentage' ? 'Per cent' : indicator.unit === 'money' ? 'Pounds' : indicator.countedAs
+  if (indicator.frequency === 'annual') {
+    const years = [...new Set([...actuals.map(a => a.year), ...targets.map(t => t.year)])].sort((a, b) => a - b)
+    const hasTargets = targets.some(t => t.computed.value !== null)
+    return renderChart({
+      id: `indicator-${indicator.id}-chart`,
+      title: `${indicator.name}, year by year`,
+      description: `Line chart of ${indicator.name.toLowerCase()} for each financial year from ${financialYearLabel(years[0]!)} to ${financialYearLabel(years.at(-1)!)}${hasTargets ? ', with the target for each year as a dashed line' : ''}.`,
+      kind: 'line',
+      yLabel,
+      format,
+      series: [
+        { name: 'Actual', points: years.map(year => ({ label: financialYearLabel(year), value: actuals.find(a => a.year === year)?.value ?? null })) },
+        ...(hasTargets
+          ? [{ name: 'Target', dashed: true, points: years.map(year => ({ label: financialYearLabel(year), value: targets.find(t => t.year === year)?.computed.value ?? null })) }]
+          : []),
+      ],
+    })
+  }
+  const latest = Math.max(...actuals.map(a => a.year))
+  const periods = periodsOfYear(indicator.frequency, latest)
+  const label = (start: number) => (indicator.frequency === 'monthly' ? monthName(start).slice(0, 3) : shortPeriodLabel({ start, months: 3 }).slice(0, 2))
+  const valueAt = (start: number) => actuals.find(a => a.period.start === start)?.value ?? null
+  const hasPrevious = periods.some(p => valueAt(p.start - 12) !== null)
+  return renderChart({
+    id: `indicator-${indicator.id}-chart`,
+    title: `${indicator.name}, ${financialYearLabel(latest)}${hasPrevious ? ` against ${financialYearLabel(latest - 1)}` : ''}`,
+    description: `Line chart of ${indicator.name.toLowerCase()} for each ${indicator.frequency === 'monthly' ? 'month' : 'quarter'} of ${financialYearLabel(latest)}${hasPrevious ? `, with ${financialYearLabel(latest - 1)} as a dashed line` : ''}.`,
+    kind: 'line',
+    yLabel,
+    format,
+    series: [
+      { name: financialYearLabel(latest), points: periods.map(p => ({ label: label(p.start), value: valueAt(p.start) })) },
+      ...(hasPrevious ? [{ name: financialYearLabel(latest - 1), dashed: true, points: periods.map(p => ({ label: label(p.start), value: valueAt(p.start - 12) })) }] : []),
+    ],
+  })
+}
+
+/** A worked example of the rounding rule in the indicator's own unit, computed by the rule itself. */
+export function roundingExample(unit: Unit): string {
+  const [baseline, changePercent] = unit === 'percentage' ? [12.15, -10] : unit === 'money' ? [100005, 3] : [2090, -2]
+  const worked = targetValue({ kind: 'percent_change', changePercent, absoluteValue: null }, baseline, unit)
+  return `For example: ${worked.explanation.charAt(0).toLowerCase()}${worked.explanation.slice(1)}.`
+}
+
+export function indicatorPage(report: IndicatorReport, tolerancePercent: number) {
+  const { indicator } = report
+  const latestYear = report.years[0] ?? null
+  const rateLabel = `Per 1,000 ${denominatorNoun(indicator.unit)}`
+  return {
+    report,
+    indicator,
+    details: {
+      unit: UNIT_SHORT_LABELS[indicator.unit],
+      polarity: POLARITY_LABELS[indicator.polarity].replace(/ \(.*\)$/, ''),
+      frequency: FREQUENCY_LABELS[indicator.frequency],
+      denominator: indicator.denominator === null ? null : `${formatValue(indicator.denominator, 'count')} ${denominatorNoun(indicator.unit)}${indicator.denominatorNote ? ` (${indicator.denominatorNote})` : ''}`,
+      showsRates: indicator.denominator !== null && indicator.unit !== 'percentage',
+      isRate: isRate(indicator.unit),
+    },
+    rateLabel,
+    latestYear: latestYear && { ...latestYear, directionWord: latestYear.change ? DIRECTION_WORDS[latestYear.change.direction] : null },
+    years: report.years.map(y => ({ ...y, directionWord: y.change ? DIRECTION_WORDS[y.change.direction] : null })),
+    roundingRule: `Percentage targets are worked out from their baseline and ${roundingRule(indicator.unit)}. ${roundingExample(indicator.unit)}`,
+    ragText: ragText(tolerancePercent),
+    chart: indicatorChart(report),
+    comparators: report.comparators,
+  }
+}
+
+/** The performance table as the page shows it: a cell's months are shown when they differ from its column's. */
+export function performanceView(table: PerformanceTable) {
+  const inHeader = (header: string, label: string) => header === label || header.endsWith(`(${label})`)
+  const groups = table.groups.map(group => ({
+    heading: group.heading,
+    rows: group.rows.map(row => ({
+      ...row,
+      lastYearNote: row.lastYear.text && !inHeader(table.headers.lastYear, row.lastYear.label) ? row.lastYear.label : null,
+      thisYearNote: row.thisYear.text && !inHeader(table.headers.thisYear, row.thisYear.label) ? row.thisYear.label : null,
+      directionWord: row.change ? DIRECTION_WORDS[row.change.direction] : null,
+    })),
+  }))
+  return { ...table, groups, rowCount: groups.reduce((n, g) => n + g.rows.length, 0) }
+}
