@@ -59,9 +59,9 @@ describe('the document as a web page to print', () => {
 
   it('gives the columns width classes, since inline styles are not allowed', () => {
     const actions = $('table').filter((_, t) => text($(t).children('caption')).startsWith('Priority 1'))
-    expect(actions.find('col').map((_, c) => $(c).attr('class')).get()).toEqual(['app-col-w-25', 'app-col-w-25', 'app-col-w-15', 'app-col-w-30', 'app-col-w-10'])
-    expect(widthClass(0.001)).toBe('app-col-w-5')
-    expect(widthClass(0.33)).toBe('app-col-w-35')
+    expect(actions.find('col').map((_, c) => $(c).attr('class')).get()).toEqual(['app-col-w-23', 'app-col-w-23', 'app-col-w-15', 'app-col-w-31', 'app-col-w-8'])
+    expect(widthClass(0.001)).toBe('app-col-w-1')
+    expect(widthClass(0.334)).toBe('app-col-w-33')
   })
 
   it('marks the landscape section and the section that starts a new page, for the print stylesheet', () => {

@@ -7,7 +7,7 @@ import { bodyCells, columnFractions, drawChart, headerRows, runsOf } from './nor
  * The view model the browser page draws a ReportDocument from (views/document.njk, macro appDocument): the
  * same words and tables as the DOCX and PDF, with GOV.UK table markup, RAG tags with their words, charts as
  * accessible SVG with their figures, and a print stylesheet that gives landscape sections landscape pages.
- * Column widths become classes (app-col-w-5 … app-col-w-100), as the content security policy allows no
+ * Column widths become classes (app-col-w-1 … app-col-w-100), as the content security policy allows no
  * inline styles.
  */
 
@@ -48,9 +48,9 @@ export interface HtmlDocument {
   attribution: string[]
 }
 
-/** Round a share of the width to a 5% class, at least 5%. */
+/** A share of the width as a whole-percent class, at least 1%. */
 export function widthClass(fraction: number): string {
-  const percent = Math.min(100, Math.max(5, Math.round((fraction * 100) / 5) * 5))
+  const percent = Math.min(100, Math.max(1, Math.round(fraction * 100)))
   return `app-col-w-${percent}`
 }
 

@@ -57,6 +57,8 @@ describe('the PDF', () => {
       expect(lines[0]).toBe(HEADER_LINE) // the header comes first on each following page
     }
     expect(pdf.text).toContain('Strategic objective: To safeguard victims of domestic abuse from repeat incidents (continued)')
+    // A group heading is never left at the foot of a page without its first row.
+    for (const lines of pdf.pages) expect(lines.at(-2)).not.toMatch(/^Strategic objective:/)
     // Every action is there once, in order.
     const actions = pdf.text.match(/Action \d+:/g)!
     expect(actions).toEqual(Array.from({ length: 30 }, (_, i) => `Action ${i + 1}:`))
@@ -113,5 +115,24 @@ describe('a table longer than many pages', () => {
     const long = await readPdf(await renderPdf({ title: 'Long', generatedAt: new Date(0), sections: [{ orientation: 'landscape', blocks: [actionsTable(120)] }] }))
     expect(long.text.match(/Action \d+:/g)).toHaveLength(120)
     expect(pagesWithLine(long, HEADER_LINE)).toEqual(Array.from({ length: long.pages.length }, (_, i) => i + 1))
+  })
+})
+
+describe('a table of many groups', () => {
+  it('never leaves a group heading at the foot of a page without its first row', async () => {
+    const rows = Array.from({ length: 40 }, (_, g) => [
+      { group: `Strategic objective ${g + 1}` },
+      { cells: [`Action of objective ${g + 1}`, Array.from({ length: 8 }, (__, l) => `Line ${l + 1} of the update`).join('\n'), { rag: 'green' as const }] },
+    ]).flat()
+    const content = await readPdf(
+      await renderPdf({
+        title: 'Groups',
+        generatedAt: new Date(0),
+        sections: [{ blocks: [{ kind: 'table', caption: 'Groups', columns: [{ header: 'Action', width: 2 }, { header: 'Update', width: 3 }, { header: 'RAG', width: 1 }], rows }] }],
+      }),
+    )
+    expect(content.pages.length).toBeGreaterThan(3)
+    for (const lines of content.pages) expect(lines.at(-2)).not.toMatch(/^Strategic objective \d+$/)
+    expect(content.text.match(/^Action of objective \d+/gm)).toHaveLength(40)
   })
 })

@@ -382,12 +382,26 @@ class PdfWriter {
       if (group !== null) drawGroup(`${group} (continued)`)
     }
 
-    for (const row of table.rows) {
+    const rowHeight = (cells: NormalCell[]) => {
+      let column = 0
+      return Math.max(
+        minRow,
+        ...cells.map((cell, index) => {
+          const w = spanWidth(column, cell.span)
+          column += cell.span
+          return cell.lines.length ? linesHeight(cell.lines, w, cell.bold || (table.rowHeaders === true && index === 0)) : 0
+        }),
+      )
+    }
+
+    for (const [rowIndex, row] of table.rows.entries()) {
       if ('group' in row) {
         group = row.group
         const height = Math.max(minRow, linesHeight([{ text: row.group }], this.width, true))
-        // A group heading is never left alone at the foot of a page.
-        if (this.doc.y + height + minRow * 2 > this.bottom) {
+        // A group heading is never left alone at the foot of a page: it goes with its first row (or half a page of it).
+        const next = table.rows[rowIndex + 1]
+        const nextHeight = next && 'cells' in next ? Math.min(rowHeight(bodyCells(table, next.cells)), (this.pageContentHeight - headerHeight) / 2) : minRow
+        if (this.doc.y + height + nextHeight > this.bottom) {
           group = null
           continueOnNewPage()
           group = row.group
