@@ -5,9 +5,12 @@
  * DOCX, PDF and the HTML page; the figures are the median of several runs after a first (cold) one.
  *
  *   npm run bench:documents                 (PGlite in memory)
- *   DATABASE_URL=postgres://… npm run bench:documents
+ *   DATABASE_URL=postgres://… npm run bench:documents   (in a temporary database on that server, dropped after)
  */
+import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
+
+import pg from 'pg'
 
 import { htmlDocument } from '../src/capabilities/reports/document/html.ts'
 import type { FundingSummary } from '../src/capabilities/reports/domain/funding.ts'
@@ -69,8 +72,27 @@ function tripled(definition: PlanDefinition): PlanDefinition {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
+/** A database of its own for the run: PGlite in memory, or a temporary database on the PostgreSQL server given. */
+async function benchDatabase() {
+  const url = process.env.DATABASE_URL
+  if (!url) return { handle: await createDatabase({ dataDir: 'memory://' }), drop: async () => {} }
+  const name = `csp_hub_bench_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  const benchUrl = new URL(url)
+  benchUrl.pathname = `/${name}`
+  return {
+    handle: await createDatabase({ databaseUrl: benchUrl.toString(), poolSize: 4 }),
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    },
+  }
+}
+
 async function main() {
-  const handle = await createDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, poolSize: 4 } : { dataDir: 'memory://' })
+  const { handle, drop } = await benchDatabase()
   await migrateToLatest(handle.db)
   const db = handle.db
   const clock = fixedClock('2017-04-20T10:00:00Z')
@@ -145,6 +167,7 @@ async function main() {
   }
   console.log(`\nDatabase: ${handle.kind}; Node ${process.version}; median of ${RUNS} runs after a cold one; times include reading the records.`)
   await handle.close()
+  await drop()
 }
 
 await main()

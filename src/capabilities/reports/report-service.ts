@@ -15,7 +15,7 @@ import { renderPdf } from './document/pdf.ts'
 import { annualReportDocument } from './domain/annual-report.ts'
 import type { ReportFacts } from './domain/common-blocks.ts'
 import type { FundingSummary } from './domain/funding.ts'
-import { financialYearOf, isQuarter, type Quarter } from './domain/periods.ts'
+import { financialYearOf, isQuarter } from './domain/periods.ts'
 import { performanceReportDocument } from './domain/performance-report.ts'
 import type { PerformanceTable } from './domain/performance.ts'
 import { planActionsTable, planPrioritiesTable } from './domain/plan-export.ts'
@@ -28,7 +28,6 @@ import {
   NARRATIVE_SECTIONS,
   needsPlan,
   needsQuarter,
-  REPORT_KIND_LABELS,
   startingNarrative,
   type ReportKind,
 } from './domain/report-kinds.ts'
@@ -328,10 +327,7 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
         milliseconds: timer.now() - started,
       }
     },
-
-    kindLabel: (kind: ReportKind) => REPORT_KIND_LABELS[kind],
   }
 }
 
 export type ReportService = ReturnType<typeof reportService>
-export type { Quarter }
