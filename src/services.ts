@@ -5,6 +5,8 @@ import { auditService } from './capabilities/audit/audit-service.ts'
 import { fundingService } from './capabilities/funding/funding-service.ts'
 import { indicatorService } from './capabilities/indicators/indicator-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
+import { reportService } from './capabilities/reports/report-service.ts'
+import { reportSources } from './capabilities/reports/report-sources.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
@@ -29,13 +31,17 @@ export function createServices(deps: AppDeps) {
   const audit = auditService({ db })
   // Police data actuals plug in here once the police data capability provides them: policeActuals: …
   const indicators = indicatorService({ db, clock: deps.clock })
+  const funding = fundingService({ db, clock: deps.clock })
+  // Reports read their figures from the capabilities that own them.
+  const reports = reportService({ db, clock: deps.clock, sources: reportSources({ indicators, funding }) })
   return {
     accounts,
     sessions: sessionRepository(db),
     partnerships,
     audit,
     indicators,
-    funding: fundingService({ db, clock: deps.clock }),
+    funding,
+    reports,
   }
 }
 export type Services = ReturnType<typeof createServices>

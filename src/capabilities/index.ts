@@ -8,6 +8,7 @@ import { auditCapability } from './audit/audit-routes.ts'
 import { fundingCapability } from './funding/funding-routes.ts'
 import { indicatorsCapability } from './indicators/indicator-routes.ts'
 import { partnershipsCapability } from './partnerships/partnership-routes.ts'
+import { reportsCapability } from './reports/report-routes.ts'
 
 export interface CapabilityDeps {
   services: Services
@@ -23,6 +24,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     auditCapability(deps),
     indicatorsCapability(deps),
     fundingCapability(deps),
+    reportsCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.
   return [...list, apiCapability(deps, list)]

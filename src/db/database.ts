@@ -47,6 +47,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       max: options.poolSize ?? 10,
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid as keyof typeof parsers] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
     })
+    // An idle connection closed by the server (a restart, or a test dropping its database) must not crash
+    // the process: the pool replaces it on the next query.
+    pool.on('error', error => {
+      if ((error as { code?: string }).code !== '57P01') console.error('PostgreSQL connection error:', error.message)
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins })
     await sql`select 1`.execute(db)
     const url = new URL(options.databaseUrl)

@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
 import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
+import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 
 /**
  * Row types of every table (the Database interface Kysely checks queries against), in camelCase:
@@ -180,7 +181,7 @@ export interface PartnershipSettingsColumns {
 }
 
 // Capabilities add their tables here.
-export interface Database extends FoundationTables, PlanTables, IndicatorTables, FundingTables {
+export interface Database extends FoundationTables, PlanTables, IndicatorTables, FundingTables, ReportTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }
 

@@ -4,6 +4,7 @@ import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
 import { loadIndicatorDemo } from '../capabilities/indicators/indicator-demo.ts'
 import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
 import { loadFundingDemo } from '../capabilities/funding/funding-demo.ts'
+import { loadDemoReports } from '../capabilities/reports/demo-reports.ts'
 import type { AppDeps, Services } from '../services.ts'
 
 import { DEMO_PARTNERSHIPS, type DemoArea, type DemoPartnership } from './structure-data.ts'
@@ -150,9 +151,10 @@ export async function loadDemoData(deps: AppDeps, services: Services, options: {
 
 /** Capabilities' demo loaders (plans, indicators, police data, funding…), run in this order. */
 export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [
-  // Indicators and funding link to plan priorities by title, so they run after the plans' loader.
+  // Indicators, funding and reports build on the plans (priorities by title), so they run after it.
   loadIndicatorDemo,
   loadFundingDemo,
+  loadDemoReports,
 ]
 
 async function findPersonId(deps: AppDeps, partnershipId: number, name: string, organisation?: string): Promise<number> {

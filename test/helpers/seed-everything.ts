@@ -2,6 +2,8 @@ import { sql } from 'kysely'
 
 import { hashToken } from '../../src/shared/tokens.ts'
 
+import { seedReports } from './seed-reports.ts'
+
 import type { TestApp } from './test-app.ts'
 
 /**
@@ -114,7 +116,7 @@ async function seedIndicators(t: TestApp, target: SeedTarget): Promise<void> {
 }
 
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure, seedIndicators, seedFunding]
+export const SEEDERS: Seeder[] = [seedStructure, seedIndicators, seedFunding, seedReports]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

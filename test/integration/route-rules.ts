@@ -234,6 +234,23 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   },
   'GET /partnerships/:partnershipId/indicators/:indicatorId/comparators/:id/delete': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/indicators/:indicatorId/comparators/:id/delete': { rule: 'edit_records', destructive: true },
+  // Reports and exports
+  'GET /partnerships/:partnershipId/reports': { rule: 'view' },
+  'GET /partnerships/:partnershipId/reports/new': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/reports/new': { rule: 'edit_records', body: { kind: 'quarterly_plan_update', planId: '{id}', quarter: '2' } },
+  'GET /partnerships/:partnershipId/reports/exports': { rule: 'view' },
+  'GET /partnerships/:partnershipId/reports/exports/plans/:planId/actions.csv': { rule: 'view' },
+  'GET /partnerships/:partnershipId/reports/exports/plans/:planId/actions.xlsx': { rule: 'view' },
+  'GET /partnerships/:partnershipId/reports/:id': { rule: 'view' },
+  'GET /partnerships/:partnershipId/reports/:id/edit': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/reports/:id/edit': { rule: 'edit_records', body: { planId: '{id}', quarter: '1', title: 'Renamed update', status: 'draft' } },
+  'GET /partnerships/:partnershipId/reports/:id/narrative': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/reports/:id/narrative': { rule: 'edit_records', body: { introduction: 'A new introduction', summary: 'A good quarter' } },
+  'GET /partnerships/:partnershipId/reports/:id/print': { rule: 'view' },
+  'GET /partnerships/:partnershipId/reports/:id/document.docx': { rule: 'view' },
+  'GET /partnerships/:partnershipId/reports/:id/document.pdf': { rule: 'view' },
+  'GET /partnerships/:partnershipId/reports/:id/delete': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/reports/:id/delete': { rule: 'edit_records', destructive: true },
 
   // API
   'GET /api/v1/partnerships/:partnershipId/funding': { rule: 'view_published' },

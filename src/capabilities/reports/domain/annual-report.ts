@@ -1,0 +1,125 @@
+import { formatDate } from '../../../shared/format.ts'
+import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
+
+import { footerText, generatedLine, priorityWithThemes, ragSentence, ragSummaryTable, statusLine, withAttribution, type ReportFacts } from './common-blocks.ts'
+import { allocationsTableBlock, bidsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'
+import { narrativeBlocks, nextNumber, type Numbering } from './narrative.ts'
+import { financialYearLabel } from './periods.ts'
+import { performanceTableBlock, type PerformanceTable } from './performance.ts'
+import { currentRag, type PlanSnapshot } from './plan-snapshot.ts'
+import { NARRATIVE_SECTIONS } from './report-kinds.ts'
+
+/**
+ * The annual report to the crime and disorder scrutiny committee, in the committee-report structure of the
+ * seeds (001, 004): numbered sections and paragraphs, the coordinator's words in each section, and — from the
+ * records — the plan's priorities with the RAG summary of their actions, the performance table (indicators)
+ * and the funding figures (funding), each where the data exists.
+ */
+export interface AnnualReportInput {
+  facts: ReportFacts
+  plan: PlanSnapshot | null
+  performance: PerformanceTable | null
+  funding: FundingSummary | null
+}
+
+const NOT_WRITTEN = 'This section has not been written yet.'
+
+function written(facts: ReportFacts, key: string, numbering: Numbering): Block[] {
+  const blocks = narrativeBlocks(facts.narrative[key], numbering)
+  const section = NARRATIVE_SECTIONS.annual_scrutiny_report.find(s => s.key === key)
+  if (!blocks.length && section?.required) return [{ kind: 'paragraph', text: [{ text: NOT_WRITTEN, bold: true }], number: nextNumber(numbering) }]
+  return blocks
+}
+
+export function performanceBlocks(performance: PerformanceTable, year: number, numbering?: Numbering): Block[] {
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: `Performance against the partnership’s targets for ${financialYearLabel(year)} is shown in the table below.`,
+      ...(numbering ? { number: nextNumber(numbering) } : {}),
+    },
+    performanceTableBlock(performance, `Achievements from strategic priorities ${financialYearLabel(year)}`),
+  ]
+  if (performance.source) blocks.push({ kind: 'paragraph', text: `Source: ${performance.source}`, small: true })
+  if (performance.notes?.length) blocks.push({ kind: 'note', title: 'About these figures', paragraphs: performance.notes })
+  for (const chart of performance.charts ?? []) blocks.push({ kind: 'chart', chart })
+  return blocks
+}
+
+export function annualReportDocument(input: AnnualReportInput): ReportDocument {
+  const { facts, plan, performance, funding } = input
+  const year = facts.year
+  const sections: DocumentSection[] = []
+  const numbered = (number: string, heading: string, build: (numbering: Numbering) => Block[]) => {
+    const numbering: Numbering = { section: number, last: 0 }
+    sections.push({ number, heading, blocks: build(numbering) })
+  }
+
+  numbered('1', 'Purpose of report', n => written(facts, 'purpose', n))
+  numbered('2', 'Introduction', n => written(facts, 'introduction', n))
+  numbered('3', 'Background', n => {
+    const blocks = written(facts, 'background', n)
+    if (plan) {
+      if (plan.priorities.length) {
+        blocks.push({ kind: 'paragraph', text: `The priority areas for action for ${financialYearLabel(plan.plan.planYear)} were:`, number: nextNumber(n) })
+        blocks.push({ kind: 'bullets', items: plan.priorities.map(priorityWithThemes) })
+      }
+      const summary = ragSummaryTable(plan, currentRag, `Progress on the actions of ${plan.plan.title}`)
+      blocks.push({
+        kind: 'paragraph',
+        text: `Each priority has an action plan delivered through the partnership’s groups. ${ragSentence(summary.total, 'in the plan')} The table below gives the latest status of the actions of each priority.`,
+        number: nextNumber(n),
+      })
+      blocks.push(summary.table)
+    }
+    const achievements = narrativeBlocks(facts.narrative.achievements, n)
+    if (achievements.length) {
+      if (achievements[0]!.kind === 'bullets') blocks.push({ kind: 'paragraph', text: 'Partnership outcomes during the year have included:', number: nextNumber(n) })
+      blocks.push(...achievements)
+    }
+    if (performance) blocks.push(...performanceBlocks(performance, year, n))
+    if (funding) blocks.push({ kind: 'paragraph', text: fundingSentences(funding).join(' '), number: nextNumber(n) })
+    const businessPlan = narrativeBlocks(facts.narrative.businessPlan, n)
+    if (businessPlan.length) blocks.push({ kind: 'heading', text: 'Link to business plan priorities', level: 3 }, ...businessPlan)
+    return blocks
+  })
+  numbered('4', 'Risk implications', n => written(facts, 'risk', n))
+  numbered('5', 'Crime and disorder implications', n => written(facts, 'crimeAndDisorder', n))
+  numbered('6', 'Resource implications', n => {
+    const blocks = written(facts, 'resources', n)
+    if (funding) {
+      blocks.push(fundingTableBlock(funding))
+      const allocations = allocationsTableBlock(funding)
+      if (allocations) blocks.push(allocations)
+      const bids = bidsTableBlock(funding)
+      if (bids) blocks.push(bids)
+      if (funding.notes?.length) blocks.push({ kind: 'note', title: 'About the funding figures', paragraphs: funding.notes })
+    }
+    return blocks
+  })
+  numbered('7', 'Legal implications', n => written(facts, 'legal', n))
+  numbered('8', 'Equality and diversity implications', n => written(facts, 'equality', n))
+  numbered('9', 'Recommendation', n => written(facts, 'recommendation', n))
+  const signOff = narrativeBlocks(facts.narrative.signOff)
+  if (signOff.length) sections.push({ blocks: signOff })
+
+  const metadata = [
+    ...(facts.committee ? [{ label: 'Committee', value: facts.committee }] : []),
+    ...(facts.meetingDate ? [{ label: 'Meeting', value: formatDate(facts.meetingDate) }] : []),
+    { label: 'Year reported on', value: financialYearLabel(year) },
+    statusLine(facts),
+    generatedLine(facts),
+  ]
+  return withAttribution(
+    {
+      title: facts.title,
+      subtitle: facts.partnershipName,
+      metadata,
+      sections,
+      footer: footerText(facts),
+      author: facts.partnershipName,
+      generatedAt: facts.generatedAt,
+    },
+    performance?.containsPublicSectorData === true,
+  )
+}

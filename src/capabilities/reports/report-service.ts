@@ -1,0 +1,333 @@
+import { performance as timer } from 'node:perf_hooks'
+
+import type { Db } from '../../db/database.ts'
+import type { Row } from '../../db/tables.ts'
+import type { Clock } from '../../shared/clock.ts'
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
+import { fileName, toCsv, toXlsx } from '../../shared/spreadsheet.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '../audit/audited-changes.ts'
+import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+
+import { renderDocx } from './document/docx.ts'
+import { htmlDocument, type HtmlDocument } from './document/html.ts'
+import type { ReportDocument } from './document/model.ts'
+import { renderPdf } from './document/pdf.ts'
+import { annualReportDocument } from './domain/annual-report.ts'
+import type { ReportFacts } from './domain/common-blocks.ts'
+import type { FundingSummary } from './domain/funding.ts'
+import { financialYearOf, isQuarter } from './domain/periods.ts'
+import { performanceReportDocument } from './domain/performance-report.ts'
+import type { PerformanceTable } from './domain/performance.ts'
+import { planActionsTable, planPrioritiesTable } from './domain/plan-export.ts'
+import { ragDefinitions, type PlanSnapshot } from './domain/plan-snapshot.ts'
+import { quarterlyUpdateDocument } from './domain/quarterly-update.ts'
+import {
+  cleanNarrative,
+  defaultTitle,
+  finalProblems,
+  NARRATIVE_SECTIONS,
+  needsPlan,
+  needsQuarter,
+  startingNarrative,
+  type ReportKind,
+} from './domain/report-kinds.ts'
+import { strategicAssessmentDocument } from './domain/strategic-assessment.ts'
+import type { NewReportInput, ReportDetailsInput } from './report-forms.ts'
+import { reportRepository as repo } from './report-repository.ts'
+
+/**
+ * Where the documents get the figures other capabilities own. Each is optional: a document leaves out the
+ * part whose source is missing or has nothing for the year. The integrator plugs in the indicators and
+ * funding services here (see services.ts):
+ *
+ *   performance(ctx, year) → the performance table of financial year `year` (indicators)
+ *   funding(ctx, year)     → the funding summary of financial year `year` (funding)
+ *
+ * Both are called with a context that has already passed the 'view' check.
+ */
+export interface ReportDataSources {
+  performance?(ctx: PartnershipContext, year: number): Promise<PerformanceTable | null>
+  funding?(ctx: PartnershipContext, year: number): Promise<FundingSummary | null>
+}
+
+export type ReportRow = Row<'reports'>
+
+export type DocumentFormat = 'docx' | 'pdf'
+
+const CONTENT_TYPES: Record<DocumentFormat | 'csv' | 'xlsx', string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+export interface GeneratedFile {
+  body: Buffer
+  fileName: string
+  contentType: string
+  /** How long building the document and writing the file took, in milliseconds. */
+  milliseconds: number
+}
+
+/** What a report's page says about the parts generated from the records. */
+export interface GeneratedParts {
+  plan: { title: string; priorities: number; actions: number } | null
+  performance: 'not_needed' | 'no_source' | 'none' | 'included'
+  funding: 'not_needed' | 'no_source' | 'none' | 'included'
+}
+
+export function reportService({ db, clock, sources = {} }: { db: Db; clock: Clock; sources?: ReportDataSources }) {
+  const target = (ctx: PartnershipContext): ChangeTarget<'reports'> => ({
+    table: 'reports',
+    partnershipId: ctx.partnership.id,
+    entityType: 'report',
+    describe: row => row.title,
+  })
+
+  async function find(ctx: PartnershipContext, id: number): Promise<ReportRow> {
+    const report = Number.isSafeInteger(id) ? await repo.find(db, ctx.partnership.id, id) : undefined
+    if (!report) throw new NotFoundError('Report')
+    return report
+  }
+
+  /** Check the period and plan for a kind; the year comes from the plan for the kinds built on one. */
+  async function resolvePeriod(ctx: PartnershipContext, kind: ReportKind, input: Pick<NewReportInput, 'planId' | 'year' | 'quarter'>) {
+    const errors: Record<string, string> = {}
+    const plan = input.planId === null ? null : await repo.plan(db, ctx.partnership.id, input.planId)
+    if (input.planId !== null && !plan) errors.planId = 'Select a plan from the list'
+    if (needsPlan(kind) && input.planId === null) errors.planId = 'Select the plan the report is about'
+    if (needsQuarter(kind) && input.quarter === null) errors.quarter = 'Select the quarter'
+    const year = needsPlan(kind) ? (plan?.planYear ?? null) : input.year
+    if (!needsPlan(kind) && year === null) errors.year = 'Select the year the report is about'
+    if (Object.keys(errors).length) throw new ValidationError(errors)
+    return { plan, year: year!, quarter: needsQuarter(kind) ? input.quarter : null }
+  }
+
+  async function facts(ctx: PartnershipContext, report: ReportRow): Promise<ReportFacts> {
+    const partnership = await repo.partnership(db, ctx.partnership.id)
+    return {
+      title: report.title,
+      partnershipName: partnership.name,
+      status: report.status,
+      generatedAt: clock.now(),
+      year: report.year,
+      quarter: isQuarter(report.quarter) ? report.quarter : null,
+      committee: report.committee,
+      meetingDate: report.meetingDate,
+      narrative: cleanNarrative(report.kind, report.narrative ?? {}),
+    }
+  }
+
+  async function planOf(ctx: PartnershipContext, report: ReportRow, required: boolean): Promise<PlanSnapshot | null> {
+    if (report.planId === null) {
+      if (required) throw new ConflictError('The plan this report was about has been deleted. Change the report’s details to choose another plan.')
+      return null
+    }
+    return repo.planSnapshot(db, ctx.partnership.id, report.planId)
+  }
+
+  async function buildDocument(ctx: PartnershipContext, report: ReportRow): Promise<ReportDocument> {
+    const reportFacts = await facts(ctx, report)
+    switch (report.kind) {
+      case 'quarterly_plan_update': {
+        const plan = (await planOf(ctx, report, true))!
+        const partnership = await repo.partnership(db, ctx.partnership.id)
+        return quarterlyUpdateDocument({
+          facts: { ...reportFacts, quarter: reportFacts.quarter ?? 1 },
+          plan,
+          ragDefinitions: ragDefinitions(partnership.ragDefinitions),
+        })
+      }
+      case 'annual_scrutiny_report': {
+        const [plan, performance, funding] = await Promise.all([
+          planOf(ctx, report, true),
+          sources.performance?.(ctx, report.year) ?? null,
+          sources.funding?.(ctx, report.year) ?? null,
+        ])
+        return annualReportDocument({ facts: reportFacts, plan, performance, funding })
+      }
+      case 'performance_table':
+        return performanceReportDocument({ facts: reportFacts, performance: (await sources.performance?.(ctx, report.year)) ?? null })
+      case 'strategic_assessment': {
+        // The assessment for a year looks back at the year before it.
+        const [plan, performance] = await Promise.all([planOf(ctx, report, false), sources.performance?.(ctx, report.year - 1) ?? null])
+        return strategicAssessmentDocument({ facts: reportFacts, plan, performance })
+      }
+    }
+  }
+
+  async function generate(ctx: PartnershipContext, id: number): Promise<{ report: ReportRow; document: ReportDocument }> {
+    requirePermission(ctx, 'view')
+    const report = await find(ctx, id)
+    return { report, document: await buildDocument(ctx, report) }
+  }
+
+  function baseName(ctx: PartnershipContext, report: ReportRow) {
+    return fileName(ctx.partnership.shortName ?? ctx.partnership.name, report.title)
+  }
+
+  return {
+    async list(ctx: PartnershipContext) {
+      requirePermission(ctx, 'view')
+      return repo.list(db, ctx.partnership.id)
+    },
+
+    async get(ctx: PartnershipContext, id: number) {
+      requirePermission(ctx, 'view')
+      return find(ctx, id)
+    },
+
+    /** The plans to choose from, newest first. */
+    async plans(ctx: PartnershipContext) {
+      requirePermission(ctx, 'view')
+      return repo.plans(db, ctx.partnership.id)
+    },
+
+    /** The years a report can be about: from the earliest plan (or five years back) to next year. */
+    async yearOptions(ctx: PartnershipContext) {
+      requirePermission(ctx, 'view')
+      const plans = await repo.plans(db, ctx.partnership.id)
+      const current = financialYearOf(clock.now())
+      const earliest = Math.min(current - 5, ...plans.map(p => p.planYear))
+      const latest = Math.max(current + 1, ...plans.map(p => p.planYear))
+      return Array.from({ length: latest - earliest + 1 }, (_, i) => latest - i)
+    },
+
+    async create(ctx: PartnershipContext, input: NewReportInput): Promise<ReportRow & { startedFrom: 'previous' | 'starting_words' }> {
+      requirePermission(ctx, 'edit_records')
+      const { plan, year, quarter } = await resolvePeriod(ctx, input.kind, input)
+      const partnership = await repo.partnership(db, ctx.partnership.id)
+      const previous = await repo.latestNarrative(db, ctx.partnership.id, input.kind)
+      const committee = input.committee ?? previous?.committee ?? null
+      const narrative = previous
+        ? cleanNarrative(input.kind, previous.narrative ?? {})
+        : startingNarrative(input.kind, { partnershipName: partnership.name, year, committee })
+      const title = input.title ?? defaultTitle(input.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee, planTitle: plan?.title })
+      const row = await db.transaction().execute(trx =>
+        auditedInsert(trx, ctx.actor, target(ctx), {
+          kind: input.kind,
+          title,
+          planId: plan?.id ?? null,
+          year,
+          quarter,
+          committee,
+          meetingDate: input.meetingDate,
+          narrative: JSON.stringify(narrative),
+          status: 'draft',
+        }),
+      )
+      return { ...row, startedFrom: previous ? 'previous' : 'starting_words' }
+    },
+
+    async updateDetails(ctx: PartnershipContext, id: number, input: ReportDetailsInput) {
+      requirePermission(ctx, 'edit_records')
+      const report = await find(ctx, id)
+      const { plan, year, quarter } = await resolvePeriod(ctx, report.kind, input)
+      if (input.status === 'final') {
+        const problems = finalProblems(report.kind, cleanNarrative(report.kind, report.narrative ?? {}))
+        const missing = NARRATIVE_SECTIONS[report.kind].filter(section => problems[section.key]).map(section => `“${section.heading}”`)
+        if (missing.length) throw new ValidationError({ status: `Before marking the report final, write ${missing.length === 1 ? 'the section' : 'these sections'}: ${missing.join(', ')}` })
+      }
+      const title = input.title ?? defaultTitle(report.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee: input.committee, planTitle: plan?.title })
+      const now = clock.now()
+      return db.transaction().execute(trx =>
+        auditedUpdate(
+          trx,
+          ctx.actor,
+          target(ctx),
+          id,
+          {
+            title,
+            planId: plan?.id ?? null,
+            year,
+            quarter,
+            committee: input.committee,
+            meetingDate: input.meetingDate,
+            status: input.status,
+            finalisedAt: input.status === 'final' ? (report.finalisedAt ?? now) : null,
+          },
+          now,
+        ),
+      )
+    },
+
+    async updateNarrative(ctx: PartnershipContext, id: number, narrative: Record<string, string | null>) {
+      requirePermission(ctx, 'edit_records')
+      const report = await find(ctx, id)
+      const cleaned = cleanNarrative(report.kind, Object.fromEntries(Object.entries(narrative).map(([key, value]) => [key, value ?? ''])))
+      if (report.status === 'final') {
+        const problems = finalProblems(report.kind, cleaned)
+        if (Object.keys(problems).length) {
+          throw new ValidationError(Object.fromEntries(Object.entries(problems).map(([key]) => [key, `A final report needs this section. Write it, or change the report back to a draft first`])))
+        }
+      }
+      return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, { narrative: JSON.stringify(cleaned) }, clock.now()))
+    },
+
+    async remove(ctx: PartnershipContext, id: number) {
+      requirePermission(ctx, 'edit_records')
+      await find(ctx, id)
+      return db.transaction().execute(trx => auditedDelete(trx, ctx.actor, target(ctx), id))
+    },
+
+    /** What the report's page shows about the generated parts: which records feed it. */
+    async generatedParts(ctx: PartnershipContext, report: ReportRow): Promise<GeneratedParts> {
+      requirePermission(ctx, 'view')
+      const snapshot = report.planId === null ? null : await repo.planSnapshot(db, ctx.partnership.id, report.planId)
+      const usesPerformance = report.kind !== 'quarterly_plan_update'
+      const usesFunding = report.kind === 'annual_scrutiny_report'
+      const performanceYear = report.kind === 'strategic_assessment' ? report.year - 1 : report.year
+      const state = async <T>(used: boolean, source: ((ctx: PartnershipContext, year: number) => Promise<T | null>) | undefined, year: number) => {
+        if (!used) return 'not_needed' as const
+        if (!source) return 'no_source' as const
+        return (await source(ctx, year)) ? ('included' as const) : ('none' as const)
+      }
+      return {
+        plan: snapshot
+          ? {
+              title: snapshot.plan.title,
+              priorities: snapshot.priorities.length,
+              actions: snapshot.priorities.reduce((sum, p) => sum + p.actions.length + p.objectives.reduce((s, o) => s + o.actions.length, 0), 0),
+            }
+          : null,
+        performance: await state(usesPerformance, sources.performance?.bind(sources), performanceYear),
+        funding: await state(usesFunding, sources.funding?.bind(sources), report.year),
+      }
+    },
+
+    /** The document, generated from the records now. */
+    document: generate,
+
+    /** The document as the browser page draws it. */
+    async html(ctx: PartnershipContext, id: number): Promise<{ report: ReportRow; document: HtmlDocument }> {
+      const { report, document } = await generate(ctx, id)
+      return { report, document: htmlDocument(document) }
+    },
+
+    async download(ctx: PartnershipContext, id: number, format: DocumentFormat): Promise<GeneratedFile> {
+      const started = timer.now()
+      const { report, document } = await generate(ctx, id)
+      const body = format === 'docx' ? await renderDocx(document) : await renderPdf(document)
+      return { body, fileName: `${baseName(ctx, report)}.${format}`, contentType: CONTENT_TYPES[format], milliseconds: timer.now() - started }
+    },
+
+    /** The plan's actions as CSV, or its actions and priorities as an XLSX workbook. */
+    async planExport(ctx: PartnershipContext, planId: number, format: 'csv' | 'xlsx'): Promise<GeneratedFile> {
+      requirePermission(ctx, 'view')
+      const started = timer.now()
+      const snapshot = Number.isSafeInteger(planId) ? await repo.planSnapshot(db, ctx.partnership.id, planId) : null
+      if (!snapshot) throw new NotFoundError('Plan')
+      const note = `Exported from CSP Hub on ${clock.now().toISOString().slice(0, 10)} for ${ctx.partnership.name}.`
+      const actions = planActionsTable(snapshot, [note])
+      const body = format === 'csv' ? Buffer.from(toCsv(actions), 'utf8') : await toXlsx([actions, planPrioritiesTable(snapshot)], { title: snapshot.plan.title, creator: ctx.partnership.name })
+      return {
+        body,
+        fileName: `${fileName(ctx.partnership.shortName ?? ctx.partnership.name, snapshot.plan.title, 'actions')}.${format}`,
+        contentType: CONTENT_TYPES[format],
+        milliseconds: timer.now() - started,
+      }
+    },
+  }
+}
+
+export type ReportService = ReturnType<typeof reportService>

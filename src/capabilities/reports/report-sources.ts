@@ -1,0 +1,47 @@
+import type { FundingService } from '../funding/funding-service.ts'
+import type { IndicatorService } from '../indicators/indicator-service.ts'
+
+import type { PerformanceRow } from './domain/performance.ts'
+import type { ReportDataSources } from './report-service.ts'
+
+/**
+ * The reports' figures from the capabilities that own them: the performance table from the indicators
+ * (their exact figures, change and RAG, not worked out again here) and the money from the funding ledger.
+ */
+export function reportSources({ indicators, funding }: { indicators: IndicatorService; funding: FundingService }): ReportDataSources {
+  return {
+    async performance(ctx, year) {
+      const table = await indicators.performance(ctx, year)
+      const rows: PerformanceRow[] = table.groups.flatMap(group =>
+        group.rows.map(row => ({
+          ...(group.heading ? { group: group.heading } : {}),
+          measure: row.statement,
+          previous: row.lastYear.value,
+          current: row.thisYear.value,
+          previousText: row.lastYear.text,
+          currentText: row.thisYear.text,
+          change: row.change?.text ?? '',
+          rag: row.rag,
+          ...(row.note ? { commentary: row.note } : {}),
+        })),
+      )
+      if (rows.length === 0) return null
+      const shown = new Set(table.groups.flatMap(group => group.rows.map(row => row.indicatorId)))
+      const inTable = table.reports.filter(report => shown.has(report.indicator.id))
+      const sources = [...new Set(inTable.map(report => report.indicator.source).filter((s): s is string => Boolean(s)))]
+      return {
+        previousPeriodLabel: table.headers.lastYear,
+        currentPeriodLabel: table.headers.thisYear,
+        rows,
+        ...(sources.length ? { source: sources.join('; ') } : {}),
+        containsPublicSectorData: inTable.some(report => report.indicator.sourceKind === 'police_data'),
+        notes: [
+          `RAG: Green = target met or beaten; Amber = moving the right way but short of target${table.tolerancePercent ? ` (or no more than ${table.tolerancePercent}% worse)` : ''}; Red = moving the wrong way.`,
+        ],
+      }
+    },
+    async funding(ctx, year) {
+      return funding.reportSummary(ctx, year)
+    },
+  }
+}
