@@ -3,6 +3,7 @@ import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
 import { sessionRepository } from './capabilities/accounts/session-repository.ts'
 import { auditService } from './capabilities/audit/audit-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
+import { planService } from './capabilities/plans/plan-service.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
@@ -25,11 +26,13 @@ export function createServices(deps: AppDeps) {
   const accounts = accountService({ db, hasher: deps.hasher, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.config.baseUrl, logger: deps.logger })
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
   const audit = auditService({ db })
+  const plans = planService({ db, clock: deps.clock })
   return {
     accounts,
     sessions: sessionRepository(db),
     partnerships,
     audit,
+    plans,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -4,6 +4,8 @@ import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
 import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
 import type { AppDeps, Services } from '../services.ts'
 
+import { loadPlanDemo } from '../capabilities/plans/plan-demo.ts'
+
 import { DEMO_PARTNERSHIPS, type DemoArea, type DemoPartnership } from './structure-data.ts'
 
 /** Every demo account has this password. Demo data is never loaded automatically in production. */
@@ -147,7 +149,7 @@ export async function loadDemoData(deps: AppDeps, services: Services, options: {
 }
 
 /** Capabilities' demo loaders (plans, indicators, police data, funding…), run in this order. */
-export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = []
+export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [loadPlanDemo]
 
 async function findPersonId(deps: AppDeps, partnershipId: number, name: string, organisation?: string): Promise<number> {
   let query = deps.database.db
