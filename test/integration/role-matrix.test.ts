@@ -21,6 +21,8 @@ const A_ID = 500
 const B_ID = 777
 const B_MARKER = 'BRAVOSECRET'
 const ROLES_IN_ORDER: (Access | 'anonymous')[] = ['anonymous', 'member', 'lead', 'coordinator', 'admin']
+/** Each check walks every route with every role, so it grows with the app: far beyond the default 30 s. */
+const WALK_TIMEOUT = 600_000
 
 let t: TestApp
 let alpha: SeedTarget
@@ -105,7 +107,7 @@ describe('role matrix', () => {
     expect(leaks, 'responses that showed BRAVO’s records').toEqual([])
     expect(wrongStatus, 'requests for BRAVO’s records that were not refused').toEqual([])
     expect(await snapshotPartnership(t, B_ID), 'BRAVO’s records after the attempts').toEqual(before)
-  })
+  }, WALK_TIMEOUT)
 
   it('lets each role of ALPHA read exactly the pages its role allows', async () => {
     const problems: string[] = []
@@ -124,7 +126,7 @@ describe('role matrix', () => {
       }
     }
     expect(problems).toEqual([])
-  })
+  }, WALK_TIMEOUT)
 
   it('refuses every change to ALPHA by a role that may not make it, and writes nothing', async () => {
     const before = await snapshotPartnership(t, A_ID)
@@ -140,7 +142,7 @@ describe('role matrix', () => {
     }
     expect(problems).toEqual([])
     expect(await snapshotPartnership(t, A_ID)).toEqual(before)
-  })
+  }, WALK_TIMEOUT)
 
   it('lets each role of ALPHA make the changes its role allows', async () => {
     const problems: string[] = []
@@ -158,5 +160,5 @@ describe('role matrix', () => {
       }
     }
     expect(problems).toEqual([])
-  })
+  }, WALK_TIMEOUT)
 })

@@ -171,22 +171,14 @@ export function plansCapability({ services }: CapabilityDeps): Capability {
       dueOnly: q.due === 'yes',
     }
     const filtered = await plans.filteredView(ctx, planId, filter)
-    const full = await plans.planView(ctx, planId)
-    const organisations = new Map<number, string>()
-    const groups = new Map<number, string>()
-    for (const priority of full.priorities) {
-      if (priority.deliveringGroup) groups.set(priority.deliveringGroup.id, priority.deliveringGroup.name)
-      for (const action of priority.actions) for (const org of [...action.leadOrganisations, ...action.supportingPartners]) organisations.set(org.id, org.name)
-    }
-    const sorted = (map: Map<number, string>) => [...map].sort((a, b) => a[1].localeCompare(b[1])).map(([value, text]) => ({ value, text }))
     res.render('plans/views/plan-actions.njk', {
       ...filtered,
       filter,
       isFiltered: Boolean(filter.organisationId || filter.groupId || filter.quarter || filter.rag || filter.dueOnly),
       yearLabel: planYearLabel(filtered.plan.planYear),
       options: {
-        organisations: sorted(organisations),
-        groups: sorted(groups),
+        organisations: filtered.organisations.map(o => ({ value: o.id, text: o.name })),
+        groups: filtered.groups.map(g => ({ value: g.id, text: g.name })),
         quarters: QUARTERS.map(n => ({ value: n, text: `Q${n}` })),
         rags: [...RAGS.map(r => ({ value: r, text: RAG_LABELS[r] })), { value: 'none', text: 'No status yet' }],
       },

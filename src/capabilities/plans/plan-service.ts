@@ -478,8 +478,20 @@ export function planService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** The plan's actions, filtered by lead organisation, delivering group, quarter and current RAG. */
-    async filteredView(ctx: PartnershipContext, planId: number, filter: ActionFilter): Promise<PlanView & { matched: number; total: number }> {
+    async filteredView(
+      ctx: PartnershipContext,
+      planId: number,
+      filter: ActionFilter,
+    ): Promise<PlanView & { matched: number; total: number; organisations: { id: number; name: string }[]; groups: { id: number; name: string }[] }> {
       const planView = view(ctx, await loadTree(ctx, planId))
+      // The choices of the filter: the organisations and groups the plan names.
+      const organisations = new Map<number, string>()
+      const groups = new Map<number, string>()
+      for (const priority of planView.priorities) {
+        if (priority.deliveringGroup) groups.set(priority.deliveringGroup.id, priority.deliveringGroup.name)
+        for (const action of priority.actions) for (const org of [...action.leadOrganisations, ...action.supportingPartners]) organisations.set(org.id, org.name)
+      }
+      const sorted = (map: Map<number, string>) => [...map].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
       let total = 0
       let matched = 0
       const priorities = planView.priorities
@@ -497,7 +509,7 @@ export function planService({ db, clock }: { db: Db; clock: Clock }) {
           return withGroups({ ...priority, actions }, false)
         })
         .filter(priority => priority.actions.length > 0 || !(filter.organisationId || filter.quarter || filter.rag || filter.dueOnly))
-      return { ...planView, priorities, matched, total }
+      return { ...planView, priorities, matched, total, organisations: sorted(organisations), groups: sorted(groups) }
     },
 
     /**

@@ -101,7 +101,7 @@ export function parseQuarters(text: string): Quarter[] | null {
   const parts = cleaned.split(/\s*(?:,|;|&|\band\b|\/)\s*/).filter(Boolean)
   const found = new Set<Quarter>()
   for (const part of parts) {
-    const match = /^q?\s*([1-4])(?:\s*(?:-+|–|—|to)\s*q?\s*([1-4]))?$/.exec(part)
+    const match = /^q?\s*([1-4])(?:\s*(?:[-–—]+|to)\s*q?\s*([1-4]))?$/.exec(part)
     if (!match) return null
     const from = Number(match[1])
     const to = match[2] === undefined ? from : Number(match[2])
