@@ -86,18 +86,25 @@ const dateParts = <N extends string>(name: N) =>
     [`${name}-year`]: z.string().optional(),
   }) as Record<`${N}-day` | `${N}-month` | `${N}-year`, z.ZodOptional<z.ZodString>>
 
-function dateFrom(value: Record<string, unknown>, name: string, label: string, ctx: z.RefinementCtx, required: string | null): string | null {
-  const parts = readDateParts(value[`${name}-day`] as string | undefined, value[`${name}-month`] as string | undefined, value[`${name}-year`] as string | undefined, label)
-  if (parts === null) {
-    if (required) ctx.addIssue({ code: 'custom', message: required, path: [`${name}-day`] })
-    return null
-  }
-  if (typeof parts === 'object') {
-    ctx.addIssue({ code: 'custom', message: parts.message, path: [`${name}-${parts.part}`] })
-    return null
-  }
-  return parts
+function datePartsOf(value: Record<string, unknown>, name: string, label: string) {
+  return readDateParts(value[`${name}-day`] as string | undefined, value[`${name}-month`] as string | undefined, value[`${name}-year`] as string | undefined, label)
 }
+
+/** Check a date input, adding its problem to the part that is wrong (or to the day when it is missing). */
+function checkDate(value: Record<string, unknown>, name: string, label: string, ctx: z.RefinementCtx, required: string | null): void {
+  const parts = datePartsOf(value, name, label)
+  if (parts === null && required) ctx.addIssue({ code: 'custom', message: required, path: [`${name}-day`] })
+  if (parts !== null && typeof parts === 'object') ctx.addIssue({ code: 'custom', message: parts.message, path: [`${name}-${parts.part}`] })
+}
+
+/** The checked date, 'YYYY-MM-DD' or null. */
+function dateValue(value: Record<string, unknown>, name: string): string | null {
+  const parts = datePartsOf(value, name, '')
+  return typeof parts === 'string' ? parts : null
+}
+
+/** Run cross-field checks even when a field has failed, so every problem shows at once. */
+const always = { when: () => true }
 
 export const planForm = z.object({
   title: requiredText('Enter the plan’s title', 300),
@@ -118,12 +125,12 @@ export const planStatusForm = z
     agreedBy: optionalText(300),
     ...dateParts('agreedOn'),
   })
-  .transform((value, ctx) => {
+  .superRefine((value, ctx) => {
     const agreed = value.status === 'agreed'
-    const agreedOn = dateFrom(value, 'agreedOn', 'The date it was agreed', ctx, agreed ? 'Enter the date the plan was agreed' : null)
+    checkDate(value, 'agreedOn', 'The date it was agreed', ctx, agreed ? 'Enter the date the plan was agreed' : null)
     if (agreed && !value.agreedBy) ctx.addIssue({ code: 'custom', message: 'Enter who agreed the plan, for example Partnership meeting', path: ['agreedBy'] })
-    return { status: value.status, agreedOn, agreedBy: value.agreedBy }
-  })
+  }, always)
+  .transform(value => ({ status: value.status, agreedOn: dateValue(value, 'agreedOn'), agreedBy: value.agreedBy }))
 export type PlanStatusInput = z.output<typeof planStatusForm>
 
 export const priorityForm = z.object({
@@ -180,14 +187,17 @@ export const actionForm = z
     status: choice(ACTION_STATUSES, 'Select the action’s status'),
     ...dateParts('dueDate'),
   })
-  .transform((value, ctx) => {
-    const dueDate = dateFrom(value, 'dueDate', 'Due date', ctx, null)
-    const overlap = value.supportingOrganisationIds.filter(id => value.leadOrganisationIds.includes(id))
-    if (overlap.length > 0) {
+  .superRefine((value, ctx) => {
+    checkDate(value, 'dueDate', 'Due date', ctx, null)
+    const lead = Array.isArray(value.leadOrganisationIds) ? value.leadOrganisationIds : []
+    const supporting = Array.isArray(value.supportingOrganisationIds) ? value.supportingOrganisationIds : []
+    if (supporting.some(id => lead.includes(id))) {
       ctx.addIssue({ code: 'custom', message: 'An organisation cannot both lead and support the action: untick it in one list', path: ['supportingOrganisationIds'] })
     }
+  }, always)
+  .transform(value => {
     const { 'dueDate-day': _d, 'dueDate-month': _m, 'dueDate-year': _y, ...rest } = value
-    return { ...rest, dueDate }
+    return { ...rest, dueDate: dateValue(value, 'dueDate') }
   })
 export type ActionInput = z.output<typeof actionForm>
 
