@@ -11,7 +11,7 @@ import { allows, requirePermission, type PartnershipContext } from '../partnersh
 
 import { personLabel, type Directory } from './domain/directory.ts'
 import { resolveDraft, type DraftPriority, type DraftProblem, type ResolvedPriority } from './domain/plan-draft.ts'
-import { readSheet, sheetHeaders, writeSheet, type SheetProblem } from './domain/plan-sheet.ts'
+import { readSheet, sheetHeaders, sortProblems, writeSheet, type SheetProblem } from './domain/plan-sheet.ts'
 import { formatQuarters, planYearLabel, quarterOf, ukDate, type IsoDate, type Quarter } from './domain/quarters.ts'
 import { countRags, currentRag, latestPerQuarter, ragDefinitions, type Rag, type RagCounts } from './domain/rag.ts'
 import { refreshPlan } from './domain/refresh.ts'
@@ -898,17 +898,12 @@ export function planService({ db, clock }: { db: Db; clock: Clock }) {
       const blocker = await this.importBlocker(ctx, planId)
       if (blocker) throw new ConflictError(blocker)
       const reading = readSheet(rows)
-      if (!reading.ok) return reading
       return db.transaction().execute(async trx => {
+        // The names are checked in the same pass as the format, so the file's every problem shows at once.
         const resolution = resolveDraft(reading.priorities, await directory(trx, ctx.partnership.id))
-        if (!resolution.ok) {
-          return {
-            ok: false as const,
-            problems: resolution.problems
-              .map((p: DraftProblem) => ({ ...p, letter: reading.letters[p.column] ?? null }))
-              .sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
-          }
-        }
+        const nameProblems = resolution.ok ? [] : resolution.problems.map((p: DraftProblem) => ({ ...p, letter: reading.letters[p.column] ?? null }))
+        const problems = sortProblems([...reading.problems, ...nameProblems])
+        if (!resolution.ok || problems.length > 0) return { ok: false as const, problems }
         const now = clock.now()
         const counts = await insertPriorities(trx, ctx, planId, resolution.priorities, {
           postedAt: now,

@@ -282,9 +282,26 @@ export interface SheetProblem extends DraftProblem {
   letter: string | null
 }
 
-export type SheetReading =
-  | { ok: true; priorities: DraftPriority[]; /** Each template heading found → its column letter in the file. */ letters: Record<string, string> }
-  | { ok: false; problems: SheetProblem[] }
+/**
+ * What reading a sheet gives: every problem, and the plan as far as it could be read (so that the names
+ * in it can be checked in the same pass). The plan is good to import only when there are no problems.
+ */
+export interface SheetReading {
+  ok: boolean
+  problems: SheetProblem[]
+  priorities: DraftPriority[]
+  /** Each template heading found → its column letter in the file. */
+  letters: Record<string, string>
+}
+
+/** Problems in reading order: by row, then by column as the template orders them. */
+export function sortProblems<T extends DraftProblem>(problems: readonly T[]): T[] {
+  const position = (column: string) => {
+    const index = SHEET_COLUMNS.findIndex(c => c.header === column)
+    return index === -1 ? SHEET_COLUMNS.length : index
+  }
+  return [...problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || position(a.column) - position(b.column))
+}
 
 /** A cell written by our export with a leading apostrophe against formula injection reads as typed. */
 function unneutralise(value: string): string {
@@ -377,7 +394,7 @@ export function readSheet(rows: readonly (readonly string[])[]): SheetReading {
     problems.push({ row: null, column: '', letter: null, message: `The file has more than ${MAX_ROWS} rows: split it into several plans` })
   }
   if (problems.some(p => p.row === 1 && /Add a column|two “/.test(p.message)) || problems.some(p => p.row === null)) {
-    return { ok: false, problems }
+    return { ok: false, problems, priorities: [], letters: {} }
   }
 
   const priorities: DraftPriority[] = []
@@ -444,10 +461,9 @@ export function readSheet(rows: readonly (readonly string[])[]): SheetReading {
   if (dataRows === 0 && problems.length === 0) {
     problems.push({ row: null, column: '', letter: null, message: 'The file has no rows under the headings: add one row per action' })
   }
-  if (problems.length > 0) return { ok: false, problems }
   const letters: Record<string, string> = {}
   for (const [key, index] of indexOf) letters[column(key).header] = columnLetter(index)
-  return { ok: true, priorities, letters }
+  return { ok: problems.length === 0, problems, priorities, letters }
 }
 
 type TextOf = (key: ColumnKey) => string | null
