@@ -135,3 +135,11 @@ describe('the demo plans round-trip through the spreadsheet', () => {
     }
   })
 })
+
+describe('reloading the demo data', () => {
+  it('replaces the demo partnerships with their plans (deleting a partnership deletes its plans)', async () => {
+    await loadDemoData(t.deps, t.services, { onlyIfEmpty: false })
+    const plans = await t.db.selectFrom('plans').innerJoin('partnerships', 'partnerships.id', 'plans.partnershipId').select(['partnerships.name', 'plans.title']).orderBy('plans.id').execute()
+    expect(plans.map(p => p.title)).toEqual(['Annual Partnership Plan 2011/2012', 'Partnership Plan 2016/17'])
+  })
+})

@@ -12,7 +12,7 @@ import { allows, requirePermission, type PartnershipContext } from '../partnersh
 
 import { personLabel } from './domain/directory.ts'
 import { SHEET_COLUMNS } from './domain/plan-sheet.ts'
-import { formatQuarters, periodLabel, planYearLabel, quarterMonths, QUARTERS, type Quarter } from './domain/quarters.ts'
+import { formatQuarters, periodLabel, planYearLabel, quarterMonths, quarterOf, QUARTERS, ukDate, type Quarter } from './domain/quarters.ts'
 import { isRag, RAG_LABELS, RAGS } from './domain/rag.ts'
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from './domain/schedule.ts'
 import { planApi } from './plan-api.ts'
@@ -53,7 +53,7 @@ function receiveFile(req: Request, res: Response): Promise<Express.Multer.File |
   })
 }
 
-export function plansCapability({ services }: CapabilityDeps): Capability {
+export function plansCapability({ services, deps }: CapabilityDeps): Capability {
   const plans: PlanService = services.plans
   const scoped = Router({ mergeParams: true })
   const base = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}`
@@ -114,7 +114,9 @@ export function plansCapability({ services }: CapabilityDeps): Capability {
       load: (ctx, id) => plans.plan(ctx, id),
       toValues: row => row,
       defaults: () => {
-        const year = new Date().getUTCFullYear()
+        // The plan year that starts next (a plan is usually agreed in March, before its year begins).
+        const { planYear, quarter } = quarterOf(ukDate(deps.clock.now()))
+        const year = quarter === 4 ? planYear + 1 : planYear
         return { planYear: String(year), title: `Partnership Plan ${planYearLabel(year)}` }
       },
       save: (ctx, id, input) => plans.savePlan(ctx, id, input),
