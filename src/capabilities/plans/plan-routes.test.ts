@@ -257,8 +257,11 @@ describe('posting a quarterly update', () => {
   it('refuses updates on a plan that is not agreed', async () => {
     const { partnership, byTitle } = await aPartnershipWithPlan({ status: 'draft' })
     const coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: partnership.id }))
-    const res = await coordinator.post(`/partnerships/${partnership.id}/actions/${byTitle('Taxi marshals').id}/updates/new`, { quarter: '1', rag: 'green', body: 'x' })
+    const url = `/partnerships/${partnership.id}/actions/${byTitle('Taxi marshals').id}/updates/new`
+    expect((await coordinator.get(url)).status).toBe(409)
+    const res = await coordinator.post(url, { quarter: '1', rag: 'green', body: 'x' })
     expect(res.status).toBe(409)
+    expect(page(res.text).text('main')).toContain('Updates can be posted only on an agreed plan: “Partnership Plan 2026/27” is a draft.')
   })
 
   it('lets a lead correct an update of their action, audited with before and after', async () => {

@@ -407,6 +407,7 @@ export function plansCapability({ services, deps }: CapabilityDeps): Capability 
     requirePermission(ctx, 'post_own_updates')
     const actionId = idParam(req, 'actionId')
     const page = await updateFormPage(ctx, actionId, {})
+    if (page.plan.status !== 'agreed') throw new ConflictError(`Updates can be posted only on an agreed plan: “${page.plan.title}” is ${page.plan.status === 'draft' ? 'a draft' : 'archived'}.`)
     res.render('plans/views/update-form.njk', { ...page, isNew: true, values: { quarter: String(page.suggestedQuarter) } })
   })
 
