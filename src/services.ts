@@ -5,6 +5,7 @@ import { auditService } from './capabilities/audit/audit-service.ts'
 import { fundingService } from './capabilities/funding/funding-service.ts'
 import { indicatorService } from './capabilities/indicators/indicator-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
+import { planService } from './capabilities/plans/plan-service.ts'
 import { reportService } from './capabilities/reports/report-service.ts'
 import { reportSources } from './capabilities/reports/report-sources.ts'
 import type { Config } from './config.ts'
@@ -29,6 +30,7 @@ export function createServices(deps: AppDeps) {
   const accounts = accountService({ db, hasher: deps.hasher, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.config.baseUrl, logger: deps.logger })
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
   const audit = auditService({ db })
+  const plans = planService({ db, clock: deps.clock })
   // Police data actuals plug in here once the police data capability provides them: policeActuals: …
   const indicators = indicatorService({ db, clock: deps.clock })
   const funding = fundingService({ db, clock: deps.clock })
@@ -39,6 +41,7 @@ export function createServices(deps: AppDeps) {
     sessions: sessionRepository(db),
     partnerships,
     audit,
+    plans,
     indicators,
     funding,
     reports,

@@ -8,6 +8,7 @@ import { auditCapability } from './audit/audit-routes.ts'
 import { fundingCapability } from './funding/funding-routes.ts'
 import { indicatorsCapability } from './indicators/indicator-routes.ts'
 import { partnershipsCapability } from './partnerships/partnership-routes.ts'
+import { plansCapability } from './plans/plan-routes.ts'
 import { reportsCapability } from './reports/report-routes.ts'
 
 export interface CapabilityDeps {
@@ -21,10 +22,11 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
   const list = [
     accountsCapability(deps),
     partnershipsCapability(deps),
-    auditCapability(deps),
+    plansCapability(deps),
     indicatorsCapability(deps),
     fundingCapability(deps),
     reportsCapability(deps),
+    auditCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.
   return [...list, apiCapability(deps, list)]

@@ -7,6 +7,8 @@ import { loadFundingDemo } from '../capabilities/funding/funding-demo.ts'
 import { loadDemoReports } from '../capabilities/reports/demo-reports.ts'
 import type { AppDeps, Services } from '../services.ts'
 
+import { loadPlanDemo } from '../capabilities/plans/plan-demo.ts'
+
 import { DEMO_PARTNERSHIPS, type DemoArea, type DemoPartnership } from './structure-data.ts'
 
 /** Every demo account has this password. Demo data is never loaded automatically in production. */
@@ -151,6 +153,7 @@ export async function loadDemoData(deps: AppDeps, services: Services, options: {
 
 /** Capabilities' demo loaders (plans, indicators, police data, funding…), run in this order. */
 export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [
+  loadPlanDemo,
   // Indicators, funding and reports build on the plans (priorities by title), so they run after it.
   loadIndicatorDemo,
   loadFundingDemo,

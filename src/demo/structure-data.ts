@@ -210,6 +210,8 @@ export const ROCHFORD_2011: DemoPartnership = {
     { name: 'Police Licensing Officer', organisation: 'Essex Police' },
     { name: 'Trading Standards Officer', organisation: 'Essex County Council' },
     { name: 'Disability Focus Group representative', organisation: 'Thames Corridor Focus Group – Disability', groups: [['Rochford District Hate Crime Panel', 'member']] },
+    // A lead of the sexual offences priority in the 2011/12 action plan (plans demo data).
+    { name: 'Acting Police Sergeant', organisation: 'Essex Police' },
   ],
 }
 
@@ -338,6 +340,10 @@ export const JOINT_2016: DemoPartnership = {
     { name: 'Domestic Abuse Lead', organisation: 'Essex County Council', groups: [['Thorney Bay Steering Group', 'chair']] },
     { name: 'Fire Safety Officer', organisation: 'Essex County Fire and Rescue Service', groups: [['Keep Safe Planning Group', 'member']] },
     { name: 'Licensing Team', organisation: 'Rochford District Council' },
+    // Leads named in the 2016/17 action plan (plans demo data).
+    { name: 'Thorney Bay Police Officer', organisation: 'Essex Police', groups: [['Thorney Bay Steering Group', 'member']] },
+    { name: 'Youth Service Officer', organisation: 'Essex County Council' },
+    { name: 'Risk Avert Programme Officer', organisation: 'Essex County Council' },
   ],
 }
 

@@ -116,7 +116,45 @@ async function seedIndicators(t: TestApp, target: SeedTarget): Promise<void> {
 }
 
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure, seedIndicators, seedFunding, seedReports]
+/** An agreed plan for 2026/27 (the test clock's year) with one of each record, its action led by the lead person. */
+async function seedPlans(t: TestApp, target: SeedTarget): Promise<void> {
+  const { partnershipId, marker } = target
+  const plan = await t.db
+    .insertInto('plans')
+    .values({ partnershipId, title: `${marker} Plan 2026/27`, planYear: 2026, status: 'agreed', agreedOn: '2026-03-14', agreedBy: `${marker} meeting`, vision: `${marker} vision` })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const priority = await t.db
+    .insertInto('priorities')
+    .values({ partnershipId, planId: plan.id, position: 1, title: `${marker} priority`, subThemes: JSON.stringify([`${marker} theme`]), deliveringGroupId: target.groupId })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await t.db.insertInto('priorityRisks').values({ partnershipId, priorityId: priority.id, position: 1, risk: `${marker} risk`, mitigation: `${marker} mitigation` }).execute()
+  const objective = await t.db.insertInto('objectives').values({ partnershipId, priorityId: priority.id, position: 1, title: `${marker} objective` }).returning('id').executeTakeFirstOrThrow()
+  const action = await t.db
+    .insertInto('actions')
+    .values({
+      partnershipId,
+      priorityId: priority.id,
+      objectiveId: objective.id,
+      position: 1,
+      title: `${marker} action`,
+      outcomes: JSON.stringify([`${marker} outcome`]),
+      quarters: JSON.stringify([1, 2, 3, 4]),
+      leadNote: `${marker} lead note`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await t.db.insertInto('actionLeadOrganisations').values({ partnershipId, actionId: action.id, organisationId: target.organisationId, role: 'lead' }).execute()
+  await t.db.insertInto('actionLeadPeople').values({ partnershipId, actionId: action.id, personId: target.leadPersonId }).execute()
+  await t.db
+    .insertInto('actionUpdates')
+    .values({ partnershipId, actionId: action.id, quarter: 1, body: `${marker} update`, rag: 'green', authorLabel: `${marker} author` })
+    .execute()
+}
+
+/** Capabilities' seeders, run in this order after the structure. */
+export const SEEDERS: Seeder[] = [seedStructure, seedPlans, seedIndicators, seedFunding, seedReports]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

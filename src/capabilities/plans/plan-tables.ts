@@ -12,8 +12,9 @@ export interface PlansTable {
   title: string
   /** The financial year this plan (or annual refresh) runs for: 2016 means April 2016 – March 2017. */
   planYear: number
-  periodStartYear: number
-  periodEndYear: number
+  /** The three-year plan this annual refresh belongs to, as first and last plan years (optional). */
+  periodStartYear: number | null
+  periodEndYear: number | null
   vision: string | null
   status: Generated<'draft' | 'agreed' | 'archived'>
   /** 'YYYY-MM-DD' */
@@ -85,12 +86,14 @@ export interface ActionLeadOrganisationsTable {
   actionId: number
   organisationId: number
   role: Generated<'lead' | 'supporting'>
+  position: Generated<number>
 }
 
 export interface ActionLeadPeopleTable {
   partnershipId: number
   actionId: number
   personId: number
+  position: Generated<number>
 }
 
 export interface ActionUpdatesTable {
@@ -99,7 +102,8 @@ export interface ActionUpdatesTable {
   actionId: number
   quarter: number
   body: string
-  rag: 'red' | 'amber' | 'green' | 'blue'
+  /** Null only where a document moved in gave no RAG; the update form always asks for one. */
+  rag: 'red' | 'amber' | 'green' | null
   authorUserId: number | null
   authorLabel: string
   createdAt: CreatedAt

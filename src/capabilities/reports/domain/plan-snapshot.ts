@@ -13,8 +13,8 @@ export interface PlanSnapshot {
     id: number
     title: string
     planYear: number
-    periodStartYear: number
-    periodEndYear: number
+    periodStartYear: number | null
+    periodEndYear: number | null
     vision: string | null
     status: 'draft' | 'agreed' | 'archived'
     versionLabel: string | null
@@ -66,7 +66,8 @@ export interface UpdateSnapshot {
   id: number
   quarter: number
   body: string
-  rag: Rag
+  /** Null for an update moved in from a spreadsheet without a status. */
+  rag: Rag | null
   authorLabel: string
   createdAt: Date
 }

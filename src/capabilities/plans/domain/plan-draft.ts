@@ -1,0 +1,117 @@
+import { findGroup, findOrganisation, findPerson, nameKey, type Directory } from './directory.ts'
+import type { IsoDate, Quarter } from './quarters.ts'
+import type { Rag } from './rag.ts'
+import type { ActionStatus } from './schedule.ts'
+
+/**
+ * A plan's contents as people write them, with organisations, people and groups named rather than
+ * numbered: what a spreadsheet holds (plan-sheet.ts reads and writes it) and how the demo data is typed.
+ * `resolveDraft` turns the names into the partnership's records, and reports every name it cannot find.
+ */
+
+export interface DraftUpdate {
+  quarter: Quarter
+  body: string
+  rag: Rag | null
+  /** When it was posted and by whom; an import records the import's time and the importer. */
+  postedAt?: Date
+  authorLabel?: string
+}
+
+export interface DraftAction<Ref = string> {
+  /** The spreadsheet row it came from, for error messages. */
+  row?: number
+  objective: string | null
+  title: string
+  outcomes: string[]
+  leadOrganisations: Ref[]
+  leadPeople: Ref[]
+  leadNote: string | null
+  supportingPartners: Ref[]
+  quarters: Quarter[]
+  dueDate: IsoDate | null
+  timescaleNote: string | null
+  dependencies: string | null
+  status: ActionStatus
+  updates: DraftUpdate[]
+}
+
+export interface DraftRisk {
+  risk: string
+  mitigation: string | null
+}
+
+export interface DraftPriority<Ref = string> {
+  row?: number
+  title: string
+  subThemes: string[]
+  headlineTarget: string | null
+  deliveringGroup: Ref | null
+  resources: string | null
+  risks: DraftRisk[]
+  progressComment: string | null
+  /** Objectives in order, including any without actions yet. */
+  objectives: string[]
+  actions: DraftAction<Ref>[]
+}
+
+/** The same, with ids of the partnership's records in place of names. */
+export type ResolvedPriority = DraftPriority<number>
+export type ResolvedAction = DraftAction<number>
+
+export interface DraftProblem {
+  row: number | null
+  /** The column's header, e.g. "Lead organisations". */
+  column: string
+  message: string
+}
+
+export type Resolution = { ok: true; priorities: ResolvedPriority[] } | { ok: false; problems: DraftProblem[] }
+
+const where = (row: number | undefined, title: string) => (row === undefined ? ` (action “${title}”)` : '')
+
+export function resolveDraft(priorities: readonly DraftPriority[], directory: Directory): Resolution {
+  const problems: DraftProblem[] = []
+  const resolveList = (names: string[], row: number | undefined, column: string, title: string, find: typeof findOrganisation | typeof findPerson) => {
+    const ids: number[] = []
+    for (const name of names) {
+      const found = find(directory, name)
+      if (!found.ok) problems.push({ row: row ?? null, column, message: found.message + where(row, title) })
+      else if (ids.includes(found.value.id)) problems.push({ row: row ?? null, column, message: `“${name}” is named twice${where(row, title)}` })
+      else ids.push(found.value.id)
+    }
+    return ids
+  }
+
+  const resolved = priorities.map(priority => {
+    let deliveringGroup: number | null = null
+    if (priority.deliveringGroup !== null) {
+      const found = findGroup(directory, priority.deliveringGroup)
+      if (found.ok) deliveringGroup = found.value.id
+      else problems.push({ row: priority.row ?? null, column: 'Delivering group', message: found.message })
+    }
+    const actions = priority.actions.map(action => {
+      const leadOrganisations = resolveList(action.leadOrganisations, action.row, 'Lead organisations', action.title, findOrganisation)
+      const supportingPartners = resolveList(action.supportingPartners, action.row, 'Supporting partners', action.title, findOrganisation)
+      const both = supportingPartners.filter(id => leadOrganisations.includes(id))
+      if (both.length > 0) {
+        const names = both.map(id => directory.organisations.find(o => o.id === id)!.name)
+        problems.push({
+          row: action.row ?? null,
+          column: 'Supporting partners',
+          message: `${names.map(n => `“${n}”`).join(', ')} ${both.length === 1 ? 'is' : 'are'} already a lead organisation: name ${both.length === 1 ? 'it' : 'them'} in one column only${where(action.row, action.title)}`,
+        })
+      }
+      const leadPeople = resolveList(action.leadPeople, action.row, 'Lead people', action.title, findPerson)
+      return { ...action, leadOrganisations, supportingPartners, leadPeople }
+    })
+    return { ...priority, deliveringGroup, actions }
+  })
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, priorities: resolved }
+}
+
+/** Objectives of a priority are told apart by their wording, ignoring case and spacing. */
+export function sameObjective(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b
+  return nameKey(a) === nameKey(b)
+}
