@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
-          globalSetup: ['test/helpers/global-setup.ts'],
+          globalSetup: ['test/e2e/harness/global-setup.ts'],
           env: { TEST_DB_KIND: 'pglite' },
           testTimeout: 60_000,
           hookTimeout: 120_000,

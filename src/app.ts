@@ -21,7 +21,7 @@ export function createApp(deps: AppDeps, services: Services): Express {
   const app = express()
   app.set('trust proxy', config.trustProxy)
   app.disable('x-powered-by')
-  configureNunjucks(app, { isProduction: config.isProduction })
+  configureNunjucks(app, { isProduction: config.isProduction, watch: config.env === 'development' })
   app.set('view engine', 'njk')
 
   app.use(requestId())
