@@ -26,7 +26,7 @@ describeE2e('The audit log', () => {
     await log.filter({ recordType: 'organisation', change: 'update' })
     const filtered = await AuditLogPage.verifyOnPage(officer, 'Audit log')
     expect(officer.path()).toMatch(new RegExp(`^/partnerships/${id}/audit\\?entityType=organisation&action=update&`))
-    expect(await filtered.total()).toBe('1 change match the filter.')
+    expect(await filtered.total()).toBe('1 change matches the filter.')
     const [event] = await filtered.events()
     expect(event).toMatchObject({ who: 'coordinator@csp-hub.example', what: 'Updated organisation “Crimestoppers”' })
     expect(event!.values).toEqual({ shortName: ['—', 'CS'], notes: ['—', 'Anonymous reporting line'] })
