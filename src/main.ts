@@ -12,8 +12,12 @@ import { createServices, type AppDeps } from './services.ts'
 import { systemClock } from './shared/clock.ts'
 
 /** Open the database the configuration names (PostgreSQL if DATABASE_URL is set, else PGlite). */
-export function openDatabase(config: Config): Promise<DatabaseHandle> {
-  return createDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` })
+export function openDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
+  return createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: `${config.dataDir}/pglite`,
+    onIdleConnectionError: error => logger?.warn({ err: error }, 'An idle database connection failed; the next query opens a new one'),
+  })
 }
 
 export function buildDeps(config: Config, logger: Logger, database: DatabaseHandle): AppDeps {
@@ -29,7 +33,7 @@ export function buildDeps(config: Config, logger: Logger, database: DatabaseHand
 
 /** Load config → open db → migrate → (demo data, first admin) → listen; shut down cleanly on SIGTERM. */
 export async function serve(config: Config, logger: Logger): Promise<Server> {
-  const database = await openDatabase(config)
+  const database = await openDatabase(config, logger)
   const applied = await migrateToLatest(database.db)
   if (applied.length) logger.info({ migrations: applied.map(m => m.migrationName) }, `Applied ${applied.length} migration(s)`)
   const deps = buildDeps(config, logger, database)

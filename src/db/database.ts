@@ -37,6 +37,12 @@ export interface DatabaseOptions {
   /** A PGlite data folder dump (from `dumpDataDir`) to start from, for fast test databases. */
   loadDataDir?: Blob | File | undefined
   poolSize?: number
+  /**
+   * Called when an idle PostgreSQL connection fails (the server restarted, or ended it). The pool drops
+   * that connection and opens a new one for the next query; without a listener the error would crash
+   * the process.
+   */
+  onIdleConnectionError?: (error: Error) => void
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -47,6 +53,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       max: options.poolSize ?? 10,
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid as keyof typeof parsers] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
     })
+    pool.on('error', error => options.onIdleConnectionError?.(error))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins })
     await sql`select 1`.execute(db)
     const url = new URL(options.databaseUrl)
