@@ -86,6 +86,10 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     kind: 'pglite',
     location: dataDir ?? 'memory',
     withRawConnection: fn => pgliteMutex(client).run(() => fn({ kind: 'pglite', client })),
-    close: () => db.destroy(),
+    // Kysely's destroy() does nothing if it never ran a query, so close PGlite itself as well.
+    async close() {
+      await db.destroy()
+      if (!client.closed) await client.close()
+    },
   }
 }
