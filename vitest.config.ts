@@ -7,7 +7,12 @@ import { defineConfig } from 'vitest/config'
  *  - integration-postgres: the same files on a real PostgreSQL, when TEST_DATABASE_URL is set
  *  - e2e: browser journeys (test/e2e/*.e2e.ts) with playwright-core and the system Chromium
  */
-const unitFiles = ['src/**/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'scripts/**/*.test.ts']
+const unitFiles = [
+  'src/**/domain/**/*.test.ts',
+  'src/shared/**/*.test.ts',
+  'scripts/**/*.test.ts',
+  'src/config.test.ts',
+]
 const integrationFiles = ['src/**/*.test.ts', 'test/integration/**/*.test.ts']
 
 const integration = (name: string, databaseKind: 'pglite' | 'postgres') => ({

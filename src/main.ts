@@ -60,20 +60,7 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     server.once('listening', resolve)
     server.once('error', reject)
   })
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : config.port
-  const lines = [
-    '',
-    `CSP Hub is running at http://localhost:${port}`,
-    `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`,
-  ]
-  if (demoAccounts?.length && demoPassword) {
-    lines.push('', `Demo sign-in (password for every account: ${demoPassword}):`)
-    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(28)} ${account.email}`)
-  }
-  lines.push('', 'Press Ctrl+C to stop.', '')
-  process.stdout.write(`${lines.join('\n')}\n`)
-
+  // Ready for SIGTERM before saying we are running, so a signal right after the message is not lost.
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return
@@ -92,5 +79,19 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
   }
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const lines = [
+    '',
+    `CSP Hub is running at http://localhost:${port}`,
+    `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`,
+  ]
+  if (demoAccounts?.length && demoPassword) {
+    lines.push('', `Demo sign-in (password for every account: ${demoPassword}):`)
+    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(28)} ${account.email}`)
+  }
+  lines.push('', 'Press Ctrl+C to stop.', '')
+  process.stdout.write(`${lines.join('\n')}\n`)
+
   return server
 }
