@@ -30,7 +30,10 @@ export function createApp(deps: AppDeps, services: Services): Express {
       logger,
       genReqId: req => (req as express.Request).requestId,
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: { req: req => ({ method: req.method, url: String(req.url).replace(/_csrf=[^&]+/, '_csrf=…') }) },
+      serializers: {
+        req: req => ({ method: req.method, url: String(req.url).replace(/_csrf=[^&]+/, '_csrf=…') }),
+        res: res => ({ statusCode: res.statusCode }),
+      },
       autoLogging: { ignore: req => Boolean(req.url?.startsWith('/assets/') || req.url === '/healthz') },
     }),
   )

@@ -86,7 +86,7 @@ export function buildProgram(): Command {
   const user = program.command('user').description('Manage accounts.')
   user
     .command('add')
-    .description('Create an account. Without --password, the user is e-mailed a link to choose one (written to the log when no SMTP server is set).')
+    .description('Create an account. Without --password, the user is e-mailed a link to choose one (printed here instead when no SMTP server is set).')
     .requiredOption('--email <email>', 'email address (their sign-in name)')
     .requiredOption('--name <name>', 'full name')
     .option('--password <password>', 'initial password (at least 12 characters); better: leave it out and use the e-mailed link')

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
@@ -49,6 +50,17 @@ describe('configuration', () => {
     })
   })
 
+  it('treats a setting left empty (as in a .env file) as not set', () => {
+    const config = loadConfig({
+      CSP_HUB_SMTP_URL: '',
+      CSP_HUB_ADMIN_EMAIL: '',
+      CSP_HUB_ADMIN_PASSWORD: '',
+      PORT: '',
+      DATABASE_URL: '',
+    })
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, admin: undefined, mail: { smtpUrl: undefined } })
+  })
+
   it('makes cookies Secure in production unless told otherwise', () => {
     expect(
       loadConfig({ NODE_ENV: 'production', CSP_HUB_BASE_URL: 'https://csp.example.org' }).session.secureCookies,
@@ -77,5 +89,25 @@ describe('configuration', () => {
   ])('refuses %o, naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(message)
+  })
+})
+
+describe('the documentation of the settings', () => {
+  const source = readFileSync(new URL('./config.ts', import.meta.url), 'utf8')
+  const settings = [...source.matchAll(/^ {2}([A-Z][A-Z_]+): z\./gm)].map(match => match[1]!)
+  const root = new URL('../', import.meta.url)
+
+  it('finds the settings in config.ts', () => {
+    expect(settings).toEqual(expect.arrayContaining(['NODE_ENV', 'PORT', 'DATABASE_URL', 'CSP_HUB_BASE_URL']))
+  })
+
+  it('lists every setting in .env.example', () => {
+    const example = readFileSync(new URL('.env.example', root), 'utf8')
+    expect(settings.filter(name => !new RegExp(`^${name}=`, 'm').test(example))).toEqual([])
+  })
+
+  it('lists every setting in the README’s settings table', () => {
+    const readme = readFileSync(new URL('README.md', root), 'utf8')
+    expect(settings.filter(name => !readme.includes(`| \`${name}\``))).toEqual([])
   })
 })
