@@ -88,7 +88,8 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
   ]
   if (demoAccounts?.length && demoPassword) {
     lines.push('', `Demo sign-in (password for every account: ${demoPassword}):`)
-    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(28)} ${account.email}`)
+    const width = Math.max(...demoAccounts.map(account => account.role.length))
+    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(width)}  ${account.email}`)
   }
   lines.push('', 'Press Ctrl+C to stop.', '')
   process.stdout.write(`${lines.join('\n')}\n`)
