@@ -77,11 +77,13 @@ const vitestStep = (project, skipReason) => ({
       counts = undefined
     }
     const allSkipped = counts && counts.passed === 0 && counts.failed === 0 && counts.skipped > 0
-    return {
-      ok: code === 0,
-      counts,
-      note: allSkipped && project === 'e2e' ? `skipped: ${chromiumMissing() ?? 'see above'}` : undefined,
-    }
+    // A run that failed with no failed test failed before its tests (set-up, collection, a missing browser).
+    const failedEarly = code !== 0 && !counts?.failed
+    const missing = project === 'e2e' ? chromiumMissing() : undefined
+    let note
+    if (failedEarly) note = `failed before any test ran: ${missing ?? 'see the output above'}`
+    else if (allSkipped && missing) note = `skipped: ${missing}`
+    return { ok: code === 0, counts: failedEarly ? undefined : counts, note }
   },
 })
 
@@ -157,7 +159,7 @@ const describe = result => {
   if (result.note) parts.push(result.note)
   return parts.join(', ')
 }
-const width = Math.max(...results.map(r => r.name.length))
+const width = Math.max('total'.length, ...results.map(r => r.name.length))
 const totals = results.reduce(
   (sum, r) => ({
     passed: sum.passed + (r.counts?.passed ?? 0),
