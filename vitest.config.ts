@@ -7,7 +7,12 @@ import { defineConfig } from 'vitest/config'
  *  - integration-postgres: the same files on a real PostgreSQL, when TEST_DATABASE_URL is set
  *  - e2e: browser journeys (test/e2e/*.e2e.ts) with playwright-core and the system Chromium
  */
-const unitFiles = ['src/**/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'scripts/**/*.test.ts']
+const unitFiles = [
+  'src/**/domain/**/*.test.ts',
+  'src/shared/**/*.test.ts',
+  'scripts/**/*.test.ts',
+  'src/config.test.ts',
+]
 const integrationFiles = ['src/**/*.test.ts', 'test/integration/**/*.test.ts']
 
 const integration = (name: string, databaseKind: 'pglite' | 'postgres') => ({
@@ -35,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
-          globalSetup: ['test/helpers/global-setup.ts'],
+          globalSetup: ['test/e2e/harness/global-setup.ts'],
           env: { TEST_DB_KIND: 'pglite' },
           testTimeout: 60_000,
           hookTimeout: 120_000,

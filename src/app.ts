@@ -21,7 +21,7 @@ export function createApp(deps: AppDeps, services: Services): Express {
   const app = express()
   app.set('trust proxy', config.trustProxy)
   app.disable('x-powered-by')
-  configureNunjucks(app, { isProduction: config.isProduction })
+  configureNunjucks(app, { isProduction: config.isProduction, watch: config.env === 'development' })
   app.set('view engine', 'njk')
 
   app.use(requestId())
@@ -30,7 +30,10 @@ export function createApp(deps: AppDeps, services: Services): Express {
       logger,
       genReqId: req => (req as express.Request).requestId,
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: { req: req => ({ method: req.method, url: String(req.url).replace(/_csrf=[^&]+/, '_csrf=…') }) },
+      serializers: {
+        req: req => ({ method: req.method, url: String(req.url).replace(/_csrf=[^&]+/, '_csrf=…') }),
+        res: res => ({ statusCode: res.statusCode }),
+      },
       autoLogging: { ignore: req => Boolean(req.url?.startsWith('/assets/') || req.url === '/healthz') },
     }),
   )

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander'
+import { z } from 'zod'
 
 import { isRole, ROLES } from './capabilities/accounts/domain/roles.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
@@ -6,6 +7,7 @@ import type { DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { loadDemoData } from './demo/index.ts'
 import { createLogger } from './logger.ts'
+import type { Mailer } from './mailer.ts'
 import { buildDeps, openDatabase, serve } from './main.ts'
 import { createServices } from './services.ts'
 import { ValidationError } from './shared/errors.ts'
@@ -19,6 +21,13 @@ function config(): Config {
   return loadConfig()
 }
 
+/** Without an SMTP server, the command line shows the e-mail it would have sent (an invitation link). */
+const printingMailer: Mailer = {
+  async send(message) {
+    console.log(`\nNo SMTP server is set (CSP_HUB_SMTP_URL), so this e-mail was not sent. Pass it on yourself:\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`)
+  },
+}
+
 /** Open and migrate the database, run `fn`, close. */
 async function withServices<T>(fn: (services: ReturnType<typeof createServices>, deps: ReturnType<typeof buildDeps>, database: DatabaseHandle) => Promise<T>): Promise<T> {
   const cfg = config()
@@ -26,7 +35,7 @@ async function withServices<T>(fn: (services: ReturnType<typeof createServices>,
   const database = await openDatabase(cfg)
   try {
     await migrateToLatest(database.db)
-    const deps = buildDeps(cfg, logger, database)
+    const deps = { ...buildDeps(cfg, logger, database), ...(cfg.mail.smtpUrl ? {} : { mailer: printingMailer }) }
     return await fn(createServices(deps), deps, database)
   } finally {
     await database.close()
@@ -77,7 +86,7 @@ export function buildProgram(): Command {
   const user = program.command('user').description('Manage accounts.')
   user
     .command('add')
-    .description('Create an account. Without --password, the user is e-mailed a link to choose one (written to the log when no SMTP server is set).')
+    .description('Create an account. Without --password, the user is e-mailed a link to choose one (printed here instead when no SMTP server is set).')
     .requiredOption('--email <email>', 'email address (their sign-in name)')
     .requiredOption('--name <name>', 'full name')
     .option('--password <password>', 'initial password (at least 12 characters); better: leave it out and use the e-mailed link')
@@ -86,19 +95,26 @@ export function buildProgram(): Command {
     .addOption(new Option('--role <role>', 'their role in that partnership').choices([...ROLES]))
     .action(async (options: { email: string; name: string; password?: string; siteAdmin: boolean; partnership?: number; role?: string }) => {
       if ((options.partnership === undefined) !== (options.role === undefined)) throw new CliError('Give --partnership and --role together.')
+      const email = z.email().safeParse(options.email.trim().toLowerCase())
+      if (!email.success) throw new CliError(`--email must be an email address, like name@example.org (not “${options.email}”).`)
+      if (!options.name.trim()) throw new CliError('--name must not be empty.')
       await withServices(async services => {
+        // Find the partnership first, so that a wrong number leaves no account behind.
+        const viewer = { userId: -1, isSiteAdmin: true, roles: new Map() }
+        const ctx =
+          options.partnership === undefined
+            ? undefined
+            : await services.partnerships.contextFor(viewer, options.partnership, CLI_ACTOR).catch(() => {
+                throw new CliError(`There is no partnership ${options.partnership}.`)
+              })
         const created = await services.accounts.createUser(
-          { email: options.email, name: options.name, password: options.password, isSiteAdmin: options.siteAdmin },
+          { email: email.data, name: options.name.trim(), password: options.password, isSiteAdmin: options.siteAdmin },
           CLI_ACTOR,
         )
-        if (options.partnership !== undefined && isRole(options.role)) {
-          const viewer = { userId: -1, isSiteAdmin: true, roles: new Map() }
-          const ctx = await services.partnerships.contextFor(viewer, options.partnership, CLI_ACTOR).catch(() => {
-            throw new CliError(`There is no partnership ${options.partnership}.`)
-          })
+        if (ctx && isRole(options.role)) {
           await services.partnerships.addTeamMember(ctx, { email: created.email, name: created.name, role: options.role, personId: null })
         }
-        console.log(`Created ${created.email}${created.isSiteAdmin ? ' (site admin)' : ''}.${options.password ? '' : ' A link to choose a password has been sent.'}`)
+        console.log(`Created ${created.email}${created.isSiteAdmin ? ' (site admin)' : ''}${ctx ? ` with the ${options.role} role in ${ctx.partnership.name}` : ''}.${options.password ? '' : ' They have been sent a link to choose a password.'}`)
       })
     })
 
@@ -127,8 +143,12 @@ export function buildProgram(): Command {
 
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram()
-  program.exitOverride()
-  for (const command of program.commands) command.exitOverride()
+  // Every command, however deep (`user add`), reports its exit code here rather than exiting itself.
+  const overrideExit = (command: Command) => {
+    command.exitOverride()
+    command.commands.forEach(overrideExit)
+  }
+  overrideExit(program)
   try {
     await program.parseAsync(argv)
     return 0

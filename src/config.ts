@@ -54,7 +54,9 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env)
+  // A setting given as an empty string (`CSP_HUB_SMTP_URL=` in a .env file, `${VAR:-}` in compose) is unset.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
+  const parsed = schema.safeParse(given)
   if (!parsed.success) {
     const problems = parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`)
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
@@ -75,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.CSP_HUB_DATA_DIR),
     baseUrl: (e.CSP_HUB_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    logLevel: e.NODE_ENV === 'test' && !env.CSP_HUB_LOG_LEVEL ? 'silent' : e.CSP_HUB_LOG_LEVEL,
+    logLevel: e.NODE_ENV === 'test' && !given.CSP_HUB_LOG_LEVEL ? 'silent' : e.CSP_HUB_LOG_LEVEL,
     demoData: e.CSP_HUB_DEMO_DATA,
     admin:
       e.CSP_HUB_ADMIN_EMAIL && e.CSP_HUB_ADMIN_PASSWORD

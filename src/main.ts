@@ -12,8 +12,12 @@ import { createServices, type AppDeps } from './services.ts'
 import { systemClock } from './shared/clock.ts'
 
 /** Open the database the configuration names (PostgreSQL if DATABASE_URL is set, else PGlite). */
-export function openDatabase(config: Config): Promise<DatabaseHandle> {
-  return createDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` })
+export function openDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
+  return createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: `${config.dataDir}/pglite`,
+    onIdleConnectionError: error => logger?.warn({ err: error }, 'An idle database connection failed; the next query opens a new one'),
+  })
 }
 
 export function buildDeps(config: Config, logger: Logger, database: DatabaseHandle): AppDeps {
@@ -29,7 +33,7 @@ export function buildDeps(config: Config, logger: Logger, database: DatabaseHand
 
 /** Load config → open db → migrate → (demo data, first admin) → listen; shut down cleanly on SIGTERM. */
 export async function serve(config: Config, logger: Logger): Promise<Server> {
-  const database = await openDatabase(config)
+  const database = await openDatabase(config, logger)
   const applied = await migrateToLatest(database.db)
   if (applied.length) logger.info({ migrations: applied.map(m => m.migrationName) }, `Applied ${applied.length} migration(s)`)
   const deps = buildDeps(config, logger, database)
@@ -56,20 +60,7 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     server.once('listening', resolve)
     server.once('error', reject)
   })
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : config.port
-  const lines = [
-    '',
-    `CSP Hub is running at http://localhost:${port}`,
-    `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`,
-  ]
-  if (demoAccounts?.length && demoPassword) {
-    lines.push('', `Demo sign-in (password for every account: ${demoPassword}):`)
-    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(28)} ${account.email}`)
-  }
-  lines.push('', 'Press Ctrl+C to stop.', '')
-  process.stdout.write(`${lines.join('\n')}\n`)
-
+  // Ready for SIGTERM before saying we are running, so a signal right after the message is not lost.
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return
@@ -88,5 +79,20 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
   }
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const lines = [
+    '',
+    `CSP Hub is running at http://localhost:${port}`,
+    `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`,
+  ]
+  if (demoAccounts?.length && demoPassword) {
+    lines.push('', `Demo sign-in (password for every account: ${demoPassword}):`)
+    const width = Math.max(...demoAccounts.map(account => account.role.length))
+    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(width)}  ${account.email}`)
+  }
+  lines.push('', 'Press Ctrl+C to stop.', '')
+  process.stdout.write(`${lines.join('\n')}\n`)
+
   return server
 }

@@ -37,6 +37,12 @@ export interface DatabaseOptions {
   /** A PGlite data folder dump (from `dumpDataDir`) to start from, for fast test databases. */
   loadDataDir?: Blob | File | undefined
   poolSize?: number
+  /**
+   * Called when an idle PostgreSQL connection fails (the server restarted, or ended it). The pool drops
+   * that connection and opens a new one for the next query; without a listener the error would crash
+   * the process.
+   */
+  onIdleConnectionError?: (error: Error) => void
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -49,9 +55,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     })
     // An idle connection closed by the server (a restart, or a test dropping its database) must not crash
     // the process: the pool replaces it on the next query.
-    pool.on('error', error => {
-      if ((error as { code?: string }).code !== '57P01') console.error('PostgreSQL connection error:', error.message)
-    })
+    pool.on('error', error => options.onIdleConnectionError?.(error))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins })
     await sql`select 1`.execute(db)
     const url = new URL(options.databaseUrl)
@@ -84,6 +88,10 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     kind: 'pglite',
     location: dataDir ?? 'memory',
     withRawConnection: fn => pgliteMutex(client).run(() => fn({ kind: 'pglite', client })),
-    close: () => db.destroy(),
+    // Kysely's destroy() does nothing if it never ran a query, so close PGlite itself as well.
+    async close() {
+      await db.destroy()
+      if (!client.closed) await client.close()
+    },
   }
 }

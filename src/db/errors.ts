@@ -14,7 +14,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return e?.code === '23505' && (!constraint || e.constraint === constraint)
 }
 
-/** A row still referred to by another (23503), or an ON DELETE RESTRICT key refusing the deletion (23001). */
+/**
+ * A row another row still refers to. PostgreSQL 15 reports an ON DELETE RESTRICT refusal as
+ * foreign_key_violation (23503); PostgreSQL 18 (PGlite) as restrict_violation (23001). Both mean the same.
+ */
 export function isForeignKeyViolation(error: unknown): boolean {
   const code = asDbError(error)?.code
   return code === '23503' || code === '23001'

@@ -13,10 +13,13 @@ export const OGL_ATTRIBUTION = 'Contains public sector information licensed unde
  * 'plans/views/plan.njk') and in govuk-frontend ('govuk/components/…'). Filters do the formatting so
  * templates never do sums.
  */
-export function configureNunjucks(app: Express | undefined, options: { isProduction: boolean }) {
+export function configureNunjucks(app: Express | undefined, options: { isProduction: boolean; watch?: boolean }) {
+  // Templates are read again on every render only while developing (`watch`); tests and production
+  // compile each once.
+  const noCache = options.watch ?? !options.isProduction
   const env = nunjucks.configure(
     [path.join(appDir, 'views'), path.join(appDir, 'capabilities'), path.join(nodeModulesDir, 'govuk-frontend', 'dist')],
-    { autoescape: true, express: app, noCache: !options.isProduction, throwOnUndefined: false },
+    { autoescape: true, express: app, noCache, throwOnUndefined: false },
   )
   env.addFilter('date', (value: Date | string | null, style?: DateStyle) => formatDate(value, style))
   env.addFilter('number', (value: number | null, decimals?: number) => formatNumber(value, decimals))

@@ -387,6 +387,12 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
      */
     async addTeamMember(ctx: PartnershipContext, input: TeamMemberInput) {
       requirePermission(ctx, 'manage_partnership')
+      // Check the person first: a refused form must not leave a new account (and its invitation) behind.
+      if (input.personId !== null) {
+        await findInPartnership(db, target('person', ctx), input.personId).catch(() => {
+          throw new ValidationError({ personId: 'Select a person from the list' })
+        })
+      }
       const existing = await userRepository.findByEmail(db, input.email)
       const user = existing ?? (await accounts.createUser({ email: input.email, name: input.name }, ctx.actor))
       await db.transaction().execute(async trx => {
