@@ -40,9 +40,12 @@ export function createApp(deps: AppDeps, services: Services): Express {
   app.use(cspNonce())
   app.use(securityHeaders({ tileUrl: config.map.tileUrl }))
 
+  // Is the database reachable? A connection that the server ended (a restart) may still be handed out
+  // once before the pool notices, so one failure is tried again on a fresh connection before answering 503.
   app.get('/healthz', async (_req, res) => {
+    const probe = () => database.db.selectFrom('partnerships').select(eb => eb.lit(1).as('ok')).limit(1).execute()
     try {
-      await database.db.selectFrom('partnerships').select(eb => eb.lit(1).as('ok')).limit(1).execute()
+      await probe().catch(probe)
       res.json({ status: 'ok', database: database.kind })
     } catch (error) {
       logger.error({ err: error }, 'Health check failed')

@@ -46,7 +46,7 @@ const REVIEW_COMMITTEE_2016 = {
     'The Delegated Member responsible for community safety sits on the joint CP & RDCSP steering group and is currently the Chair.',
   ].join('\n'),
   recommendation: 'It is proposed that the Committee **RESOLVES** to note the work of the joint CP & RDCSP as outlined in the report.',
-  signOff: ['Louisa Moss', 'Assistant Director, Community & Housing Services', 'Background Papers: None.', 'For further information please contact Louisa Moss on 01702 318095.'].join('\n'),
+  signOff: ['Assistant Director, Community & Housing Services, Rochford District Council', 'Background Papers: None.', 'For further information please contact the Assistant Director, Community & Housing Services.'].join('\n'),
 }
 
 const REVIEW_COMMITTEE_2022 = {
@@ -83,7 +83,7 @@ const REVIEW_COMMITTEE_2022 = {
   equality:
     'As this is a report to note, no EIA has been completed; however, as activities develop through the partnership action plan, specific needs will be taken into consideration.',
   recommendation: 'It is proposed that the Committee **RESOLVES** to note the progress made by the Castle Point and Rochford Community Safety Partnership during 2021/22.',
-  signOff: ['Louisa Moss', 'Assistant Director People & Communities', 'Background Papers: None.', 'For further information please contact Louisa Moss on 01702 318095.'].join('\n'),
+  signOff: ['Assistant Director, People & Communities, Rochford District Council', 'Background Papers: None.', 'For further information please contact the Assistant Director, People & Communities.'].join('\n'),
 }
 
 const ACHIEVEMENTS_2010 = {
