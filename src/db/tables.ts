@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
+import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 
 /**
  * Row types of every table (the Database interface Kysely checks queries against), in camelCase:
@@ -178,7 +179,7 @@ export interface PartnershipSettingsColumns {
 }
 
 // Capabilities add their tables here.
-export interface Database extends FoundationTables, PlanTables {
+export interface Database extends FoundationTables, PlanTables, PoliceDataTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns
 }
 
