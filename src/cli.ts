@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 
 import { isRole, ROLES } from './capabilities/accounts/domain/roles.ts'
+import { registerPoliceDataCommands } from './capabilities/police-data/police-data-cli.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -122,6 +123,7 @@ export function buildProgram(): Command {
       })
     })
 
+  registerPoliceDataCommands(program, withServices)
   return program
 }
 

@@ -3,6 +3,7 @@ import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
 import { sessionRepository } from './capabilities/accounts/session-repository.ts'
 import { auditService } from './capabilities/audit/audit-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
+import { policeDataServices } from './capabilities/police-data/police-data-services.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
@@ -30,6 +31,7 @@ export function createServices(deps: AppDeps) {
     sessions: sessionRepository(db),
     partnerships,
     audit,
+    ...policeDataServices(deps),
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -6,6 +6,7 @@ import { accountsCapability } from './accounts/account-routes.ts'
 import { apiCapability } from './api/api-routes.ts'
 import { auditCapability } from './audit/audit-routes.ts'
 import { partnershipsCapability } from './partnerships/partnership-routes.ts'
+import { policeDataCapability } from './police-data/police-data-routes.ts'
 
 export interface CapabilityDeps {
   services: Services
@@ -15,7 +16,7 @@ export interface CapabilityDeps {
 
 /** Every capability of the app, in the order their routes are tried. */
 export function capabilities(deps: CapabilityDeps): Capability[] {
-  const list = [accountsCapability(deps), partnershipsCapability(deps), auditCapability(deps)]
+  const list = [accountsCapability(deps), partnershipsCapability(deps), auditCapability(deps), policeDataCapability(deps)]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.
   return [...list, apiCapability(deps, list)]
 }

@@ -113,6 +113,8 @@ export interface ImportFileOutcome {
   problems?: { line: number; column: string | null; message: string }[] | undefined
   problemCount?: number | undefined
   message?: string | undefined
+  /** Rows skipped with --skip-bad-rows (the first few thousand), for the report. */
+  skippedRows?: { file: string; line: number; column: string | null; message: string; row: string[] }[] | undefined
 }
 
 export interface PoliceImportJobsTable {
