@@ -42,3 +42,40 @@ export function countRaw(file: string, filter: (row: Record<string, string>) => 
 }
 
 export const inDistrict = (prefix: string) => (row: Record<string, string>) => row['LSOA name']!.startsWith(`${prefix} `)
+
+/**
+ * The role matrix's records of the police data capability for one partnership: a priority scoring
+ * matrix (with one criterion and one candidate issue, ids equal to the base) and a finished import job.
+ */
+export async function seedPoliceData(t: TestApp, target: { partnershipId: number; marker: string; memberUserId: number }): Promise<void> {
+  const { partnershipId, marker } = target
+  const assessment = await t.db
+    .insertInto('priorityAssessments')
+    .values({ partnershipId, title: `${marker} scoring matrix`, periodFrom: '2025-01-01', periodTo: '2025-09-01', notes: `${marker} notes` })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const criterion = await t.db
+    .insertInto('priorityCriteria')
+    .values({ partnershipId, assessmentId: assessment.id, position: 0, name: `${marker} harm`, weight: 3, source: 'group' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const candidate = await t.db
+    .insertInto('priorityCandidates')
+    .values({ partnershipId, assessmentId: assessment.id, position: 0, name: `${marker} issue`, crimeTypes: JSON.stringify(['Anti-social behaviour']) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await t.db.insertInto('priorityScores').values({ partnershipId, candidateId: candidate.id, criterionId: criterion.id, score: 4 }).execute()
+  await t.db
+    .insertInto('policeImportJobs')
+    .values({
+      partnershipId,
+      status: 'succeeded',
+      files: JSON.stringify([{ name: `${marker}-2025-01-essex-street.csv`, size: 10 }]),
+      totalBytes: 10,
+      outcome: JSON.stringify([{ name: `${marker}-2025-01-essex-street.csv`, status: 'imported', force: 'essex', month: '2025-01', rows: 1, message: `${marker} done` }]),
+      message: `${marker} imported`,
+      createdByUserId: target.memberUserId,
+      createdByLabel: `${marker} importer`,
+    })
+    .execute()
+}

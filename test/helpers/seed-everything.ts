@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 
 import { hashToken } from '../../src/shared/tokens.ts'
 
+import { seedPoliceData } from './police-data.ts'
 import type { TestApp } from './test-app.ts'
 
 /**
@@ -44,7 +45,7 @@ async function seedStructure(t: TestApp, target: SeedTarget): Promise<void> {
 }
 
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure]
+export const SEEDERS: Seeder[] = [seedStructure, seedPoliceData]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

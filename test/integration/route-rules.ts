@@ -100,9 +100,55 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // Audit
   'GET /partnerships/:partnershipId/audit': { rule: 'view_audit' },
 
+  // Police data: strategic assessment analyses (open data: whoever may see the partnership)
+  'GET /partnerships/:partnershipId/strategic-assessment': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/crime-types': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/trends': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/hotspots': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/map': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/map.geojson': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/districts': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/download.csv': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/download.xlsx': { rule: 'view_published' },
+  // Police data: priority scoring matrix (the partnership's own deliberation)
+  'GET /partnerships/:partnershipId/strategic-assessment/priorities': { rule: 'view' },
+  'GET /partnerships/:partnershipId/strategic-assessment/priorities/new': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/strategic-assessment/priorities/new': { rule: 'edit_records', body: { title: 'Scoring matrix 2026/27', periodFrom: '2025-01', periodTo: '2025-09' } },
+  'GET /partnerships/:partnershipId/strategic-assessment/priorities/:id': { rule: 'view' },
+  'GET /partnerships/:partnershipId/strategic-assessment/priorities/:id/scores': { rule: 'edit_records' },
+  // Field names carry record ids (score-<issue>-<criterion>, name-<criterion>): 500 is ALPHA's seeded id.
+  'POST /partnerships/:partnershipId/strategic-assessment/priorities/:id/scores': { rule: 'edit_records', body: { 'score-500-500': '5' } },
+  'GET /partnerships/:partnershipId/strategic-assessment/priorities/:id/criteria': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/strategic-assessment/priorities/:id/criteria': { rule: 'edit_records', body: { 'name-500': 'Harm', 'weight-500': '4' } },
+  'GET /partnerships/:partnershipId/strategic-assessment/priorities/:id/candidates/new': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/strategic-assessment/priorities/:id/candidates/new': { rule: 'edit_records', body: { name: 'Hate crime', notes: 'From partner data' } },
+  'GET /partnerships/:partnershipId/strategic-assessment/priorities/:id/candidates/:candidateId/delete': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/strategic-assessment/priorities/:id/candidates/:candidateId/delete': { rule: 'edit_records', destructive: true },
+  'GET /partnerships/:partnershipId/strategic-assessment/priorities/:id/plan': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/strategic-assessment/priorities/:id/plan': {
+    rule: 'edit_records',
+    body: { candidateIds: '{id}', title: 'Partnership plan 2026/27', planYear: '2026', periodEndYear: '2028' },
+  },
+  'GET /partnerships/:partnershipId/strategic-assessment/priorities/:id/delete': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/strategic-assessment/priorities/:id/delete': { rule: 'edit_records', destructive: true },
+  // Police data: uploads (a multipart form; the matrix sends none, so an allowed role gets the form back)
+  'GET /partnerships/:partnershipId/police-data/imports': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/police-data/imports': { rule: 'edit_records' },
+  'GET /partnerships/:partnershipId/police-data/imports/:id': { rule: 'edit_records' },
+  'GET /partnerships/:partnershipId/police-data/imports/:id/skipped.csv': { rule: 'edit_records' },
+
   // API
   'GET /api/v1/openapi.json': { rule: 'anyone' },
   'GET /api/v1/docs': { rule: 'anyone' },
   'GET /api/v1/partnerships': { rule: 'anyone' },
   'GET /api/v1/partnerships/:partnershipId': { rule: 'view_published' },
+  'GET /api/v1/police-data/months': { rule: 'anyone' },
+  'GET /api/v1/partnerships/:partnershipId/strategic-assessment': { rule: 'view_published' },
+  'GET /api/v1/partnerships/:partnershipId/strategic-assessment/crime-types': { rule: 'view_published' },
+  'GET /api/v1/partnerships/:partnershipId/strategic-assessment/trends': { rule: 'view_published' },
+  'GET /api/v1/partnerships/:partnershipId/strategic-assessment/hotspots': { rule: 'view_published' },
+  'GET /api/v1/partnerships/:partnershipId/strategic-assessment/districts': { rule: 'view_published' },
+  'GET /api/v1/partnerships/:partnershipId/strategic-assessment/document': { rule: 'view_published' },
+  'GET /api/v1/partnerships/:partnershipId/strategic-assessment/priorities': { rule: 'view' },
+  'GET /api/v1/partnerships/:partnershipId/strategic-assessment/priorities/:id': { rule: 'view' },
 }

@@ -229,7 +229,7 @@ export function policeDataCapability(deps: CapabilityDeps): Capability {
   scoped.get(`${BASE}/download.csv`, async (req, res) => {
     const ctx = partnershipContext(req)
     const { area, period } = choice(req)
-    const key = String(req.query.table ?? '')
+    const key = String(req.query.table ?? 'crime-types')
     if (!(TABLE_KEYS as readonly string[]).includes(key)) throw new ValidationError({ table: `Choose a table to download: ${TABLE_KEYS.join(', ')}` })
     const { query: q, tables } = await policeData.downloadTables(ctx, area, period)
     const table = tables.find(t => t.key === key)!

@@ -58,9 +58,9 @@ async function bigFile(rows: number): Promise<string> {
   out.write(`${header}\n`)
   const rest = first!.slice(first!.indexOf(','))
   for (let i = 0; i < rows; i++) {
-    if (!out.write(`${i.toString(16).padStart(64, '0')}${rest}\n`)) await new Promise(resolve => out.once('drain', resolve))
+    if (!out.write(`${i.toString(16).padStart(64, '0')}${rest}\n`)) await new Promise<void>(resolve => out.once('drain', () => resolve()))
   }
-  await new Promise(resolve => out.end(resolve))
+  await new Promise<void>(resolve => out.end(() => resolve()))
   return file
 }
 
@@ -82,7 +82,7 @@ describe('an import killed half-way through a file', () => {
         process_.kill('SIGKILL')
       }
     }
-    await new Promise(resolve => (process_.exitCode !== null || process_.signalCode ? resolve(null) : process_.once('exit', resolve)))
+    if (process_.exitCode === null && !process_.signalCode) await new Promise<void>(resolve => process_.once('exit', () => resolve()))
     expect(finished).toBe(false)
     expect(killedAt).toBeGreaterThanOrEqual(100_000)
     expect(process_.signalCode).toBe('SIGKILL')

@@ -59,8 +59,11 @@ export const planForm = z
   })
 export type PlanInput = z.output<typeof planForm>
 
-/** The criteria form: for each existing criterion `name-<id>`, `weight-<id>`, `description-<id>`, and one new criterion. */
-export function parseCriteriaForm(body: Record<string, unknown>, ids: number[]) {
+/**
+ * The criteria form: for each criterion `name-<id>`, `weight-<id>`, `description-<id>`, and one new
+ * criterion. A criterion whose fields were not sent at all (a form older than the criterion) is kept as it is.
+ */
+export function parseCriteriaForm(body: Record<string, unknown>, current: { id: number; name: string; weight: number; description: string | null }[]) {
   const errors: Record<string, string> = {}
   const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).trim() : '')
   const weight = (key: string, name: string) => {
@@ -71,11 +74,14 @@ export function parseCriteriaForm(body: Record<string, unknown>, ids: number[]) 
     }
     return Number(raw)
   }
-  const criteria = ids.map(id => {
+  const criteria = current.map(c => {
+    const id = c.id
+    if (!(`name-${id}` in body) && !(`weight-${id}` in body)) return { ...c }
     const name = text(`name-${id}`)
     if (!name) errors[`name-${id}`] = 'Enter the name of the criterion'
     if (name.length > 100) errors[`name-${id}`] = 'Name must be 100 characters or fewer'
-    return { id, name, weight: weight(`weight-${id}`, name), description: text(`description-${id}`).slice(0, 2000) || null }
+    const description = `description-${id}` in body ? text(`description-${id}`).slice(0, 2000) || null : c.description
+    return { id, name, weight: weight(`weight-${id}`, name), description }
   })
   const newName = text('newName')
   let added: { name: string; weight: number; description: string | null } | null = null

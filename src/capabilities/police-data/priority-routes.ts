@@ -145,7 +145,7 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
     requirePermission(ctx, 'edit_records')
     const id = idParam(req, 'id')
     const m = await priorities.matrix(ctx, id)
-    const { criteria, added, errors } = parseCriteriaForm(req.body as Record<string, unknown>, m.criteria.map(c => c.id))
+    const { criteria, added, errors } = parseCriteriaForm(req.body as Record<string, unknown>, m.criteria)
     const result = Object.keys(errors).length ? formErrors(errors) : await attempt(() => priorities.saveCriteria(ctx, id, criteria, added))
     if (!result.ok) return renderCriteria(req, res, { values: req.body, ...result }, 400)
     await req.flash('Criteria and weights saved')
