@@ -134,6 +134,11 @@ export const policeDataRepository = {
       .execute()
   },
 
+  /** Whether LSOAs are placed in this ward (a December 2021 ward). */
+  async isPlacementWard(db: Db, code: string): Promise<boolean> {
+    return Boolean(await db.selectFrom('onsLsoaPlaces').select('code').where('wardCode', '=', code).limit(1).executeTakeFirst())
+  },
+
   async ward(db: Db, code: string) {
     return db.selectFrom('onsWards').selectAll().where('code', '=', code).executeTakeFirst()
   },

@@ -174,14 +174,21 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
     }
     if (choice.kind === 'ward') {
       const ward = await repo.ward(db, code)
-      if (!ward) throw new ValidationError({ area: `No ward ${code} is held: wards are December 2021 wards (WD21) from the ONS lookups` })
+      // Records are placed in December 2021 wards (those of the ward population estimates).
+      if (!ward || !(await repo.isPlacementWard(db, code))) {
+        throw new ValidationError({
+          area: ward
+            ? `${ward.name} (${code}) is not a December 2021 ward: figures are given for December 2021 wards, the boundaries of the ONS ward population estimates`
+            : `No ward ${code} is held: wards are December 2021 wards from the ONS lookups`,
+        })
+      }
       const [district] = await repo.districts(db, [ward.districtCode])
       const name = `${ward.name} ward`
       return {
         key: areaKey(choice),
         kind: 'ward',
         code,
-        name: `${name} (${district?.name ?? ward.districtCode}, December ${ward.boundaryYear} boundaries)`,
+        name: `${name} (${district?.name ?? ward.districtCode}, December 2021 boundaries)`,
         shortName: name,
         filter: { districtCodes: [ward.districtCode], wardCode: code },
         population: await populationOf('ward', [code], year, name),

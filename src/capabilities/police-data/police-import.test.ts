@@ -27,8 +27,8 @@ afterAll(async () => {
 })
 
 const HEADER = POLICE_COLUMNS.join(',')
-const GOOD = 'aaa,2030-01,Essex Police,Essex Police,0.706460,51.588630,On or near Hall Road,E01022645,Rochford 005B,Burglary,Under investigation,'
-const ASB = ',2030-01,Essex Police,Essex Police,0.706460,51.588630,On or near Hall Road,E01022645,Rochford 005B,Anti-social behaviour,,'
+const GOOD = 'aaa,2030-01,Essex Police,Essex Police,0.706460,51.588630,On or near Hall Road,E01021919,Rochford 005B,Burglary,Under investigation,'
+const ASB = ',2030-01,Essex Police,Essex Police,0.706460,51.588630,On or near Hall Road,E01021919,Rochford 005B,Anti-social behaviour,,'
 
 function writeFile(name: string, lines: string[], eol = '\n'): string {
   const file = path.join(dir, name)
@@ -121,6 +121,17 @@ describe('importing police.uk street-level files', () => {
     expect(await monthRows('2025-01')).toBe(365)
   })
 
+  it('places a row whose LSOA no lookup has by the district its LSOA name starts with, and says so', async () => {
+    const file = writeFile('2030-09-essex-street.csv', [HEADER, GOOD.replace(/2030-01/g, '2030-09').replace('E01021919,Rochford 005B', 'E01099999,Rochford 099Z')])
+    const [outcome] = await importFiles([file])
+    expect(outcome).toMatchObject({ status: 'imported', rows: 1 })
+    expect(outcome!.message).toMatch(/1 rows were placed in a district by the district name in their LSOA name/)
+    const place = await t.db.selectFrom('onsLsoaPlaces').selectAll().where('code', '=', 'E01099999').executeTakeFirstOrThrow()
+    expect(place).toMatchObject({ districtCode: 'E07000075', districtMethod: 'name_prefix', wardCode: null })
+    const months = await t.db.selectFrom('policeMonths').select('rowsPlacedByName').where('month', '=', '2030-09-01').executeTakeFirstOrThrow()
+    expect(months.rowsPlacedByName).toBe(1)
+  })
+
   it('keeps duplicated rows, as police.uk publishes them (the same crime ID twice is two rows)', async () => {
     const file = writeFile('2030-02-essex-street.csv', [HEADER, GOOD.replace(/2030-01/g, '2030-02'), GOOD.replace(/2030-01/g, '2030-02')])
     const [outcome] = await importFiles([file])
@@ -135,7 +146,7 @@ describe('a file with a problem is not imported at all', () => {
     ['a bad month', [HEADER, GOOD, GOOD.replace(',2030-01,', ',January,')], /“January” is not a month/],
     ['a month of another file', [HEADER, GOOD, GOOD.replace(',2030-01,', ',2030-02,')], /Month 2030-02 differs from the file’s month 2030-01/],
     ['non-numeric coordinates', [HEADER, GOOD, GOOD.replace('0.706460', 'east')], /“east” is not a longitude/],
-    ['an unknown LSOA', [HEADER, GOOD, GOOD.replace('E01022645,Rochford 005B', 'E01099999,Nowhere 001A')], /Unknown LSOA E01099999/],
+    ['an unknown LSOA', [HEADER, GOOD, GOOD.replace('E01021919,Rochford 005B', 'E01099998,Nowhere 001A')], /Unknown LSOA E01099998/],
     ['a line cut short', [HEADER, GOOD, GOOD.slice(0, 40)], /Expected 12 columns, found 5: the line may be cut short/],
     ['a file that ends inside quotes', [HEADER, GOOD, `${GOOD.slice(0, 57)}"On or near`], /ends inside a quoted field/],
     ['a huge field', [HEADER, GOOD, GOOD.replace('On or near Hall Road', `"${'x'.repeat(20_000)}"`)], /longer than 10,000 characters/],
