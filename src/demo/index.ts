@@ -2,6 +2,7 @@ import type { CurrentUser } from '../capabilities/accounts/account-service.ts'
 import type { Role } from '../capabilities/accounts/domain/roles.ts'
 import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
 import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
+import { loadPoliceDataDemo } from '../capabilities/police-data/police-data-demo.ts'
 import type { AppDeps, Services } from '../services.ts'
 
 import { DEMO_PARTNERSHIPS, type DemoArea, type DemoPartnership } from './structure-data.ts'
@@ -147,7 +148,7 @@ export async function loadDemoData(deps: AppDeps, services: Services, options: {
 }
 
 /** Capabilities' demo loaders (plans, indicators, police data, funding…), run in this order. */
-export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = []
+export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [loadPoliceDataDemo]
 
 async function findPersonId(deps: AppDeps, partnershipId: number, name: string, organisation?: string): Promise<number> {
   let query = deps.database.db

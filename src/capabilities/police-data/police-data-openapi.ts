@@ -37,6 +37,7 @@ export const policeDataOpenApi: OpenApiPart = {
       'Strategic assessment summary',
       'Totals, rate per 1,000 residents, top crime types and their share, financial year to date against the same months last year, seasonal peaks and a plain-English summary.',
       'PoliceAssessment',
+      [...analysisParameters, { name: 'top', in: 'query', required: false, description: 'How many crime types the top list holds (1 to 20, default 10).', schema: { type: 'integer', minimum: 1, maximum: 20 } }],
     ),
     '/api/v1/partnerships/{partnershipId}/strategic-assessment/crime-types': get('Counts by crime type and month', 'One row per crime type; `null` for a month not held.', 'PoliceCrimeTypes'),
     '/api/v1/partnerships/{partnershipId}/strategic-assessment/trends': get('12- and 36-month trends', 'Monthly totals to the end of the period, anti-social behaviour alone, and seasonal peaks.', 'PoliceTrends'),

@@ -124,16 +124,6 @@ export const policeDataRepository = {
     return query.orderBy('name').execute()
   },
 
-  /** Districts that have police records, with their names. */
-  async districtsWithRecords(db: Db) {
-    return db
-      .selectFrom('onsDistricts')
-      .where('code', 'in', eb => eb.selectFrom('policeCounts').select('districtCode').distinct().where('districtCode', 'is not', null))
-      .select(['code', 'name', 'countyCode', 'countyName'])
-      .orderBy('name')
-      .execute()
-  },
-
   /** Whether LSOAs are placed in this ward (a December 2021 ward). */
   async isPlacementWard(db: Db, code: string): Promise<boolean> {
     return Boolean(await db.selectFrom('onsLsoaPlaces').select('code').where('wardCode', '=', code).limit(1).executeTakeFirst())

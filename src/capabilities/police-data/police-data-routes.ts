@@ -119,12 +119,13 @@ export function policeDataCapability(deps: CapabilityDeps): Capability {
 
   scoped.get(BASE, (req, res) =>
     analysisPage(req, res, 'overview', 'police-data/views/overview.njk', async q => {
-      const a = await policeData.assessment(q)
+      const a = await policeData.assessment(q, { top: req.query.top })
       const charts = trendCharts(a)
       return {
         a,
         trend12: toChart(charts.trend12),
         topRows: a.top.items.map((t, i) => ({ rank: i + 1, ...t, rate: q.area.population ? ratePer1000(t.count, q.area.population.value) : null })),
+        topLinks: [5, 10, 20].map(n => ({ text: n === 20 ? 'every type' : `the top ${n}`, href: queryString(q, { top: String(n) }), current: n === (Number(req.query.top) || 10) })),
         ytdPeriod: `${monthLabel(a.yearToDate.currentFrom)} to ${monthLabel(a.yearToDate.to)}`,
         comparableMonths: describeMonths(a.yearToDate.comparableMonths),
         canEdit: res.locals.can?.('edit_records') ?? false,
@@ -389,7 +390,7 @@ export function policeDataCapability(deps: CapabilityDeps): Capability {
 
   apiScoped.get(BASE, async (req, res) => {
     const q = await apiQuery(req)
-    const a = await policeData.assessment(q)
+    const a = await policeData.assessment(q, { top: req.query.top })
     res.json({
       area: apiArea(q),
       period: apiPeriod(q),

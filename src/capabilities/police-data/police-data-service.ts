@@ -249,7 +249,9 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
     })
   }
 
-  async function assessment(q: AnalysisQuery): Promise<Assessment> {
+  /** `top`: how many crime types the top list holds (1 to 20; 10 unless given). */
+  async function assessment(q: AnalysisQuery, options: { top?: unknown } = {}): Promise<Assessment> {
+    const topN = Number.isInteger(Number(options.top)) && Number(options.top) >= 1 && Number(options.top) <= 20 ? Number(options.top) : 10
     const months = monthRange(q.from, q.to)
     // The period, and the 36 months to its end (trends; the year to date and the same months last year).
     const earliest = [q.from, addMonths(q.to, -35)].sort()[0]!
@@ -257,7 +259,7 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
     const inPeriod = counts.filter(c => monthsBetween(q.from, c.month) >= 0)
     const table = crimeTypeByMonth(inPeriod, months, q.heldMonths)
     const totals = totalsByType(inPeriod)
-    const top = topTypes(totals, 10)
+    const top = topTypes(totals, topN)
     const topCrime = topTypes(totals, 5, { excludeAsb: true })
     const ytd = yearToDate(counts, q.to, q.heldMonths)
     const allByMonth = totalsByMonth(counts)
@@ -382,11 +384,11 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
     comparison,
     partnershipDistricts,
 
-    /** The areas a user can pick: the partnership's districts and their wards, then every district with data. */
+    /** The areas a user can pick: the partnership's districts and their wards, then every district. */
     async areaOptions(ctx: PartnershipContext) {
       requirePermission(ctx, 'view_published')
       const own = await partnershipDistricts(ctx)
-      const [districts, wards] = await Promise.all([repo.districtsWithRecords(db), repo.wardsOf(db, own.map(d => d.code))])
+      const [districts, wards] = await Promise.all([repo.districts(db), repo.wardsOf(db, own.map(d => d.code))])
       return { own, districts, wards }
     },
 

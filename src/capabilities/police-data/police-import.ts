@@ -215,6 +215,68 @@ async function* recordBatches(file: ImportFile): AsyncGenerator<{ records: CsvRe
   }
 }
 
+type Batch = { records: CsvRecord[]; bytesRead: number }
+
+/**
+ * Reads ahead of the consumer, up to `maxBatches` read-chunks: the next file is read and split into
+ * records while the database finishes the current one, so the two overlap. Memory stays bounded.
+ */
+function readAhead(source: AsyncGenerator<Batch>, maxBatches = 32): AsyncGenerator<Batch> & { close(): Promise<void> } {
+  const queue: Batch[] = []
+  let finished = false
+  let failure: unknown
+  let pumping: Promise<void> | null = null
+  let wake: (() => void) | null = null
+  const pump = async () => {
+    try {
+      while (!finished && queue.length < maxBatches) {
+        const next = await source.next()
+        if (next.done) finished = true
+        else queue.push(next.value)
+        wake?.()
+      }
+    } catch (error) {
+      failure = error
+      finished = true
+      wake?.()
+    } finally {
+      pumping = null
+    }
+  }
+  const start = () => {
+    pumping ??= pump()
+  }
+  start()
+  const close = async () => {
+    finished = true
+    await source.return(undefined)
+  }
+  const iterator = (async function* () {
+    try {
+      for (;;) {
+        if (queue.length) {
+          const batch = queue.shift()!
+          start()
+          yield batch
+          continue
+        }
+        if (finished) {
+          if (failure) throw failure
+          return
+        }
+        await new Promise<void>(resolve => {
+          wake = resolve
+          start()
+        })
+        wake = null
+      }
+    } finally {
+      await close()
+    }
+  })()
+  return Object.assign(iterator, { close })
+}
+
 const rejoin = (fields: readonly string[]) => fields.map(f => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
 
 export function policeImporter(database: DatabaseHandle) {
@@ -244,10 +306,14 @@ export function policeImporter(database: DatabaseHandle) {
     let rowsDone = 0
     const outcomes: ImportFileOutcome[] = []
     const seenMonths = new Map<string, string>()
+    let upcoming = files[0] ? readAhead(recordBatches(files[0])) : null
     for (const [index, file] of files.entries()) {
       const progress = (bytesRead: number, rows: number) =>
         options.onProgress?.({ file: file.name, fileIndex: index, fileCount: files.length, bytesDone: bytesBefore + bytesRead, bytesTotal, rowsDone: rowsDone + rows })
-      const outcome = await importOne(file, placement, options, progress, seenMonths)
+      const batches = upcoming!
+      const following = files[index + 1]
+      upcoming = following ? readAhead(recordBatches(following)) : null
+      const outcome = await importOne(file, batches, placement, options, progress, seenMonths).finally(() => batches.close())
       outcomes.push(outcome)
       bytesBefore += file.size
       rowsDone += (outcome.rows ?? 0) + (outcome.skipped ?? 0)
@@ -265,6 +331,7 @@ export function policeImporter(database: DatabaseHandle) {
 
   async function importOne(
     file: ImportFile,
+    batches: AsyncGenerator<Batch>,
     placement: Placement,
     options: PoliceImportOptions,
     progress: (bytesRead: number, rows: number) => void,
@@ -284,7 +351,6 @@ export function policeImporter(database: DatabaseHandle) {
     })
     if (file.size === 0) return failed('The file is empty')
 
-    const batches = recordBatches(file)
     // Read up to the first data row: the header must be police.uk's, and the first row (or the file's
     // name) says which force and month the file holds.
     const pending: CsvRecord[] = []
@@ -374,8 +440,20 @@ export function policeImporter(database: DatabaseHandle) {
         const tx = rawTx(connection)
         await tx.query('begin')
         try {
-          await tx.query('delete from police_records where month = $1 and force = $2', [month, force])
-          await tx.query('delete from police_counts where force = $1 and month = $2', [force, monthDate])
+          // On PostgreSQL, the commit need not wait for the log to reach the disk: a crash of the server
+          // could lose the last import (all of it, never part), which is imported again; nothing else.
+          if (connection.kind === 'postgres') await tx.query('set local synchronous_commit = off')
+          // Replace the force-month if it is held. Statistics may be stale in the middle of a bulk load, so
+          // the planner is told to use the indexes rather than read the whole table.
+          // One import of a force-month at a time (a second waits here), so a month is never doubled.
+          await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`police_month ${force} ${month}`])
+          replaced = (await tx.rows('select 1 from police_months where force = $1 and month = $2', [force, monthDate])).length > 0
+          if (replaced) {
+            await tx.query('set local enable_seqscan = off')
+            await tx.query('delete from police_records where month = $1 and force = $2', [month, force])
+            await tx.query('delete from police_counts where force = $1 and month = $2', [force, monthDate])
+            await tx.query('set local enable_seqscan = on')
+          }
           const sink = tx.copy('police_records', RECORD_COPY_COLUMNS, 'csv')
           let lastReport = 0
           // Every record is checked; once one is bad (and bad rows are not skipped), nothing more is written.
@@ -421,7 +499,6 @@ export function policeImporter(database: DatabaseHandle) {
               [code, place.name, place.districtCode],
             )
           }
-          replaced = (await tx.rows('select 1 from police_months where force = $1 and month = $2', [force, monthDate])).length > 0
           await tx.query(
             `insert into police_months (force, month, force_name, file_name, row_count, rows_without_location, rows_placed_by_name, skipped_rows, lsoa_vintage, imported_at, imported_by)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10)
