@@ -33,7 +33,12 @@ async function enhance(element) {
       fillColor: feature.properties.band === null ? data.noRateColour : colours[Math.min(feature.properties.band, colours.length - 1)],
       fillOpacity: tileUrl ? 0.7 : 1,
     }),
-    onEachFeature: (feature, shape) => shape.bindTooltip(feature.properties.label, { sticky: true }),
+    onEachFeature: (feature, shape) => {
+      // As text, never HTML: names come from imported files.
+      const label = document.createElement('span')
+      label.textContent = feature.properties.label
+      shape.bindTooltip(label, { sticky: true })
+    },
   }).addTo(map)
   map.attributionControl.addAttribution(data.attribution || '')
   map.fitBounds(layer.getBounds(), { padding: [10, 10] })

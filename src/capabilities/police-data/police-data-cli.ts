@@ -31,6 +31,7 @@ const formatDuration = (seconds: number) => {
   return h ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`
 }
 const n = (value: number) => Math.round(value).toLocaleString('en-GB')
+const count = (value: number, noun: string) => `${n(value)} ${value === 1 ? noun : `${noun}s`}`
 
 /** A one-line progress bar on stderr (rows, rows a second, ETA) when it is a terminal; quiet otherwise. */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
@@ -62,10 +63,10 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
 
 function printOutcome(outcome: ImportFileOutcome): void {
   if (outcome.status === 'imported') {
-    console.log(`✓ ${outcome.name}: ${outcome.force} ${outcome.month}, ${n(outcome.rows ?? 0)} rows${outcome.skipped ? `, ${n(outcome.skipped)} bad rows skipped` : ''}${outcome.replaced ? ' (replaced the month held)' : ''}. ${outcome.message ?? ''}`)
+    console.log(`✓ ${outcome.name}: ${outcome.force} ${outcome.month}, ${count(outcome.rows ?? 0, 'row')}${outcome.skipped ? `, ${count(outcome.skipped, 'bad row')} skipped` : ''}${outcome.replaced ? ' (replaced the month held)' : ''}. ${outcome.message ?? ''}`)
     return
   }
-  console.log(`✗ ${outcome.name}: ${outcome.message ?? 'not imported'}${outcome.force ? ` (${outcome.force} ${outcome.month ?? ''})` : ''}. Nothing of this file was kept.`)
+  console.log(`✗ ${outcome.name}${outcome.force ? ` (${outcome.force} ${outcome.month ?? ''})` : ''}: ${outcome.message ?? 'not imported'}. Nothing of this file was kept.`)
   for (const p of (outcome.problems ?? []).slice(0, 20)) console.log(`    line ${p.line}${p.column ? `, ${p.column}` : ''}: ${p.message}`)
   const more = (outcome.problemCount ?? 0) - Math.min(20, outcome.problems?.length ?? 0)
   if (more > 0) console.log(`    … and ${n(more)} more`)
@@ -113,8 +114,8 @@ export function registerPoliceDataCommands(program: Command, withServices: WithS
         if (report) await new Promise<void>(resolve => report!.end(resolve))
         const imported = outcomes.filter(o => o.status === 'imported')
         const rows = imported.reduce((s, o) => s + (o.rows ?? 0), 0)
-        console.log(`${imported.length} of ${outcomes.length} files imported: ${n(rows)} rows in ${formatDuration(seconds)} (${n(rows / Math.max(seconds, 0.001))} rows/s; peak memory ${peakRssMb} MB).`)
-        if (skipped) console.log(`${n(skipped)} bad rows were skipped; they are listed in ${reportPath}.`)
+        console.log(`${imported.length} of ${count(outcomes.length, 'file')} imported: ${count(rows, 'row')} in ${formatDuration(seconds)} (${n(rows / Math.max(seconds, 0.001))} rows/s; peak memory ${peakRssMb} MB).`)
+        if (skipped) console.log(`${count(skipped, 'bad row')} skipped; listed in ${reportPath}.`)
         console.log('Contains public sector information licensed under the Open Government Licence v3.0.')
         const failed = outcomes.length - imported.length
         if (failed) throw new ValidationError({ import: `${failed} of ${outcomes.length} files could not be imported; nothing of ${failed === 1 ? 'it' : 'them'} was kept (see above).` })

@@ -125,7 +125,7 @@ describe('importing police.uk street-level files', () => {
     const file = writeFile('2030-09-essex-street.csv', [HEADER, GOOD.replace(/2030-01/g, '2030-09').replace('E01021919,Rochford 005B', 'E01099999,Rochford 099Z')])
     const [outcome] = await importFiles([file])
     expect(outcome).toMatchObject({ status: 'imported', rows: 1 })
-    expect(outcome!.message).toMatch(/1 rows were placed in a district by the district name in their LSOA name/)
+    expect(outcome!.message).toMatch(/1 row was placed in a district by the district name in its LSOA name/)
     const place = await t.db.selectFrom('onsLsoaPlaces').selectAll().where('code', '=', 'E01099999').executeTakeFirstOrThrow()
     expect(place).toMatchObject({ districtCode: 'E07000075', districtMethod: 'name_prefix', wardCode: null })
     const months = await t.db.selectFrom('policeMonths').select('rowsPlacedByName').where('month', '=', '2030-09-01').executeTakeFirstOrThrow()

@@ -546,7 +546,7 @@ export function policeImporter(database: DatabaseHandle) {
         if (error instanceof CsvFatalError) fatal ??= `Line ${error.line}: ${error.message}`
         else throw error
       }
-      const outcome = failed(fatal ?? `${problemCount.toLocaleString('en-GB')} ${problemCount === 1 ? 'problem' : 'problems'} found: nothing of the file was imported`)
+      const outcome = failed(fatal ?? `${problemCount.toLocaleString('en-GB')} ${problemCount === 1 ? 'problem' : 'problems'} found`)
       return { ...outcome, force, month }
     }
     for (const [code, place] of newPlaces) placement.places.set(code, { districtCode: place.districtCode, in2011: false, in2021: false, byName: true })
@@ -564,7 +564,9 @@ export function policeImporter(database: DatabaseHandle) {
       problemCount,
       message: [
         earlierInRun ? `The same force and month was in ${earlierInRun}, earlier in this import: this file replaced it.` : '',
-        placedByName ? `${placedByName.toLocaleString('en-GB')} rows were placed in a district by the district name in their LSOA name (their LSOA is in no lookup imported).` : '',
+        placedByName
+          ? `${placedByName.toLocaleString('en-GB')} ${placedByName === 1 ? 'row was' : 'rows were'} placed in a district by the district name in ${placedByName === 1 ? 'its' : 'their'} LSOA name (no lookup imported has the LSOA).`
+          : '',
         `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en-GB')} rows a second.`,
       ]
         .filter(Boolean)
