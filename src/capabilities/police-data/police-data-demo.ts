@@ -60,7 +60,7 @@ export async function loadPoliceDataDemo(demo: DemoContext): Promise<void> {
     periodFrom: addMonths(to, -11),
     periodTo: to,
     notes:
-      'Completed by the Community Safety Officers of both councils with the Police District Commander and the Community Policing Team Inspector. The draft priority areas it identified were domestic abuse; anti-social behaviour; violence (including knife crime); violence against women and girls; and hate crime. The scores were not published: enter the group’s.',
+      'Completed by the Community Safety Officers of both councils with the Police District Commander and the Community Policing Team Inspector. The draft priority areas it identified were domestic abuse; anti-social behaviour; violence (including knife crime); violence against women and girls; and hate crime. The scores were not published: enter the group’s. (The police data period is the latest held, not 2021/22, which is not held.)',
   })
   // The 2022 report's own candidate that the usual list lacks, and the 2021/22 priority it built on.
   await services.priorities.addCandidate(ctx, assessment.id, {
