@@ -56,6 +56,8 @@ const ACTOR = { userId: null, label: 'benchmark' }
 const n = (value: number) => Math.round(value).toLocaleString('en-GB')
 const mb = (bytes: number) => `${n(bytes / 1024 / 1024)} MB`
 const log = (text = '') => process.stdout.write(`${text}\n`)
+/** The machine's load: figures taken on a busy machine say so. */
+const load = () => `load average ${os.loadavg().map(l => l.toFixed(1)).join(', ')}`
 
 // The 43 territorial police forces of England and Wales, as police.uk names them.
 const FORCES: [string, string][] = [
@@ -315,7 +317,7 @@ function printAnalyses(results: { name: string; median: number; p95: number }[])
 async function main() {
   if (!existsSync(path.join(DATA, 'police-uk'))) throw new Error(`No real data in ${DATA}: give --data DIR (laid out like shared/data/real)`)
   const work = mkdtempSync(path.join(os.tmpdir(), 'csp-hub-bench-'))
-  log(`CSP Hub import benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPUs, Node ${process.version}`)
+  log(`CSP Hub import benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPUs, Node ${process.version}, ${load()}`)
   log(`Real files: ${DATA}`)
   log(`Generated files and the PGlite database: ${work}`)
   try {
@@ -346,12 +348,12 @@ async function main() {
       log(`\nPostgreSQL (${SERVER.replace(/:[^:@/]+@/, ':…@')}): ONS geography loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
       const pg36 = await timeImport(services, force36, 'PostgreSQL, Essex × 36')
       const psql36 = timePsqlCopy(url.toString(), force36)
-      log(`  Essex × 36 months:     ${n(pg36.rows)} rows in ${pg36.seconds.toFixed(1)} s = ${n(pg36.rowsPerSecond)} rows/s; psql \\copy ${psql36.seconds.toFixed(1)} s = ${n(psql36.rows / psql36.seconds)} rows/s; ratio ${(pg36.rowsPerSecond / (psql36.rows / psql36.seconds)).toFixed(2)}`)
+      log(`  Essex × 36 months:     ${n(pg36.rows)} rows in ${pg36.seconds.toFixed(1)} s = ${n(pg36.rowsPerSecond)} rows/s; psql \\copy ${psql36.seconds.toFixed(1)} s = ${n(psql36.rows / psql36.seconds)} rows/s; ratio ${(pg36.rowsPerSecond / (psql36.rows / psql36.seconds)).toFixed(2)} (${load()})`)
       log(`  Analyses on the 36-month data (${flag('quick') ? 10 : 30} runs each):`)
       printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 10 : 30))
       const pgAll = await timeImport(services, all, 'PostgreSQL, all forces')
       const psqlAll = timePsqlCopy(url.toString(), all)
-      log(`  All forces × 12 months: ${n(pgAll.rows)} rows in ${pgAll.seconds.toFixed(1)} s = ${n(pgAll.rowsPerSecond)} rows/s; psql \\copy ${psqlAll.seconds.toFixed(1)} s = ${n(psqlAll.rows / psqlAll.seconds)} rows/s; ratio ${(pgAll.rowsPerSecond / (psqlAll.rows / psqlAll.seconds)).toFixed(2)}`)
+      log(`  All forces × 12 months: ${n(pgAll.rows)} rows in ${pgAll.seconds.toFixed(1)} s = ${n(pgAll.rowsPerSecond)} rows/s; psql \\copy ${psqlAll.seconds.toFixed(1)} s = ${n(psqlAll.rows / psqlAll.seconds)} rows/s; ratio ${(pgAll.rowsPerSecond / (psqlAll.rows / psqlAll.seconds)).toFixed(2)} (${load()})`)
       log(`  Memory during the all-forces import: peak RSS ${mb(pgAll.peakRss)}, peak JS heap ${mb(pgAll.peakHeap)} (flat: files are streamed)`)
       log(`  Analyses with all forces held (12 + 36 months):`)
       printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 5 : 10))
@@ -370,12 +372,12 @@ async function main() {
     await loadGeography(services)
     log(`\nPGlite (data folder ${folder}): ONS geography loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     const lite36 = await timeImport(services, force36, 'PGlite, Essex × 36')
-    log(`  Essex × 36 months:     ${n(lite36.rows)} rows in ${lite36.seconds.toFixed(1)} s = ${n(lite36.rowsPerSecond)} rows/s; peak RSS ${mb(lite36.peakRss)}`)
+    log(`  Essex × 36 months:     ${n(lite36.rows)} rows in ${lite36.seconds.toFixed(1)} s = ${n(lite36.rowsPerSecond)} rows/s; peak RSS ${mb(lite36.peakRss)} (${load()})`)
     log(`  Analyses on the 36-month data (${flag('quick') ? 10 : 30} runs each):`)
     printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 10 : 30))
     if (!flag('skip-pglite-forces')) {
       const liteAll = await timeImport(services, all, 'PGlite, all forces')
-      log(`  All forces × 12 months: ${n(liteAll.rows)} rows in ${liteAll.seconds.toFixed(1)} s = ${n(liteAll.rowsPerSecond)} rows/s; peak RSS ${mb(liteAll.peakRss)}, peak JS heap ${mb(liteAll.peakHeap)}`)
+      log(`  All forces × 12 months: ${n(liteAll.rows)} rows in ${liteAll.seconds.toFixed(1)} s = ${n(liteAll.rowsPerSecond)} rows/s; peak RSS ${mb(liteAll.peakRss)}, peak JS heap ${mb(liteAll.peakHeap)} (${load()})`)
     }
     await database.close()
     log('\nContains public sector information licensed under the Open Government Licence v3.0.')

@@ -47,6 +47,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       max: options.poolSize ?? 10,
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid as keyof typeof parsers] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
     })
+    // An idle connection the server ends (a restart, a dropped database) must not crash the process:
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', () => undefined)
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins })
     await sql`select 1`.execute(db)
     const url = new URL(options.databaseUrl)

@@ -124,10 +124,17 @@ export function onsImporter(db: Db) {
         inLsoa21: eb.ref('excluded.inLsoa21'),
       })),
     )
-    await sql`
+    const moved = await sql`
       update police_counts c set district_code = p.district_code
       from ons_lsoa_places p
       where p.code = c.lsoa_code and c.district_code is distinct from p.district_code`.execute(trx)
+    if (Number(moved.numAffectedRows ?? 0) > 0) {
+      // The district counts follow: rebuilt from the LSOA counts.
+      await sql`delete from police_district_counts`.execute(trx)
+      await sql`
+        insert into police_district_counts (force, month, district_code, crime_type, count)
+        select force, month, district_code, crime_type, sum(count) from police_counts group by force, month, district_code, crime_type`.execute(trx)
+    }
   }
 
   async function upsertDistricts(trx: Kysely<Database>, districts: Map<string, string>): Promise<void> {

@@ -6,9 +6,10 @@ import type { MonthTypeCount } from './domain/analyses.ts'
 import { dateToMonth, monthToDate, type Month } from './domain/months.ts'
 
 /**
- * Queries over the police counts and ONS geography. Every analysis reads police_counts (rows counted by
- * force, month, LSOA and crime type, with the LSOA's district), filtered by district first so the
- * (district_code, month) index does the work.
+ * Queries over the police counts and ONS geography. Whole districts are read from police_district_counts
+ * (a few hundred rows a force-month); wards and LSOAs from police_counts (rows counted by force, month,
+ * LSOA and crime type, with the LSOA's district), filtered by district first so the (district_code,
+ * month) index does the work.
  */
 
 /** Which records an area covers: districts, and optionally only some LSOAs of them. */
@@ -44,8 +45,23 @@ function countsQuery(db: Db, filter: AreaFilter, from: Month, to: Month) {
   return query
 }
 
+/** Whole districts: the small table of counts by district serves them. */
+function districtCountsQuery(db: Db, districtCodes: readonly string[] | null, from: Month, to: Month, crimeTypes?: readonly string[]) {
+  let query = db.selectFrom('policeDistrictCounts').where('month', '>=', monthToDate(from)).where('month', '<=', monthToDate(to))
+  query = districtCodes ? query.where('districtCode', 'in', districtCodes.length ? [...districtCodes] : ['']) : query.where('districtCode', 'is not', null)
+  if (crimeTypes?.length) query = query.where('crimeType', 'in', [...crimeTypes])
+  return query
+}
+
 export const policeDataRepository = {
   async countsByMonthAndType(db: Db, filter: AreaFilter, from: Month, to: Month): Promise<MonthTypeCount[]> {
+    if (!filter.lsoaCodes && !filter.wardCode) {
+      const rows = await districtCountsQuery(db, filter.districtCodes, from, to, filter.crimeTypes)
+        .select(['month', 'crimeType', eb => eb.fn.sum<number>('count').as('count')])
+        .groupBy(['month', 'crimeType'])
+        .execute()
+      return rows.map(r => ({ month: dateToMonth(r.month), crimeType: r.crimeType, count: Number(r.count) }))
+    }
     const rows = await countsQuery(db, filter, from, to)
       .select(['month', 'crimeType', eb => eb.fn.sum<number>('count').as('count')])
       .groupBy(['month', 'crimeType'])
@@ -63,10 +79,10 @@ export const policeDataRepository = {
   },
 
   async countsByDistrict(db: Db, districtCodes: readonly string[] | null, from: Month, to: Month, crimeTypes?: readonly string[]) {
-    let query = db.selectFrom('policeCounts').where('districtCode', 'is not', null).where('month', '>=', monthToDate(from)).where('month', '<=', monthToDate(to))
-    if (districtCodes) query = query.where('districtCode', 'in', districtCodes.length ? [...districtCodes] : [''])
-    if (crimeTypes?.length) query = query.where('crimeType', 'in', [...crimeTypes])
-    const rows = await query.select(['districtCode', eb => eb.fn.sum<number>('count').as('count')]).groupBy('districtCode').execute()
+    const rows = await districtCountsQuery(db, districtCodes, from, to, crimeTypes)
+      .select(['districtCode', eb => eb.fn.sum<number>('count').as('count')])
+      .groupBy('districtCode')
+      .execute()
     return rows.map(r => ({ districtCode: r.districtCode!, count: Number(r.count) }))
   },
 
@@ -74,7 +90,7 @@ export const policeDataRepository = {
   async forceDistricts(db: Db, forces: readonly string[], from: Month, to: Month, share = 0.01) {
     if (!forces.length) return []
     const rows = await db
-      .selectFrom('policeCounts')
+      .selectFrom('policeDistrictCounts')
       .where('force', 'in', [...forces])
       .where('districtCode', 'is not', null)
       .where('month', '>=', monthToDate(from))
@@ -90,7 +106,7 @@ export const policeDataRepository = {
   async principalForces(db: Db, districtCodes: readonly string[]): Promise<string[]> {
     if (!districtCodes.length) return []
     const rows = await db
-      .selectFrom('policeCounts')
+      .selectFrom('policeDistrictCounts')
       .where('districtCode', 'in', [...districtCodes])
       .select(['force', eb => eb.fn.sum<number>('count').as('count')])
       .groupBy('force')
@@ -186,7 +202,7 @@ export const policeDataRepository = {
   },
 
   async crimeTypes(db: Db): Promise<string[]> {
-    const rows = await db.selectFrom('policeCounts').select('crimeType').distinct().orderBy('crimeType').execute()
+    const rows = await db.selectFrom('policeDistrictCounts').select('crimeType').distinct().orderBy('crimeType').execute()
     return rows.map(r => r.crimeType)
   },
 

@@ -88,6 +88,14 @@ export interface PoliceCountsTable {
   count: number
 }
 
+export interface PoliceDistrictCountsTable {
+  force: string
+  month: string
+  districtCode: string | null
+  crimeType: string
+  count: number
+}
+
 export interface PoliceMonthsTable {
   force: string
   month: string
@@ -189,6 +197,7 @@ export interface PoliceDataTables {
   onsBoundaries: OnsBoundariesTable
   policeRecords: PoliceRecordsTable
   policeCounts: PoliceCountsTable
+  policeDistrictCounts: PoliceDistrictCountsTable
   policeMonths: PoliceMonthsTable
   policeImportJobs: PoliceImportJobsTable
   priorityAssessments: PriorityAssessmentsTable

@@ -173,7 +173,9 @@ function rawTx(connection: RawConnection): RawTx {
   const client = connection.client
   return {
     async query(text, params) {
-      await client.query(text, params ?? [])
+      // Without parameters, the simple protocol, which takes several statements at once.
+      if (params?.length) await client.query(text, params)
+      else await client.exec(text)
     },
     async rows(text, params) {
       return (await client.query(text, params ?? [])).rows as Record<string, unknown>[]
@@ -322,8 +324,7 @@ export function policeImporter(database: DatabaseHandle) {
     if (outcomes.some(o => o.status === 'imported')) {
       // Fresh statistics after a bulk load, so the planner picks the indexes.
       await database.withRawConnection(async connection => {
-        await rawTx(connection).query('analyze police_counts')
-        await rawTx(connection).query('analyze police_months')
+        await rawTx(connection).query('analyze police_counts; analyze police_district_counts; analyze police_months')
       })
     }
     return outcomes
@@ -438,20 +439,23 @@ export function policeImporter(database: DatabaseHandle) {
     try {
       await database.withRawConnection(async connection => {
         const tx = rawTx(connection)
-        await tx.query('begin')
+        // On PostgreSQL, the commit need not wait for the log to reach the disk: a crash of the server
+        // could lose the last import (all of it, never part), which is imported again; nothing else.
+        await tx.query(connection.kind === 'postgres' ? 'begin; set local synchronous_commit = off' : 'begin')
         try {
-          // On PostgreSQL, the commit need not wait for the log to reach the disk: a crash of the server
-          // could lose the last import (all of it, never part), which is imported again; nothing else.
-          if (connection.kind === 'postgres') await tx.query('set local synchronous_commit = off')
-          // Replace the force-month if it is held. Statistics may be stale in the middle of a bulk load, so
-          // the planner is told to use the indexes rather than read the whole table.
           // One import of a force-month at a time (a second waits here), so a month is never doubled.
-          await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`police_month ${force} ${month}`])
-          replaced = (await tx.rows('select 1 from police_months where force = $1 and month = $2', [force, monthDate])).length > 0
+          const [held] = await tx.rows('select pg_advisory_xact_lock(hashtext($1)), exists (select 1 from police_months where force = $2 and month = $3) as held', [
+            `police_month ${force} ${month}`,
+            force,
+            monthDate,
+          ])
+          replaced = held?.held === true
           if (replaced) {
+            // Statistics may be stale in the middle of a bulk load: use the indexes, never a whole-table scan.
             await tx.query('set local enable_seqscan = off')
             await tx.query('delete from police_records where month = $1 and force = $2', [month, force])
             await tx.query('delete from police_counts where force = $1 and month = $2', [force, monthDate])
+            await tx.query('delete from police_district_counts where force = $1 and month = $2', [force, monthDate])
             await tx.query('set local enable_seqscan = on')
           }
           const sink = tx.copy('police_records', RECORD_COPY_COLUMNS, 'csv')
@@ -486,12 +490,24 @@ export function policeImporter(database: DatabaseHandle) {
             return
           }
           const countRows: string[] = []
+          const byDistrict = new Map<string, number>()
           for (const [lsoa, entry] of counts) {
-            for (const [crimeType, count] of entry.types) countRows.push(copyRow([force, monthDate, lsoa || null, entry.districtCode, crimeType, count]))
+            for (const [crimeType, count] of entry.types) {
+              countRows.push(copyRow([force, monthDate, lsoa || null, entry.districtCode, crimeType, count]))
+              const key = `${entry.districtCode ?? ''}\t${crimeType}`
+              byDistrict.set(key, (byDistrict.get(key) ?? 0) + count)
+            }
           }
+          const districtRows = [...byDistrict].map(([key, count]) => {
+            const [district, crimeType] = key.split('\t') as [string, string]
+            return copyRow([force, monthDate, district || null, crimeType, count])
+          })
           const countSink = tx.copy('police_counts', ['force', 'month', 'lsoa_code', 'district_code', 'crime_type', 'count'])
           await countSink.write(countRows.join(''))
           await countSink.end()
+          const districtSink = tx.copy('police_district_counts', ['force', 'month', 'district_code', 'crime_type', 'count'])
+          await districtSink.write(districtRows.join(''))
+          await districtSink.end()
           for (const [code, place] of newPlaces) {
             await tx.query(
               `insert into ons_lsoa_places (code, name, district_code, district_method, ward_code, ward_method, in_lsoa11, in_lsoa21)

@@ -105,6 +105,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index police_counts_district_idx on police_counts (district_code, month);
     create index police_counts_month_idx on police_counts using brin (month);
 
+    -- The same counts by district (no LSOA): a few hundred rows a force-month, for comparisons between
+    -- districts and district-level figures, which then never read police_counts.
+    create table police_district_counts (
+      force text not null,
+      month date not null,
+      district_code text,
+      crime_type text not null,
+      count integer not null check (count > 0)
+    );
+    create index police_district_counts_district_idx on police_district_counts (district_code, month);
+    create index police_district_counts_force_idx on police_district_counts (force, month);
+
     create table police_months (
       force text not null,
       month date not null,
