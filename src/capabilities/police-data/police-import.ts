@@ -304,23 +304,60 @@ export function policeImporter(database: DatabaseHandle) {
   async function importFiles(files: readonly ImportFile[], options: PoliceImportOptions): Promise<ImportFileOutcome[]> {
     const placement = await loadPlacement()
     const bytesTotal = files.reduce((sum, f) => sum + f.size, 0)
-    let bytesBefore = 0
+    let bytesDone = 0
     let rowsDone = 0
-    const outcomes: ImportFileOutcome[] = []
+    const inFlight = new Map<number, { bytes: number; rows: number }>()
+    const outcomes: ImportFileOutcome[] = new Array<ImportFileOutcome>(files.length)
     const seenMonths = new Map<string, string>()
-    let upcoming = files[0] ? readAhead(recordBatches(files[0])) : null
-    for (const [index, file] of files.entries()) {
-      const progress = (bytesRead: number, rows: number) =>
-        options.onProgress?.({ file: file.name, fileIndex: index, fileCount: files.length, bytesDone: bytesBefore + bytesRead, bytesTotal, rowsDone: rowsDone + rows })
-      const batches = upcoming!
-      const following = files[index + 1]
-      upcoming = following ? readAhead(recordBatches(following)) : null
-      const outcome = await importOne(file, batches, placement, options, progress, seenMonths).finally(() => batches.close())
-      outcomes.push(outcome)
-      bytesBefore += file.size
-      rowsDone += (outcome.rows ?? 0) + (outcome.skipped ?? 0)
-      await options.onFileDone?.(outcome, index)
+    // PostgreSQL takes two files at once, on two connections (each in its own transaction), so one file's
+    // rows are copied while the other's counts are written and committed. That needs every file named as
+    // police.uk names them, so two files of the same force-month never run together; PGlite has one
+    // connection, and reads the next file ahead instead.
+    const named = files.map(f => parseStreetFileName(f.name))
+    const concurrency = database.kind === 'postgres' && named.every(Boolean) ? 2 : 1
+    const running = new Map<string, Promise<unknown>>()
+    const readers = new Map<number, ReturnType<typeof readAhead>>()
+    const reader = (index: number) => {
+      let existing = readers.get(index)
+      if (!existing && files[index]) {
+        existing = readAhead(recordBatches(files[index]!))
+        readers.set(index, existing)
+      }
+      return existing
     }
+    let next = 0
+    const worker = async () => {
+      for (;;) {
+        const index = next++
+        const file = files[index]
+        if (!file) return
+        const key = named[index] ? `${named[index]!.force} ${named[index]!.month}` : `#${index}`
+        while (running.has(key)) await running.get(key)!.catch(() => undefined)
+        const batches = reader(index)!
+        if (concurrency === 1) reader(index + 1)
+        inFlight.set(index, { bytes: 0, rows: 0 })
+        const progress = (bytesRead: number, rows: number) => {
+          inFlight.set(index, { bytes: bytesRead, rows })
+          let bytes = bytesDone
+          let done = rowsDone
+          for (const f of inFlight.values()) {
+            bytes += f.bytes
+            done += f.rows
+          }
+          options.onProgress?.({ file: file.name, fileIndex: index, fileCount: files.length, bytesDone: bytes, bytesTotal, rowsDone: done })
+        }
+        const task = importOne(file, batches, placement, options, progress, seenMonths).finally(() => batches.close())
+        running.set(key, task)
+        const outcome = await task.finally(() => running.delete(key))
+        readers.delete(index)
+        inFlight.delete(index)
+        outcomes[index] = outcome
+        bytesDone += file.size
+        rowsDone += (outcome.rows ?? 0) + (outcome.skipped ?? 0)
+        await options.onFileDone?.(outcome, index)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, () => worker()))
     if (outcomes.some(o => o.status === 'imported')) {
       // Fresh statistics after a bulk load, so the planner picks the indexes.
       await database.withRawConnection(async connection => {
