@@ -202,12 +202,15 @@ interface ImportFigures {
   rowsPerSecond: number
   peakRss: number
   peakHeap: number
+  /** RSS when 10%, 20%… 100% of the bytes had been read: flat if it does not grow with the rows. */
+  rssByDecile: number[]
 }
 
 async function timeImport(services: ReturnType<typeof createServices>, files: ImportFile[], label: string): Promise<ImportFigures> {
   let peakRss = 0
   let peakHeap = 0
   let lastPrint = 0
+  const rssByDecile: number[] = []
   const started = performance.now()
   const outcomes = await services.policeImporter.importFiles(files, {
     actor: ACTOR,
@@ -215,6 +218,8 @@ async function timeImport(services: ReturnType<typeof createServices>, files: Im
       const memory = process.memoryUsage()
       peakRss = Math.max(peakRss, memory.rss)
       peakHeap = Math.max(peakHeap, memory.heapUsed)
+      const decile = Math.floor((p.bytesDone / p.bytesTotal) * 10)
+      while (rssByDecile.length < decile) rssByDecile.push(memory.rss)
       if (process.stderr.isTTY && Date.now() - lastPrint > 500) {
         lastPrint = Date.now()
         process.stderr.write(`\r  ${label}: ${n(p.rowsDone)} rows, ${Math.floor((p.bytesDone / p.bytesTotal) * 100)}%   `)
@@ -226,7 +231,7 @@ async function timeImport(services: ReturnType<typeof createServices>, files: Im
   const failed = outcomes.filter(o => o.status !== 'imported')
   if (failed.length) throw new Error(`${failed.length} files failed: ${failed[0]!.name}: ${failed[0]!.message} ${JSON.stringify(failed[0]!.problems?.slice(0, 3))}`)
   const rows = outcomes.reduce((s, o) => s + (o.rows ?? 0), 0)
-  return { rows, seconds, rowsPerSecond: rows / seconds, peakRss, peakHeap }
+  return { rows, seconds, rowsPerSecond: rows / seconds, peakRss, peakHeap, rssByDecile }
 }
 
 /** psql \copy of the same files, one session, into a bare table with police_records' columns. */
@@ -354,7 +359,7 @@ async function main() {
       const pgAll = await timeImport(services, all, 'PostgreSQL, all forces')
       const psqlAll = timePsqlCopy(url.toString(), all)
       log(`  All forces × 12 months: ${n(pgAll.rows)} rows in ${pgAll.seconds.toFixed(1)} s = ${n(pgAll.rowsPerSecond)} rows/s; psql \\copy ${psqlAll.seconds.toFixed(1)} s = ${n(psqlAll.rows / psqlAll.seconds)} rows/s; ratio ${(pgAll.rowsPerSecond / (psqlAll.rows / psqlAll.seconds)).toFixed(2)} (${load()})`)
-      log(`  Memory during the all-forces import: peak RSS ${mb(pgAll.peakRss)}, peak JS heap ${mb(pgAll.peakHeap)} (flat: files are streamed)`)
+      log(`  Memory during the all-forces import: peak RSS ${mb(pgAll.peakRss)}, peak JS heap ${mb(pgAll.peakHeap)}; RSS at each tenth of the data: ${pgAll.rssByDecile.map(r => n(r / 1024 / 1024)).join(', ')} MB`)
       log(`  Analyses with all forces held (12 + 36 months):`)
       printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 5 : 10))
       await database.close()
@@ -378,6 +383,7 @@ async function main() {
     if (!flag('skip-pglite-forces')) {
       const liteAll = await timeImport(services, all, 'PGlite, all forces')
       log(`  All forces × 12 months: ${n(liteAll.rows)} rows in ${liteAll.seconds.toFixed(1)} s = ${n(liteAll.rowsPerSecond)} rows/s; peak RSS ${mb(liteAll.peakRss)}, peak JS heap ${mb(liteAll.peakHeap)} (${load()})`)
+      log(`  RSS at each tenth of the data: ${liteAll.rssByDecile.map(r => n(r / 1024 / 1024)).join(', ')} MB`)
     }
     await database.close()
     log('\nContains public sector information licensed under the Open Government Licence v3.0.')
