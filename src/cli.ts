@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 
 import { isRole, ROLES } from './capabilities/accounts/domain/roles.ts'
+import { registerPoliceDataCommands } from './capabilities/police-data/police-data-cli.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -138,6 +139,7 @@ export function buildProgram(): Command {
       })
     })
 
+  registerPoliceDataCommands(program, withServices)
   return program
 }
 

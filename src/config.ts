@@ -30,6 +30,7 @@ const schema = z.object({
   CSP_HUB_MAP_TILE_URL: z.string().optional(),
   CSP_HUB_MAP_TILE_ATTRIBUTION: z.string().optional(),
   CSP_HUB_UPLOAD_MAX_MB: z.coerce.number().int().positive().default(200),
+  CSP_HUB_SAMPLE_DATA_DIR: z.string().optional(),
 })
 
 export interface Config {
@@ -49,6 +50,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string }
   map: { tileUrl: string | undefined; tileAttribution: string | undefined }
   uploadMaxBytes: number
+  /** Real police.uk and ONS files laid out as shared/data/real (police-uk/, ons/): the demo imports them. */
+  sampleDataDir: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.CSP_HUB_SMTP_URL, from: e.CSP_HUB_MAIL_FROM },
     map: { tileUrl: e.CSP_HUB_MAP_TILE_URL || undefined, tileAttribution: e.CSP_HUB_MAP_TILE_ATTRIBUTION },
     uploadMaxBytes: e.CSP_HUB_UPLOAD_MAX_MB * 1024 * 1024,
+    sampleDataDir: e.CSP_HUB_SAMPLE_DATA_DIR ? path.resolve(e.CSP_HUB_SAMPLE_DATA_DIR) : undefined,
   })
 }

@@ -38,6 +38,8 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
   if (applied.length) logger.info({ migrations: applied.map(m => m.migrationName) }, `Applied ${applied.length} migration(s)`)
   const deps = buildDeps(config, logger, database)
   const services = createServices(deps)
+  // Police data upload jobs left running by a server that stopped cannot resume: mark them failed.
+  await services.policeImports.failInterrupted()
 
   let demoAccounts: { email: string; role: string }[] | undefined
   let demoPassword: string | undefined

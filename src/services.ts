@@ -6,6 +6,8 @@ import { fundingService } from './capabilities/funding/funding-service.ts'
 import { indicatorService } from './capabilities/indicators/indicator-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
 import { planService } from './capabilities/plans/plan-service.ts'
+import { policeActualsProvider } from './capabilities/police-data/indicator-actuals.ts'
+import { policeDataServices } from './capabilities/police-data/police-data-services.ts'
 import { reportService } from './capabilities/reports/report-service.ts'
 import { reportSources } from './capabilities/reports/report-sources.ts'
 import type { Config } from './config.ts'
@@ -31,8 +33,10 @@ export function createServices(deps: AppDeps) {
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
   const audit = auditService({ db })
   const plans = planService({ db, clock: deps.clock })
-  // Police data actuals plug in here once the police data capability provides them: policeActuals: …
-  const indicators = indicatorService({ db, clock: deps.clock })
+  const police = policeDataServices(deps)
+  // Indicators defined as crime type(s) × area count their actuals from the police data.
+  const policeActuals = policeActualsProvider({ db, clock: deps.clock, policeData: police.policeData })
+  const indicators = indicatorService({ db, clock: deps.clock, policeActuals })
   const funding = fundingService({ db, clock: deps.clock })
   // Reports read their figures from the capabilities that own them.
   const reports = reportService({ db, clock: deps.clock, sources: reportSources({ indicators, funding }) })
@@ -45,6 +49,7 @@ export function createServices(deps: AppDeps) {
     indicators,
     funding,
     reports,
+    ...police,
   }
 }
 export type Services = ReturnType<typeof createServices>

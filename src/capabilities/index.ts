@@ -9,6 +9,7 @@ import { fundingCapability } from './funding/funding-routes.ts'
 import { indicatorsCapability } from './indicators/indicator-routes.ts'
 import { partnershipsCapability } from './partnerships/partnership-routes.ts'
 import { plansCapability } from './plans/plan-routes.ts'
+import { policeDataCapability } from './police-data/police-data-routes.ts'
 import { reportsCapability } from './reports/report-routes.ts'
 
 export interface CapabilityDeps {
@@ -22,6 +23,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
   const list = [
     accountsCapability(deps),
     partnershipsCapability(deps),
+    policeDataCapability(deps),
     plansCapability(deps),
     indicatorsCapability(deps),
     fundingCapability(deps),

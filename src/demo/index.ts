@@ -4,6 +4,7 @@ import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
 import { loadIndicatorDemo } from '../capabilities/indicators/indicator-demo.ts'
 import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
 import { loadFundingDemo } from '../capabilities/funding/funding-demo.ts'
+import { loadPoliceDataDemo } from '../capabilities/police-data/police-data-demo.ts'
 import { loadDemoReports } from '../capabilities/reports/demo-reports.ts'
 import type { AppDeps, Services } from '../services.ts'
 
@@ -157,6 +158,7 @@ export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [
   // Indicators, funding and reports build on the plans (priorities by title), so they run after it.
   loadIndicatorDemo,
   loadFundingDemo,
+  loadPoliceDataDemo,
   loadDemoReports,
 ]
 

@@ -2,8 +2,8 @@ import { sql } from 'kysely'
 
 import { hashToken } from '../../src/shared/tokens.ts'
 
+import { seedPoliceData } from './police-data.ts'
 import { seedReports } from './seed-reports.ts'
-
 import type { TestApp } from './test-app.ts'
 
 /**
@@ -115,7 +115,6 @@ async function seedIndicators(t: TestApp, target: SeedTarget): Promise<void> {
   await t.db.insertInto('indicatorComparators').values({ partnershipId, indicatorId, year: 2010, groupName: 'Essex CSPs', areaName: `${marker} Castle Point`, value: 450, denominator: 88000 }).execute()
 }
 
-/** Capabilities' seeders, run in this order after the structure. */
 /** An agreed plan for 2026/27 (the test clock's year) with one of each record, its action led by the lead person. */
 async function seedPlans(t: TestApp, target: SeedTarget): Promise<void> {
   const { partnershipId, marker } = target
@@ -154,7 +153,7 @@ async function seedPlans(t: TestApp, target: SeedTarget): Promise<void> {
 }
 
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure, seedPlans, seedIndicators, seedFunding, seedReports]
+export const SEEDERS: Seeder[] = [seedStructure, seedPlans, seedIndicators, seedFunding, seedReports, seedPoliceData]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

@@ -78,6 +78,7 @@ describe('role matrix', () => {
     expect(Object.keys(ROUTE_RULES).filter(k => !actual.includes(k)), 'rules for routes that do not exist').toEqual([])
   })
 
+  // Every route × every role × two URLs: minutes, not seconds, once every capability is in.
   it('never lets anyone of ALPHA, nor a visitor, read or change anything of BRAVO', async () => {
     const before = await snapshotPartnership(t, B_ID)
     const leaks: string[] = []

@@ -1,0 +1,396 @@
+/**
+ * npm run bench:import [-- --data DIR] [--skip-pglite-forces] [--keep]
+ *
+ * Benchmarks the police.uk import and the strategic assessment analyses. It prints figures; it is not a
+ * test and asserts nothing.
+ *
+ *  1. Generates two data sets in a temporary folder from the real files (shared/data/real, or --data, or
+ *     CSP_HUB_SAMPLE_DATA_DIR): one whole force (Essex) × 36 months, and all 43 forces of England and
+ *     Wales × 12 months (about 6 million rows; each force's rows are moved to LSOAs of its own districts).
+ *  2. Imports each into PostgreSQL (a new database on DATABASE_URL or the local server) and into PGlite
+ *     (a data folder in the temporary folder), and prints rows a second and peak memory.
+ *  3. In the same run, on the same files, times `psql \copy` into an equivalent bare table (the same
+ *     columns as police_records, no indexes) and prints our rate as a share of it.
+ *  4. Times the main analyses on the 36-month data (median and 95th percentile): the services behind the
+ *     pages, and the pages themselves over HTTP.
+ */
+import { spawnSync } from 'node:child_process'
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import pg from 'pg'
+
+import { createApp } from '../src/app.ts'
+import { argon2Hasher } from '../src/capabilities/accounts/password-hasher.ts'
+import { CsvRecordReader } from '../src/capabilities/police-data/domain/csv-records.ts'
+import { monthRange } from '../src/capabilities/police-data/domain/months.ts'
+import { POLICE_COLUMNS } from '../src/capabilities/police-data/domain/police-rows.ts'
+import { listPoliceFiles, type ImportFile } from '../src/capabilities/police-data/police-import.ts'
+import { loadConfig } from '../src/config.ts'
+import { createDatabase, type DatabaseHandle } from '../src/db/database.ts'
+import { migrateToLatest } from '../src/db/migrate.ts'
+import { createLogger } from '../src/logger.ts'
+import { memoryMailer } from '../src/mailer.ts'
+import { createServices, type AppDeps } from '../src/services.ts'
+import { systemClock } from '../src/shared/clock.ts'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const flag = (name: string) => args.includes(`--${name}`)
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i === -1 ? undefined : args[i + 1]
+}
+// The real files: --data, CSP_HUB_SAMPLE_DATA_DIR, or shared/data/real beside the checkout (or beside a worktree's parent).
+const DATA = path.resolve(
+  option('data') ??
+    process.env.CSP_HUB_SAMPLE_DATA_DIR ??
+    [path.join(root, '..', 'shared', 'data', 'real'), path.join(root, '..', '..', 'shared', 'data', 'real')].find(dir => existsSync(dir)) ??
+    path.join(root, '..', 'shared', 'data', 'real'),
+)
+const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@localhost:5432/postgres'
+const ACTOR = { userId: null, label: 'benchmark' }
+const n = (value: number) => Math.round(value).toLocaleString('en-GB')
+const mb = (bytes: number) => `${n(bytes / 1024 / 1024)} MB`
+const log = (text = '') => process.stdout.write(`${text}\n`)
+/** The machine's load: figures taken on a busy machine say so. */
+const load = () => `load average ${os.loadavg().map(l => l.toFixed(1)).join(', ')}`
+
+// The 43 territorial police forces of England and Wales, as police.uk names them.
+const FORCES: [string, string][] = [
+  ['avon-and-somerset', 'Avon and Somerset Constabulary'], ['bedfordshire', 'Bedfordshire Police'], ['cambridgeshire', 'Cambridgeshire Constabulary'],
+  ['cheshire', 'Cheshire Constabulary'], ['city-of-london', 'City of London Police'], ['cleveland', 'Cleveland Police'], ['cumbria', 'Cumbria Constabulary'],
+  ['derbyshire', 'Derbyshire Constabulary'], ['devon-and-cornwall', 'Devon & Cornwall Police'], ['dorset', 'Dorset Police'], ['durham', 'Durham Constabulary'],
+  ['dyfed-powys', 'Dyfed-Powys Police'], ['essex', 'Essex Police'], ['gloucestershire', 'Gloucestershire Constabulary'], ['greater-manchester', 'Greater Manchester Police'],
+  ['gwent', 'Gwent Police'], ['hampshire', 'Hampshire Constabulary'], ['hertfordshire', 'Hertfordshire Constabulary'], ['humberside', 'Humberside Police'],
+  ['kent', 'Kent Police'], ['lancashire', 'Lancashire Constabulary'], ['leicestershire', 'Leicestershire Police'], ['lincolnshire', 'Lincolnshire Police'],
+  ['merseyside', 'Merseyside Police'], ['metropolitan', 'Metropolitan Police Service'], ['norfolk', 'Norfolk Constabulary'], ['north-wales', 'North Wales Police'],
+  ['north-yorkshire', 'North Yorkshire Police'], ['northamptonshire', 'Northamptonshire Police'], ['northumbria', 'Northumbria Police'], ['nottinghamshire', 'Nottinghamshire Police'],
+  ['south-wales', 'South Wales Police'], ['south-yorkshire', 'South Yorkshire Police'], ['staffordshire', 'Staffordshire Police'], ['suffolk', 'Suffolk Constabulary'],
+  ['surrey', 'Surrey Police'], ['sussex', 'Sussex Police'], ['thames-valley', 'Thames Valley Police'], ['warwickshire', 'Warwickshire Police'],
+  ['west-mercia', 'West Mercia Police'], ['west-midlands', 'West Midlands Police'], ['west-yorkshire', 'West Yorkshire Police'], ['wiltshire', 'Wiltshire Police'],
+]
+
+// --- Generating the data sets -------------------------------------------------------------------------
+
+async function readCsv(file: string, each: (fields: string[], line: number) => void): Promise<void> {
+  const reader = new CsvRecordReader()
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) for (const r of reader.push(chunk as string)) each(r.fields, r.line)
+  for (const r of reader.end()) each(r.fields, r.line)
+}
+
+const csvLine = (fields: string[]) => `${fields.map(f => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\n`
+
+async function write(stream: WriteStream, text: string) {
+  if (!stream.write(text)) await new Promise<void>(resolve => stream.once('drain', () => resolve()))
+}
+
+async function realMonths(): Promise<{ month: string; file: string; vintage: 2011 | 2021 }[]> {
+  const folder = path.join(DATA, 'police-uk')
+  return readdirSync(folder)
+    .filter(d => /^\d{4}-\d{2}$/.test(d))
+    .sort()
+    .map(month => ({ month, file: path.join(folder, month, `${month}-essex-street.csv`), vintage: month < '2021' ? 2011 : 2021 }))
+}
+
+/** Essex × 36 months to September 2025: earlier months from the 2018–19 files, later ones from 2024–25. */
+async function generateForce36(out: string): Promise<number> {
+  const sources = await realMonths()
+  const old = sources.filter(s => s.vintage === 2011)
+  const recent = sources.filter(s => s.vintage === 2021)
+  let rows = 0
+  for (const [i, month] of monthRange('2022-10', '2025-09').entries()) {
+    const source = month < '2023-01' ? old[i % old.length]! : recent[i % recent.length]!
+    mkdirSync(path.join(out, month), { recursive: true })
+    const stream = createWriteStream(path.join(out, month, `${month}-essex-street.csv`))
+    await write(stream, `${POLICE_COLUMNS.join(',')}\n`)
+    let k = 0
+    const lines: string[] = []
+    await readCsv(source.file, (fields, line) => {
+      if (line === 1) return
+      fields[0] = fields[0] ? `${month}${(k++).toString(16).padStart(57, '0')}` : ''
+      fields[1] = month
+      lines.push(csvLine(fields))
+    })
+    for (let j = 0; j < lines.length; j += 5000) await write(stream, lines.slice(j, j + 5000).join(''))
+    rows += lines.length
+    await new Promise<void>(resolve => stream.end(() => resolve()))
+  }
+  return rows
+}
+
+/** All forces × 12 months: each force's copy of Essex's rows moved to LSOAs of its own districts. */
+async function generateAllForces(out: string): Promise<number> {
+  const lookup = path.join(DATA, 'ons', 'lookups', 'LSOA21_WD24_Lookup.csv')
+  const byDistrict = new Map<string, { code: string; name: string }[]>()
+  await readCsv(lookup, (fields, line) => {
+    if (line === 1 || !fields[6]?.startsWith('E') && !fields[6]?.startsWith('W')) return
+    const list = byDistrict.get(fields[6]!) ?? []
+    list.push({ code: fields[0]!, name: fields[1]! })
+    byDistrict.set(fields[6]!, list)
+  })
+  const essexDistricts = ['E07000066', 'E07000067', 'E07000068', 'E07000069', 'E07000070', 'E07000071', 'E07000072', 'E07000073', 'E07000074', 'E07000075', 'E07000076', 'E07000077', 'E06000033', 'E06000034']
+  const others = [...byDistrict.keys()].filter(d => !essexDistricts.includes(d)).sort()
+  const recent = (await realMonths()).filter(s => s.vintage === 2021)
+  let rows = 0
+  let f = 0
+  for (const [force, forceName] of FORCES) {
+    // Essex keeps its own LSOAs; every other force gets a share of the other districts.
+    const targets = force === 'essex' ? null : others.filter((_, i) => i % (FORCES.length - 1) === f).flatMap(d => byDistrict.get(d)!)
+    if (force !== 'essex') f++
+    const mapping = new Map<string, { code: string; name: string }>()
+    for (const [i, month] of monthRange('2024-10', '2025-09').entries()) {
+      const source = recent[(i + f) % recent.length]!
+      mkdirSync(path.join(out, month), { recursive: true })
+      const stream = createWriteStream(path.join(out, month, `${month}-${force}-street.csv`))
+      await write(stream, `${POLICE_COLUMNS.join(',')}\n`)
+      let k = 0
+      let kept = 0
+      let buffer = ''
+      await readCsv(source.file, (fields, line) => {
+        if (line === 1) return
+        // Every eighth row is left out, to land near 6 million rows in all.
+        if (k++ % 8 === 7) return
+        fields[0] = fields[0] ? `${force}${month}${k.toString(16)}`.padEnd(64, '0') : ''
+        fields[1] = month
+        fields[2] = forceName
+        fields[3] = forceName
+        if (targets && fields[7]) {
+          let target = mapping.get(fields[7])
+          if (!target) {
+            target = targets[mapping.size % targets.length]!
+            mapping.set(fields[7], target)
+          }
+          fields[7] = target.code
+          fields[8] = target.name
+        }
+        buffer += csvLine(fields)
+        kept++
+      })
+      await write(stream, buffer)
+      rows += kept
+      await new Promise<void>(resolve => stream.end(() => resolve()))
+    }
+  }
+  return rows
+}
+
+// --- Importing and timing -----------------------------------------------------------------------------
+
+async function openApp(database: DatabaseHandle) {
+  const config = loadConfig({ NODE_ENV: 'production', CSP_HUB_BASE_URL: 'http://localhost', CSP_HUB_DATA_DIR: os.tmpdir(), CSP_HUB_LOG_LEVEL: 'silent' })
+  const deps: AppDeps = { config, logger: createLogger('silent'), database, clock: systemClock, mailer: memoryMailer(), hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }) }
+  return { deps, services: createServices(deps) }
+}
+
+async function loadGeography(services: ReturnType<typeof createServices>) {
+  const lookups = path.join(DATA, 'ons', 'lookups')
+  for (const file of ['LSOA11_WD21_LAD21_EW_LU.csv', 'LSOA21_WD24_Lookup.csv', 'LSOA_(2011)_to_LSOA_(2021)_to_Local_Authority_District_(2022)_Lookup_for_England_and_Wales_(Version_2).csv', 'WD21_LAD21_UK_LU.csv', 'Lower_Tier_Local_Authority_to_Upper_Tier_Local_Authority__April_2021__Lookup_in_England_and_Wales.csv']) {
+    await services.onsImporter.importFile(path.join(lookups, file), { actor: ACTOR })
+  }
+  await services.onsImporter.importFile(path.join(DATA, 'ons', 'population', 'Local_Authority_Name.csv'), { actor: ACTOR, midYear: 2020 })
+  await services.onsImporter.importFile(path.join(DATA, 'ons', 'population', 'Mid-2020_Persons_England_Wales_(2021_wards).csv'), { actor: ACTOR })
+  await services.onsImporter.importFile(path.join(DATA, 'ons', 'boundaries', 'outline_LAD22NM.geojson'), { actor: ACTOR })
+}
+
+interface ImportFigures {
+  rows: number
+  seconds: number
+  rowsPerSecond: number
+  peakRss: number
+  peakHeap: number
+  /** RSS when 10%, 20%… 100% of the bytes had been read: flat if it does not grow with the rows. */
+  rssByDecile: number[]
+}
+
+async function timeImport(services: ReturnType<typeof createServices>, files: ImportFile[], label: string): Promise<ImportFigures> {
+  let peakRss = 0
+  let peakHeap = 0
+  let lastPrint = 0
+  const rssByDecile: number[] = []
+  const started = performance.now()
+  const outcomes = await services.policeImporter.importFiles(files, {
+    actor: ACTOR,
+    onProgress: p => {
+      const memory = process.memoryUsage()
+      peakRss = Math.max(peakRss, memory.rss)
+      peakHeap = Math.max(peakHeap, memory.heapUsed)
+      const decile = Math.floor((p.bytesDone / p.bytesTotal) * 10)
+      while (rssByDecile.length < decile) rssByDecile.push(memory.rss)
+      if (process.stderr.isTTY && Date.now() - lastPrint > 500) {
+        lastPrint = Date.now()
+        process.stderr.write(`\r  ${label}: ${n(p.rowsDone)} rows, ${Math.floor((p.bytesDone / p.bytesTotal) * 100)}%   `)
+      }
+    },
+  })
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
+  const seconds = (performance.now() - started) / 1000
+  const failed = outcomes.filter(o => o.status !== 'imported')
+  if (failed.length) throw new Error(`${failed.length} files failed: ${failed[0]!.name}: ${failed[0]!.message} ${JSON.stringify(failed[0]!.problems?.slice(0, 3))}`)
+  const rows = outcomes.reduce((s, o) => s + (o.rows ?? 0), 0)
+  return { rows, seconds, rowsPerSecond: rows / seconds, peakRss, peakHeap, rssByDecile }
+}
+
+/** psql \copy of the same files, one session, into a bare table with police_records' columns. */
+function timePsqlCopy(url: string, files: ImportFile[]): { seconds: number; rows: number } {
+  const columns = POLICE_COLUMNS.map(c => c.toLowerCase().replace(/ /g, '_').replace('last_outcome_category', 'last_outcome')).join(', ')
+  const script = [
+    'drop table if exists bench_bare_records;',
+    "create table bench_bare_records (force text not null default 'x', crime_id text, month text not null, reported_by text, falls_within text, longitude double precision, latitude double precision, location text, lsoa_code text, lsoa_name text, crime_type text not null, last_outcome text, context text);",
+    '\\timing on',
+    ...files.map(f => `\\copy bench_bare_records (${columns}) from '${f.path.replace(/'/g, "''")}' with (format csv, header true)`),
+    '\\timing off',
+    'select count(*) from bench_bare_records;',
+    'drop table bench_bare_records;',
+  ].join('\n')
+  const scriptFile = path.join(os.tmpdir(), `bench-psql-${process.pid}.sql`)
+  writeFileSync(scriptFile, script)
+  const parsed = new URL(url)
+  const result = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', scriptFile, '-d', url], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, PGPASSWORD: decodeURIComponent(parsed.password) } })
+  rmSync(scriptFile, { force: true })
+  if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`)
+  // psql prints "Time: 123.456 ms" after each \copy: the time the server took, without psql's start-up.
+  const times = [...result.stdout.matchAll(/Time: ([\d.]+) ms/g)].map(m => Number(m[1]))
+  const rows = Number(/^\s*(\d+)\s*$/m.exec(result.stdout)?.[1] ?? 0)
+  return { seconds: times.reduce((s, t) => s + t, 0) / 1000, rows }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+async function timeAnalyses(database: DatabaseHandle, services: ReturnType<typeof createServices>, deps: AppDeps, runs: number) {
+  const db = database.db
+  const partnership = await db.insertInto('partnerships').values({ name: `Benchmark Partnership ${Date.now()}`, isPublished: true }).returningAll().executeTakeFirstOrThrow()
+  for (const [name, code] of [['Castle Point', 'E07000069'], ['Rochford', 'E07000075']]) {
+    await db.insertInto('areas').values({ partnershipId: partnership.id, type: 'district', name: name!, code }).execute()
+  }
+  const ctx = {
+    partnership: { id: partnership.id, name: partnership.name, shortName: null, isPublished: true },
+    access: 'public' as const,
+    actor: ACTOR,
+    signedIn: false,
+    personId: null,
+  }
+  const period = { from: '2024-10', to: '2025-09' }
+  const pd = services.policeData
+  const cases: [string, () => Promise<unknown>][] = [
+    ['overview (partnership area, 12 months + 36-month trend)', async () => pd.assessment(await pd.query(ctx, 'partnership', period))],
+    ['overview (a ward)', async () => pd.assessment(await pd.query(ctx, 'ward:E05010851', period))],
+    ['hotspots (wards and LSOAs)', async () => pd.hotspots(await pd.query(ctx, 'partnership', period))],
+    ['districts compared (force area)', async () => pd.comparison(await pd.query(ctx, 'partnership', period), 'force')],
+    ['indicator seam: countsByMonth, 36 months', () => pd.countsByMonth({ crimeTypes: ['Anti-social behaviour'], areaCodes: ['E07000075'], from: '2022-10', to: '2025-09' })],
+  ]
+  const app = createApp(deps, services)
+  const server = app.listen(0)
+  await new Promise<void>(resolve => server.once('listening', () => resolve()))
+  const port = (server.address() as AddressInfo).port
+  const pages = ['', '/crime-types', '/trends', '/hotspots', '/map', '/districts']
+  for (const pagePath of pages) {
+    const url = `http://127.0.0.1:${port}/partnerships/${partnership.id}/strategic-assessment${pagePath}?from=${period.from}&to=${period.to}`
+    cases.push([`page GET /strategic-assessment${pagePath}`, async () => {
+      const res = await fetch(url)
+      if (res.status !== 200) throw new Error(`${url} → ${res.status}`)
+      await res.text()
+    }])
+  }
+  const results: { name: string; median: number; p95: number }[] = []
+  for (const [name, run] of cases) {
+    await run() // warm up
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now()
+      await run()
+      times.push(performance.now() - started)
+    }
+    results.push({ name, median: percentile(times, 50), p95: percentile(times, 95) })
+  }
+  await new Promise<void>(resolve => server.close(() => resolve()))
+  return results
+}
+
+function printAnalyses(results: { name: string; median: number; p95: number }[]) {
+  for (const r of results) log(`    ${r.name.padEnd(58)} median ${r.median.toFixed(0).padStart(5)} ms   p95 ${r.p95.toFixed(0).padStart(5)} ms`)
+}
+
+// --- The run ------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(path.join(DATA, 'police-uk'))) throw new Error(`No real data in ${DATA}: give --data DIR (laid out like shared/data/real)`)
+  const work = mkdtempSync(path.join(os.tmpdir(), 'csp-hub-bench-'))
+  log(`CSP Hub import benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPUs, Node ${process.version}, ${load()}`)
+  log(`Real files: ${DATA}`)
+  log(`Generated files and the PGlite database: ${work}`)
+  try {
+    let started = performance.now()
+    const force36Dir = path.join(work, 'essex-36-months')
+    const allDir = path.join(work, 'all-forces-12-months')
+    const force36Rows = await generateForce36(force36Dir)
+    const allRows = await generateAllForces(allDir)
+    const force36 = await listPoliceFiles([force36Dir])
+    const all = await listPoliceFiles([allDir])
+    const size = (files: ImportFile[]) => files.reduce((s, f) => s + f.size, 0)
+    log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s: Essex × 36 months ${n(force36Rows)} rows (${force36.length} files, ${mb(size(force36))}); all ${FORCES.length} forces × 12 months ${n(allRows)} rows (${all.length} files, ${mb(size(all))})`)
+
+    // PostgreSQL.
+    const name = `csp_hub_bench_${process.pid}`
+    const admin = new pg.Client({ connectionString: SERVER })
+    await admin.connect()
+    await admin.query(`drop database if exists ${name}`)
+    await admin.query(`create database ${name}`)
+    const url = new URL(SERVER)
+    url.pathname = `/${name}`
+    try {
+      const database = await createDatabase({ databaseUrl: url.toString(), poolSize: 4 })
+      await migrateToLatest(database.db)
+      const { deps, services } = await openApp(database)
+      started = performance.now()
+      await loadGeography(services)
+      log(`\nPostgreSQL (${SERVER.replace(/:[^:@/]+@/, ':…@')}): ONS geography loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      const pg36 = await timeImport(services, force36, 'PostgreSQL, Essex × 36')
+      const psql36 = timePsqlCopy(url.toString(), force36)
+      log(`  Essex × 36 months:     ${n(pg36.rows)} rows in ${pg36.seconds.toFixed(1)} s = ${n(pg36.rowsPerSecond)} rows/s; psql \\copy ${psql36.seconds.toFixed(1)} s = ${n(psql36.rows / psql36.seconds)} rows/s; ratio ${(pg36.rowsPerSecond / (psql36.rows / psql36.seconds)).toFixed(2)} (${load()})`)
+      log(`  Analyses on the 36-month data (${flag('quick') ? 10 : 30} runs each):`)
+      printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 10 : 30))
+      const pgAll = await timeImport(services, all, 'PostgreSQL, all forces')
+      const psqlAll = timePsqlCopy(url.toString(), all)
+      log(`  All forces × 12 months: ${n(pgAll.rows)} rows in ${pgAll.seconds.toFixed(1)} s = ${n(pgAll.rowsPerSecond)} rows/s; psql \\copy ${psqlAll.seconds.toFixed(1)} s = ${n(psqlAll.rows / psqlAll.seconds)} rows/s; ratio ${(pgAll.rowsPerSecond / (psqlAll.rows / psqlAll.seconds)).toFixed(2)} (${load()})`)
+      log(`  Memory during the all-forces import: peak RSS ${mb(pgAll.peakRss)}, peak JS heap ${mb(pgAll.peakHeap)}; RSS at each tenth of the data: ${pgAll.rssByDecile.map(r => n(r / 1024 / 1024)).join(', ')} MB`)
+      log(`  Analyses with all forces held (12 + 36 months):`)
+      printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 5 : 10))
+      await database.close()
+    } finally {
+      if (!flag('keep')) await admin.query(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    }
+
+    // PGlite.
+    const folder = path.join(work, 'pglite')
+    const database = await createDatabase({ dataDir: folder })
+    await migrateToLatest(database.db)
+    const { deps, services } = await openApp(database)
+    started = performance.now()
+    await loadGeography(services)
+    log(`\nPGlite (data folder ${folder}): ONS geography loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    const lite36 = await timeImport(services, force36, 'PGlite, Essex × 36')
+    log(`  Essex × 36 months:     ${n(lite36.rows)} rows in ${lite36.seconds.toFixed(1)} s = ${n(lite36.rowsPerSecond)} rows/s; peak RSS ${mb(lite36.peakRss)} (${load()})`)
+    log(`  Analyses on the 36-month data (${flag('quick') ? 10 : 30} runs each):`)
+    printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 10 : 30))
+    if (!flag('skip-pglite-forces')) {
+      const liteAll = await timeImport(services, all, 'PGlite, all forces')
+      log(`  All forces × 12 months: ${n(liteAll.rows)} rows in ${liteAll.seconds.toFixed(1)} s = ${n(liteAll.rowsPerSecond)} rows/s; peak RSS ${mb(liteAll.peakRss)}, peak JS heap ${mb(liteAll.peakHeap)} (${load()})`)
+      log(`  RSS at each tenth of the data: ${liteAll.rssByDecile.map(r => n(r / 1024 / 1024)).join(', ')} MB`)
+    }
+    await database.close()
+    log('\nContains public sector information licensed under the Open Government Licence v3.0.')
+  } finally {
+    if (!flag('keep')) rmSync(work, { recursive: true, force: true })
+  }
+}
+
+await main()
+process.exit(0)

@@ -1,0 +1,402 @@
+import {
+  addMonths,
+  describeMonths,
+  financialYearLabel,
+  financialYearStart,
+  monthLabel,
+  monthName,
+  monthNumber,
+  monthRange,
+  periodLabel,
+  type Month,
+} from './months.ts'
+import { ANTI_SOCIAL_BEHAVIOUR } from './police-rows.ts'
+
+/**
+ * The analyses of a strategic assessment, from counts by month and crime type. Pure: the repository
+ * gives the counts and which months are held; nothing here touches the database.
+ *
+ * A month is "held" when police.uk data for it has been imported for the force(s) covering the area. A
+ * month not held is missing (null), never zero: sums, changes and averages say how many months they use.
+ */
+
+export interface MonthTypeCount {
+  month: Month
+  crimeType: string
+  count: number
+}
+
+/** The order police.uk lists crime types in; others (older names) follow alphabetically. */
+export const CRIME_TYPES = [
+  'Anti-social behaviour',
+  'Bicycle theft',
+  'Burglary',
+  'Criminal damage and arson',
+  'Drugs',
+  'Other crime',
+  'Other theft',
+  'Possession of weapons',
+  'Public order',
+  'Robbery',
+  'Shoplifting',
+  'Theft from the person',
+  'Vehicle crime',
+  'Violence and sexual offences',
+] as const
+
+export const isAsb = (crimeType: string) => crimeType === ANTI_SOCIAL_BEHAVIOUR
+
+/** Per 1,000 residents, or null without a population. */
+export function ratePer1000(count: number, population: number | null | undefined): number | null {
+  if (!population || population <= 0) return null
+  return (count / population) * 1000
+}
+
+/** Percentage change from `before` to `after`, or null when there is nothing to compare with. */
+export function percentChange(before: number, after: number): number | null {
+  if (before === 0) return null
+  return ((after - before) / before) * 100
+}
+
+// --- Counts by crime type and month ------------------------------------------------------------------
+
+export interface TypeByMonthTable {
+  months: Month[]
+  held: boolean[]
+  rows: { crimeType: string; byMonth: (number | null)[]; total: number }[]
+  monthTotals: (number | null)[]
+  total: number
+  asbTotal: number
+  heldCount: number
+}
+
+export function crimeTypeByMonth(counts: readonly MonthTypeCount[], months: readonly Month[], heldMonths: ReadonlySet<Month>): TypeByMonthTable {
+  const index = new Map(months.map((m, i) => [m, i]))
+  const byType = new Map<string, number[]>()
+  for (const c of counts) {
+    const i = index.get(c.month)
+    if (i === undefined) continue
+    let row = byType.get(c.crimeType)
+    if (!row) {
+      row = months.map(() => 0)
+      byType.set(c.crimeType, row)
+    }
+    row[i]! += c.count
+  }
+  const held = months.map(m => heldMonths.has(m))
+  const order = (type: string) => {
+    const known = (CRIME_TYPES as readonly string[]).indexOf(type)
+    return known === -1 ? CRIME_TYPES.length : known
+  }
+  const rows = [...byType]
+    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+    .map(([crimeType, values]) => ({
+      crimeType,
+      byMonth: values.map((v, i) => (held[i] || v > 0 ? v : null)),
+      total: values.reduce((s, v) => s + v, 0),
+    }))
+  const monthTotals = months.map((_, i) => (held[i] || rows.some(r => (r.byMonth[i] ?? 0) > 0) ? rows.reduce((s, r) => s + (r.byMonth[i] ?? 0), 0) : null))
+  const total = rows.reduce((s, r) => s + r.total, 0)
+  return {
+    months: [...months],
+    held,
+    rows,
+    monthTotals,
+    total,
+    asbTotal: rows.filter(r => isAsb(r.crimeType)).reduce((s, r) => s + r.total, 0),
+    heldCount: held.filter(Boolean).length,
+  }
+}
+
+export function totalsByType(counts: readonly MonthTypeCount[], months?: ReadonlySet<Month>): Map<string, number> {
+  const totals = new Map<string, number>()
+  for (const c of counts) {
+    if (months && !months.has(c.month)) continue
+    totals.set(c.crimeType, (totals.get(c.crimeType) ?? 0) + c.count)
+  }
+  return totals
+}
+
+export function totalsByMonth(counts: readonly MonthTypeCount[], filter?: (crimeType: string) => boolean): Map<Month, number> {
+  const totals = new Map<Month, number>()
+  for (const c of counts) {
+    if (filter && !filter(c.crimeType)) continue
+    totals.set(c.month, (totals.get(c.month) ?? 0) + c.count)
+  }
+  return totals
+}
+
+// --- Financial year to date against the same period last year ----------------------------------------
+
+export interface YearToDateRow {
+  crimeType: string
+  current: number
+  previous: number
+  difference: number
+  /** null when last year's count is 0 or no month can be compared */
+  change: number | null
+}
+
+export interface YearToDate {
+  financialYear: string
+  previousFinancialYear: string
+  currentFrom: Month
+  to: Month
+  previousFrom: Month
+  previousTo: Month
+  /** Months of this year-to-date held in both years: the comparison uses only these. */
+  comparableMonths: Month[]
+  missingThisYear: Month[]
+  missingLastYear: Month[]
+  isComplete: boolean
+  rows: YearToDateRow[]
+  total: YearToDateRow
+}
+
+export function yearToDate(counts: readonly MonthTypeCount[], to: Month, heldMonths: ReadonlySet<Month>): YearToDate {
+  const currentFrom = financialYearStart(to)
+  const months = monthRange(currentFrom, to)
+  const comparable = months.filter(m => heldMonths.has(m) && heldMonths.has(addMonths(m, -12)))
+  const thisYear = new Set(comparable)
+  const lastYear = new Set(comparable.map(m => addMonths(m, -12)))
+  const current = totalsByType(counts, thisYear)
+  const previous = totalsByType(counts, lastYear)
+  const types = [...new Set([...current.keys(), ...previous.keys()])]
+  const row = (crimeType: string, a: number, b: number): YearToDateRow => ({
+    crimeType,
+    current: a,
+    previous: b,
+    difference: a - b,
+    change: comparable.length ? percentChange(b, a) : null,
+  })
+  const rows = types.map(t => row(t, current.get(t) ?? 0, previous.get(t) ?? 0)).sort((a, b) => b.current - a.current || a.crimeType.localeCompare(b.crimeType))
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + v, 0)
+  return {
+    financialYear: financialYearLabel(to),
+    previousFinancialYear: financialYearLabel(addMonths(to, -12)),
+    currentFrom,
+    to,
+    previousFrom: addMonths(currentFrom, -12),
+    previousTo: addMonths(to, -12),
+    comparableMonths: comparable,
+    missingThisYear: months.filter(m => !heldMonths.has(m)),
+    missingLastYear: months.map(m => addMonths(m, -12)).filter(m => !heldMonths.has(m)),
+    isComplete: comparable.length === months.length,
+    rows,
+    total: row('All crime and anti-social behaviour', sum(current), sum(previous)),
+  }
+}
+
+// --- Top crime types --------------------------------------------------------------------------------
+
+export interface TopTypes {
+  items: { crimeType: string; count: number; share: number }[]
+  total: number
+  topTotal: number
+  /** Share of all records the top N make up, in per cent. */
+  topShare: number
+}
+
+export function topTypes(totals: ReadonlyMap<string, number>, n: number, options: { excludeAsb?: boolean } = {}): TopTypes {
+  const entries = [...totals].filter(([type]) => !(options.excludeAsb && isAsb(type)))
+  const total = entries.reduce((s, [, v]) => s + v, 0)
+  const items = entries
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([crimeType, count]) => ({ crimeType, count, share: total ? (count / total) * 100 : 0 }))
+  const topTotal = items.reduce((s, i) => s + i.count, 0)
+  return { items, total, topTotal, topShare: total ? (topTotal / total) * 100 : 0 }
+}
+
+// --- Trends and seasonal peaks ----------------------------------------------------------------------
+
+export interface TrendPoint {
+  month: Month
+  value: number | null
+}
+
+export const SEASONS = [
+  { key: 'summer', name: 'the summer holidays', months: [7, 8], label: 'July and August' },
+  { key: 'halloween', name: 'Halloween and bonfire night', months: [10, 11], label: 'October and November' },
+  { key: 'christmas', name: 'Christmas', months: [12], label: 'December' },
+] as const
+
+export interface SeasonalPeak {
+  season: (typeof SEASONS)[number]['key']
+  seasonName: string
+  seasonMonths: string
+  series: string
+  /** Mean of the season's held months against the mean of every held month, in per cent above. */
+  aboveAverage: number
+  seasonAverage: number
+  overallAverage: number
+}
+
+/** The months of a window ending at `to`, with their values (null when not held). */
+export function trendSeries(totals: ReadonlyMap<Month, number>, to: Month, length: number, heldMonths: ReadonlySet<Month>): TrendPoint[] {
+  return monthRange(addMonths(to, -(length - 1)), to).map(month => ({ month, value: heldMonths.has(month) ? (totals.get(month) ?? 0) : null }))
+}
+
+const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0)
+
+/**
+ * Seasons whose months run at least `threshold` per cent above the series' monthly average. Needs at
+ * least six held months, and at least one held month of the season.
+ */
+export function seasonalPeaks(series: readonly TrendPoint[], seriesName: string, threshold = 5): SeasonalPeak[] {
+  const held = series.filter((p): p is { month: Month; value: number } => p.value !== null)
+  if (held.length < 6) return []
+  const overall = mean(held.map(p => p.value))
+  if (overall <= 0) return []
+  const peaks: SeasonalPeak[] = []
+  for (const season of SEASONS) {
+    const inSeason = held.filter(p => (season.months as readonly number[]).includes(monthNumber(p.month)))
+    if (!inSeason.length) continue
+    const seasonAverage = mean(inSeason.map(p => p.value))
+    const above = ((seasonAverage - overall) / overall) * 100
+    if (above >= threshold) {
+      peaks.push({ season: season.key, seasonName: season.name, seasonMonths: season.label, series: seriesName, aboveAverage: above, seasonAverage, overallAverage: overall })
+    }
+  }
+  return peaks.sort((a, b) => b.aboveAverage - a.aboveAverage)
+}
+
+export interface TrendDirection {
+  direction: 'rising' | 'falling' | 'level' | 'unknown'
+  /** Change a month, from a least-squares line through the held months. */
+  perMonth: number | null
+  /** The same, as a share of the monthly average, in per cent. */
+  perMonthShare: number | null
+}
+
+/** Least-squares slope over the held months (their position in the window, not their order). */
+export function trendDirection(series: readonly TrendPoint[]): TrendDirection {
+  const points = series.map((p, x) => ({ x, y: p.value })).filter((p): p is { x: number; y: number } => p.y !== null)
+  if (points.length < 6) return { direction: 'unknown', perMonth: null, perMonthShare: null }
+  const mx = mean(points.map(p => p.x))
+  const my = mean(points.map(p => p.y))
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0)
+  const slope = sxx ? points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx : 0
+  const share = my ? (slope / my) * 100 : 0
+  return { direction: Math.abs(share) < 1 ? 'level' : slope > 0 ? 'rising' : 'falling', perMonth: slope, perMonthShare: share }
+}
+
+// --- Ranking areas ----------------------------------------------------------------------------------
+
+export interface AreaFigure {
+  code: string
+  name: string
+  count: number
+  population: number | null
+  rate: number | null
+}
+
+export function rankAreas(areas: readonly AreaFigure[], by: 'count' | 'rate'): (AreaFigure & { rank: number | null })[] {
+  const sorted = [...areas].sort((a, b) => {
+    if (by === 'rate') {
+      if (a.rate === null && b.rate === null) return b.count - a.count
+      if (a.rate === null) return 1
+      if (b.rate === null) return -1
+      return b.rate - a.rate || a.name.localeCompare(b.name)
+    }
+    return b.count - a.count || a.name.localeCompare(b.name)
+  })
+  let rank = 0
+  return sorted.map(area => ({ ...area, rank: by === 'rate' && area.rate === null ? null : ++rank }))
+}
+
+/** Five shading bands by rate (quintiles of the areas shown), for a map. */
+export function rateBands(rates: readonly (number | null)[], bands = 5): { band: (rate: number | null) => number | null; limits: number[] } {
+  const sorted = rates.filter((r): r is number => r !== null).sort((a, b) => a - b)
+  if (!sorted.length) return { band: () => null, limits: [] }
+  const limits = Array.from({ length: bands - 1 }, (_, i) => sorted[Math.min(sorted.length - 1, Math.floor(((i + 1) * sorted.length) / bands))]!)
+  return {
+    limits,
+    band: rate => (rate === null ? null : limits.filter(limit => rate >= limit).length),
+  }
+}
+
+// --- Plain-English summary ----------------------------------------------------------------------------
+
+const n = (value: number) => Math.round(value).toLocaleString('en-GB')
+const pct = (value: number) => `${Math.abs(value).toLocaleString('en-GB', { maximumFractionDigits: value !== 0 && Math.abs(value) < 10 ? 1 : 0 })}%`
+const lower = (type: string) => (type === 'Anti-social behaviour' ? 'anti-social behaviour' : type.charAt(0).toLowerCase() + type.slice(1))
+
+export interface SummaryInput {
+  areaName: string
+  from: Month
+  to: Month
+  table: TypeByMonthTable
+  population: { value: number; description: string } | null
+  top: TopTypes
+  yearToDate: YearToDate
+  trend12: TrendPoint[]
+  peaks: SeasonalPeak[]
+}
+
+/** A short, honest summary from the figures: what they say, and what they cannot. */
+export function summarise(input: SummaryInput): string[] {
+  const { table, top, yearToDate: ytd } = input
+  const months = table.months.length
+  const sentences: string[] = []
+  const period = periodLabel(input.from, input.to)
+  if (table.heldCount === 0) {
+    return [`No police.uk data is held for ${input.areaName} for ${period}. Import the months you need, then come back.`]
+  }
+  sentences.push(
+    `Police.uk holds ${n(table.total)} crimes and anti-social behaviour incidents in ${input.areaName} for ${period}` +
+      (table.asbTotal ? `, ${n(table.asbTotal)} of them anti-social behaviour (${pct((table.asbTotal / Math.max(1, table.total)) * 100)}).` : '.'),
+  )
+  const missing = table.months.filter((_, i) => !table.held[i])
+  if (missing.length) {
+    sentences.push(`No data is held for ${describeMonths(missing)}: the figures cover ${table.heldCount} of the ${months} months, so totals are lower than a full period's would be.`)
+  }
+  if (input.population) {
+    const rate = ratePer1000(table.total, input.population.value)!
+    sentences.push(`That is ${rate.toLocaleString('en-GB', { maximumFractionDigits: 1 })} per 1,000 residents over the ${table.heldCount === 1 ? 'month held' : `${table.heldCount} months held`}, using ${input.population.description}.`)
+  }
+  const [first, second, third] = top.items
+  if (first) {
+    const others = [second, third].filter((x): x is NonNullable<typeof x> => Boolean(x))
+    sentences.push(
+      `${first.crimeType} was the most common type (${pct(first.share)})` +
+        (others.length ? `, followed by ${others.map(o => `${lower(o.crimeType)} (${pct(o.share)})`).join(' and ')}.` : '.'),
+    )
+  }
+  if (top.items.length > 3) sentences.push(`The top ${top.items.length} types made up ${pct(top.topShare)} of all ${n(top.total)} records.`)
+
+  const ytdPeriod = periodLabel(ytd.currentFrom, ytd.to)
+  if (ytd.comparableMonths.length === 0) {
+    sentences.push(`The financial year ${ytd.financialYear} to date (${ytdPeriod}) cannot be compared with last year: no month of it is held for both years.`)
+  } else {
+    const change = ytd.total.change
+    const direction = change === null ? 'a change that cannot be expressed as a percentage' : change > 0 ? `${pct(change)} more` : change < 0 ? `${pct(change)} fewer` : 'the same number'
+    const one = ytd.comparableMonths.length === 1
+    const partial = ytd.isComplete
+      ? ''
+      : ` Only ${describeMonths(ytd.comparableMonths)} can be compared with the same ${one ? 'month' : 'months'} a year earlier (the other months are not held for both years), so the comparison uses ${one ? 'that month' : 'those months'} alone.`
+    sentences.push(
+      `In the financial year ${ytd.financialYear} to date, ${n(ytd.total.current)} were recorded: ${direction} (${ytd.total.difference >= 0 ? '+' : '−'}${n(Math.abs(ytd.total.difference))}) than in the same months of ${ytd.previousFinancialYear}.${partial}`,
+    )
+  }
+
+  const trend = trendDirection(input.trend12)
+  const heldTrend = input.trend12.filter(p => p.value !== null) as { month: Month; value: number }[]
+  if (trend.direction === 'unknown') {
+    sentences.push(`Only ${heldTrend.length} of the last 12 months are held, too few to describe a trend.`)
+  } else {
+    const highest = heldTrend.reduce((a, b) => (b.value > a.value ? b : a))
+    const lowest = heldTrend.reduce((a, b) => (b.value < a.value ? b : a))
+    const words = trend.direction === 'level' ? 'were broadly level' : `were ${trend.direction}, by about ${n(Math.abs(trend.perMonth!))} a month`
+    sentences.push(
+      `Over the 12 months to ${monthLabel(input.to)}, monthly totals ${words}: the lowest was ${n(lowest.value)} (${monthLabel(lowest.month)}), the highest ${n(highest.value)} (${monthLabel(highest.month)}).`,
+    )
+  }
+  for (const peak of input.peaks.slice(0, 3)) {
+    sentences.push(`${peak.series === 'All crime and anti-social behaviour' ? 'Monthly totals' : peak.series} ran ${pct(peak.aboveAverage)} above the monthly average in ${peak.seasonName} (${peak.seasonMonths}).`)
+  }
+  return sentences
+}
+
+/** "In July 2025" style, for tables' captions. */
+export const monthWord = (month: Month) => monthName(month)

@@ -1,0 +1,61 @@
+/**
+ * A strategic assessment as structured content (sections of headings, paragraphs, tables with captions,
+ * chart data and caveats), for any renderer: the shared document renderer turns it into DOCX, PDF or a
+ * print page; the XLSX download takes its tables. Pure data, no formatting decisions beyond words.
+ */
+
+export type DocumentCell = string | number | null
+
+export interface DocumentTable {
+  caption: string
+  headers: string[]
+  rows: DocumentCell[][]
+  /** Columns (0-based) holding numbers, to right-align. */
+  numericColumns?: number[]
+  /** Notes printed under the table: caveats that apply to it, the source. */
+  notes?: string[]
+}
+
+export interface DocumentChart {
+  id: string
+  title: string
+  /** A sentence describing the chart, for those who cannot see it. */
+  description: string
+  kind: 'line' | 'bar'
+  series: { name: string; points: { label: string; value: number | null }[]; dashed?: boolean }[]
+  yLabel?: string
+}
+
+export type DocumentBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'bullets'; items: string[] }
+  | { type: 'table'; table: DocumentTable }
+  | { type: 'chart'; chart: DocumentChart; table: DocumentTable }
+  | { type: 'caveats'; title: string; items: string[] }
+
+export interface DocumentSection {
+  heading: string
+  blocks: DocumentBlock[]
+}
+
+export interface StructuredDocument {
+  title: string
+  subtitle: string
+  /** 'YYYY-MM-DD' */
+  date: string
+  sections: DocumentSection[]
+  /** Licence and source lines to print at the end (or in the footer). */
+  attribution: string[]
+}
+
+/** The figures table of a chart: one row per label, one column per series. */
+export function chartTable(chart: DocumentChart, notes: string[] = []): DocumentTable {
+  const labels = [...new Set(chart.series.flatMap(s => s.points.map(p => p.label)))]
+  return {
+    caption: `${chart.title}: the figures`,
+    headers: ['', ...chart.series.map(s => s.name)],
+    rows: labels.map(label => [label, ...chart.series.map(s => s.points.find(p => p.label === label)?.value ?? null)]),
+    numericColumns: chart.series.map((_, i) => i + 1),
+    notes,
+  }
+}

@@ -1,0 +1,20 @@
+import type { AppDeps } from '../../services.ts'
+
+import { onsImporter } from './ons-import.ts'
+import { policeDataService } from './police-data-service.ts'
+import { policeImportJobs } from './police-import-jobs.ts'
+import { policeImporter } from './police-import.ts'
+import { priorityService } from './priority-service.ts'
+
+/** The police data capability's services, added to the app's services in src/services.ts. */
+export function policeDataServices(deps: AppDeps) {
+  const db = deps.database.db
+  const policeData = policeDataService({ db, clock: deps.clock })
+  return {
+    policeData,
+    policeImports: policeImportJobs({ database: deps.database, clock: deps.clock, logger: deps.logger }),
+    policeImporter: policeImporter(deps.database),
+    onsImporter: onsImporter(db),
+    priorities: priorityService({ db, clock: deps.clock, policeData }),
+  }
+}

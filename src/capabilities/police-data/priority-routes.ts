@@ -1,0 +1,250 @@
+import { Router, type Request, type Response } from 'express'
+
+import { attempt, formErrors, parseForm } from '../../web/form.ts'
+import { idParam, partnershipContext } from '../../web/request.ts'
+import type { CapabilityDeps } from '../index.ts'
+import { requirePermission } from '../partnerships/domain/partnership-context.ts'
+
+import { CRIME_TYPES } from './domain/analyses.ts'
+import { addMonths, dateToMonth, financialYearStart, monthLabel, monthRange, yearOf } from './domain/months.ts'
+import { SCORE_LABELS } from './domain/scoring.ts'
+import { assessmentForm, candidateForm, parseCriteriaForm, parseScoresForm, planForm } from './priority-forms.ts'
+
+const PATH = '/strategic-assessment/priorities'
+
+/** The priority scoring matrix pages (and, with `api`, its read-only API). */
+export function priorityRoutes({ services }: CapabilityDeps, options: { api?: boolean } = {}): Router {
+  const { priorities, policeData } = services
+  const router = Router({ mergeParams: true })
+  const base = (req: Request) => `/partnerships/${partnershipContext(req).partnership.id}${PATH}`
+
+  if (options.api) {
+    router.get(PATH, async (req, res) => {
+      const list = await priorities.list(partnershipContext(req))
+      res.json({ priorityAssessments: list.map(a => ({ id: a.id, title: a.title, periodFrom: dateToMonth(a.periodFrom), periodTo: dateToMonth(a.periodTo), planId: a.planId })) })
+    })
+    router.get(`${PATH}/:id`, async (req, res) => {
+      const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
+      res.json({
+        id: m.assessment.id,
+        title: m.assessment.title,
+        periodFrom: m.from,
+        periodTo: m.to,
+        planId: m.assessment.planId,
+        criteria: m.criteria.map(c => ({ id: c.id, name: c.name, description: c.description, weight: c.weight, source: c.source })),
+        ranking: m.rows.map(r => ({
+          rank: r.rank,
+          candidateId: r.candidate.id,
+          name: r.candidate.name,
+          crimeTypes: r.candidate.crimeTypes,
+          total: r.total,
+          maxTotal: r.maxTotal,
+          isComplete: r.isComplete,
+          evidence: r.evidence,
+          scores: r.cells,
+        })),
+      })
+    })
+    return router
+  }
+
+  /** Months to offer for the period: those held, or the last three years. */
+  async function monthItems(req: Request) {
+    const q = await policeData.query(partnershipContext(req), 'partnership', {})
+    const first = q.availableMonths[0] ?? addMonths(q.to, -35)
+    const last = q.availableMonths.at(-1) ?? q.to
+    return { items: monthRange(first, last).map(m => ({ value: m, text: monthLabel(m) })), from: q.from, to: q.to }
+  }
+
+  router.get(PATH, async (req, res) => {
+    const ctx = partnershipContext(req)
+    const list = await priorities.list(ctx)
+    res.render('police-data/views/priorities.njk', { list: list.map(a => ({ ...a, period: `${monthLabel(dateToMonth(a.periodFrom))} to ${monthLabel(dateToMonth(a.periodTo))}` })), base: base(req) })
+  })
+
+  const renderNew = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
+    const months = await monthItems(req)
+    res.status(status).render('police-data/views/priority-form.njk', { months: months.items, base: base(req), ...state })
+  }
+
+  router.get(`${PATH}/new`, async (req, res) => {
+    requirePermission(partnershipContext(req), 'edit_records')
+    const months = await monthItems(req)
+    const fy = financialYearStart(months.to)
+    await renderNew(req, res, { values: { title: `Scoring matrix ${yearOf(fy) + 1}/${String((yearOf(fy) + 2) % 100).padStart(2, '0')}`, periodFrom: months.from, periodTo: months.to } })
+  })
+
+  router.post(`${PATH}/new`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const form = parseForm(assessmentForm, req.body)
+    const result = form.ok ? await attempt(() => priorities.create(ctx, form.value)) : form
+    if (!result.ok) return renderNew(req, res, { values: req.body, ...result }, 400)
+    await req.flash('Scoring matrix started with the usual criteria and issues. Change them to suit, then score.')
+    res.redirect(303, `${base(req)}/${result.value.id}`)
+  })
+
+  router.get(`${PATH}/:id`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    const m = await priorities.matrix(ctx, idParam(req, 'id'))
+    res.render('police-data/views/priority-matrix.njk', {
+      m,
+      base: `${base(req)}/${m.assessment.id}`,
+      listHref: base(req),
+      planHref: m.assessment.planId ? `/partnerships/${ctx.partnership.id}/plans/${m.assessment.planId}` : null,
+      comparedMonths: m.comparedMonths.length,
+      noDistricts: m.districts.length === 0,
+    })
+  })
+
+  // Scores
+  const scoreKeys = (m: Awaited<ReturnType<typeof priorities.matrix>>) =>
+    m.candidates.flatMap(candidate => m.criteria.map(criterion => ({ candidateId: candidate.id, criterionId: criterion.id, label: `${criterion.name} for ${candidate.name}` })))
+
+  const renderScores = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
+    const ctx = partnershipContext(req)
+    const m = await priorities.matrix(ctx, idParam(req, 'id'))
+    const values: Record<string, string> = {}
+    for (const [key, score] of m.groupScores) values[`score-${key.replace(':', '-')}`] = String(score)
+    const scoreItems = [{ value: '', text: 'Not scored' }, ...[1, 2, 3, 4, 5].map(n => ({ value: String(n), text: SCORE_LABELS[n]! }))]
+    res.status(status).render('police-data/views/priority-scores.njk', { m, base: `${base(req)}/${m.assessment.id}`, values, scoreItems, ...state })
+  }
+
+  router.get(`${PATH}/:id/scores`, async (req, res) => {
+    requirePermission(partnershipContext(req), 'edit_records')
+    await renderScores(req, res, {})
+  })
+
+  router.post(`${PATH}/:id/scores`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const id = idParam(req, 'id')
+    const m = await priorities.matrix(ctx, id)
+    const { scores, errors } = parseScoresForm(req.body as Record<string, unknown>, scoreKeys(m))
+    const result = Object.keys(errors).length ? formErrors(errors) : await attempt(() => priorities.saveScores(ctx, id, scores))
+    if (!result.ok) return renderScores(req, res, { values: req.body, ...result }, 400)
+    await req.flash('Scores saved')
+    res.redirect(303, `${base(req)}/${id}`)
+  })
+
+  // Criteria and weights
+  const renderCriteria = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
+    const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
+    const values: Record<string, string> = {}
+    for (const c of m.criteria) Object.assign(values, { [`name-${c.id}`]: c.name, [`weight-${c.id}`]: String(c.weight), [`description-${c.id}`]: c.description ?? '' })
+    res.status(status).render('police-data/views/priority-criteria.njk', { m, base: `${base(req)}/${m.assessment.id}`, values, ...state })
+  }
+
+  router.get(`${PATH}/:id/criteria`, async (req, res) => {
+    requirePermission(partnershipContext(req), 'edit_records')
+    await renderCriteria(req, res, {})
+  })
+
+  router.post(`${PATH}/:id/criteria`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const id = idParam(req, 'id')
+    const m = await priorities.matrix(ctx, id)
+    const { criteria, added, errors } = parseCriteriaForm(req.body as Record<string, unknown>, m.criteria)
+    const result = Object.keys(errors).length ? formErrors(errors) : await attempt(() => priorities.saveCriteria(ctx, id, criteria, added))
+    if (!result.ok) return renderCriteria(req, res, { values: req.body, ...result }, 400)
+    await req.flash('Criteria and weights saved')
+    res.redirect(303, `${base(req)}/${id}`)
+  })
+
+  // Candidate issues
+  const crimeTypeItems = CRIME_TYPES.map(t => ({ value: t, text: t }))
+  const renderCandidate = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
+    const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
+    res.status(status).render('police-data/views/priority-candidate.njk', { m, base: `${base(req)}/${m.assessment.id}`, crimeTypeItems, values: {}, ...state })
+  }
+
+  router.get(`${PATH}/:id/candidates/new`, async (req, res) => {
+    requirePermission(partnershipContext(req), 'edit_records')
+    await renderCandidate(req, res, {})
+  })
+
+  router.post(`${PATH}/:id/candidates/new`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const id = idParam(req, 'id')
+    await priorities.matrix(ctx, id)
+    const form = parseForm(candidateForm, req.body)
+    const result = form.ok ? await attempt(() => priorities.addCandidate(ctx, id, form.value)) : form
+    if (!result.ok) return renderCandidate(req, res, { values: req.body, ...result }, 400)
+    await req.flash(`“${result.value.name}” added`)
+    res.redirect(303, `${base(req)}/${id}`)
+  })
+
+  router.get(`${PATH}/:id/candidates/:candidateId/delete`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    const candidate = await priorities.candidate(ctx, idParam(req, 'id'), idParam(req, 'candidateId'))
+    res.render('confirm-delete.njk', {
+      pageTitle: 'Remove an issue',
+      noun: 'issue',
+      name: candidate.name,
+      warning: 'Its scores are removed with it.',
+      cancelHref: `${base(req)}/${idParam(req, 'id')}`,
+    })
+  })
+
+  router.post(`${PATH}/:id/candidates/:candidateId/delete`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    const removed = await priorities.removeCandidate(ctx, idParam(req, 'id'), idParam(req, 'candidateId'))
+    await req.flash(`“${removed.name}” removed`)
+    res.redirect(303, `${base(req)}/${idParam(req, 'id')}`)
+  })
+
+  // The agreed choice becomes a new draft plan
+  const renderPlan = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
+    const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
+    const year = yearOf(financialYearStart(dateToMonth(m.assessment.periodTo))) + 1
+    res.status(status).render('police-data/views/priority-plan.njk', {
+      m,
+      base: `${base(req)}/${m.assessment.id}`,
+      candidateItems: m.rows.map(r => ({ value: String(r.candidate.id), text: `${r.rank}. ${r.candidate.name}`, hint: `Score ${r.total} of ${r.maxTotal}${r.isComplete ? '' : ' (not fully scored)'}` })),
+      values: { title: `Partnership plan ${year}/${String((year + 1) % 100).padStart(2, '0')}`, planYear: String(year), periodEndYear: String(year + 2), candidateIds: m.rows.slice(0, 5).map(r => String(r.candidate.id)) },
+      ...state,
+    })
+  }
+
+  router.get(`${PATH}/:id/plan`, async (req, res) => {
+    requirePermission(partnershipContext(req), 'edit_records')
+    await renderPlan(req, res, {})
+  })
+
+  router.post(`${PATH}/:id/plan`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const id = idParam(req, 'id')
+    const m = await priorities.matrix(ctx, id)
+    const form = parseForm(planForm, req.body)
+    const result = form.ok ? await attempt(() => priorities.createPlan(ctx, id, form.value, m.rows.map(r => r.candidate.id))) : form
+    if (!result.ok) return renderPlan(req, res, { values: req.body, ...result }, 400)
+    await req.flash(`Draft plan “${result.value.title}” created with ${form.ok ? form.value.candidateIds.length : 0} priorities`)
+    res.redirect(303, `/partnerships/${ctx.partnership.id}/plans/${result.value.id}`)
+  })
+
+  // Delete a matrix
+  router.get(`${PATH}/:id/delete`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
+    const m = await priorities.matrix(ctx, idParam(req, 'id'))
+    res.render('confirm-delete.njk', {
+      pageTitle: 'Delete scoring matrix',
+      noun: 'scoring matrix',
+      name: m.assessment.title,
+      warning: 'Its criteria, issues and scores are deleted with it. A plan made from it is kept.',
+      cancelHref: `${base(req)}/${m.assessment.id}`,
+    })
+  })
+
+  router.post(`${PATH}/:id/delete`, async (req, res) => {
+    const ctx = partnershipContext(req)
+    const removed = await priorities.remove(ctx, idParam(req, 'id'))
+    await req.flash(`Scoring matrix “${removed.title}” deleted`)
+    res.redirect(303, base(req))
+  })
+
+  return router
+}

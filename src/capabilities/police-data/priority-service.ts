@@ -1,0 +1,277 @@
+import type { Db } from '../../db/database.ts'
+import type { Clock } from '../../shared/clock.ts'
+import { NotFoundError, ValidationError } from '../../shared/errors.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../audit/audited-changes.ts'
+import { auditLog } from '../audit/audit-repository.ts'
+import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+
+import { addMonths, dateToMonth, monthRange, monthsBetween, monthToDate, periodLabel, type Month } from './domain/months.ts'
+import { DEFAULT_CANDIDATES, DEFAULT_CRITERIA, scoreMatrix, type CandidateEvidence } from './domain/scoring.ts'
+import { policeDataRepository as repo } from './police-data-repository.ts'
+import type { PoliceDataService } from './police-data-service.ts'
+import type { AssessmentInput, CandidateInput, PlanInput } from './priority-forms.ts'
+
+/**
+ * The priority scoring matrix of a partnership's strategic assessment: candidate issues scored on
+ * weighted criteria, ranked; the agreed choice becomes the priorities of a new draft plan.
+ */
+
+const assessmentTarget = (ctx: PartnershipContext) => ({
+  table: 'priorityAssessments' as const,
+  partnershipId: ctx.partnership.id,
+  entityType: 'priority_assessment',
+  describe: (row: { title: string }) => row.title,
+})
+const criterionTarget = (ctx: PartnershipContext) => ({
+  table: 'priorityCriteria' as const,
+  partnershipId: ctx.partnership.id,
+  entityType: 'priority_criterion',
+  describe: (row: { name: string; weight: number }) => `${row.name} (weight ${row.weight})`,
+})
+const candidateTarget = (ctx: PartnershipContext) => ({
+  table: 'priorityCandidates' as const,
+  partnershipId: ctx.partnership.id,
+  entityType: 'priority_candidate',
+  describe: (row: { name: string }) => row.name,
+})
+
+export function priorityService({ db, clock, policeData }: { db: Db; clock: Clock; policeData: PoliceDataService }) {
+  async function load(ctx: PartnershipContext, id: number) {
+    const assessment = await findInPartnership(db, assessmentTarget(ctx), id)
+    const [criteria, candidates, scores] = await Promise.all([
+      db.selectFrom('priorityCriteria').selectAll().where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).orderBy('position').orderBy('id').execute(),
+      db.selectFrom('priorityCandidates').selectAll().where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).orderBy('position').orderBy('id').execute(),
+      db
+        .selectFrom('priorityScores')
+        .innerJoin('priorityCandidates', 'priorityCandidates.id', 'priorityScores.candidateId')
+        .select(['priorityScores.candidateId', 'priorityScores.criterionId', 'priorityScores.score'])
+        .where('priorityScores.partnershipId', '=', ctx.partnership.id)
+        .where('priorityCandidates.assessmentId', '=', id)
+        .execute(),
+    ])
+    return { assessment, criteria, candidates, scores }
+  }
+
+  /** Counts of each candidate's crime types in the period and the period of the same length before it. */
+  async function evidence(ctx: PartnershipContext, from: Month, to: Month, candidates: { id: number; crimeTypes: string[] }[]) {
+    const districts = (await policeData.partnershipDistricts(ctx)).map(d => d.code)
+    const result = new Map<number, CandidateEvidence>()
+    if (!districts.length) return { evidence: result, districts, comparedMonths: [] as Month[], forces: [] as string[] }
+    const length = monthsBetween(from, to) + 1
+    const previousFrom = addMonths(from, -length)
+    const counts = await repo.countsByMonthAndType(db, { districtCodes: districts }, previousFrom, to)
+    const forces = await repo.principalForces(db, districts)
+    const held = await repo.months(db, forces)
+    const isHeld = (m: Month) => forces.length > 0 && forces.every(f => held.some(h => h.force === f && h.month === m))
+    const compared = monthRange(from, to).filter(m => isHeld(m) && isHeld(addMonths(m, -length)))
+    const current = new Set(compared)
+    const before = new Set(compared.map(m => addMonths(m, -length)))
+    for (const candidate of candidates) {
+      if (!candidate.crimeTypes.length) continue
+      const types = new Set(candidate.crimeTypes)
+      let count = 0
+      let previous = 0
+      let all = 0
+      for (const c of counts) {
+        if (!types.has(c.crimeType)) continue
+        if (current.has(c.month)) count += c.count
+        if (before.has(c.month)) previous += c.count
+        if (monthsBetween(from, c.month) >= 0 && isHeld(c.month)) all += c.count
+      }
+      // Volume uses every held month of the period; the trend only months held in both periods.
+      result.set(candidate.id, { count: all, previous, change: compared.length && previous ? ((count - previous) / previous) * 100 : null, monthsCompared: compared.length })
+    }
+    return { evidence: result, districts, comparedMonths: compared, forces }
+  }
+
+  return {
+    async list(ctx: PartnershipContext) {
+      requirePermission(ctx, 'view')
+      return db.selectFrom('priorityAssessments').selectAll().where('partnershipId', '=', ctx.partnership.id).orderBy('createdAt', 'desc').orderBy('id', 'desc').execute()
+    },
+
+    async matrix(ctx: PartnershipContext, id: number) {
+      requirePermission(ctx, 'view')
+      const data = await load(ctx, id)
+      const from = dateToMonth(data.assessment.periodFrom)
+      const to = dateToMonth(data.assessment.periodTo)
+      const candidates = data.candidates.map(c => ({ id: c.id, name: c.name, crimeTypes: c.crimeTypes, isChosen: c.isChosen }))
+      const facts = await evidence(ctx, from, to, candidates)
+      const groupScores = new Map(data.scores.map(s => [`${s.candidateId}:${s.criterionId}`, s.score]))
+      const rows = scoreMatrix(
+        data.criteria.map(c => ({ id: c.id, name: c.name, weight: c.weight, source: c.source })),
+        candidates,
+        groupScores,
+        facts.evidence,
+      )
+      return {
+        ...data,
+        from,
+        to,
+        periodLabel: periodLabel(from, to),
+        rows,
+        groupScores,
+        districts: facts.districts,
+        comparedMonths: facts.comparedMonths,
+        previousPeriodLabel: periodLabel(addMonths(from, -(monthsBetween(from, to) + 1)), addMonths(from, -1)),
+        candidateNotes: new Map(data.candidates.map(c => [c.id, c.notes])),
+      }
+    },
+
+    async create(ctx: PartnershipContext, input: AssessmentInput) {
+      requirePermission(ctx, 'edit_records')
+      return db.transaction().execute(async trx => {
+        const assessment = await auditedInsert(trx, ctx.actor, assessmentTarget(ctx), {
+          title: input.title,
+          periodFrom: monthToDate(input.periodFrom),
+          periodTo: monthToDate(input.periodTo),
+          notes: input.notes,
+        })
+        for (const [position, criterion] of DEFAULT_CRITERIA.entries()) {
+          await auditedInsert(trx, ctx.actor, criterionTarget(ctx), { assessmentId: assessment.id, position, ...criterion })
+        }
+        for (const [position, candidate] of DEFAULT_CANDIDATES.entries()) {
+          await auditedInsert(trx, ctx.actor, candidateTarget(ctx), { assessmentId: assessment.id, position, name: candidate.name, crimeTypes: JSON.stringify(candidate.crimeTypes), notes: candidate.notes })
+        }
+        return assessment
+      })
+    },
+
+    async update(ctx: PartnershipContext, id: number, input: AssessmentInput) {
+      requirePermission(ctx, 'edit_records')
+      return db.transaction().execute(trx =>
+        auditedUpdate(trx, ctx.actor, assessmentTarget(ctx), id, { title: input.title, periodFrom: monthToDate(input.periodFrom), periodTo: monthToDate(input.periodTo), notes: input.notes }, clock.now()),
+      )
+    },
+
+    async remove(ctx: PartnershipContext, id: number) {
+      requirePermission(ctx, 'edit_records')
+      return db.transaction().execute(trx => auditedDelete(trx, ctx.actor, assessmentTarget(ctx), id))
+    },
+
+    /** Replace the group's scores of one matrix (null: not scored by the group). */
+    async saveScores(ctx: PartnershipContext, id: number, scores: Map<string, number | null>) {
+      requirePermission(ctx, 'edit_records')
+      await db.transaction().execute(async trx => {
+        const assessment = await findInPartnership(trx, assessmentTarget(ctx), id)
+        const candidates = await trx.selectFrom('priorityCandidates').select(['id', 'name']).where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).execute()
+        const criteria = await trx.selectFrom('priorityCriteria').select(['id', 'name']).where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).execute()
+        const candidateIds = new Set(candidates.map(c => c.id))
+        const criterionIds = new Set(criteria.map(c => c.id))
+        const before = await trx.selectFrom('priorityScores').select(['candidateId', 'criterionId', 'score']).where('candidateId', 'in', [...candidateIds, 0]).execute()
+        const rows: { partnershipId: number; candidateId: number; criterionId: number; score: number }[] = []
+        for (const [key, score] of scores) {
+          const [candidateId, criterionId] = key.split(':').map(Number) as [number, number]
+          if (!candidateIds.has(candidateId) || !criterionIds.has(criterionId)) throw new ValidationError({ scores: 'The matrix changed while you were scoring: reload the page and try again' })
+          if (score !== null) rows.push({ partnershipId: ctx.partnership.id, candidateId, criterionId, score })
+        }
+        await trx.deleteFrom('priorityScores').where('partnershipId', '=', ctx.partnership.id).where('candidateId', 'in', [...candidateIds, 0]).execute()
+        if (rows.length) await trx.insertInto('priorityScores').values(rows).execute()
+        const name = (list: { id: number; name: string }[], id: number) => list.find(x => x.id === id)?.name ?? String(id)
+        const asRecord = (list: { candidateId: number; criterionId: number; score: number }[]) =>
+          Object.fromEntries(list.map(s => [`${name(candidates, s.candidateId)} / ${name(criteria, s.criterionId)}`, s.score]))
+        await auditLog.record(trx, ctx.actor, {
+          partnershipId: ctx.partnership.id,
+          action: 'update',
+          entityType: 'priority_assessment',
+          entityId: id,
+          summary: `Updated the scores of “${assessment.title}”`,
+          before: asRecord(before),
+          after: asRecord(rows),
+        })
+      })
+    },
+
+    async saveCriteria(ctx: PartnershipContext, id: number, criteria: { id: number; name: string; weight: number; description: string | null }[], added: { name: string; weight: number; description: string | null } | null) {
+      requirePermission(ctx, 'edit_records')
+      await db.transaction().execute(async trx => {
+        await findInPartnership(trx, assessmentTarget(ctx), id)
+        const existing = await trx.selectFrom('priorityCriteria').selectAll().where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).execute()
+        for (const criterion of criteria) {
+          const current = existing.find(c => c.id === criterion.id)
+          if (!current) throw new ValidationError({ criteria: 'The criteria changed while you were editing: reload the page and try again' })
+          if (current.name === criterion.name && current.weight === criterion.weight && current.description === criterion.description) continue
+          await auditedUpdate(trx, ctx.actor, criterionTarget(ctx), criterion.id, { name: criterion.name, weight: criterion.weight, description: criterion.description }, clock.now())
+        }
+        if (added) {
+          const position = Math.max(-1, ...existing.map(c => c.position)) + 1
+          await auditedInsert(trx, ctx.actor, criterionTarget(ctx), { assessmentId: id, position, source: 'group', ...added })
+        }
+      })
+    },
+
+    async addCandidate(ctx: PartnershipContext, id: number, input: CandidateInput) {
+      requirePermission(ctx, 'edit_records')
+      return db.transaction().execute(async trx => {
+        await findInPartnership(trx, assessmentTarget(ctx), id)
+        const last = await trx.selectFrom('priorityCandidates').select(eb => eb.fn.max('position').as('position')).where('assessmentId', '=', id).executeTakeFirst()
+        return auditedInsert(trx, ctx.actor, candidateTarget(ctx), {
+          assessmentId: id,
+          position: Number(last?.position ?? -1) + 1,
+          name: input.name,
+          crimeTypes: JSON.stringify(input.crimeTypes),
+          notes: input.notes,
+        })
+      })
+    },
+
+    async candidate(ctx: PartnershipContext, id: number, candidateId: number) {
+      requirePermission(ctx, 'edit_records')
+      const candidate = await findInPartnership(db, candidateTarget(ctx), candidateId)
+      if (candidate.assessmentId !== id) throw new NotFoundError('Issue')
+      return candidate
+    },
+
+    async removeCandidate(ctx: PartnershipContext, id: number, candidateId: number) {
+      requirePermission(ctx, 'edit_records')
+      return db.transaction().execute(async trx => {
+        const candidate = await findInPartnership(trx, candidateTarget(ctx), candidateId)
+        if (candidate.assessmentId !== id) throw new NotFoundError('Issue')
+        return auditedDelete(trx, ctx.actor, candidateTarget(ctx), candidateId)
+      })
+    },
+
+    /**
+     * The agreed choice becomes the priorities of a new draft plan, in ranked order. The plan and its
+     * priorities are created here (each audited); the plans capability takes them from there.
+     */
+    async createPlan(ctx: PartnershipContext, id: number, input: PlanInput, rankedIds: number[]) {
+      requirePermission(ctx, 'edit_records')
+      return db.transaction().execute(async trx => {
+        const assessment = await findInPartnership(trx, assessmentTarget(ctx), id)
+        const candidates = await trx.selectFrom('priorityCandidates').selectAll().where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).execute()
+        const chosen = input.candidateIds.map(cid => candidates.find(c => c.id === cid))
+        if (chosen.some(c => !c)) throw new ValidationError({ candidateIds: 'Select issues from the list' })
+        const order = (cid: number) => {
+          const index = rankedIds.indexOf(cid)
+          return index === -1 ? Number.MAX_SAFE_INTEGER : index
+        }
+        const ordered = (chosen as NonNullable<(typeof chosen)[number]>[]).sort((a, b) => order(a.id) - order(b.id))
+        const plan = await auditedInsert(
+          trx,
+          ctx.actor,
+          { table: 'plans', partnershipId: ctx.partnership.id, entityType: 'plan', describe: row => row.title },
+          { title: input.title, planYear: input.planYear, periodStartYear: input.planYear, periodEndYear: input.periodEndYear, status: 'draft' },
+        )
+        for (const [position, candidate] of ordered.entries()) {
+          await auditedInsert(
+            trx,
+            ctx.actor,
+            { table: 'priorities', partnershipId: ctx.partnership.id, entityType: 'priority', describe: row => row.title },
+            { planId: plan.id, position: position + 1, title: candidate.name, subThemes: JSON.stringify([]) },
+          )
+        }
+        await trx.updateTable('priorityCandidates').set({ isChosen: false, updatedAt: clock.now() }).where('assessmentId', '=', id).where('partnershipId', '=', ctx.partnership.id).execute()
+        await trx
+          .updateTable('priorityCandidates')
+          .set({ isChosen: true, updatedAt: clock.now() })
+          .where('id', 'in', ordered.map(c => c.id))
+          .where('partnershipId', '=', ctx.partnership.id)
+          .execute()
+        await auditedUpdate(trx, ctx.actor, assessmentTarget(ctx), assessment.id, { planId: plan.id }, clock.now())
+        return plan
+      })
+    },
+  }
+}
+export type PriorityService = ReturnType<typeof priorityService>
