@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 
 import { z } from 'zod'
+
+import { projectRoot } from './paths.ts'
 
 /**
  * The only module that reads process.env. Every setting is documented in .env.example and README.md.
@@ -95,6 +98,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.CSP_HUB_SMTP_URL, from: e.CSP_HUB_MAIL_FROM },
     map: { tileUrl: e.CSP_HUB_MAP_TILE_URL || undefined, tileAttribution: e.CSP_HUB_MAP_TILE_ATTRIBUTION },
     uploadMaxBytes: e.CSP_HUB_UPLOAD_MAX_MB * 1024 * 1024,
-    sampleDataDir: e.CSP_HUB_SAMPLE_DATA_DIR ? path.resolve(e.CSP_HUB_SAMPLE_DATA_DIR) : undefined,
+    sampleDataDir: e.CSP_HUB_SAMPLE_DATA_DIR ? path.resolve(e.CSP_HUB_SAMPLE_DATA_DIR) : defaultSampleDataDir(e.NODE_ENV),
   })
+}
+
+/**
+ * Without CSP_HUB_SAMPLE_DATA_DIR, the demo looks for the real police.uk and ONS files in
+ * ../shared/data/real beside the project (where this repository's sample data lives), except in tests and
+ * production. Nothing is imported when the folder is not there.
+ */
+function defaultSampleDataDir(env: 'development' | 'production' | 'test'): string | undefined {
+  if (env !== 'development') return undefined
+  const candidate = path.resolve(projectRoot, '..', 'shared', 'data', 'real')
+  return existsSync(path.join(candidate, 'police-uk')) ? candidate : undefined
 }

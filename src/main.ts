@@ -44,7 +44,13 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
   let demoAccounts: { email: string; role: string }[] | undefined
   let demoPassword: string | undefined
   if (config.demoData === 'auto' && !config.isProduction) {
-    const demo = await loadDemoData(deps, services, { onlyIfEmpty: true })
+    const demo = await loadDemoData(deps, services, {
+      onlyIfEmpty: true,
+      onStart: () =>
+        process.stdout.write(
+          `Loading the demo partnerships${config.sampleDataDir ? ' and the sample police.uk and ONS data' : ''} (first start only; this takes a minute)…\n`,
+        ),
+    })
     if (demo.loaded) {
       logger.info('Loaded the demo partnerships (first start on an empty database)')
     }

@@ -77,7 +77,11 @@ export interface DemoResult {
  * does nothing when the database already holds a partnership. Otherwise replaces earlier demo
  * partnerships (same names) with fresh copies.
  */
-export async function loadDemoData(deps: AppDeps, services: Services, options: { onlyIfEmpty: boolean }): Promise<DemoResult> {
+export async function loadDemoData(
+  deps: AppDeps,
+  services: Services,
+  options: { onlyIfEmpty: boolean; /** Called once it is decided the demo will be loaded. */ onStart?: () => void },
+): Promise<DemoResult> {
   const db = deps.database.db
   const result = (loaded: boolean): DemoResult => ({
     loaded,
@@ -90,6 +94,7 @@ export async function loadDemoData(deps: AppDeps, services: Services, options: {
     return demoAccountExists ? result(false) : { loaded: false, accounts: [], password: DEMO_PASSWORD }
   }
 
+  options.onStart?.()
   const users = new Map<string, CurrentUser>()
   for (const account of DEMO_ACCOUNTS) {
     const found = await db.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirst()
