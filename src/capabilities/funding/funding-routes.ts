@@ -25,6 +25,8 @@ import {
   STATUS_LABELS,
   STREAM_STATUSES,
   ENTRY_KIND_LABELS,
+  FIGURE_NAMES,
+  HEADLINE_FIGURES,
   type EntryKind,
   type FigureName,
 } from './domain/funding.ts'
@@ -45,17 +47,7 @@ import {
 } from './funding-forms.ts'
 import type { YearSummary } from './funding-service.ts'
 
-/** The figures of the year summary, in the order the page lists them. */
-const HEADLINE_FIGURES: FigureName[] = [
-  'available',
-  'allocated',
-  'unallocated',
-  'spent',
-  'committed',
-  'forecastSpend',
-  'forecastUnderspend',
-]
-const BREAKDOWN_FIGURES: FigureName[] = [...HEADLINE_FIGURES, 'paidAutomatically', 'commissioned', 'notYetConfirmed']
+const BREAKDOWN_FIGURES = FIGURE_NAMES
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map(value => ({ value, text: labels[value] }))

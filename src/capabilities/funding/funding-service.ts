@@ -20,6 +20,7 @@ import {
   BID_STATUS_LABELS,
   ENTRY_KIND_LABELS,
   FIGURE_LABELS,
+  FIGURE_NAMES,
   NATURE_LABELS,
   SPEND_STATUS_LABELS,
   STATUS_LABELS,
@@ -802,18 +803,7 @@ export function fundingService({ db, clock }: { db: Db; clock: Clock }) {
       const summary = await service.yearSummary(ctx, startYear)
       const label = summary.year.label
       const pounds = penceToPounds
-      const figureOrder: FigureName[] = [
-        'available',
-        'allocated',
-        'unallocated',
-        'spent',
-        'committed',
-        'forecastSpend',
-        'forecastUnderspend',
-        'paidAutomatically',
-        'commissioned',
-        'notYetConfirmed',
-      ]
+      const figureOrder = FIGURE_NAMES
       const figuresTable: Table = {
         name: `Summary ${label}`,
         headers: ['Figure', 'Amount (£)', 'Entries'],

@@ -151,6 +151,9 @@ export const FIGURE_NAMES = [
   'commissioned',
   'notYetConfirmed',
 ] as const
+
+/** The figures the year summary leads with, in order (the rest explain the grant and what is unconfirmed). */
+export const HEADLINE_FIGURES = FIGURE_NAMES.slice(0, FIGURE_NAMES.indexOf('forecastUnderspend') + 1)
 export type FigureName = (typeof FIGURE_NAMES)[number]
 
 export const FIGURE_LABELS: Record<FigureName, string> = {

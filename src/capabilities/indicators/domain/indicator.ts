@@ -7,6 +7,7 @@
  *  - money: whole pence.
  */
 import { formatMoney, formatNumber } from '../../../shared/format.ts'
+import { CRIME_TYPES } from '../../police-data/domain/analyses.ts'
 
 export const UNITS = ['count', 'rate_per_1000_population', 'rate_per_1000_households', 'percentage', 'money'] as const
 export type Unit = (typeof UNITS)[number]
@@ -42,23 +43,8 @@ export interface PoliceDataDefinition {
   areaId: number | null
 }
 
-/** The crime types of police.uk street-level data. */
-export const POLICE_CRIME_TYPES = [
-  'Anti-social behaviour',
-  'Bicycle theft',
-  'Burglary',
-  'Criminal damage and arson',
-  'Drugs',
-  'Other crime',
-  'Other theft',
-  'Possession of weapons',
-  'Public order',
-  'Robbery',
-  'Shoplifting',
-  'Theft from the person',
-  'Vehicle crime',
-  'Violence and sexual offences',
-] as const
+/** The crime types of police.uk street-level data (one list, kept by the police data capability). */
+export const POLICE_CRIME_TYPES = CRIME_TYPES
 
 export const isRate = (unit: Unit) => unit === 'rate_per_1000_population' || unit === 'rate_per_1000_households'
 /** Counts, rates (held as counts) and money add up over months; a percentage does not. */
