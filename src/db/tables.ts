@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
+import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
 import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
@@ -181,7 +182,7 @@ export interface PartnershipSettingsColumns {
 }
 
 // Capabilities add their tables here.
-export interface Database extends FoundationTables, PlanTables, IndicatorTables, FundingTables, ReportTables {
+export interface Database extends FoundationTables, PlanTables, IndicatorTables, FundingTables, ReportTables, HighlightReportTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }
 
