@@ -280,7 +280,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/plans/:planId/priorities/new': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/plans/:planId/priorities/new': { rule: 'edit_records', body: { title: 'Reduce anti-social behaviour' } },
   'GET /partnerships/:partnershipId/plans/:planId/priorities/:id/edit': { rule: 'edit_records' },
-  'POST /partnerships/:partnershipId/plans/:planId/priorities/:id/edit': { rule: 'edit_records', body: { title: 'Renamed priority', position: '1' } },
+  // The seeded priority keeps its delivering group: the highlight report checks after it need the group to report on it.
+  'POST /partnerships/:partnershipId/plans/:planId/priorities/:id/edit': { rule: 'edit_records', body: { title: 'Renamed priority', position: '1', deliveringGroupId: '{id}' } },
   'GET /partnerships/:partnershipId/plans/:planId/priorities/:id/delete': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/plans/:planId/priorities/:id/delete': { rule: 'edit_records', destructive: true },
   'GET /partnerships/:partnershipId/priorities/:priorityId': { rule: 'view_published' },
