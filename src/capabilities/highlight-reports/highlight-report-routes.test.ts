@@ -358,6 +358,42 @@ describe('the chair writes the monthly highlight report', () => {
     )
   })
 
+  it('asks for what is missing when a draft without its progress is submitted from its page', async () => {
+    const saved = await s.chair
+      .post(`${s.base}/new`, {
+        reporter: String(s.referralGroup.id),
+        month: '2026-07',
+        [`risks-${s.asb.id}`]: 'Officer post vacant',
+        action: 'save',
+      })
+      .expect(303)
+    const url = saved.headers.location!
+    const view = page((await s.chair.get(url).expect(200)).text)
+    expect(view.$('[data-qa="submit-report"]').length).toBe(0)
+    expect(view.text('.govuk-inset-text')).toBe(
+      'Before the report can be submitted, write the progress on each priority.',
+    )
+    const res = await s.chair.post(`${url}/submit`).expect(400)
+    const p = page(res.text)
+    expect(p.h1()).toBe('Change the highlight report: Referral Group, July 2026')
+    expect(p.errorSummary()).toEqual([
+      {
+        text: 'Enter the progress on “Reduce anti-social behaviour by 2%” before you submit the report',
+        href: `#progress-${s.asb.id}`,
+      },
+    ])
+    expect(p.fieldValue(`risks-${s.asb.id}`)).toBe('Officer post vacant')
+    expect(
+      (
+        await t.db
+          .selectFrom('highlightReports')
+          .select('status')
+          .where('id', '=', idFrom(url))
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('draft')
+  })
+
   it('takes one report per group per month: a second one for the month is refused on the first question', async () => {
     const res = await s.chair
       .post(`${s.base}/new`, {
@@ -421,6 +457,10 @@ describe('who may write and read highlight reports', () => {
   it('gives a lead who chairs no delivering group nothing to write', async () => {
     // The other lead chairs the Hate Crime Panel, which delivers no priority of the plan.
     await s.otherLead.get(`${s.base}/new`).expect(403)
+    const overview = page((await s.otherLead.get(s.base).expect(200)).text)
+    expect(overview.$('a[href$="/highlight-reports/new"]').length).toBe(0)
+    const chairs = page((await s.chair.get(s.base).expect(200)).text)
+    expect(chairs.$('a[href$="/highlight-reports/new"]').length).toBe(1)
   })
 
   it('lets members read the reports and the roll-up, but write nothing', async () => {

@@ -288,7 +288,6 @@ export function highlightReportService({
       requirePermission(ctx, 'view')
       const available = await reportablePlans(ctx)
       const writer = await writerOf(ctx)
-      const mayWriteAny = writer.editsRecords || (writer.postsOwnUpdates && writer.chairedGroupIds.length > 0)
       if (available.length === 0) return { plans: available, plan: null, mayWriteAny: false } as const
       let plan: PlanRow
       if (options.planId !== undefined) plan = await planFor(ctx, options.planId)
@@ -314,6 +313,11 @@ export function highlightReportService({
       const grid = soFar.map(m => ({ month: m, label: monthLabel(m), cells: monthRows(reporters, reports, m, now) }))
       const mayWrite = (row: MonthRow<ReportRow>) =>
         mayWriteFor(writer, row.reporter.groupId) && writeMonthProblem(month, now) === null
+      // The button to write a report, for those who may write one of this plan's reporters' reports.
+      const mayWriteAny =
+        allows(ctx, 'post_own_updates') &&
+        soFar.length > 0 &&
+        reporters.some(r => r.priorities.length > 0 && mayWriteFor(writer, r.groupId))
       return {
         plans: available,
         plan,
