@@ -3,6 +3,7 @@ import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
 import { sessionRepository } from './capabilities/accounts/session-repository.ts'
 import { auditService } from './capabilities/audit/audit-service.ts'
 import { fundingService } from './capabilities/funding/funding-service.ts'
+import { highlightReportService } from './capabilities/highlight-reports/highlight-report-service.ts'
 import { indicatorService } from './capabilities/indicators/indicator-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
 import { planService } from './capabilities/plans/plan-service.ts'
@@ -40,6 +41,8 @@ export function createServices(deps: AppDeps) {
   const funding = fundingService({ db, clock: deps.clock })
   // Reports read their figures from the capabilities that own them.
   const reports = reportService({ db, clock: deps.clock, sources: reportSources({ indicators, funding }) })
+  // Highlight reports read the plan and the indicators' figures through their services.
+  const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
   return {
     accounts,
     sessions: sessionRepository(db),
@@ -49,6 +52,7 @@ export function createServices(deps: AppDeps) {
     indicators,
     funding,
     reports,
+    highlightReports,
     ...police,
   }
 }

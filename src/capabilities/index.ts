@@ -6,6 +6,7 @@ import { accountsCapability } from './accounts/account-routes.ts'
 import { apiCapability } from './api/api-routes.ts'
 import { auditCapability } from './audit/audit-routes.ts'
 import { fundingCapability } from './funding/funding-routes.ts'
+import { highlightReportsCapability } from './highlight-reports/highlight-report-routes.ts'
 import { indicatorsCapability } from './indicators/indicator-routes.ts'
 import { partnershipsCapability } from './partnerships/partnership-routes.ts'
 import { plansCapability } from './plans/plan-routes.ts'
@@ -28,6 +29,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     indicatorsCapability(deps),
     fundingCapability(deps),
     reportsCapability(deps),
+    highlightReportsCapability(deps),
     auditCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
+import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
 import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
@@ -182,7 +183,14 @@ export interface PartnershipSettingsColumns {
 }
 
 // Capabilities add their tables here.
-export interface Database extends FoundationTables, PlanTables, IndicatorTables, FundingTables, ReportTables, PoliceDataTables {
+export interface Database
+  extends FoundationTables,
+    PlanTables,
+    IndicatorTables,
+    FundingTables,
+    ReportTables,
+    PoliceDataTables,
+    HighlightReportTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }
 

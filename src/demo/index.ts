@@ -4,6 +4,7 @@ import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
 import { loadIndicatorDemo } from '../capabilities/indicators/indicator-demo.ts'
 import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
 import { loadFundingDemo } from '../capabilities/funding/funding-demo.ts'
+import { loadHighlightReportDemo } from '../capabilities/highlight-reports/highlight-report-demo.ts'
 import { loadPoliceDataDemo } from '../capabilities/police-data/police-data-demo.ts'
 import { loadDemoReports } from '../capabilities/reports/demo-reports.ts'
 import type { AppDeps, Services } from '../services.ts'
@@ -165,6 +166,8 @@ export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [
   loadFundingDemo,
   loadPoliceDataDemo,
   loadDemoReports,
+  // Highlight reports of the 2011/12 sub-groups: after the plan (its priorities and groups) and the indicators.
+  loadHighlightReportDemo,
 ]
 
 async function findPersonId(deps: AppDeps, partnershipId: number, name: string, organisation?: string): Promise<number> {

@@ -152,8 +152,27 @@ async function seedPlans(t: TestApp, target: SeedTarget): Promise<void> {
     .execute()
 }
 
+/**
+ * A draft highlight report of the seeded group (chaired by the lead person), for September 2026 of the
+ * seeded plan, with an entry on the seeded priority: the lead may change and submit it.
+ */
+async function seedHighlightReports(t: TestApp, target: SeedTarget): Promise<void> {
+  const { partnershipId, marker } = target
+  const plan = await t.db.selectFrom('plans').select('id').where('partnershipId', '=', partnershipId).executeTakeFirstOrThrow()
+  const priority = await t.db.selectFrom('priorities').select('id').where('partnershipId', '=', partnershipId).executeTakeFirstOrThrow()
+  const report = await t.db
+    .insertInto('highlightReports')
+    .values({ partnershipId, planId: plan.id, groupId: target.groupId, month: '2026-09-01' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await t.db
+    .insertInto('highlightReportEntries')
+    .values({ partnershipId, reportId: report.id, priorityId: priority.id, progress: `${marker} progress`, issues: `${marker} issues`, risks: `${marker} risks`, asks: `${marker} asks` })
+    .execute()
+}
+
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure, seedPlans, seedIndicators, seedFunding, seedReports, seedPoliceData]
+export const SEEDERS: Seeder[] = [seedStructure, seedPlans, seedIndicators, seedFunding, seedReports, seedHighlightReports, seedPoliceData]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

@@ -79,7 +79,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/groups/:groupId/members/new': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/groups/:groupId/members/new': { rule: 'edit_records', body: { personId: '{id+1}', role: 'member' } },
   'GET /partnerships/:partnershipId/groups/:groupId/members/:id/edit': { rule: 'edit_records' },
-  'POST /partnerships/:partnershipId/groups/:groupId/members/:id/edit': { rule: 'edit_records', body: { personId: '{id}', role: 'vice_chair' } },
+  // The seeded membership stays a chair: the lead chairs the seeded group for the highlight report checks after it.
+  'POST /partnerships/:partnershipId/groups/:groupId/members/:id/edit': { rule: 'edit_records', body: { personId: '{id}', role: 'chair' } },
   'GET /partnerships/:partnershipId/groups/:groupId/members/:id/delete': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/groups/:groupId/members/:id/delete': { rule: 'edit_records', destructive: true },
   'GET /partnerships/:partnershipId/people/new': { rule: 'edit_records' },
@@ -279,7 +280,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/plans/:planId/priorities/new': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/plans/:planId/priorities/new': { rule: 'edit_records', body: { title: 'Reduce anti-social behaviour' } },
   'GET /partnerships/:partnershipId/plans/:planId/priorities/:id/edit': { rule: 'edit_records' },
-  'POST /partnerships/:partnershipId/plans/:planId/priorities/:id/edit': { rule: 'edit_records', body: { title: 'Renamed priority', position: '1' } },
+  // The seeded priority keeps its delivering group: the highlight report checks after it need the group to report on it.
+  'POST /partnerships/:partnershipId/plans/:planId/priorities/:id/edit': { rule: 'edit_records', body: { title: 'Renamed priority', position: '1', deliveringGroupId: '{id}' } },
   'GET /partnerships/:partnershipId/plans/:planId/priorities/:id/delete': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/plans/:planId/priorities/:id/delete': { rule: 'edit_records', destructive: true },
   'GET /partnerships/:partnershipId/priorities/:priorityId': { rule: 'view_published' },
@@ -351,6 +353,27 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /partnerships/:partnershipId/police-data/imports': { rule: 'site_admin' },
   'GET /partnerships/:partnershipId/police-data/imports/:id': { rule: 'site_admin' },
   'GET /partnerships/:partnershipId/police-data/imports/:id/skipped.csv': { rule: 'site_admin' },
+
+  // Highlight reports. The seeded report ({id}) is a draft of the seeded group, which the lead chairs, for
+  // September 2026; the seeded priority's fields are named after its id, which is 500 in ALPHA (keys of a body
+  // are not filled in). The GET of the reopen page redirects to the report while it is a draft.
+  'GET /partnerships/:partnershipId/highlight-reports': { rule: 'view' },
+  'GET /partnerships/:partnershipId/highlight-reports/new': { rule: 'post_own_updates' },
+  'POST /partnerships/:partnershipId/highlight-reports/new': {
+    rule: 'post_own_updates',
+    body: { reporter: '{id}', month: '2026-10', 'progress-500': 'Dispersal Order renewed for six months', 'asks-500': 'Agree the funding', action: 'submit' },
+  },
+  'GET /partnerships/:partnershipId/highlight-reports/plans/:planId/roll-up': { rule: 'view' },
+  'GET /partnerships/:partnershipId/highlight-reports/plans/:planId/roll-up.docx': { rule: 'view' },
+  'GET /partnerships/:partnershipId/highlight-reports/plans/:planId/roll-up.pdf': { rule: 'view' },
+  'GET /partnerships/:partnershipId/highlight-reports/:id': { rule: 'view' },
+  'GET /partnerships/:partnershipId/highlight-reports/:id/edit': { rule: 'post_own_updates' },
+  'POST /partnerships/:partnershipId/highlight-reports/:id/edit': { rule: 'post_own_updates', body: { 'progress-500': 'Referral Group met twice', 'risks-500': 'Partners not attending', action: 'save' } },
+  'POST /partnerships/:partnershipId/highlight-reports/:id/submit': { rule: 'post_own_updates', body: {} },
+  'GET /partnerships/:partnershipId/highlight-reports/:id/reopen': { rule: 'edit_records', redirects: true },
+  'POST /partnerships/:partnershipId/highlight-reports/:id/reopen': { rule: 'edit_records', body: { reason: 'The chair asked to correct the progress' } },
+  'GET /partnerships/:partnershipId/highlight-reports/:id/delete': { rule: 'post_own_updates' },
+  'POST /partnerships/:partnershipId/highlight-reports/:id/delete': { rule: 'post_own_updates', destructive: true },
 
   // API
   'GET /api/v1/partnerships/:partnershipId/funding': { rule: 'view_published' },
