@@ -34,8 +34,8 @@ export function createServices(deps: AppDeps) {
   // Police data actuals plug in here once the police data capability provides them: policeActuals: …
   const indicators = indicatorService({ db, clock: deps.clock })
   const funding = fundingService({ db, clock: deps.clock })
-  // Reports read their figures from the capabilities that own them.
-  const reports = reportService({ db, clock: deps.clock, sources: reportSources({ indicators, funding }) })
+  // Reports read the plans, indicators and funding through the capabilities that own them.
+  const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding }) })
   return {
     accounts,
     sessions: sessionRepository(db),

@@ -32,6 +32,7 @@ import {
   type AllocationFigures,
   type Figure,
   type FigureName,
+  type ReportFundingSummary,
   type Warning,
   type YearEntries,
 } from './domain/funding.ts'
@@ -204,25 +205,7 @@ export interface YearSummary {
   generatedAt: Date
 }
 
-/**
- * A year's money in the shape the annual report's "resource implications" section states it: the
- * money counted as available (streams, confirmed contributions and successful bids' awards, then the
- * roll-over, so that streams + roll-over = available), what is allocated, spent and committed, and the
- * forecast underspend. Money in pence.
- */
-export interface ReportFundingSummary {
-  financialYear: number
-  streams: { name: string; amountPence: number; note: string | null }[]
-  rollOverPence: number
-  availablePence: number
-  allocatedPence: number
-  spentPence: number
-  committedPence: number
-  forecastUnderspendPence: number
-  allocations: { name: string; amountPence: number; spentPence: number }[]
-  bids: { fund: string; purpose: string; amountPence: number; status: 'submitted' | 'successful' | 'unsuccessful' }[]
-  notes: string[]
-}
+export type { ReportFundingSummary }
 
 export function reportFundingSummary(summary: YearSummary): ReportFundingSummary {
   const { figures } = summary

@@ -1,13 +1,11 @@
-import ExcelJS from 'exceljs'
-import { parse } from 'csv-parse/sync'
 import type { Test } from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../test/helpers/builders.ts'
+import { addDemoPlan, addDemoStructure } from '../../../test/fixtures/demo-plans.ts'
+import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
 import { page } from '../../../test/helpers/html.ts'
 import { readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
-import { insertPlan, JOINT_PLAN_2016 } from '../../../test/fixtures/joint-plan-2016.ts'
 
 let t: TestApp
 let partnership: Awaited<ReturnType<typeof aPartnership>>['partnership']
@@ -28,7 +26,8 @@ const binary: Parser = (res, callback) => {
 beforeAll(async () => {
   t = await createTestApp()
   ;({ partnership } = await aPartnership(t, { name: 'Castle Point and Rochford Community Safety Partnership' }))
-  planId = await insertPlan(t.db, partnership.id, JOINT_PLAN_2016)
+  await addDemoStructure(t, contextFor(partnership, 'admin'))
+  planId = await addDemoPlan(t, contextFor(partnership, 'admin'))
   coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: partnership.id }))
   member = await t.as(await aUser(t, { role: 'member', partnershipId: partnership.id }))
   base = `/partnerships/${partnership.id}/reports`
@@ -91,7 +90,7 @@ describe('creating a report', () => {
     expect(shown.all('[data-qa="report-details"] .govuk-summary-list__value')).toEqual(
       expect.arrayContaining(['Quarterly partnership plan update', 'Q1 2016/17 (April to June 2016)', 'Partnership Plan 2016/17', 'Draft']),
     )
-    expect(shown.all('[data-qa="generated-parts"] li')).toEqual(['The plan “Partnership Plan 2016/17”: 3 priorities and 40 actions, with their RAG statuses and updates.'])
+    expect(shown.all('[data-qa="generated-parts"] li')).toEqual(['The plan “Partnership Plan 2016/17”: 3 priorities and 49 actions, with their RAG statuses and updates.'])
   })
 
   it('starts a second report of a kind from the narrative of the last one', async () => {
@@ -164,20 +163,38 @@ describe('downloading the quarterly update', () => {
     expect(table.headerRows).toBe(1)
     const taxi = table.rows.find(row => row[0]!.startsWith('Continue to support taxi Marshalls'))!
     expect(taxi[4]).toContain('June – scheme closed.')
-    expect(taxi[5]).toBe('Amber')
+    // The seed's update gives no RAG status, and the document says so as the plan page does.
+    expect(taxi[5]).toBe('No RAG given')
     expect(docx.sections).toEqual(['portrait', 'landscape'])
   })
 
   it('gives a PDF with the same figures, and follows the records when they change', async () => {
     const read = async () => readPdf((await coordinator.get(`${base}/${id}/document.pdf`).buffer(true).parse(binary).expect(200)).body as Buffer)
     const before = await read()
-    expect(before.flat).toContain('Of the 40 actions in Q1 2016/17 (April to June 2016), 6 green, 5 amber, 1 complete (blue) and 28 have no update.')
-    // A lead posts a red update for Q1 on an action that had none.
-    const action = await t.db.selectFrom('actions').select(['id', 'partnershipId']).where('title', 'like', 'Op Benison%').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
-    await t.db.insertInto('actionUpdates').values({ partnershipId: action.partnershipId, actionId: action.id, quarter: 1, body: 'Visits paused: no licensing officer', rag: 'red', authorLabel: 'Essex Police' }).execute()
+    expect(before.flat).toContain('Of the 49 actions in Q1 2016/17 (April to June 2016), 49 have no RAG status yet.')
+    // The coordinator posts a red Q1 update on an action that had none, through the plan.
+    const ctx = contextFor(partnership, 'coordinator')
+    const action = await t.db.selectFrom('actions').select('id').where('title', 'like', 'Op Benison%').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
+    await t.services.plans.postUpdate(ctx, action.id, { quarter: 1, body: 'Visits paused: no licensing officer', rag: 'red', markComplete: false })
     const after = await read()
-    expect(after.flat).toContain('Of the 40 actions in Q1 2016/17 (April to June 2016), 6 green, 5 amber, 1 red, 1 complete (blue) and 27 have no update.')
+    expect(after.flat).toContain('Of the 49 actions in Q1 2016/17 (April to June 2016), 1 is red and 48 have no RAG status yet.')
     expect(after.flat).toContain('Visits paused: no licensing officer')
+  })
+
+  it('gives the statuses the plan’s page gives, and the RAG key in the partnership’s own words', async () => {
+    const ctx = contextFor(partnership, 'coordinator')
+    await t.services.plans.saveRagDefinitions(ctx, { green: 'On track or done', amber: 'Slipping: the lead has a plan to recover', red: 'Stuck: the steering group must act' })
+    const docx = await readDocx((await coordinator.get(`${base}/${id}/document.docx`).buffer(true).parse(binary).expect(200)).body as Buffer)
+    expect(docx.tables[docx.captions.indexOf('What the RAG statuses mean')]!.rows.slice(1)).toEqual([
+      ['Green', 'On track or done'],
+      ['Amber', 'Slipping: the lead has a plan to recover'],
+      ['Red', 'Stuck: the steering group must act'],
+    ])
+    const plan = page((await coordinator.get(`/partnerships/${partnership.id}/plans/${planId}`).expect(200)).text)
+    const onPage = plan.$('[data-qa="priority-summary"]').map((_, row) => [[plan.$(row).find('td').eq(0).text(), ...['red', 'amber', 'green', 'none'].map(q => plan.$(row).find(`[data-qa="${q}"]`).text()), plan.$(row).find('td').eq(5).text()]]).get() as string[][]
+    const summary = docx.tables[docx.captions.findIndex(c => c.startsWith('RAG status of the actions'))]!
+    // Actions, red, amber, green, no status yet, complete: the same as the plan page (all of its updates are Q1 ones).
+    expect(summary.rows.slice(1, -1).map(row => row.slice(1))).toEqual(onPage)
   })
 
   it('shows the document in the browser to print, with its tables and RAG tags', async () => {
@@ -192,80 +209,13 @@ describe('downloading the quarterly update', () => {
   })
 })
 
-describe('exporting the plan', () => {
-  let hostilePlan: number
-  beforeAll(async () => {
-    hostilePlan = await insertPlan(t.db, partnership.id, {
-      title: 'Hostile plan',
-      planYear: 2017,
-      priorities: [
-        {
-          title: '=HYPERLINK("http://evil.example","Click")',
-          subThemes: [],
-          objectives: [
-            {
-              title: '@SUM(A1:A9)',
-              actions: [{ title: '+cmd|" /C calc"!A0', outcomes: ['-2+3'], leads: [], leadNote: '\t=1+1', quarters: [1], updates: [{ quarter: 1, body: '=IMPORTXML("http://evil.example")', rag: 'red', author: '=evil()' }] }],
-            },
-          ],
-        },
-      ],
-    })
-  })
-
-  it('lists the plans with their CSV and Excel links', async () => {
-    const p = page((await member.get(`${base}/exports`).expect(200)).text)
-    expect(p.all('[data-qa="plan-exports"] tbody th')).toEqual(['Hostile plan', 'Partnership Plan 2016/17'])
-    expect(p.$(`a[href="${base}/exports/plans/${planId}/actions.xlsx"]`)).toHaveLength(1)
-  })
-
-  it('gives every action in a CSV, with the current RAG and latest update', async () => {
-    const res = await member.get(`${base}/exports/plans/${planId}/actions.csv`).expect(200)
-    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8')
-    const rows = parse(res.text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]
-    expect(rows[0]!.slice(0, 6)).toEqual(['Priority number', 'Priority', 'Objective number', 'Strategic objective', 'Action number', 'Action'])
-    const actions = rows.slice(1).filter(r => r.length > 1)
-    expect(actions).toHaveLength(40)
-    const crucial = actions.find(r => r[5]!.startsWith('‘Crucial Crew’'))!
-    expect(crucial[rows[0]!.indexOf('Current RAG')]).toBe('Blue')
-  })
-
-  it('neutralises cells a spreadsheet would run as formulas, in CSV and XLSX', async () => {
-    const csv = await member.get(`${base}/exports/plans/${hostilePlan}/actions.csv`).expect(200)
-    const [header, row] = parse(csv.text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]
-    const cell = (name: string) => row![header!.indexOf(name)]
-    expect(cell('Priority')).toBe('\'=HYPERLINK("http://evil.example","Click")')
-    expect(cell('Strategic objective')).toBe("'@SUM(A1:A9)")
-    expect(cell('Action')).toBe('\'+cmd|" /C calc"!A0')
-    expect(cell('Outcomes / measures')).toBe("'-2+3")
-    expect(cell('Lead note')).toBe("'\t=1+1")
-    expect(cell('Latest update')).toBe('\'=IMPORTXML("http://evil.example")')
-    expect(cell('Latest update by')).toBe("'=evil()")
-
-    const xlsx = await member.get(`${base}/exports/plans/${hostilePlan}/actions.xlsx`).buffer(true).parse(binary).expect(200)
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(xlsx.body as never)
-    expect(workbook.worksheets.map(s => s.name)).toEqual(['Actions', 'Priorities'])
-    const sheet = workbook.getWorksheet('Actions')!
-    const values = (sheet.getRow(2).values as unknown[]).slice(1)
-    expect(values).toEqual(expect.arrayContaining(['\'=HYPERLINK("http://evil.example","Click")', '\'+cmd|" /C calc"!A0', '\'=IMPORTXML("http://evil.example")']))
-    sheet.eachRow(r => r.eachCell(c => expect(c.formula).toBeUndefined()))
-    expect(workbook.getWorksheet('Priorities')!.getRow(2).getCell(2).value).toBe('\'=HYPERLINK("http://evil.example","Click")')
-  })
-
-  it('is a 404 for a plan of another partnership', async () => {
-    const other = await aPartnership(t)
-    const otherPlan = await insertPlan(t.db, other.partnership.id, { title: 'Other plan', planYear: 2016, priorities: [] })
-    await member.get(`${base}/exports/plans/${otherPlan}/actions.csv`).expect(404)
-  })
-})
-
 describe('a report whose plan is deleted', () => {
   it('says so on its page and cannot be downloaded until another plan is chosen', async () => {
-    const doomed = await insertPlan(t.db, partnership.id, { title: 'Doomed plan', planYear: 2018, priorities: [] })
+    const ctx = contextFor(partnership, 'coordinator')
+    const { id: doomed } = await t.services.plans.savePlan(ctx, null, { title: 'Doomed plan', planYear: 2018, periodStartYear: null, periodEndYear: null, vision: null, versionLabel: null })
     const res = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: String(doomed), quarter: '1' })
     const id = Number(/(\d+)$/.exec(res.headers.location!)![1])
-    await t.db.deleteFrom('plans').where('id', '=', doomed).execute()
+    await t.services.plans.deletePlan(ctx, doomed)
     expect(page((await coordinator.get(`${base}/${id}`).expect(200)).text).text('.govuk-warning-text')).toContain('The plan this report was about has been deleted')
     const refused = await coordinator.get(`${base}/${id}/document.docx`).expect(409)
     expect(page(refused.text).text('main')).toContain('Change the report’s details to choose another plan')

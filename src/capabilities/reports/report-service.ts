@@ -4,22 +4,21 @@ import type { Db } from '../../db/database.ts'
 import type { Row } from '../../db/tables.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
-import { fileName, toCsv, toXlsx } from '../../shared/spreadsheet.ts'
+import { fileName } from '../../shared/spreadsheet.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '../audit/audited-changes.ts'
 import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { isQuarter, quarterOf, ukDate } from '../plans/domain/quarters.ts'
+import type { PlanService } from '../plans/plan-service.ts'
 
 import { renderDocx } from './document/docx.ts'
 import { htmlDocument, type HtmlDocument } from './document/html.ts'
 import type { ReportDocument } from './document/model.ts'
 import { renderPdf } from './document/pdf.ts'
 import { annualReportDocument } from './domain/annual-report.ts'
-import type { ReportFacts } from './domain/common-blocks.ts'
+import type { PlanReading, ReportFacts } from './domain/common-blocks.ts'
 import type { FundingSummary } from './domain/funding.ts'
-import { financialYearOf, isQuarter } from './domain/periods.ts'
 import { performanceReportDocument } from './domain/performance-report.ts'
 import type { PerformanceTable } from './domain/performance.ts'
-import { planActionsTable, planPrioritiesTable } from './domain/plan-export.ts'
-import { ragDefinitions, type PlanSnapshot } from './domain/plan-snapshot.ts'
 import { quarterlyUpdateDocument } from './domain/quarterly-update.ts'
 import {
   cleanNarrative,
@@ -54,11 +53,9 @@ export type ReportRow = Row<'reports'>
 
 export type DocumentFormat = 'docx' | 'pdf'
 
-const CONTENT_TYPES: Record<DocumentFormat | 'csv' | 'xlsx', string> = {
+const CONTENT_TYPES: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
 export interface GeneratedFile {
@@ -76,7 +73,11 @@ export interface GeneratedParts {
   funding: 'not_needed' | 'no_source' | 'none' | 'included'
 }
 
-export function reportService({ db, clock, sources = {} }: { db: Db; clock: Clock; sources?: ReportDataSources }) {
+/**
+ * The reports read a plan through the plans capability (its view of the plan, its summary and the
+ * partnership's RAG wording), so a document shows exactly what the plan pages show.
+ */
+export function reportService({ db, clock, plans, sources = {} }: { db: Db; clock: Clock; plans: PlanService; sources?: ReportDataSources }) {
   const target = (ctx: PartnershipContext): ChangeTarget<'reports'> => ({
     table: 'reports',
     partnershipId: ctx.partnership.id,
@@ -93,7 +94,7 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
   /** Check the period and plan for a kind; the year comes from the plan for the kinds built on one. */
   async function resolvePeriod(ctx: PartnershipContext, kind: ReportKind, input: Pick<NewReportInput, 'planId' | 'year' | 'quarter'>) {
     const errors: Record<string, string> = {}
-    const plan = input.planId === null ? null : await repo.plan(db, ctx.partnership.id, input.planId)
+    const plan = input.planId === null ? null : ((await plans.list(ctx)).find(p => p.id === input.planId) ?? null)
     if (input.planId !== null && !plan) errors.planId = 'Select a plan from the list'
     if (needsPlan(kind) && input.planId === null) errors.planId = 'Select the plan the report is about'
     if (needsQuarter(kind) && input.quarter === null) errors.quarter = 'Select the quarter'
@@ -103,11 +104,10 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
     return { plan, year: year!, quarter: needsQuarter(kind) ? input.quarter : null }
   }
 
-  async function facts(ctx: PartnershipContext, report: ReportRow): Promise<ReportFacts> {
-    const partnership = await repo.partnership(db, ctx.partnership.id)
+  function facts(ctx: PartnershipContext, report: ReportRow): ReportFacts {
     return {
       title: report.title,
-      partnershipName: partnership.name,
+      partnershipName: ctx.partnership.name,
       status: report.status,
       generatedAt: clock.now(),
       year: report.year,
@@ -118,24 +118,25 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
     }
   }
 
-  async function planOf(ctx: PartnershipContext, report: ReportRow, required: boolean): Promise<PlanSnapshot | null> {
+  /** The report's plan as the plan pages show it, with their summary of its actions. */
+  async function planOf(ctx: PartnershipContext, report: ReportRow, required: boolean): Promise<PlanReading | null> {
     if (report.planId === null) {
       if (required) throw new ConflictError('The plan this report was about has been deleted. Change the report’s details to choose another plan.')
       return null
     }
-    return repo.planSnapshot(db, ctx.partnership.id, report.planId)
+    const view = await plans.planView(ctx, report.planId)
+    return { view, summary: plans.summariseView(view) }
   }
 
   async function buildDocument(ctx: PartnershipContext, report: ReportRow): Promise<ReportDocument> {
-    const reportFacts = await facts(ctx, report)
+    const reportFacts = facts(ctx, report)
     switch (report.kind) {
       case 'quarterly_plan_update': {
         const plan = (await planOf(ctx, report, true))!
-        const partnership = await repo.partnership(db, ctx.partnership.id)
         return quarterlyUpdateDocument({
           facts: { ...reportFacts, quarter: reportFacts.quarter ?? 1 },
-          plan,
-          ragDefinitions: ragDefinitions(partnership.ragDefinitions),
+          plan: plan.view,
+          ragDefinitions: await plans.ragDefinitions(ctx),
         })
       }
       case 'annual_scrutiny_report': {
@@ -169,7 +170,8 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
   return {
     async list(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
-      return repo.list(db, ctx.partnership.id)
+      const titles = new Map((await plans.list(ctx)).map(plan => [plan.id, plan.title]))
+      return (await repo.list(db, ctx.partnership.id)).map(report => ({ ...report, planTitle: report.planId === null ? null : (titles.get(report.planId) ?? null) }))
     },
 
     async get(ctx: PartnershipContext, id: number) {
@@ -180,28 +182,27 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
     /** The plans to choose from, newest first. */
     async plans(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
-      return repo.plans(db, ctx.partnership.id)
+      return plans.list(ctx)
     },
 
     /** The years a report can be about: from the earliest plan (or five years back) to next year. */
     async yearOptions(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
-      const plans = await repo.plans(db, ctx.partnership.id)
-      const current = financialYearOf(clock.now())
-      const earliest = Math.min(current - 5, ...plans.map(p => p.planYear))
-      const latest = Math.max(current + 1, ...plans.map(p => p.planYear))
+      const years = (await plans.list(ctx)).map(p => p.planYear)
+      const current = quarterOf(ukDate(clock.now())).planYear
+      const earliest = Math.min(current - 5, ...years)
+      const latest = Math.max(current + 1, ...years)
       return Array.from({ length: latest - earliest + 1 }, (_, i) => latest - i)
     },
 
     async create(ctx: PartnershipContext, input: NewReportInput): Promise<ReportRow & { startedFrom: 'previous' | 'starting_words' }> {
       requirePermission(ctx, 'edit_records')
       const { plan, year, quarter } = await resolvePeriod(ctx, input.kind, input)
-      const partnership = await repo.partnership(db, ctx.partnership.id)
       const previous = await repo.latestNarrative(db, ctx.partnership.id, input.kind)
       const committee = input.committee ?? previous?.committee ?? null
       const narrative = previous
         ? cleanNarrative(input.kind, previous.narrative ?? {})
-        : startingNarrative(input.kind, { partnershipName: partnership.name, year, committee })
+        : startingNarrative(input.kind, { partnershipName: ctx.partnership.name, year, committee })
       const title = input.title ?? defaultTitle(input.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee, planTitle: plan?.title })
       const row = await db.transaction().execute(trx =>
         auditedInsert(trx, ctx.actor, target(ctx), {
@@ -273,7 +274,7 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
     /** What the report's page shows about the generated parts: which records feed it. */
     async generatedParts(ctx: PartnershipContext, report: ReportRow): Promise<GeneratedParts> {
       requirePermission(ctx, 'view')
-      const snapshot = report.planId === null ? null : await repo.planSnapshot(db, ctx.partnership.id, report.planId)
+      const plan = await planOf(ctx, report, false)
       const usesPerformance = report.kind !== 'quarterly_plan_update'
       const usesFunding = report.kind === 'annual_scrutiny_report'
       const performanceYear = report.kind === 'strategic_assessment' ? report.year - 1 : report.year
@@ -283,13 +284,7 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
         return (await source(ctx, year)) ? ('included' as const) : ('none' as const)
       }
       return {
-        plan: snapshot
-          ? {
-              title: snapshot.plan.title,
-              priorities: snapshot.priorities.length,
-              actions: snapshot.priorities.reduce((sum, p) => sum + p.actions.length + p.objectives.reduce((s, o) => s + o.actions.length, 0), 0),
-            }
-          : null,
+        plan: plan ? { title: plan.view.plan.title, priorities: plan.summary.priorities.length, actions: plan.summary.totals.actions } : null,
         performance: await state(usesPerformance, sources.performance?.bind(sources), performanceYear),
         funding: await state(usesFunding, sources.funding?.bind(sources), report.year),
       }
@@ -309,23 +304,6 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
       const { report, document } = await generate(ctx, id)
       const body = format === 'docx' ? await renderDocx(document) : await renderPdf(document)
       return { body, fileName: `${baseName(ctx, report)}.${format}`, contentType: CONTENT_TYPES[format], milliseconds: timer.now() - started }
-    },
-
-    /** The plan's actions as CSV, or its actions and priorities as an XLSX workbook. */
-    async planExport(ctx: PartnershipContext, planId: number, format: 'csv' | 'xlsx'): Promise<GeneratedFile> {
-      requirePermission(ctx, 'view')
-      const started = timer.now()
-      const snapshot = Number.isSafeInteger(planId) ? await repo.planSnapshot(db, ctx.partnership.id, planId) : null
-      if (!snapshot) throw new NotFoundError('Plan')
-      const note = `Exported from CSP Hub on ${clock.now().toISOString().slice(0, 10)} for ${ctx.partnership.name}.`
-      const actions = planActionsTable(snapshot, [note])
-      const body = format === 'csv' ? Buffer.from(toCsv(actions), 'utf8') : await toXlsx([actions, planPrioritiesTable(snapshot)], { title: snapshot.plan.title, creator: ctx.partnership.name })
-      return {
-        body,
-        fileName: `${fileName(ctx.partnership.shortName ?? ctx.partnership.name, snapshot.plan.title, 'actions')}.${format}`,
-        contentType: CONTENT_TYPES[format],
-        milliseconds: timer.now() - started,
-      }
     },
   }
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import type { DraftAction, DraftPriority } from './plan-draft.ts'
-import { columnLetter, parseSheetDate, readSheet, SHEET_COLUMNS, sheetHeaders, writeSheet } from './plan-sheet.ts'
+import { columnLetter, CURRENT_RAG_HEADER, exportHeaders, parseSheetDate, readSheet, SHEET_COLUMNS, sheetHeaders, writeSheet } from './plan-sheet.ts'
 
 /** A sheet with the template's headings, from rows given as { heading: value }. */
 function sheet(rows: Record<string, string>[], headers = sheetHeaders()): string[][] {
@@ -170,6 +170,45 @@ describe('writing the spreadsheet', () => {
       ['Empty objective', ''],
       ['Full objective', 'Second'],
     ])
+  })
+
+  it('adds the current RAG after the template’s columns when exporting: the latest quarter’s, as the plan pages show it', () => {
+    const priority: DraftPriority = {
+      title: 'ASB',
+      subThemes: [],
+      headlineTarget: null,
+      deliveringGroup: null,
+      resources: null,
+      risks: [],
+      progressComment: null,
+      objectives: ['Empty objective'],
+      actions: [
+        { ...blankAction, title: 'Slipped', updates: [{ quarter: 1, body: 'Started', rag: 'green' }, { quarter: 2, body: 'Behind', rag: 'amber' }] },
+        { ...blankAction, title: 'Told', updates: [{ quarter: 1, body: 'Done the first part', rag: null }] },
+        { ...blankAction, title: 'Silent' },
+      ],
+    }
+    const rows = writeSheet([priority], { currentRag: true })
+    expect(exportHeaders()).toEqual([...sheetHeaders(), CURRENT_RAG_HEADER])
+    expect(rows.map(r => [r[sheetHeaders().indexOf('Action')], r.at(-1)])).toEqual([
+      ['Slipped', 'Amber'],
+      ['Told', 'No RAG given'],
+      ['Silent', 'No update yet'],
+      ['', ''],
+    ])
+  })
+
+  it('reads an exported sheet with its current RAG column (which it ignores) as the same plan', () => {
+    fc.assert(
+      fc.property(plansArbitrary, priorities => {
+        const rows = writeSheet(priorities, { currentRag: true })
+        const read = readSheet([exportHeaders(), ...rows])
+        expect(read.problems).toEqual([])
+        if (!read.ok) return
+        expect(writeSheet(read.priorities, { currentRag: true })).toEqual(rows)
+      }),
+      { numRuns: 30 },
+    )
   })
 
   it('reads back exactly what it writes', () => {
