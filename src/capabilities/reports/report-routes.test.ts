@@ -1,10 +1,9 @@
-import type { Test } from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { addDemoPlan, addDemoStructure } from '../../../test/fixtures/demo-plans.ts'
 import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
 import { page } from '../../../test/helpers/html.ts'
-import { readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
+import { binary, readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
 
 let t: TestApp
@@ -13,15 +12,6 @@ let planId: number
 let coordinator: TestClient
 let member: TestClient
 let base: string
-
-/** Binary bodies for supertest: `.buffer(true).parse(binary)` gives a Buffer. */
-type Parser = Extract<Parameters<Test['parse']>[0], (res: never, callback: never) => void>
-const binary: Parser = (res, callback) => {
-  res.setEncoding('binary')
-  let data = ''
-  res.on('data', (chunk: string) => (data += chunk))
-  res.on('end', () => callback(null, Buffer.from(data, 'binary')))
-}
 
 beforeAll(async () => {
   t = await createTestApp()
