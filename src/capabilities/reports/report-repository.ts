@@ -39,4 +39,9 @@ export const reportRepository = {
       .executeTakeFirst()
     return row ?? null
   },
+
+  /** The document a final report was issued with. */
+  async finalDocument(db: Db, partnershipId: number, reportId: number) {
+    return db.selectFrom('reportFinalDocuments').select(['document', 'generatedAt']).where('partnershipId', '=', partnershipId).where('reportId', '=', reportId).executeTakeFirst()
+  },
 }

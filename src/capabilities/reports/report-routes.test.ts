@@ -4,7 +4,7 @@ import { addDemoPlan, addDemoStructure } from '../../../test/fixtures/demo-plans
 import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
 import { page } from '../../../test/helpers/html.ts'
 import { binary, readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { createTestApp, TEST_NOW, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
 
 let t: TestApp
 let partnership: Awaited<ReturnType<typeof aPartnership>>['partnership']
@@ -119,10 +119,11 @@ describe('writing the narrative and the details', () => {
     expect(report.status).toBe('final')
     expect(report.finalisedAt).toEqual(t.clock.now())
     expect(report.meetingDate).toBeNull() // the edit form sent no date
-    // A final report keeps its required sections.
+    // A final report stays as issued: its narrative cannot change while it is final.
     const emptied = await coordinator.post(`${base}/${id}/narrative`, { ...report.narrative, risk: '' })
-    expect(emptied.status).toBe(400)
-    expect(page(emptied.text).errorSummary()).toEqual([{ text: 'A final report needs this section. Write it, or change the report back to a draft first', href: '#risk' }])
+    expect(emptied.status).toBe(409)
+    expect(page(emptied.text).text('main')).toContain('This report is final, issued on 25 November 2026 at 10:00am, and stays as it was issued.')
+    await coordinator.get(`${base}/${id}/narrative`).expect(409)
   })
 
   it('lets members read and download but not change reports', async () => {
@@ -196,6 +197,83 @@ describe('downloading the quarterly update', () => {
     expect(p.$('section.app-document__section--landscape')).toHaveLength(3)
     expect(p.$('.app-document .app-rag-tag[data-rag="amber"]').length).toBeGreaterThan(0)
     expect(p.$('.app-no-print').text()).toContain('Print command')
+  })
+})
+
+describe('a final report', () => {
+  let id: number
+  const docxText = async () => (await readDocx((await coordinator.get(`${base}/${id}/document.docx`).buffer(true).parse(binary).expect(200)).body as Buffer)).text
+  const pdfText = async () => (await readPdf((await coordinator.get(`${base}/${id}/document.pdf`).buffer(true).parse(binary).expect(200)).body as Buffer)).flat
+  const printText = async () => page((await coordinator.get(`${base}/${id}/print`).expect(200)).text).text('.app-document')
+  const setStatus = (status: 'draft' | 'final', extra: Record<string, string> = {}) => coordinator.post(`${base}/${id}/edit`, { planId: String(planId), quarter: '3', status, ...extra })
+
+  beforeAll(async () => {
+    id = await createQuarterly('3')
+  })
+  afterAll(() => t.clock.set(TEST_NOW))
+
+  it('is kept as issued: a change to the records after it is marked final does not change its downloads', async () => {
+    t.clock.set('2026-11-25T10:00:00Z')
+    await setStatus('final').expect(303)
+    const issued = { docx: await docxText(), pdf: await pdfText(), print: await printText() }
+    expect(issued.docx).toContain('Status: Final')
+    expect(issued.docx).toContain('Figures taken from the records: 25 November 2026 at 10:00am')
+
+    // Later that day, a Q3 update is posted and the plan's first priority is renamed.
+    t.clock.set('2026-11-25T14:30:00Z')
+    const ctx = contextFor(partnership, 'coordinator')
+    const action = await t.db.selectFrom('actions').select('id').where('title', 'like', 'Gang awareness training%').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
+    await t.services.plans.postUpdate(ctx, action.id, { quarter: 3, body: 'Gang awareness sessions delivered to 40 front line staff', rag: 'green', markComplete: false })
+    const { priority } = await t.services.plans.priority(ctx, (await t.services.plans.planView(ctx, planId)).priorities[0]!.id)
+    await t.services.plans.savePriority(ctx, planId, priority.id, { title: 'Safeguarding vulnerable people (renamed)', subThemes: priority.subThemes, headlineTarget: null, deliveringGroupId: null, resources: null, progressComment: null, position: 1 })
+
+    expect(await docxText()).toBe(issued.docx)
+    expect(await pdfText()).toBe(issued.pdf)
+    expect(await printText()).toBe(issued.print)
+    expect(issued.docx).not.toContain('Gang awareness sessions delivered')
+    expect(issued.docx).not.toContain('(renamed)')
+  })
+
+  it('says on its page that it is final and when it was issued, and cannot be changed until set back to a draft', async () => {
+    const shown = page((await coordinator.get(`${base}/${id}`).expect(200)).text)
+    expect(shown.text('[data-qa="issued"]')).toContain('Final: issued on 25 November 2026 at 10:00am; the figures are as they were then.')
+    expect(shown.$('a[href$="/narrative"]')).toHaveLength(0)
+    expect(shown.all('[data-qa="report-details"] .govuk-summary-list__value')).toContain('Final, issued on 25 November 2026 at 10:00am')
+    const refused = await setStatus('final', { title: 'A new title' })
+    expect(refused.status).toBe(400)
+    expect(page(refused.text).errorSummary()[0]!.text).toMatch(/^This report is final, issued on 25 November 2026 at 10:00am, and stays as it was issued\. To change its details, choose Draft/)
+    // Saving the same details again changes nothing.
+    await setStatus('final').expect(303)
+    expect((await t.db.selectFrom('reports').select('finalisedAt').where('id', '=', id).executeTakeFirstOrThrow()).finalisedAt).toEqual(new Date('2026-11-25T10:00:00Z'))
+  })
+
+  it('follows the records again once set back to a draft, and is kept anew when marked final again; each step is audited', async () => {
+    await setStatus('draft').expect(303)
+    expect(page((await coordinator.get(`${base}/${id}`).expect(200)).text).text('[data-qa="draft-note"]')).toContain('Draft: the downloads are generated from the live records')
+    const draft = await docxText()
+    expect(draft).toContain('Gang awareness sessions delivered to 40 front line staff')
+    expect(draft).toContain('Priority 1: Safeguarding vulnerable people (renamed)')
+    expect(draft).toContain('Status: Draft')
+    expect(await t.db.selectFrom('reportFinalDocuments').select('reportId').where('reportId', '=', id).execute()).toEqual([])
+
+    t.clock.set('2026-11-25T15:00:00Z')
+    await setStatus('final').expect(303)
+    const reissued = await docxText()
+    expect(reissued).toContain('Gang awareness sessions delivered to 40 front line staff')
+    expect(reissued).toContain('Figures taken from the records: 25 November 2026 at 3:00pm')
+
+    const audit = await t.db.selectFrom('auditEvents').select(['summary', 'before', 'after']).where('entityType', '=', 'report').where('entityId', '=', String(id)).orderBy('id').execute()
+    const summaries = audit.map(a => a.summary)
+    expect(summaries.filter(text => text.startsWith('Issued report'))).toEqual([
+      'Issued report “Partnership Plan 2016/17: 3rd Quarter Update” as final: the document generated from the records on 25 November 2026 at 10:00am is kept, and its downloads no longer change',
+      'Issued report “Partnership Plan 2016/17: 3rd Quarter Update” as final: the document generated from the records on 25 November 2026 at 3:00pm is kept, and its downloads no longer change',
+    ])
+    expect(summaries).toContain('Set report “Partnership Plan 2016/17: 3rd Quarter Update” back to a draft: its downloads follow the records again, no longer the document issued on 25 November 2026 at 10:00am')
+  })
+
+  it('is not given to a visitor who has not signed in', async () => {
+    const visitor = t.anonymous()
+    expect((await visitor.get(`${base}/${id}/document.pdf`)).status).toBeGreaterThanOrEqual(400)
   })
 })
 

@@ -22,7 +22,7 @@ import {
   type ReportKind,
 } from './domain/report-kinds.ts'
 import { DATE_FIELD_LINKS, detailsForm, narrativeForm, newReportForm } from './report-forms.ts'
-import type { GeneratedFile, ReportRow, ReportService } from './report-service.ts'
+import { issuedText, requireDraft, type GeneratedFile, type ReportRow, type ReportService } from './report-service.ts'
 
 const isKind = (value: unknown): value is ReportKind => typeof value === 'string' && (REPORT_KINDS as readonly string[]).includes(value)
 
@@ -69,7 +69,10 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
       statuses: Object.entries(REPORT_STATUS_LABELS).map(([value, text]) => ({
         value,
         text,
-        hint: value === 'final' ? 'Ready to circulate. Every required section must be written.' : 'Still being written or checked',
+        hint:
+          value === 'final'
+            ? 'Ready to circulate. Every required section must be written. The document is kept as it is generated now: later changes to the records do not change it.'
+            : 'Still being written or checked: the document follows the records each time it is opened',
       })),
     }
   }
@@ -190,7 +193,7 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
             { label: 'Meeting', value: report.meetingDate ? formatDate(report.meetingDate) : 'Not given' },
           ]
         : []),
-      { label: 'Status', value: `${REPORT_STATUS_LABELS[report.status]}${report.finalisedAt ? ` since ${formatDate(report.finalisedAt)}` : ''}` },
+      { label: 'Status', value: report.status === 'final' ? `Final, ${issuedText(report)}` : REPORT_STATUS_LABELS[report.status] },
       { label: 'Last changed', value: formatDate(report.updatedAt, 'datetime') },
     ]
     res.render('reports/views/report.njk', {
@@ -205,7 +208,8 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
         preview: (narrative[section.key] ?? '').trim().split('\n')[0]?.slice(0, 160) ?? '',
       })),
       generated,
-      planMissing: needsPlan(report.kind) && report.planId === null,
+      issued: report.status === 'final' ? { text: issuedText(report) } : null,
+      planMissing: report.status === 'draft' && needsPlan(report.kind) && report.planId === null,
     })
   })
 
@@ -247,6 +251,7 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
     const ctx = partnershipContext(req)
     requirePermission(ctx, 'edit_records')
     const report = await reports.get(ctx, idParam(req, 'id'))
+    requireDraft(report)
     res.render('reports/views/narrative-form.njk', { ...narrativeView(report), values: report.narrative ?? {}, cancelHref: `${base(ctx)}/${report.id}` })
   })
 

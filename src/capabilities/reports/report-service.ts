@@ -4,8 +4,10 @@ import type { Db } from '../../db/database.ts'
 import type { Row } from '../../db/tables.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
+import { formatDate } from '../../shared/format.ts'
 import { fileName } from '../../shared/spreadsheet.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '../audit/audited-changes.ts'
+import { auditLog } from '../audit/audit-repository.ts'
 import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 import { isQuarter, quarterOf, ukDate } from '../plans/domain/quarters.ts'
 import type { PlanService } from '../plans/plan-service.ts'
@@ -14,6 +16,7 @@ import { renderDocx } from './document/docx.ts'
 import { htmlDocument, type HtmlDocument } from './document/html.ts'
 import type { ReportDocument } from './document/model.ts'
 import { renderPdf } from './document/pdf.ts'
+import { readStoredDocument, storeDocument } from './document/stored.ts'
 import { annualReportDocument } from './domain/annual-report.ts'
 import type { PlanReading, ReportFacts } from './domain/common-blocks.ts'
 import type { FundingSummary } from './domain/funding.ts'
@@ -50,6 +53,20 @@ export interface ReportDataSources {
 }
 
 export type ReportRow = Row<'reports'>
+
+/** "Final: issued on 6 September 2016 at 10:00am" — the words for a final report, and why it cannot be changed. */
+export function issuedText(report: Pick<ReportRow, 'finalisedAt'>): string {
+  return report.finalisedAt ? `issued on ${formatDate(report.finalisedAt, 'datetime')}` : 'issued'
+}
+
+/** A final report stays as issued: its narrative and details cannot change until it is set back to a draft. */
+export function requireDraft(report: Pick<ReportRow, 'status' | 'finalisedAt'>): void {
+  if (report.status === 'final') {
+    throw new ConflictError(
+      `This report is final, ${issuedText(report)}, and stays as it was issued. To change it, set its status back to Draft (under “Change the report’s details”): its downloads then follow the records again until you mark it final once more.`,
+    )
+  }
+}
 
 export type DocumentFormat = 'docx' | 'pdf'
 
@@ -104,12 +121,12 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     return { plan, year: year!, quarter: needsQuarter(kind) ? input.quarter : null }
   }
 
-  function facts(ctx: PartnershipContext, report: ReportRow): ReportFacts {
+  function facts(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): ReportFacts {
     return {
       title: report.title,
       partnershipName: ctx.partnership.name,
       status: report.status,
-      generatedAt: clock.now(),
+      generatedAt,
       year: report.year,
       quarter: isQuarter(report.quarter) ? report.quarter : null,
       committee: report.committee,
@@ -128,8 +145,8 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     return { view, summary: plans.summariseView(view) }
   }
 
-  async function buildDocument(ctx: PartnershipContext, report: ReportRow): Promise<ReportDocument> {
-    const reportFacts = facts(ctx, report)
+  async function buildDocument(ctx: PartnershipContext, report: ReportRow, generatedAt: Date = clock.now()): Promise<ReportDocument> {
+    const reportFacts = facts(ctx, report, generatedAt)
     switch (report.kind) {
       case 'quarterly_plan_update': {
         const plan = (await planOf(ctx, report, true))!
@@ -157,10 +174,19 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     }
   }
 
+  /** A final report's document as it was issued; undefined for a draft. */
+  async function issuedDocument(report: ReportRow): Promise<ReportDocument | undefined> {
+    if (report.status !== 'final') return undefined
+    const stored = await repo.finalDocument(db, report.partnershipId, report.id)
+    if (!stored) throw new ConflictError('This final report has no stored document. Set it back to a draft, check it, then mark it final again.')
+    return readStoredDocument(stored.document)
+  }
+
+  /** The document: a final report's as issued, a draft's generated from the records now. */
   async function generate(ctx: PartnershipContext, id: number): Promise<{ report: ReportRow; document: ReportDocument }> {
     requirePermission(ctx, 'view')
     const report = await find(ctx, id)
-    return { report, document: await buildDocument(ctx, report) }
+    return { report, document: (await issuedDocument(report)) ?? (await buildDocument(ctx, report)) }
   }
 
   function baseName(ctx: PartnershipContext, report: ReportRow) {
@@ -220,48 +246,73 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       return { ...row, startedFrom: previous ? 'previous' : 'starting_words' }
     },
 
+    /**
+     * Change a report's details and status. Marking it final generates the document from the records now and
+     * keeps it: its downloads are drawn from that document from then on. A final report cannot change; setting
+     * it back to a draft discards the kept document, and its downloads follow the records again.
+     */
     async updateDetails(ctx: PartnershipContext, id: number, input: ReportDetailsInput) {
       requirePermission(ctx, 'edit_records')
       const report = await find(ctx, id)
       const { plan, year, quarter } = await resolvePeriod(ctx, report.kind, input)
+      const title = input.title ?? defaultTitle(report.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee: input.committee, planTitle: plan?.title })
+      const details = { title, planId: plan?.id ?? null, year, quarter, committee: input.committee, meetingDate: input.meetingDate }
+      const now = clock.now()
+      const partnershipId = ctx.partnership.id
+
+      if (report.status === 'final') {
+        if (input.status === 'final') {
+          if ((Object.keys(details) as (keyof typeof details)[]).every(key => report[key] === details[key])) return report
+          throw new ValidationError({ status: `This report is final, ${issuedText(report)}, and stays as it was issued. To change its details, choose Draft: its downloads then follow the records again until you mark it final once more.` })
+        }
+        return db.transaction().execute(async trx => {
+          const issued = await repo.finalDocument(trx, partnershipId, id)
+          const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'draft', finalisedAt: null }, now)
+          await trx.deleteFrom('reportFinalDocuments').where('partnershipId', '=', partnershipId).where('reportId', '=', id).execute()
+          await auditLog.record(trx, ctx.actor, {
+            partnershipId,
+            action: 'update',
+            entityType: 'report',
+            entityId: id,
+            summary: `Set report “${title}” back to a draft: its downloads follow the records again, no longer the document ${issuedText(report)}`,
+            before: issued ? { status: 'final', issuedDocumentGeneratedAt: issued.generatedAt } : null,
+            after: { status: 'draft', issuedDocumentGeneratedAt: null },
+          })
+          return saved
+        })
+      }
+
       if (input.status === 'final') {
         const problems = finalProblems(report.kind, cleanNarrative(report.kind, report.narrative ?? {}))
         const missing = NARRATIVE_SECTIONS[report.kind].filter(section => problems[section.key]).map(section => `“${section.heading}”`)
         if (missing.length) throw new ValidationError({ status: `Before marking the report final, write ${missing.length === 1 ? 'the section' : 'these sections'}: ${missing.join(', ')}` })
+        // Generated before the transaction: the documents read the records through other services.
+        const document = await buildDocument(ctx, { ...report, ...details, status: 'final', finalisedAt: now }, now)
+        const stored = storeDocument(document)
+        return db.transaction().execute(async trx => {
+          const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'final', finalisedAt: now }, now)
+          await trx.insertInto('reportFinalDocuments').values({ reportId: id, partnershipId, document: stored, generatedAt: now }).execute()
+          await auditLog.record(trx, ctx.actor, {
+            partnershipId,
+            action: 'update',
+            entityType: 'report',
+            entityId: id,
+            summary: `Issued report “${title}” as final: the document generated from the records on ${formatDate(now, 'datetime')} is kept, and its downloads no longer change`,
+            before: { status: 'draft', issuedDocumentGeneratedAt: null },
+            after: { status: 'final', issuedDocumentGeneratedAt: now, sections: document.sections.map(section => section.heading ?? '').filter(Boolean) },
+          })
+          return saved
+        })
       }
-      const title = input.title ?? defaultTitle(report.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee: input.committee, planTitle: plan?.title })
-      const now = clock.now()
-      return db.transaction().execute(trx =>
-        auditedUpdate(
-          trx,
-          ctx.actor,
-          target(ctx),
-          id,
-          {
-            title,
-            planId: plan?.id ?? null,
-            year,
-            quarter,
-            committee: input.committee,
-            meetingDate: input.meetingDate,
-            status: input.status,
-            finalisedAt: input.status === 'final' ? (report.finalisedAt ?? now) : null,
-          },
-          now,
-        ),
-      )
+
+      return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'draft', finalisedAt: null }, now))
     },
 
     async updateNarrative(ctx: PartnershipContext, id: number, narrative: Record<string, string | null>) {
       requirePermission(ctx, 'edit_records')
       const report = await find(ctx, id)
+      requireDraft(report)
       const cleaned = cleanNarrative(report.kind, Object.fromEntries(Object.entries(narrative).map(([key, value]) => [key, value ?? ''])))
-      if (report.status === 'final') {
-        const problems = finalProblems(report.kind, cleaned)
-        if (Object.keys(problems).length) {
-          throw new ValidationError(Object.fromEntries(Object.entries(problems).map(([key]) => [key, `A final report needs this section. Write it, or change the report back to a draft first`])))
-        }
-      }
       return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, { narrative: JSON.stringify(cleaned) }, clock.now()))
     },
 
@@ -290,7 +341,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       }
     },
 
-    /** The document, generated from the records now. */
+    /** The document: as issued for a final report, generated from the records now for a draft. */
     document: generate,
 
     /** The document as the browser page draws it. */
