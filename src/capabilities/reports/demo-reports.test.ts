@@ -28,6 +28,7 @@ describe('the demo reports', () => {
       'quarterly_plan_update: Partnership Plan 2016/17: 1st Quarter Update',
       'annual_scrutiny_report: Community Safety Partnership: annual report to the Review Committee 2016/17',
       'annual_scrutiny_report: Community Safety Partnership: annual report to the Review Committee 2021/22',
+      'annual_scrutiny_report: Community Safety Partnership: annual report to the Review Committee 2010/11',
       'performance_table: Achievements from Strategic Priorities 2010/11',
     ])
   })

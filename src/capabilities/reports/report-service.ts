@@ -31,6 +31,7 @@ import {
   needsPlan,
   needsQuarter,
   startingNarrative,
+  yearFromPlan,
   type ReportKind,
 } from './domain/report-kinds.ts'
 import { strategicAssessmentDocument } from './domain/strategic-assessment.ts'
@@ -115,8 +116,8 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     if (input.planId !== null && !plan) errors.planId = 'Select a plan from the list'
     if (needsPlan(kind) && input.planId === null) errors.planId = 'Select the plan the report is about'
     if (needsQuarter(kind) && input.quarter === null) errors.quarter = 'Select the quarter'
-    const year = needsPlan(kind) ? (plan?.planYear ?? null) : input.year
-    if (!needsPlan(kind) && year === null) errors.year = 'Select the year the report is about'
+    const year = yearFromPlan(kind) && plan ? plan.planYear : input.year
+    if (!needsPlan(kind) && year === null) errors.year = yearFromPlan(kind) ? 'Select the plan or the year the report is about' : 'Select the year the report is about'
     if (Object.keys(errors).length) throw new ValidationError(errors)
     return { plan, year: year!, quarter: needsQuarter(kind) ? input.quarter : null }
   }
@@ -158,7 +159,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       }
       case 'annual_scrutiny_report': {
         const [plan, performance, funding] = await Promise.all([
-          planOf(ctx, report, true),
+          planOf(ctx, report, false),
           sources.performance?.(ctx, report.year) ?? null,
           sources.funding?.(ctx, report.year) ?? null,
         ])

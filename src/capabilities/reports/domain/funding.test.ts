@@ -39,6 +39,11 @@ describe('the funding figures of a committee report', () => {
     expect(fundingSentences(split).at(-1)).toBe('The forecast is an overspend of £50.')
   })
 
+  it('do not forecast an underspend of everything when nothing is allocated or spent yet', () => {
+    const unallocated = { ...year2021, rollOverPence: 0, availablePence: 1_233_700, allocatedPence: 0, spentPence: 0, committedPence: 0, forecastUnderspendPence: 1_233_700, allocations: [] }
+    expect(fundingSentences(unallocated)).toEqual(['Funding from the Police, Fire and Crime Commissioner for 2021/22 amounted to £12,337.', 'No allocations or spending are recorded for 2021/22.'])
+  })
+
   it('are tabled line by line with the total available and the forecast', () => {
     const rows = fundingTableBlock(year2021).rows.map(row => ('cells' in row ? row.cells.map(cellText).join(' | ') : ''))
     expect(rows).toEqual([

@@ -25,6 +25,11 @@ export function fundingSentences(summary: FundingSummary): string[] {
       `In addition, an underspend of ${formatMoney(summary.rollOverPence)} from ${planYearLabel(summary.financialYear - 1)} was approved for roll over into ${year}, giving ${formatMoney(summary.availablePence)} in all.`,
     )
   }
+  if (summary.allocatedPence === 0 && summary.spentPence === 0 && summary.committedPence === 0) {
+    // Nothing allocated yet: a "forecast underspend" of everything available would mislead the committee.
+    sentences.push(`No allocations or spending are recorded for ${year}.`)
+    return sentences
+  }
   sentences.push(
     `Of this, ${formatMoney(summary.allocatedPence)} has been allocated and ${formatMoney(summary.spentPence)} spent${summary.committedPence ? `, with ${formatMoney(summary.committedPence)} committed` : ''}.`,
   )

@@ -29,8 +29,16 @@ export const REPORT_STATUSES = ['draft', 'final'] as const
 export type ReportStatus = (typeof REPORT_STATUSES)[number]
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { draft: 'Draft', final: 'Final' }
 
-/** What the generated part of each kind is built from. */
+/** What the generated part of each kind is built from: a quarterly update is its plan's. */
 export function needsPlan(kind: ReportKind): boolean {
+  return kind === 'quarterly_plan_update'
+}
+
+/**
+ * The kinds about a plan's year when a plan is chosen: the quarterly update, and the annual report (which may
+ * also be about a year whose plan is not in CSP Hub, from the indicators and funding alone).
+ */
+export function yearFromPlan(kind: ReportKind): boolean {
   return kind === 'quarterly_plan_update' || kind === 'annual_scrutiny_report'
 }
 
