@@ -12,27 +12,12 @@
  * milestone "A" (Amber): that is recorded as a Q2 update dated when the plan was published. The 2016/17
  * update gives no RAG statuses, so its updates have none.
  */
-import type { DraftAction, DraftPriority, DraftUpdate } from '../capabilities/plans/domain/plan-draft.ts'
+import { draftAction, draftPriority, type DraftAction, type DraftPriority, type DraftUpdate } from '../capabilities/plans/domain/plan-draft.ts'
 import type { PlanInput } from '../capabilities/plans/plan-forms.ts'
 
 type ActionFields = Partial<Omit<DraftAction, 'title'>>
 
-const action = (title: string, fields: ActionFields = {}): DraftAction => ({
-  objective: null,
-  title,
-  outcomes: [],
-  leadOrganisations: [],
-  leadPeople: [],
-  leadNote: null,
-  supportingPartners: [],
-  quarters: [],
-  dueDate: null,
-  timescaleNote: null,
-  dependencies: null,
-  status: 'open',
-  updates: [],
-  ...fields,
-})
+const action = draftAction
 
 export interface DemoPlan {
   details: PlanInput & { status: 'agreed'; agreedOn: string | null; agreedBy: string | null }
@@ -868,17 +853,6 @@ export const JOINT_2016_PLAN: DemoPlan = {
 
 // --- Castle Point and Rochford CSP, 2021/22 (seed 004) ----------------------------------------------------
 
-const priorityArea = (title: string): DraftPriority => ({
-  title,
-  subThemes: [],
-  headlineTarget: null,
-  deliveringGroup: null,
-  resources: null,
-  risks: [],
-  progressComment: null,
-  objectives: [],
-  actions: [],
-})
 
 /** "The priority areas for action for 2021/22 were identified as…" (seed 004, 3.2): no actions are given. */
 export const JOINT_2021_PLAN: DemoPlan = {
@@ -893,5 +867,5 @@ export const JOINT_2021_PLAN: DemoPlan = {
     agreedOn: null,
     agreedBy: null,
   },
-  priorities: [priorityArea('Protecting vulnerable people'), priorityArea('Anti-Social Behaviour'), priorityArea('Violence (including knife crime)')],
+  priorities: [draftPriority('Protecting vulnerable people'), draftPriority('Anti-Social Behaviour'), draftPriority('Violence (including knife crime)')],
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts'
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.ts'
 import type { Row } from '../../db/tables.ts'
 import type { Clock } from '../../shared/clock.ts'
+import { ukDate } from '../../shared/dates.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { formatDate, formatMoney } from '../../shared/format.ts'
 import type { Table } from '../../shared/spreadsheet.ts'
@@ -123,14 +124,7 @@ function target<K extends TargetName>(name: K, ctx: PartnershipContext): ChangeT
 type YearEntryName = 'stream' | 'rollOver' | 'contribution' | 'bid' | 'allocation'
 
 /** Today in the UK, as 'YYYY-MM-DD'. */
-export function ukDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
-}
+export { ukDate }
 
 const checkId = (id: number) => {
   if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()

@@ -7,6 +7,7 @@ import { page } from '../../../test/helpers/html.ts'
 import { binary } from '../../../test/helpers/read-documents.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
 import { periodsOfYear } from '../indicators/domain/periods.ts'
+import { draftAction, draftPriority } from '../plans/domain/plan-draft.ts'
 import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
 /**
@@ -46,33 +47,15 @@ beforeAll(async () => {
     ctx,
     { title: 'Partnership Plan 2021/22', planYear: 2021, periodStartYear: null, periodEndYear: null, vision: null, versionLabel: null, status: 'agreed', agreedOn: '2021-03-01', agreedBy: 'Steering group' },
     [
-      {
-        title: HOSTILE.priority,
-        subThemes: [],
-        headlineTarget: null,
-        deliveringGroup: null,
-        resources: null,
-        risks: [],
-        progressComment: null,
-        objectives: [],
+      draftPriority(HOSTILE.priority, {
         actions: [
-          {
-            objective: null,
-            title: HOSTILE.action,
+          draftAction(HOSTILE.action, {
             outcomes: [HOSTILE.outcome],
-            leadOrganisations: [],
-            leadPeople: [],
-            leadNote: null,
-            supportingPartners: [],
             quarters: [1, 2, 3, 4],
-            dueDate: null,
-            timescaleNote: null,
-            dependencies: null,
-            status: 'open',
             updates: [{ quarter: 1, body: HOSTILE.update, rag: 'red', authorLabel: HOSTILE.author, postedAt: new Date('2021-07-01T09:00:00Z') }],
-          },
+          }),
         ],
-      },
+      }),
     ],
     'test',
   )
