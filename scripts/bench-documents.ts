@@ -1,8 +1,12 @@
 /**
- * How long each document takes to generate, on a plan the size of the Castle Point and Rochford 2016/17
- * joint plan (3 priorities, 14 objectives, 40 actions) with a year of updates (every action updated every
- * quarter), and on a plan three times that size. Each document is built from the database and written as
- * DOCX, PDF and the HTML page; the figures are the median of several runs after a first (cold) one.
+ * How long each document takes to generate:
+ *  1. on the demo data: every demo report (the joint CSP's 2016/17 1st quarter update and its reports to the
+ *     Review Committee for 2016/17 and 2021/22, Rochford's 2010/11 performance table), exactly as a
+ *     coordinator downloads it, with the plans, indicators and funding read through their services;
+ *  2. on larger plans: the demo 2016/17 plan with a year of updates (every action updated every quarter),
+ *     and that plan three times over.
+ * Each document is built from the database and written as DOCX, PDF and the HTML page; the figures are the
+ * median of several runs after a first (cold) one. Exports (CSV, XLSX) of the plans are timed too.
  *
  *   npm run bench:documents                 (PGlite in memory)
  *   DATABASE_URL=postgres://… npm run bench:documents   (in a temporary database on that server, dropped after)
@@ -12,63 +16,23 @@ import { performance } from 'node:perf_hooks'
 
 import pg from 'pg'
 
-import { htmlDocument } from '../src/capabilities/reports/document/html.ts'
-import type { FundingSummary } from '../src/capabilities/reports/domain/funding.ts'
-import type { PerformanceTable } from '../src/capabilities/reports/domain/performance.ts'
-import { reportService } from '../src/capabilities/reports/report-service.ts'
+import { argon2Hasher } from '../src/capabilities/accounts/password-hasher.ts'
 import type { PartnershipContext } from '../src/capabilities/partnerships/domain/partnership-context.ts'
+import { planCsv, planXlsx } from '../src/capabilities/plans/plan-spreadsheet.ts'
+import { htmlDocument } from '../src/capabilities/reports/document/html.ts'
+import { REPORT_KIND_LABELS } from '../src/capabilities/reports/domain/report-kinds.ts'
+import { loadConfig } from '../src/config.ts'
 import { createDatabase } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
+import { loadDemoData } from '../src/demo/index.ts'
+import { createLogger } from '../src/logger.ts'
+import { memoryMailer } from '../src/mailer.ts'
+import { createServices, type AppDeps, type Services } from '../src/services.ts'
 import { fixedClock } from '../src/shared/clock.ts'
 import { configureNunjucks } from '../src/web/nunjucks.ts'
-import { insertPlan, JOINT_PLAN_2016, withYearOfUpdates, type PlanDefinition } from '../test/fixtures/joint-plan-2016.ts'
+import { addDemoPlan, addDemoStructure, JOINT_2016_PLAN, tripled, withYearOfUpdates } from '../test/fixtures/demo-plans.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-
-const performanceTable: PerformanceTable = {
-  previousPeriodLabel: 'April 2015 – March 2016',
-  currentPeriodLabel: 'April 2016 – March 2017',
-  containsPublicSectorData: true,
-  source: 'Essex Police recorded crime; police.uk',
-  rows: [
-    ['All crime', 2650, 2401],
-    ['Anti-social behaviour incidents', 2120, 2090],
-    ['Theft from motor vehicle', 325, 198],
-    ['Robbery', 23, 8],
-    ['Dwelling burglary', 181, 186],
-    ['Repeat incidents of domestic abuse', 279, 179],
-    ['Violence with injury', 410, 388],
-    ['Hate incidents reported', 14, 17],
-  ].map(([measure, previous, current], i) => ({ measure: measure as string, previous: previous as number, current: current as number, unit: 'offences', rag: (['green', 'amber', 'red'] as const)[i % 3]! })),
-  charts: ['All crime', 'Anti-social behaviour'].map((name, i) => ({
-    id: `chart-${i}`,
-    title: `${name} by month`,
-    description: `${name} recorded each month, April 2016 to March 2017`,
-    kind: 'line' as const,
-    series: [{ name, points: ['Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar'].map((label, m) => ({ label, value: 150 + ((m * 37 + i * 11) % 60) })) }],
-  })),
-}
-
-const funding: FundingSummary = {
-  financialYear: 2016,
-  streams: [{ name: 'the Police and Crime Commissioner', amountPence: 1_401_900 }],
-  rollOverPence: 0,
-  availablePence: 1_401_900,
-  allocatedPence: 1_300_000,
-  spentPence: 1_100_000,
-  committedPence: 150_000,
-  forecastUnderspendPence: 151_900,
-  allocations: [
-    { name: 'Taxi marshalling', amountPence: 300_000, spentPence: 300_000 },
-    { name: 'Sanctuary scheme', amountPence: 500_000, spentPence: 420_000 },
-    { name: 'Crucial Crew', amountPence: 500_000, spentPence: 380_000 },
-  ],
-}
-
-/** The plan three times over: 9 priorities, 120 actions. */
-function tripled(definition: PlanDefinition): PlanDefinition {
-  return { ...definition, priorities: [1, 2, 3].flatMap(n => definition.priorities.map(p => ({ ...p, title: `${p.title} (${n})` }))) }
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
@@ -91,79 +55,116 @@ async function benchDatabase() {
   }
 }
 
+const coordinatorOf = (partnership: { id: number; name: string; shortName: string | null }): PartnershipContext => ({
+  partnership: { ...partnership, isPublished: true },
+  access: 'coordinator',
+  actor: { userId: null, label: 'bench' },
+  signedIn: true,
+  personId: null,
+})
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await fn()
+  return performance.now() - started
+}
+
+/** DOCX, PDF and HTML of one report: the median of RUNS after a cold run, and the files' sizes. */
+async function measure(services: Services, ctx: PartnershipContext, reportId: number) {
+  const nunjucks = configureNunjucks(undefined, { isProduction: true })
+  const docx: number[] = []
+  const pdf: number[] = []
+  const html: number[] = []
+  const sizes = { docx: 0, pdf: 0 }
+  for (let run = 0; run <= RUNS; run++) {
+    docx.push(await time(async () => (sizes.docx = (await services.reports.download(ctx, reportId, 'docx')).body.length)))
+    pdf.push(await time(async () => (sizes.pdf = (await services.reports.download(ctx, reportId, 'pdf')).body.length)))
+    html.push(
+      await time(async () => {
+        const { document } = await services.reports.document(ctx, reportId)
+        nunjucks.renderString('{% from "reports/views/document.njk" import appDocument %}{{ appDocument(doc) }}', { doc: htmlDocument(document) })
+      }),
+    )
+  }
+  const cell = (values: number[]) => `${median(values.slice(1)).toFixed(0)} ms (cold ${values[0]!.toFixed(0)})`
+  return { docx: cell(docx), pdf: cell(pdf), html: cell(html), size: `${(sizes.docx / 1024).toFixed(0)} KB / ${(sizes.pdf / 1024).toFixed(0)} KB` }
+}
+
 async function main() {
   const { handle, drop } = await benchDatabase()
   await migrateToLatest(handle.db)
-  const db = handle.db
-  const clock = fixedClock('2017-04-20T10:00:00Z')
-  const reports = reportService({ db, clock, sources: { performance: async () => performanceTable, funding: async () => funding } })
-  const nunjucks = configureNunjucks(undefined, { isProduction: true })
-  const results: string[][] = []
-  let warmedUp = false
+  const clock = fixedClock('2026-11-25T10:00:00Z')
+  const deps: AppDeps = {
+    config: loadConfig({ NODE_ENV: 'test', CSP_HUB_DATA_DIR: '/nonexistent' }),
+    logger: createLogger('silent'),
+    database: handle,
+    clock,
+    mailer: memoryMailer(),
+    hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+  }
+  const services = createServices(deps)
+  const loading = performance.now()
+  await loadDemoData(deps, services, { onlyIfEmpty: false })
+  console.log(`Demo data loaded in ${((performance.now() - loading) / 1000).toFixed(1)} s`)
 
-  for (const [label, definition] of [
-    ['2016/17 joint plan, a year of updates', withYearOfUpdates(JOINT_PLAN_2016)],
-    ['the same plan three times over', withYearOfUpdates(tripled(JOINT_PLAN_2016))],
+  // One untimed pass, so the first figures do not include loading the libraries and fonts.
+  const reports = await handle.db
+    .selectFrom('reports')
+    .innerJoin('partnerships', 'partnerships.id', 'reports.partnershipId')
+    .select(['reports.id', 'reports.kind', 'reports.title', 'partnerships.id as partnershipId', 'partnerships.name', 'partnerships.shortName'])
+    .orderBy('reports.id')
+    .execute()
+  for (const report of reports) {
+    const ctx = coordinatorOf({ id: report.partnershipId, name: report.name, shortName: report.shortName })
+    for (const format of ['docx', 'pdf'] as const) await services.reports.download(ctx, report.id, format)
+  }
+
+  console.log('\n1. The demo documents (as a coordinator downloads them)')
+  for (const report of reports) {
+    const ctx = coordinatorOf({ id: report.partnershipId, name: report.name, shortName: report.shortName })
+    const m = await measure(services, ctx, report.id)
+    console.log(`  ${report.shortName ?? report.name}: ${REPORT_KIND_LABELS[report.kind]} — ${report.title}`)
+    console.log(`    DOCX ${m.docx.padEnd(22)} PDF ${m.pdf.padEnd(22)} HTML ${m.html.padEnd(20)} ${m.size}`)
+  }
+
+  console.log('\n2. Larger plans')
+  for (const [label, plan] of [
+    ['the demo 2016/17 plan with a year of updates', withYearOfUpdates(JOINT_2016_PLAN)],
+    ['the same plan three times over', withYearOfUpdates(tripled(JOINT_2016_PLAN))],
   ] as const) {
-    const partnership = await db.insertInto('partnerships').values({ name: `Bench ${label} ${Date.now()}` }).returning(['id', 'name']).executeTakeFirstOrThrow()
-    const planId = await insertPlan(db, partnership.id, definition)
-    const updates = await db.selectFrom('actionUpdates').select(eb => eb.fn.countAll<number>().as('n')).where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
-    const actions = await db.selectFrom('actions').select(eb => eb.fn.countAll<number>().as('n')).where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
-    console.log(`\n${label}: ${definition.priorities.length} priorities, ${actions.n} actions, ${updates.n} updates`)
-    const ctx: PartnershipContext = {
-      partnership: { id: partnership.id, name: partnership.name, shortName: null, isPublished: false },
-      access: 'coordinator',
-      actor: { userId: null, label: 'bench' },
-      signedIn: true,
-      personId: null,
-    }
-    const kinds = [
-      { name: 'Quarterly plan update (Q4)', input: { kind: 'quarterly_plan_update' as const, planId, year: null, quarter: 4 } },
-      { name: 'Annual scrutiny report', input: { kind: 'annual_scrutiny_report' as const, planId, year: null, quarter: null } },
-      { name: 'Performance table', input: { kind: 'performance_table' as const, planId: null, year: 2016, quarter: null } },
-      { name: 'Strategic assessment', input: { kind: 'strategic_assessment' as const, planId, year: 2017, quarter: null } },
-    ]
-    const created = []
-    for (const kind of kinds) created.push({ ...kind, report: await reports.create(ctx, { ...kind.input, title: null, committee: 'Review Committee', meetingDate: '2017-09-06' }) })
-    if (!warmedUp) {
-      // One untimed pass over every document, so the first figures do not include loading the libraries.
-      for (const { report } of created) for (const format of ['docx', 'pdf'] as const) await reports.download(ctx, report.id, format)
-      warmedUp = true
-    }
-    for (const { name, report } of created) {
-      const time = async (fn: () => Promise<unknown>) => {
-        const started = performance.now()
-        await fn()
-        return performance.now() - started
-      }
-      const docx: number[] = []
-      const pdf: number[] = []
-      const html: number[] = []
-      let sizes = { docx: 0, pdf: 0 }
-      for (let run = 0; run <= RUNS; run++) {
-        let docxFile: Buffer | undefined
-        let pdfFile: Buffer | undefined
-        docx.push(await time(async () => (docxFile = (await reports.download(ctx, report.id, 'docx')).body)))
-        pdf.push(await time(async () => (pdfFile = (await reports.download(ctx, report.id, 'pdf')).body)))
-        html.push(
-          await time(async () => {
-            const { document } = await reports.document(ctx, report.id)
-            nunjucks.renderString('{% from "reports/views/document.njk" import appDocument %}{{ appDocument(doc) }}', { doc: htmlDocument(document) })
-          }),
-        )
-        sizes = { docx: docxFile!.length, pdf: pdfFile!.length }
-      }
-      const cell = (values: number[]) => `${median(values.slice(1)).toFixed(0)} ms (cold ${values[0]!.toFixed(0)})`
-      results.push([label, name, cell(docx), cell(pdf), cell(html), `${(sizes.docx / 1024).toFixed(0)} KB / ${(sizes.pdf / 1024).toFixed(0)} KB`])
-      console.log(`  ${name.padEnd(28)} DOCX ${cell(docx).padEnd(22)} PDF ${cell(pdf).padEnd(22)} HTML ${cell(html).padEnd(20)} ${results.at(-1)![5]}`)
+    const partnership = await handle.db.insertInto('partnerships').values({ name: `Bench ${label} ${Date.now()}` }).returning(['id', 'name', 'shortName']).executeTakeFirstOrThrow()
+    const ctx = coordinatorOf(partnership)
+    await addDemoStructure({ services }, ctx)
+    const planId = await addDemoPlan({ services }, ctx, plan)
+    const view = await services.plans.planView(ctx, planId)
+    const actions = view.priorities.flatMap(p => p.actions)
+    console.log(`  ${label}: ${view.priorities.length} priorities, ${actions.length} actions, ${actions.reduce((n, a) => n + a.updates.length, 0)} updates`)
+    for (const [name, input] of [
+      ['Quarterly plan update (Q4)', { kind: 'quarterly_plan_update' as const, planId, year: null, quarter: 4 }],
+      ['Annual scrutiny report', { kind: 'annual_scrutiny_report' as const, planId, year: null, quarter: null }],
+      ['Strategic assessment', { kind: 'strategic_assessment' as const, planId, year: 2017, quarter: null }],
+    ] as const) {
+      const report = await services.reports.create(ctx, { ...input, title: null, committee: 'Review Committee', meetingDate: '2017-09-06' })
+      const m = await measure(services, ctx, report.id)
+      console.log(`    ${name.padEnd(28)} DOCX ${m.docx.padEnd(22)} PDF ${m.pdf.padEnd(22)} HTML ${m.html.padEnd(20)} ${m.size}`)
     }
     const csv: number[] = []
     const xlsx: number[] = []
     for (let run = 0; run <= RUNS; run++) {
-      csv.push((await reports.planExport(ctx, planId, 'csv')).milliseconds)
-      xlsx.push((await reports.planExport(ctx, planId, 'xlsx')).milliseconds)
+      csv.push(
+        await time(async () => {
+          const sheet = await services.plans.exportSheet(ctx, planId)
+          planCsv(sheet.rows, sheet.headers)
+        }),
+      )
+      xlsx.push(
+        await time(async () => {
+          const sheet = await services.plans.exportSheet(ctx, planId)
+          await planXlsx(sheet.rows, sheet.plan.title, sheet.headers, sheet.sheets)
+        }),
+      )
     }
-    console.log(`  ${'Plan export'.padEnd(28)} CSV ${median(csv.slice(1)).toFixed(0)} ms   XLSX ${median(xlsx.slice(1)).toFixed(0)} ms`)
+    console.log(`    ${'Plan export'.padEnd(28)} CSV ${median(csv.slice(1)).toFixed(0)} ms   XLSX ${median(xlsx.slice(1)).toFixed(0)} ms`)
   }
   console.log(`\nDatabase: ${handle.kind}; Node ${process.version}; median of ${RUNS} runs after a cold one; times include reading the records.`)
   await handle.close()

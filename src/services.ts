@@ -39,8 +39,8 @@ export function createServices(deps: AppDeps) {
   const policeActuals = policeActualsProvider({ db, clock: deps.clock, policeData: police.policeData })
   const indicators = indicatorService({ db, clock: deps.clock, policeActuals })
   const funding = fundingService({ db, clock: deps.clock })
-  // Reports read their figures from the capabilities that own them.
-  const reports = reportService({ db, clock: deps.clock, sources: reportSources({ indicators, funding }) })
+  // Reports read the plans, indicators and funding through the capabilities that own them.
+  const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding }) })
   // Highlight reports read the plan and the indicators' figures through their services.
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
   return {

@@ -123,7 +123,7 @@ export async function loadDemoData(
       personId: null,
     }
     contexts[demo.key] = ctx
-    await loadStructure(services, ctx, demo)
+    await loadDemoStructure(services, ctx, demo)
   }
 
   // Roles, and the links from accounts to the people they are.
@@ -183,7 +183,8 @@ async function findPersonId(deps: AppDeps, partnershipId: number, name: string, 
   return rows[0]!.id
 }
 
-async function loadStructure(services: Services, ctx: PartnershipContext, demo: DemoPartnership): Promise<void> {
+/** A demo partnership's areas, organisations, groups and people, entered into the partnership of `ctx` (tests use it too). */
+export async function loadDemoStructure(services: Services, ctx: PartnershipContext, demo: DemoPartnership): Promise<void> {
   const p = services.partnerships
   const addArea = async (area: DemoArea, parentId: number | null): Promise<void> => {
     const saved = await p.saveArea(ctx, null, {

@@ -3,6 +3,8 @@
  *  - 000: Rochford District CSP, Annual Partnership Plan 2011/2012, Appendix 1 (the action plan tables)
  *  - 001: Castle Point and Rochford CSP, Partnership Plan 2016/17, 1st quarter update (Appendix A of the
  *         Review Committee report of 6 September 2016)
+ *  - 004: Castle Point and Rochford CSP, the 2021/22 priority areas (paragraph 3.2 of the Review Committee
+ *         report on 2021/22); the report gives no action plan, so that plan holds its priorities only
  *
  * The wording is the documents'. People appear by role (see structure-data.ts), never by the names
  * printed in the documents. Where the documents' tables merged cells across several actions, the shared
@@ -10,30 +12,15 @@
  * milestone "A" (Amber): that is recorded as a Q2 update dated when the plan was published. The 2016/17
  * update gives no RAG statuses, so its updates have none.
  */
-import type { DraftAction, DraftPriority, DraftUpdate } from '../capabilities/plans/domain/plan-draft.ts'
+import { draftAction, draftPriority, type DraftAction, type DraftPriority, type DraftUpdate } from '../capabilities/plans/domain/plan-draft.ts'
 import type { PlanInput } from '../capabilities/plans/plan-forms.ts'
 
 type ActionFields = Partial<Omit<DraftAction, 'title'>>
 
-const action = (title: string, fields: ActionFields = {}): DraftAction => ({
-  objective: null,
-  title,
-  outcomes: [],
-  leadOrganisations: [],
-  leadPeople: [],
-  leadNote: null,
-  supportingPartners: [],
-  quarters: [],
-  dueDate: null,
-  timescaleNote: null,
-  dependencies: null,
-  status: 'open',
-  updates: [],
-  ...fields,
-})
+const action = draftAction
 
 export interface DemoPlan {
-  details: PlanInput & { status: 'agreed'; agreedOn: string | null; agreedBy: string }
+  details: PlanInput & { status: 'agreed'; agreedOn: string | null; agreedBy: string | null }
   priorities: DraftPriority[]
 }
 
@@ -862,4 +849,23 @@ export const JOINT_2016_PLAN: DemoPlan = {
       ],
     },
   ],
+}
+
+// --- Castle Point and Rochford CSP, 2021/22 (seed 004) ----------------------------------------------------
+
+
+/** "The priority areas for action for 2021/22 were identified as…" (seed 004, 3.2): no actions are given. */
+export const JOINT_2021_PLAN: DemoPlan = {
+  details: {
+    title: 'Partnership Plan 2021/22',
+    planYear: 2021,
+    periodStartYear: null,
+    periodEndYear: null,
+    vision: null,
+    versionLabel: 'Priority areas only: the Review Committee report on 2021/22 does not give the action plan',
+    status: 'agreed',
+    agreedOn: null,
+    agreedBy: null,
+  },
+  priorities: [draftPriority('Protecting vulnerable people'), draftPriority('Anti-Social Behaviour'), draftPriority('Violence (including knife crime)')],
 }

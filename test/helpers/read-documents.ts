@@ -1,5 +1,14 @@
 import * as cheerio from 'cheerio'
 import JSZip from 'jszip'
+import type { Test } from 'supertest'
+
+/** Binary bodies for supertest: `.buffer(true).parse(binary)` gives a Buffer. */
+type Parser = Extract<Parameters<Test['parse']>[0], (res: never, callback: never) => void>
+export const binary: Parser = (res, callback) => {
+  const chunks: Buffer[] = []
+  res.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)))
+  res.on('end', () => callback(null, Buffer.concat(chunks)))
+}
 
 /**
  * Read generated documents the way a reader would see them, with pure-JS readers only (CI needs nothing

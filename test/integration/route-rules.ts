@@ -184,6 +184,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // Performance indicators
   'GET /partnerships/:partnershipId/indicators': { rule: 'view_published' },
   'GET /partnerships/:partnershipId/indicators/performance.csv': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/indicators/performance.xlsx': { rule: 'view_published' },
   'GET /partnerships/:partnershipId/indicators/settings': { rule: 'manage_partnership' },
   'POST /partnerships/:partnershipId/indicators/settings': { rule: 'manage_partnership', body: { ragTolerancePercent: '2.5' } },
   'GET /partnerships/:partnershipId/indicators/new': { rule: 'edit_records' },
@@ -240,8 +241,6 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/reports/new': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/reports/new': { rule: 'edit_records', body: { kind: 'quarterly_plan_update', planId: '{id}', quarter: '2' } },
   'GET /partnerships/:partnershipId/reports/exports': { rule: 'view' },
-  'GET /partnerships/:partnershipId/reports/exports/plans/:planId/actions.csv': { rule: 'view' },
-  'GET /partnerships/:partnershipId/reports/exports/plans/:planId/actions.xlsx': { rule: 'view' },
   'GET /partnerships/:partnershipId/reports/:id': { rule: 'view' },
   'GET /partnerships/:partnershipId/reports/:id/edit': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/reports/:id/edit': { rule: 'edit_records', body: { planId: '{id}', quarter: '1', title: 'Renamed update', status: 'draft' } },

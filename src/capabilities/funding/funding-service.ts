@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts'
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.ts'
 import type { Row } from '../../db/tables.ts'
 import type { Clock } from '../../shared/clock.ts'
+import { ukDate } from '../../shared/dates.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { formatDate, formatMoney } from '../../shared/format.ts'
 import type { Table } from '../../shared/spreadsheet.ts'
@@ -33,6 +34,7 @@ import {
   type AllocationFigures,
   type Figure,
   type FigureName,
+  type ReportFundingSummary,
   type Warning,
   type YearEntries,
 } from './domain/funding.ts'
@@ -123,14 +125,7 @@ function target<K extends TargetName>(name: K, ctx: PartnershipContext): ChangeT
 type YearEntryName = 'stream' | 'rollOver' | 'contribution' | 'bid' | 'allocation'
 
 /** Today in the UK, as 'YYYY-MM-DD'. */
-export function ukDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
-}
+export { ukDate }
 
 const checkId = (id: number) => {
   if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
@@ -205,25 +200,7 @@ export interface YearSummary {
   generatedAt: Date
 }
 
-/**
- * A year's money in the shape the annual report's "resource implications" section states it: the
- * money counted as available (streams, confirmed contributions and successful bids' awards, then the
- * roll-over, so that streams + roll-over = available), what is allocated, spent and committed, and the
- * forecast underspend. Money in pence.
- */
-export interface ReportFundingSummary {
-  financialYear: number
-  streams: { name: string; amountPence: number; note: string | null }[]
-  rollOverPence: number
-  availablePence: number
-  allocatedPence: number
-  spentPence: number
-  committedPence: number
-  forecastUnderspendPence: number
-  allocations: { name: string; amountPence: number; spentPence: number }[]
-  bids: { fund: string; purpose: string; amountPence: number; status: 'submitted' | 'successful' | 'unsuccessful' }[]
-  notes: string[]
-}
+export type { ReportFundingSummary }
 
 export function reportFundingSummary(summary: YearSummary): ReportFundingSummary {
   const { figures } = summary

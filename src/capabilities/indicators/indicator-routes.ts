@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express'
 import multer from 'multer'
 
-import { toCsv } from '../../shared/spreadsheet.ts'
+import { fileName, toCsv, toXlsx, type Table } from '../../shared/spreadsheet.ts'
 import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
@@ -69,7 +69,8 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
     })
   })
 
-  scoped.get('/indicators/performance.csv', async (req, res) => {
+  /** The performance table as a spreadsheet table: the figures, the change and the RAG of each target. */
+  async function performanceDownload(req: Request) {
     const { ctx, table } = await performancePage(req)
     const rows = table.groups.flatMap(group =>
       group.rows.map(row => [
@@ -84,14 +85,26 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
         row.reason,
       ]),
     )
-    const csv = toCsv({
+    const sheet: Table = {
       name: `Performance ${table.yearLabel}`,
       headers: ['Priority', `${table.yearLabel} target`, table.headers.lastYear, table.headers.thisYear, '% change', 'Difference', 'Change as shown', 'RAG', 'Why'],
       rows,
       notes: [ragText(table.tolerancePercent)],
-    })
-    res.attachment(`${(ctx.partnership.shortName ?? ctx.partnership.name).replace(/[^\w]+/g, '-')}-performance-${table.yearLabel.replace('/', '-')}.csv`)
-    res.type('text/csv').send(csv)
+    }
+    const name = `${fileName(ctx.partnership.shortName ?? ctx.partnership.name, 'performance', table.yearLabel)}`
+    return { ctx, sheet, name }
+  }
+
+  scoped.get('/indicators/performance.csv', async (req, res) => {
+    const { sheet, name } = await performanceDownload(req)
+    res.attachment(`${name}.csv`)
+    res.type('text/csv; charset=utf-8').send(toCsv(sheet))
+  })
+
+  scoped.get('/indicators/performance.xlsx', async (req, res) => {
+    const { ctx, sheet, name } = await performanceDownload(req)
+    res.attachment(`${name}.xlsx`)
+    res.type('xlsx').send(await toXlsx([sheet], { title: `${ctx.partnership.name}: ${sheet.name}`, creator: ctx.partnership.name }))
   })
 
   // --- The RAG tolerance (partnership admins) ------------------------------------------------------

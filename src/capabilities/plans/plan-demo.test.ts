@@ -13,6 +13,7 @@ import type { PlanView } from './plan-service.ts'
 let t: TestApp
 let rochford: PlanView
 let joint: PlanView
+let joint2021: PlanView
 const ids = { rochford: 0, joint: 0 }
 
 async function userId(email: string) {
@@ -27,13 +28,14 @@ beforeAll(async () => {
   ids.joint = partnerships.find(p => p.name.startsWith('Castle Point'))!.id
   const viewer = async (partnershipId: number) =>
     t.services.partnerships.contextFor({ userId: await userId('member@csp-hub.example'), isSiteAdmin: false, roles: new Map([[partnershipId, 'member']]) }, partnershipId, { userId: null, label: 'test' })
-  const planOf = async (partnershipId: number) => {
+  const planOf = async (partnershipId: number, planYear: number) => {
     const ctx = await viewer(partnershipId)
-    const [plan] = await t.services.plans.list(ctx)
+    const plan = (await t.services.plans.list(ctx)).find(p => p.planYear === planYear)
     return t.services.plans.planView(ctx, plan!.id, '2026-11-25')
   }
-  rochford = await planOf(ids.rochford)
-  joint = await planOf(ids.joint)
+  rochford = await planOf(ids.rochford, 2011)
+  joint = await planOf(ids.joint, 2016)
+  joint2021 = await planOf(ids.joint, 2021)
 }, 120_000)
 afterAll(() => t.close())
 
@@ -100,6 +102,17 @@ describe('the Castle Point and Rochford Partnership Plan 2016/17 (seed 001, Appe
   })
 })
 
+describe('the Castle Point and Rochford priorities for 2021/22 (seed 004, paragraph 3.2)', () => {
+  it('are the three priority areas the Review Committee report names, with no actions (the report gives none)', () => {
+    expect(joint2021.plan).toMatchObject({ title: 'Partnership Plan 2021/22', planYear: 2021, status: 'agreed', agreedOn: null, agreedBy: null })
+    expect(joint2021.priorities.map(p => [p.title, p.actions.length])).toEqual([
+      ['Protecting vulnerable people', 0],
+      ['Anti-Social Behaviour', 0],
+      ['Violence (including knife crime)', 0],
+    ])
+  })
+})
+
 describe('the demo lead', () => {
   it('leads the actions their roles lead in the seeds, and sees them on My actions', async () => {
     const lead = await t.as({ id: await userId('lead@csp-hub.example') })
@@ -118,7 +131,7 @@ describe('the demo plans round-trip through the spreadsheet', () => {
     for (const partnershipId of [ids.rochford, ids.joint]) {
       const coordinatorId = await userId('coordinator@csp-hub.example')
       const client = await t.as({ id: coordinatorId })
-      const [plan] = await t.db.selectFrom('plans').select('id').where('partnershipId', '=', partnershipId).execute()
+      const [plan] = await t.db.selectFrom('plans').select('id').where('partnershipId', '=', partnershipId).orderBy('id').execute()
       const csv = await client.get(`/partnerships/${partnershipId}/plans/${plan!.id}/export.csv`)
       const created = await client.post(`/partnerships/${partnershipId}/plans/new`, { title: 'Copy', planYear: '2040' })
       const copyId = Number(String(created.headers.location).split('/').at(-1))
@@ -140,6 +153,6 @@ describe('reloading the demo data', () => {
   it('replaces the demo partnerships with their plans (deleting a partnership deletes its plans)', async () => {
     await loadDemoData(t.deps, t.services, { onlyIfEmpty: false })
     const plans = await t.db.selectFrom('plans').innerJoin('partnerships', 'partnerships.id', 'plans.partnershipId').select(['partnerships.name', 'plans.title']).orderBy('plans.id').execute()
-    expect(plans.map(p => p.title)).toEqual(['Annual Partnership Plan 2011/2012', 'Partnership Plan 2016/17'])
+    expect(plans.map(p => p.title)).toEqual(['Annual Partnership Plan 2011/2012', 'Partnership Plan 2016/17', 'Partnership Plan 2021/22'])
   })
 })

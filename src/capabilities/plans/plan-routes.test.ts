@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
 import { hashToken, newToken } from '../../shared/tokens.ts'
 import { SESSION_COOKIE } from '../../web/middleware/session.ts'
 
-import type { DraftAction, DraftPriority } from './domain/plan-draft.ts'
+import { draftAction, draftPriority, type DraftAction } from './domain/plan-draft.ts'
 import { sheetHeaders } from './domain/plan-sheet.ts'
 import { readSpreadsheetFile } from './plan-spreadsheet.ts'
 
@@ -19,35 +19,8 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const action = (title: string, fields: Partial<DraftAction> = {}): DraftAction => ({
-  objective: null,
-  title,
-  outcomes: [],
-  leadOrganisations: [],
-  leadPeople: [],
-  leadNote: null,
-  supportingPartners: [],
-  quarters: [1, 2, 3, 4],
-  dueDate: null,
-  timescaleNote: null,
-  dependencies: null,
-  status: 'open',
-  updates: [],
-  ...fields,
-})
-
-const priority = (title: string, fields: Partial<DraftPriority> = {}): DraftPriority => ({
-  title,
-  subThemes: [],
-  headlineTarget: null,
-  deliveringGroup: null,
-  resources: null,
-  risks: [],
-  progressComment: null,
-  objectives: [],
-  actions: [],
-  ...fields,
-})
+const action = (title: string, fields: Partial<DraftAction> = {}) => draftAction(title, { quarters: [1, 2, 3, 4], ...fields })
+const priority = draftPriority
 
 /**
  * A partnership with an agreed 2026/27 plan: "Safeguarding" (led by the test partnership's police and

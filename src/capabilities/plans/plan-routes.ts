@@ -190,14 +190,14 @@ export function plansCapability({ services, deps }: CapabilityDeps): Capability 
 
   scoped.get('/plans/:planId/export.xlsx', async (req, res) => {
     const ctx = partnershipContext(req)
-    const { plan, rows } = await plans.exportSheet(ctx, idParam(req, 'planId'))
-    res.attachment(`${fileName(plan.title)}.xlsx`).type('xlsx').send(await planXlsx(rows, plan.title))
+    const { plan, headers, rows, sheets } = await plans.exportSheet(ctx, idParam(req, 'planId'))
+    res.attachment(`${fileName(plan.title)}.xlsx`).type('xlsx').send(await planXlsx(rows, plan.title, headers, sheets))
   })
 
   scoped.get('/plans/:planId/export.csv', async (req, res) => {
     const ctx = partnershipContext(req)
-    const { plan, rows } = await plans.exportSheet(ctx, idParam(req, 'planId'))
-    res.attachment(`${fileName(plan.title)}.csv`).type('text/csv; charset=utf-8').send(planCsv(rows))
+    const { plan, headers, rows } = await plans.exportSheet(ctx, idParam(req, 'planId'))
+    res.attachment(`${fileName(plan.title)}.csv`).type('text/csv; charset=utf-8').send(planCsv(rows, headers))
   })
 
   // Import: the file comes as multipart/form-data, with the CSRF token in the form's action.

@@ -5,15 +5,16 @@ import { isUniqueViolation } from '../../db/errors.ts'
 import type { Database } from '../../db/tables.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
+import type { Table } from '../../shared/spreadsheet.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../audit/audited-changes.ts'
 import { auditLog } from '../audit/audit-repository.ts'
 import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
 import { personLabel, type Directory } from './domain/directory.ts'
 import { resolveDraft, type DraftPriority, type DraftProblem, type ResolvedPriority } from './domain/plan-draft.ts'
-import { readSheet, sheetHeaders, sortProblems, writeSheet, type SheetProblem } from './domain/plan-sheet.ts'
+import { exportHeaders, readSheet, sortProblems, writeSheet, type SheetProblem } from './domain/plan-sheet.ts'
 import { formatQuarters, planYearLabel, quarterOf, ukDate, type IsoDate, type Quarter } from './domain/quarters.ts'
-import { countRags, currentRag, latestPerQuarter, ragDefinitions, type Rag, type RagCounts } from './domain/rag.ts'
+import { countRags, currentRag, latestPerQuarter, RAG_LABELS, ragDefinitions, type Rag, type RagCounts } from './domain/rag.ts'
 import { refreshPlan } from './domain/refresh.ts'
 import { isDueOrOverdue, quarterProblem, suggestedQuarter, updateState, updateStateLabel, type UpdateState } from './domain/schedule.ts'
 import type { ActionInput, ObjectiveInput, PlanInput, PlanStatusInput, PriorityInput, RagDefinitionsInput, RiskInput, UpdateInput } from './plan-forms.ts'
@@ -113,6 +114,69 @@ function ensureId(id: number, what: string): number {
   return id
 }
 
+/**
+ * A plan as its pages show it on a day: each action with its current RAG, latest update and whether an
+ * update is due, grouped by objective. People are left out when the reader may not see them. Pure: the
+ * plan pages and the documents of the reports capability both read a plan through this.
+ */
+export function planViewOf(tree: PlanTree, { on, showsPeople }: { on: IsoDate; showsPeople: boolean }): PlanView {
+  const expectsUpdates = tree.plan.status === 'agreed'
+  return {
+    plan: tree.plan,
+    today: on,
+    showsPeople,
+    priorities: tree.priorities.map(priority => {
+      const actions = priority.actions.map(action => {
+        const state = updateState(action, action.updates.map(u => u.quarter), { planYear: tree.plan.planYear, expectsUpdates }, on)
+        return {
+          ...action,
+          leadPeople: showsPeople ? action.leadPeople : [],
+          updates: showsPeople ? action.updates : action.updates.map(u => ({ ...u, authorLabel: '', authorUserId: null })),
+          currentRag: currentRag(action.updates),
+          latestUpdate: action.updates[0],
+          state,
+          stateLabel: updateStateLabel(state),
+          timescale: formatQuarters(action.quarters),
+        }
+      })
+      return { ...priority, actions, groups: groupByObjective({ ...priority, actions }, true) }
+    }),
+  }
+}
+
+/** Per priority and in all: actions counted by current RAG, complete, cancelled, and updates due or overdue. */
+export function summarisePlanView(planView: PlanView): PlanSummary {
+  const summaries = planView.priorities.map(priority => {
+    const actions = priority.actions
+    return {
+      id: priority.id,
+      position: priority.position,
+      title: priority.title,
+      actions: actions.length,
+      rag: countRags(actions.map(a => a.currentRag)),
+      complete: actions.filter(a => a.status === 'complete').length,
+      cancelled: actions.filter(a => a.status === 'cancelled').length,
+      due: actions.filter(a => a.state.kind === 'due').length,
+      overdue: actions.filter(a => a.state.kind === 'overdue').length,
+    }
+  })
+  const sum = (pick: (p: PrioritySummary) => number) => summaries.reduce((total, p) => total + pick(p), 0)
+  const { plan } = planView
+  return {
+    plan: { id: plan.id, title: plan.title, planYear: plan.planYear, planYearLabel: planYearLabel(plan.planYear), status: plan.status },
+    on: planView.today,
+    priorities: summaries,
+    totals: {
+      actions: sum(p => p.actions),
+      rag: { red: sum(p => p.rag.red), amber: sum(p => p.rag.amber), green: sum(p => p.rag.green), none: sum(p => p.rag.none) },
+      complete: sum(p => p.complete),
+      cancelled: sum(p => p.cancelled),
+      due: sum(p => p.due),
+      overdue: sum(p => p.overdue),
+    },
+  }
+}
+
 export function planService({ db, clock }: { db: Db; clock: Clock }) {
   const today = () => ukDate(clock.now())
   const seesDrafts = (ctx: PartnershipContext) => allows(ctx, 'view')
@@ -135,66 +199,14 @@ export function planService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   function view(ctx: PartnershipContext, tree: PlanTree, on: IsoDate = today()): PlanView {
-    const showsPeople = allows(ctx, 'view')
-    const expectsUpdates = tree.plan.status === 'agreed'
-    return {
-      plan: tree.plan,
-      today: on,
-      showsPeople,
-      priorities: tree.priorities.map(priority => withGroups({
-        ...priority,
-        actions: priority.actions.map(action => {
-          const state = updateState(action, action.updates.map(u => u.quarter), { planYear: tree.plan.planYear, expectsUpdates }, on)
-          return {
-            ...action,
-            leadPeople: showsPeople ? action.leadPeople : [],
-            updates: showsPeople ? action.updates : action.updates.map(u => ({ ...u, authorLabel: '', authorUserId: null })),
-            currentRag: currentRag(action.updates),
-            latestUpdate: action.updates[0],
-            state,
-            stateLabel: updateStateLabel(state),
-            timescale: formatQuarters(action.quarters),
-          }
-        }),
-      }, true)),
-    }
+    return planViewOf(tree, { on, showsPeople: allows(ctx, 'view') })
   }
 
   function withGroups(priority: Omit<PriorityView, 'groups'>, includeEmpty: boolean): PriorityView {
     return { ...priority, groups: groupByObjective(priority, includeEmpty) }
   }
 
-  function summarise(planView: PlanView): PlanSummary {
-    const summaries = planView.priorities.map(priority => {
-      const actions = priority.actions
-      return {
-        id: priority.id,
-        position: priority.position,
-        title: priority.title,
-        actions: actions.length,
-        rag: countRags(actions.map(a => a.currentRag)),
-        complete: actions.filter(a => a.status === 'complete').length,
-        cancelled: actions.filter(a => a.status === 'cancelled').length,
-        due: actions.filter(a => a.state.kind === 'due').length,
-        overdue: actions.filter(a => a.state.kind === 'overdue').length,
-      }
-    })
-    const sum = (pick: (p: PrioritySummary) => number) => summaries.reduce((total, p) => total + pick(p), 0)
-    const { plan } = planView
-    return {
-      plan: { id: plan.id, title: plan.title, planYear: plan.planYear, planYearLabel: planYearLabel(plan.planYear), status: plan.status },
-      on: planView.today,
-      priorities: summaries,
-      totals: {
-        actions: sum(p => p.actions),
-        rag: { red: sum(p => p.rag.red), amber: sum(p => p.rag.amber), green: sum(p => p.rag.green), none: sum(p => p.rag.none) },
-        complete: sum(p => p.complete),
-        cancelled: sum(p => p.cancelled),
-        due: sum(p => p.due),
-        overdue: sum(p => p.overdue),
-      },
-    }
-  }
+  const summarise = summarisePlanView
 
   async function directory(trx: Kysely<Database>, partnershipId: number): Promise<Directory> {
     return repo.directory(trx, partnershipId)
@@ -923,7 +935,12 @@ export function planService({ db, clock }: { db: Db; clock: Clock }) {
       })
     },
 
-    /** The plan in the spreadsheet's format: the headings and one row per action. */
+    /**
+     * The plan in the spreadsheet's format: the headings and one row per action, with the current RAG after
+     * the template's columns (the import ignores it, so the file imports again exactly). For a workbook, two
+     * more sheets the import does not read: the priorities with their actions counted by status, and every
+     * update with who posted it and when.
+     */
     async exportSheet(ctx: PartnershipContext, planId: number) {
       requirePermission(ctx, 'view')
       const tree = await loadTree(ctx, planId)
@@ -944,7 +961,31 @@ export function planService({ db, clock }: { db: Db; clock: Clock }) {
           })),
         }
       })
-      return { plan: tree.plan, headers: sheetHeaders(), rows: writeSheet(priorities) }
+      const planView = view(ctx, tree)
+      const summary = summarise(planView)
+      const sheets: Table[] = [
+        {
+          name: 'Priorities',
+          headers: ['Priority', 'Actions', 'Red', 'Amber', 'Green', 'No status yet', 'Complete', 'Cancelled', 'Updates due', 'Updates overdue'],
+          rows: summary.priorities.map(p => [p.title, p.actions, p.rag.red, p.rag.amber, p.rag.green, p.rag.none, p.complete, p.cancelled, p.due, p.overdue]),
+          notes: [`Actions counted by their current RAG (that of their latest update), and updates due or overdue on ${summary.on}, as the plan’s page shows them.`],
+        },
+        {
+          name: 'Updates',
+          headers: ['Priority', 'Strategic objective', 'Action', 'Quarter', 'RAG', 'Update', 'Posted by', 'Posted on'],
+          rows: planView.priorities.flatMap(priority =>
+            priority.groups.flatMap(group =>
+              group.actions.flatMap(action =>
+                [...action.updates]
+                  .reverse()
+                  .map(u => [priority.title, group.objective?.title ?? '', action.title, `Q${u.quarter}`, u.rag ? RAG_LABELS[u.rag] : '', u.body, u.authorLabel, ukDate(u.createdAt)]),
+              ),
+            ),
+          ),
+          notes: ['Every quarterly update, oldest first for each action. The Action plan sheet holds the latest update of each quarter, which is what an import reads.'],
+        },
+      ]
+      return { plan: tree.plan, headers: exportHeaders(), rows: writeSheet(priorities, { currentRag: true }), sheets }
     },
 
     /** What a refresh would carry into next year's plan. */

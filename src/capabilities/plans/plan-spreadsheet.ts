@@ -90,17 +90,18 @@ export async function readSpreadsheetFile(buffer: Buffer, fileName: string): Pro
   }
 }
 
-/** The plan as a table (one row per action), for toCsv and toXlsx. */
-export function planTable(rows: string[][]): Table {
-  return { name: SHEET_NAME, headers: sheetHeaders(), rows }
+/** The plan as a table (one row per action), for toCsv and toXlsx: the template's headings unless others are given. */
+export function planTable(rows: string[][], headers = sheetHeaders()): Table {
+  return { name: SHEET_NAME, headers, rows }
 }
 
-export function planCsv(rows: string[][]): string {
-  return toCsv(planTable(rows))
+export function planCsv(rows: string[][], headers = sheetHeaders()): string {
+  return toCsv(planTable(rows, headers))
 }
 
-export async function planXlsx(rows: string[][], title: string): Promise<Buffer> {
-  return toXlsx([planTable(rows)], { title })
+/** The plan's workbook: the "Action plan" sheet the import reads first, then any other sheets. */
+export async function planXlsx(rows: string[][], title: string, headers = sheetHeaders(), sheets: Table[] = []): Promise<Buffer> {
+  return toXlsx([planTable(rows, headers), ...sheets], { title })
 }
 
 /**

@@ -6,8 +6,9 @@ import type { ReportKind } from './domain/report-kinds.ts'
 /**
  * Demo reports, entered as data from the seeds: the 1st quarter update of the joint 2016/17 plan with the
  * introduction of its Appendix A, and the 2016 report to the Review Committee (seed 001); the 2021/22 annual
- * report (seed 004) where a 2021/22 plan exists; and Rochford's "Achievements from Strategic Priorities
- * 2010/2011" (seed 000). Reports built on a plan are added only when the plans' demo data has that plan.
+ * report (seed 004) where a 2021/22 plan exists; and, for Rochford (seed 000), a 2010/11 annual report with
+ * its achievements table from the indicators, and the "Achievements from Strategic Priorities 2010/2011"
+ * performance table. Reports built on a plan are added only when the plans' demo data has that plan.
  */
 
 const APPENDIX_A_INTRODUCTION =
@@ -86,6 +87,34 @@ const REVIEW_COMMITTEE_2022 = {
   signOff: ['Assistant Director, People & Communities, Rochford District Council', 'Background Papers: None.', 'For further information please contact the Assistant Director, People & Communities.'].join('\n'),
 }
 
+/** Rochford CSP's year 2010/11 in the words of its Annual Partnership Plan 2011/2012 (seed 000, sections 1, 7 and 8). */
+const ROCHFORD_ANNUAL_2010 = {
+  purpose: 'This report updates the Committee on the work of the Rochford District Community Safety Partnership during 2010/2011, the third year of its Strategic Assessment, and on its achievements against the 2010/2011 targets.',
+  introduction:
+    'Each Community Safety Partnership (CSP) under the Crime and Disorder Act 1998 has a statutory requirement to produce a Strategic Assessment and three year Partnership Plan (2008-2011), reviewed annually. The purpose of the partnership conducting a Strategic Assessment, which includes the analysis of crime and disorder, is to improve understanding of local problems and their potential causes and to respond more effectively to the communities we serve by setting clear and robust priorities.',
+  background: [
+    'The aim of the Strategic Assessment is to identify current patterns, trends, future gaps and risks that impact upon Rochford District and the community, linked to crime, anti-social behaviour, substance misuse, fear of crime and behaviour adversely affecting the environment.',
+    'The priorities identified from the 2010/2011 Strategic Assessment (year 3) were:',
+    '- Reduce Anti-Social Behaviour by 10% during 2010/2011',
+    '- Reduce Theft from Motor Vehicle by 10% during 2010/2011',
+    '- Reduce Robbery by 5% during 2010/2011',
+    '- Reduce the number of repeat incidents of domestic violence cases reviewed at MARAC (Multi Agency Risk Assessment Conference) and increase reporting rates of domestic abuse by 10%',
+    '- Reduce alcohol related disorder by 5% during 2010/2011 and increase baseline data on drug offences and service provision',
+    '- A task and finish group to tackle ASB driving, reduce speeding throughout the District and encourage safer parking especially around schools',
+    'For general ‘All Crime’, the partnership achieved a reduction of 9.4% in the number of offences reported to the Police in 2010/2011 compared to the previous year.',
+  ].join('\n'),
+  achievements: [
+    'In its third year of the Strategic Assessment Rochford Community Safety Partnership achieved the following:',
+    '- A six month Dispersal Order for Rochford Town Centre and surrounding area from 1 December 2010: to 30 April 2011, reported anti-social behaviour fell by 49% and youth nuisance calls by 61%.',
+    '- Theft from motor vehicle reduced by 39%, almost four times the target of 10%, through campaigns and media releases reminding motorists to lock their vehicles.',
+    '- Robbery reduced by 65%, to just eight offences.',
+    '- Repeat incidents of domestic violence reduced by 35.8%.',
+  ].join('\n'),
+  risk: 'The Department for Communities and Local Government revoked the Local Area Agreement targets in October 2010, and there will be no payments for Performance Reward Grant against the 2008-2011 targets. All of these factors will limit the resources and capacity of Rochford CSP to deliver on our priorities, however we will endeavour to continue to the best of our ability into 2012 and beyond and where possible seek other sources of funding for our partnership work to continue.',
+  resources:
+    'The CSP currently receives funding from Essex Probation, Basic Command Unit funding from Essex Police and part of an Area Based Grant received from the Home Office via Essex County Council, as Rochford is a two-tier authority. Each CSP received nominal funding from Essex County Council but this ceased on 31 March 2011 and the Basic Command Unit funding which supports posts and activities for the CSP will cease altogether on 31 March 2012. In addition, the Area Based Grant allocation for 2011/2012 has been reduced by 59%.',
+}
+
 const ACHIEVEMENTS_2010 = {
   introduction:
     'In its third year of the Strategic Assessment Rochford Community Safety Partnership achieved a reduction of 9.4% in the number of offences reported to the Police in 2010/2011 compared to the previous year. Detailed below are the Community Safety Partnership’s achievements against the 2010/2011 targets.',
@@ -125,5 +154,6 @@ export async function loadDemoReports(demo: DemoContext): Promise<void> {
   }
 
   const rochford = demo.partnerships['rochford-2011']
+  await addReport(demo, rochford, { kind: 'annual_scrutiny_report', planId: null, year: 2010, quarter: null, committee: 'Review Committee' }, ROCHFORD_ANNUAL_2010)
   await addReport(demo, rochford, { kind: 'performance_table', planId: null, year: 2010, quarter: null }, ACHIEVEMENTS_2010)
 }

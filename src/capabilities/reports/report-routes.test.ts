@@ -1,13 +1,10 @@
-import ExcelJS from 'exceljs'
-import { parse } from 'csv-parse/sync'
-import type { Test } from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../test/helpers/builders.ts'
+import { addDemoPlan, addDemoStructure } from '../../../test/fixtures/demo-plans.ts'
+import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
 import { page } from '../../../test/helpers/html.ts'
-import { readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
-import { insertPlan, JOINT_PLAN_2016 } from '../../../test/fixtures/joint-plan-2016.ts'
+import { binary, readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
+import { createTestApp, TEST_NOW, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
 
 let t: TestApp
 let partnership: Awaited<ReturnType<typeof aPartnership>>['partnership']
@@ -16,19 +13,11 @@ let coordinator: TestClient
 let member: TestClient
 let base: string
 
-/** Binary bodies for supertest: `.buffer(true).parse(binary)` gives a Buffer. */
-type Parser = Extract<Parameters<Test['parse']>[0], (res: never, callback: never) => void>
-const binary: Parser = (res, callback) => {
-  res.setEncoding('binary')
-  let data = ''
-  res.on('data', (chunk: string) => (data += chunk))
-  res.on('end', () => callback(null, Buffer.from(data, 'binary')))
-}
-
 beforeAll(async () => {
   t = await createTestApp()
   ;({ partnership } = await aPartnership(t, { name: 'Castle Point and Rochford Community Safety Partnership' }))
-  planId = await insertPlan(t.db, partnership.id, JOINT_PLAN_2016)
+  await addDemoStructure(t, contextFor(partnership, 'admin'))
+  planId = await addDemoPlan(t, contextFor(partnership, 'admin'))
   coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: partnership.id }))
   member = await t.as(await aUser(t, { role: 'member', partnershipId: partnership.id }))
   base = `/partnerships/${partnership.id}/reports`
@@ -91,7 +80,7 @@ describe('creating a report', () => {
     expect(shown.all('[data-qa="report-details"] .govuk-summary-list__value')).toEqual(
       expect.arrayContaining(['Quarterly partnership plan update', 'Q1 2016/17 (April to June 2016)', 'Partnership Plan 2016/17', 'Draft']),
     )
-    expect(shown.all('[data-qa="generated-parts"] li')).toEqual(['The plan “Partnership Plan 2016/17”: 3 priorities and 40 actions, with their RAG statuses and updates.'])
+    expect(shown.all('[data-qa="generated-parts"] li')).toEqual(['The plan “Partnership Plan 2016/17”: 3 priorities and 49 actions, with their RAG statuses and updates.'])
   })
 
   it('starts a second report of a kind from the narrative of the last one', async () => {
@@ -130,10 +119,11 @@ describe('writing the narrative and the details', () => {
     expect(report.status).toBe('final')
     expect(report.finalisedAt).toEqual(t.clock.now())
     expect(report.meetingDate).toBeNull() // the edit form sent no date
-    // A final report keeps its required sections.
+    // A final report stays as issued: its narrative cannot change while it is final.
     const emptied = await coordinator.post(`${base}/${id}/narrative`, { ...report.narrative, risk: '' })
-    expect(emptied.status).toBe(400)
-    expect(page(emptied.text).errorSummary()).toEqual([{ text: 'A final report needs this section. Write it, or change the report back to a draft first', href: '#risk' }])
+    expect(emptied.status).toBe(409)
+    expect(page(emptied.text).text('main')).toContain('This report is final, issued on 25 November 2026 at 10:00am, and stays as it was issued.')
+    await coordinator.get(`${base}/${id}/narrative`).expect(409)
   })
 
   it('lets members read and download but not change reports', async () => {
@@ -164,20 +154,38 @@ describe('downloading the quarterly update', () => {
     expect(table.headerRows).toBe(1)
     const taxi = table.rows.find(row => row[0]!.startsWith('Continue to support taxi Marshalls'))!
     expect(taxi[4]).toContain('June – scheme closed.')
-    expect(taxi[5]).toBe('Amber')
+    // The seed's update gives no RAG status, and the document says so as the plan page does.
+    expect(taxi[5]).toBe('No RAG given')
     expect(docx.sections).toEqual(['portrait', 'landscape'])
   })
 
   it('gives a PDF with the same figures, and follows the records when they change', async () => {
     const read = async () => readPdf((await coordinator.get(`${base}/${id}/document.pdf`).buffer(true).parse(binary).expect(200)).body as Buffer)
     const before = await read()
-    expect(before.flat).toContain('Of the 40 actions in Q1 2016/17 (April to June 2016), 6 green, 5 amber, 1 complete (blue) and 28 have no update.')
-    // A lead posts a red update for Q1 on an action that had none.
-    const action = await t.db.selectFrom('actions').select(['id', 'partnershipId']).where('title', 'like', 'Op Benison%').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
-    await t.db.insertInto('actionUpdates').values({ partnershipId: action.partnershipId, actionId: action.id, quarter: 1, body: 'Visits paused: no licensing officer', rag: 'red', authorLabel: 'Essex Police' }).execute()
+    expect(before.flat).toContain('Of the 49 actions in Q1 2016/17 (April to June 2016), 49 have no RAG status yet.')
+    // The coordinator posts a red Q1 update on an action that had none, through the plan.
+    const ctx = contextFor(partnership, 'coordinator')
+    const action = await t.db.selectFrom('actions').select('id').where('title', 'like', 'Op Benison%').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
+    await t.services.plans.postUpdate(ctx, action.id, { quarter: 1, body: 'Visits paused: no licensing officer', rag: 'red', markComplete: false })
     const after = await read()
-    expect(after.flat).toContain('Of the 40 actions in Q1 2016/17 (April to June 2016), 6 green, 5 amber, 1 red, 1 complete (blue) and 27 have no update.')
+    expect(after.flat).toContain('Of the 49 actions in Q1 2016/17 (April to June 2016), 1 is red and 48 have no RAG status yet.')
     expect(after.flat).toContain('Visits paused: no licensing officer')
+  })
+
+  it('gives the statuses the plan’s page gives, and the RAG key in the partnership’s own words', async () => {
+    const ctx = contextFor(partnership, 'coordinator')
+    await t.services.plans.saveRagDefinitions(ctx, { green: 'On track or done', amber: 'Slipping: the lead has a plan to recover', red: 'Stuck: the steering group must act' })
+    const docx = await readDocx((await coordinator.get(`${base}/${id}/document.docx`).buffer(true).parse(binary).expect(200)).body as Buffer)
+    expect(docx.tables[docx.captions.indexOf('What the RAG statuses mean')]!.rows.slice(1)).toEqual([
+      ['Green', 'On track or done'],
+      ['Amber', 'Slipping: the lead has a plan to recover'],
+      ['Red', 'Stuck: the steering group must act'],
+    ])
+    const plan = page((await coordinator.get(`/partnerships/${partnership.id}/plans/${planId}`).expect(200)).text)
+    const onPage = plan.$('[data-qa="priority-summary"]').map((_, row) => [[plan.$(row).find('td').eq(0).text(), ...['red', 'amber', 'green', 'none'].map(q => plan.$(row).find(`[data-qa="${q}"]`).text()), plan.$(row).find('td').eq(5).text()]]).get() as string[][]
+    const summary = docx.tables[docx.captions.findIndex(c => c.startsWith('RAG status of the actions'))]!
+    // Actions, red, amber, green, no status yet, complete: the same as the plan page (all of its updates are Q1 ones).
+    expect(summary.rows.slice(1, -1).map(row => row.slice(1))).toEqual(onPage)
   })
 
   it('shows the document in the browser to print, with its tables and RAG tags', async () => {
@@ -192,80 +200,90 @@ describe('downloading the quarterly update', () => {
   })
 })
 
-describe('exporting the plan', () => {
-  let hostilePlan: number
+describe('a final report', () => {
+  let id: number
+  const docxText = async () => (await readDocx((await coordinator.get(`${base}/${id}/document.docx`).buffer(true).parse(binary).expect(200)).body as Buffer)).text
+  const pdfText = async () => (await readPdf((await coordinator.get(`${base}/${id}/document.pdf`).buffer(true).parse(binary).expect(200)).body as Buffer)).flat
+  const printText = async () => page((await coordinator.get(`${base}/${id}/print`).expect(200)).text).text('.app-document')
+  const setStatus = (status: 'draft' | 'final', extra: Record<string, string> = {}) => coordinator.post(`${base}/${id}/edit`, { planId: String(planId), quarter: '3', status, ...extra })
+
   beforeAll(async () => {
-    hostilePlan = await insertPlan(t.db, partnership.id, {
-      title: 'Hostile plan',
-      planYear: 2017,
-      priorities: [
-        {
-          title: '=HYPERLINK("http://evil.example","Click")',
-          subThemes: [],
-          objectives: [
-            {
-              title: '@SUM(A1:A9)',
-              actions: [{ title: '+cmd|" /C calc"!A0', outcomes: ['-2+3'], leads: [], leadNote: '\t=1+1', quarters: [1], updates: [{ quarter: 1, body: '=IMPORTXML("http://evil.example")', rag: 'red', author: '=evil()' }] }],
-            },
-          ],
-        },
-      ],
-    })
+    id = await createQuarterly('3')
+  })
+  afterAll(() => t.clock.set(TEST_NOW))
+
+  it('is kept as issued: a change to the records after it is marked final does not change its downloads', async () => {
+    t.clock.set('2026-11-25T10:00:00Z')
+    await setStatus('final').expect(303)
+    const issued = { docx: await docxText(), pdf: await pdfText(), print: await printText() }
+    expect(issued.docx).toContain('Status: Final')
+    expect(issued.docx).toContain('Figures taken from the records: 25 November 2026 at 10:00am')
+
+    // Later that day, a Q3 update is posted and the plan's first priority is renamed.
+    t.clock.set('2026-11-25T14:30:00Z')
+    const ctx = contextFor(partnership, 'coordinator')
+    const action = await t.db.selectFrom('actions').select('id').where('title', 'like', 'Gang awareness training%').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
+    await t.services.plans.postUpdate(ctx, action.id, { quarter: 3, body: 'Gang awareness sessions delivered to 40 front line staff', rag: 'green', markComplete: false })
+    const { priority } = await t.services.plans.priority(ctx, (await t.services.plans.planView(ctx, planId)).priorities[0]!.id)
+    await t.services.plans.savePriority(ctx, planId, priority.id, { title: 'Safeguarding vulnerable people (renamed)', subThemes: priority.subThemes, headlineTarget: null, deliveringGroupId: null, resources: null, progressComment: null, position: 1 })
+
+    expect(await docxText()).toBe(issued.docx)
+    expect(await pdfText()).toBe(issued.pdf)
+    expect(await printText()).toBe(issued.print)
+    expect(issued.docx).not.toContain('Gang awareness sessions delivered')
+    expect(issued.docx).not.toContain('(renamed)')
   })
 
-  it('lists the plans with their CSV and Excel links', async () => {
-    const p = page((await member.get(`${base}/exports`).expect(200)).text)
-    expect(p.all('[data-qa="plan-exports"] tbody th')).toEqual(['Hostile plan', 'Partnership Plan 2016/17'])
-    expect(p.$(`a[href="${base}/exports/plans/${planId}/actions.xlsx"]`)).toHaveLength(1)
+  it('says on its page that it is final and when it was issued, and cannot be changed until set back to a draft', async () => {
+    const shown = page((await coordinator.get(`${base}/${id}`).expect(200)).text)
+    expect(shown.text('[data-qa="issued"]')).toContain('Final: issued on 25 November 2026 at 10:00am; the figures are as they were then.')
+    expect(shown.$('a[href$="/narrative"]')).toHaveLength(0)
+    expect(shown.all('[data-qa="report-details"] .govuk-summary-list__value')).toContain('Final, issued on 25 November 2026 at 10:00am')
+    const refused = await setStatus('final', { title: 'A new title' })
+    expect(refused.status).toBe(400)
+    expect(page(refused.text).errorSummary()[0]!.text).toMatch(/^This report is final, issued on 25 November 2026 at 10:00am, and stays as it was issued\. To change its details, choose Draft/)
+    // Saving the same details again changes nothing.
+    await setStatus('final').expect(303)
+    expect((await t.db.selectFrom('reports').select('finalisedAt').where('id', '=', id).executeTakeFirstOrThrow()).finalisedAt).toEqual(new Date('2026-11-25T10:00:00Z'))
   })
 
-  it('gives every action in a CSV, with the current RAG and latest update', async () => {
-    const res = await member.get(`${base}/exports/plans/${planId}/actions.csv`).expect(200)
-    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8')
-    const rows = parse(res.text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]
-    expect(rows[0]!.slice(0, 6)).toEqual(['Priority number', 'Priority', 'Objective number', 'Strategic objective', 'Action number', 'Action'])
-    const actions = rows.slice(1).filter(r => r.length > 1)
-    expect(actions).toHaveLength(40)
-    const crucial = actions.find(r => r[5]!.startsWith('‘Crucial Crew’'))!
-    expect(crucial[rows[0]!.indexOf('Current RAG')]).toBe('Blue')
+  it('follows the records again once set back to a draft, and is kept anew when marked final again; each step is audited', async () => {
+    await setStatus('draft').expect(303)
+    expect(page((await coordinator.get(`${base}/${id}`).expect(200)).text).text('[data-qa="draft-note"]')).toContain('Draft: the downloads are generated from the live records')
+    const draft = await docxText()
+    expect(draft).toContain('Gang awareness sessions delivered to 40 front line staff')
+    expect(draft).toContain('Priority 1: Safeguarding vulnerable people (renamed)')
+    expect(draft).toContain('Status: Draft')
+    expect(await t.db.selectFrom('reportFinalDocuments').select('reportId').where('reportId', '=', id).execute()).toEqual([])
+
+    t.clock.set('2026-11-25T15:00:00Z')
+    await setStatus('final').expect(303)
+    const reissued = await docxText()
+    expect(reissued).toContain('Gang awareness sessions delivered to 40 front line staff')
+    expect(reissued).toContain('Figures taken from the records: 25 November 2026 at 3:00pm')
+
+    const audit = await t.db.selectFrom('auditEvents').select(['summary', 'before', 'after']).where('entityType', '=', 'report').where('entityId', '=', String(id)).orderBy('id').execute()
+    const summaries = audit.map(a => a.summary)
+    expect(summaries.filter(text => text.startsWith('Issued report'))).toEqual([
+      'Issued report “Partnership Plan 2016/17: 3rd Quarter Update” as final: the document generated from the records on 25 November 2026 at 10:00am is kept, and its downloads no longer change',
+      'Issued report “Partnership Plan 2016/17: 3rd Quarter Update” as final: the document generated from the records on 25 November 2026 at 3:00pm is kept, and its downloads no longer change',
+    ])
+    expect(summaries).toContain('Set report “Partnership Plan 2016/17: 3rd Quarter Update” back to a draft: its downloads follow the records again, no longer the document issued on 25 November 2026 at 10:00am')
   })
 
-  it('neutralises cells a spreadsheet would run as formulas, in CSV and XLSX', async () => {
-    const csv = await member.get(`${base}/exports/plans/${hostilePlan}/actions.csv`).expect(200)
-    const [header, row] = parse(csv.text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]
-    const cell = (name: string) => row![header!.indexOf(name)]
-    expect(cell('Priority')).toBe('\'=HYPERLINK("http://evil.example","Click")')
-    expect(cell('Strategic objective')).toBe("'@SUM(A1:A9)")
-    expect(cell('Action')).toBe('\'+cmd|" /C calc"!A0')
-    expect(cell('Outcomes / measures')).toBe("'-2+3")
-    expect(cell('Lead note')).toBe("'\t=1+1")
-    expect(cell('Latest update')).toBe('\'=IMPORTXML("http://evil.example")')
-    expect(cell('Latest update by')).toBe("'=evil()")
-
-    const xlsx = await member.get(`${base}/exports/plans/${hostilePlan}/actions.xlsx`).buffer(true).parse(binary).expect(200)
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(xlsx.body as never)
-    expect(workbook.worksheets.map(s => s.name)).toEqual(['Actions', 'Priorities'])
-    const sheet = workbook.getWorksheet('Actions')!
-    const values = (sheet.getRow(2).values as unknown[]).slice(1)
-    expect(values).toEqual(expect.arrayContaining(['\'=HYPERLINK("http://evil.example","Click")', '\'+cmd|" /C calc"!A0', '\'=IMPORTXML("http://evil.example")']))
-    sheet.eachRow(r => r.eachCell(c => expect(c.formula).toBeUndefined()))
-    expect(workbook.getWorksheet('Priorities')!.getRow(2).getCell(2).value).toBe('\'=HYPERLINK("http://evil.example","Click")')
-  })
-
-  it('is a 404 for a plan of another partnership', async () => {
-    const other = await aPartnership(t)
-    const otherPlan = await insertPlan(t.db, other.partnership.id, { title: 'Other plan', planYear: 2016, priorities: [] })
-    await member.get(`${base}/exports/plans/${otherPlan}/actions.csv`).expect(404)
+  it('is not given to a visitor who has not signed in', async () => {
+    const visitor = t.anonymous()
+    expect((await visitor.get(`${base}/${id}/document.pdf`)).status).toBeGreaterThanOrEqual(400)
   })
 })
 
 describe('a report whose plan is deleted', () => {
   it('says so on its page and cannot be downloaded until another plan is chosen', async () => {
-    const doomed = await insertPlan(t.db, partnership.id, { title: 'Doomed plan', planYear: 2018, priorities: [] })
+    const ctx = contextFor(partnership, 'coordinator')
+    const { id: doomed } = await t.services.plans.savePlan(ctx, null, { title: 'Doomed plan', planYear: 2018, periodStartYear: null, periodEndYear: null, vision: null, versionLabel: null })
     const res = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: String(doomed), quarter: '1' })
     const id = Number(/(\d+)$/.exec(res.headers.location!)![1])
-    await t.db.deleteFrom('plans').where('id', '=', doomed).execute()
+    await t.services.plans.deletePlan(ctx, doomed)
     expect(page((await coordinator.get(`${base}/${id}`).expect(200)).text).text('.govuk-warning-text')).toContain('The plan this report was about has been deleted')
     const refused = await coordinator.get(`${base}/${id}/document.docx`).expect(409)
     expect(page(refused.text).text('main')).toContain('Change the report’s details to choose another plan')

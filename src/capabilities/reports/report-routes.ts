@@ -7,12 +7,15 @@ import { idParam, partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
 import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
-import { financialYearLabel, quarterLabel, isQuarter } from './domain/periods.ts'
+import { isQuarter, planYearLabel } from '../plans/domain/quarters.ts'
+
+import { quarterLabel } from './domain/periods.ts'
 import {
   isCommitteeReport,
   NARRATIVE_SECTIONS,
   needsPlan,
   needsQuarter,
+  yearFromPlan,
   REPORT_KIND_HINTS,
   REPORT_KIND_LABELS,
   REPORT_KINDS,
@@ -20,7 +23,7 @@ import {
   type ReportKind,
 } from './domain/report-kinds.ts'
 import { DATE_FIELD_LINKS, detailsForm, narrativeForm, newReportForm } from './report-forms.ts'
-import type { GeneratedFile, ReportRow, ReportService } from './report-service.ts'
+import { issuedText, requireDraft, type GeneratedFile, type ReportRow, type ReportService } from './report-service.ts'
 
 const isKind = (value: unknown): value is ReportKind => typeof value === 'string' && (REPORT_KINDS as readonly string[]).includes(value)
 
@@ -35,7 +38,7 @@ function linkDateErrors<T extends { errorList?: ErrorItem[] }>(result: T): T {
 
 /** The period of a report in words: "Q1 2016/17 (April to June 2016)" or "2021/22". */
 export function periodText(report: Pick<ReportRow, 'year' | 'quarter'>): string {
-  return isQuarter(report.quarter) ? quarterLabel(report.year, report.quarter) : financialYearLabel(report.year)
+  return isQuarter(report.quarter) ? quarterLabel(report.year, report.quarter) : planYearLabel(report.year)
 }
 
 function sendFile(res: Response, file: GeneratedFile) {
@@ -58,16 +61,20 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
       kind,
       kindLabel: REPORT_KIND_LABELS[kind],
       needsPlan: needsPlan(kind),
+      yearFromPlan: yearFromPlan(kind),
       usesPlan: kind !== 'performance_table',
       needsQuarter: needsQuarter(kind),
       isCommitteeReport: isCommitteeReport(kind),
-      plans: plans.map(plan => ({ value: plan.id, text: `${plan.title} (${financialYearLabel(plan.planYear)})` })),
-      years: years.map(year => ({ value: year, text: financialYearLabel(year) })),
+      plans: plans.map(plan => ({ value: plan.id, text: `${plan.title} (${planYearLabel(plan.planYear)})` })),
+      years: years.map(year => ({ value: year, text: planYearLabel(year) })),
       quarters: [1, 2, 3, 4].map(q => ({ value: String(q), text: `Quarter ${q}`, hint: `${['April to June', 'July to September', 'October to December', 'January to March'][q - 1]}` })),
       statuses: Object.entries(REPORT_STATUS_LABELS).map(([value, text]) => ({
         value,
         text,
-        hint: value === 'final' ? 'Ready to circulate. Every required section must be written.' : 'Still being written or checked',
+        hint:
+          value === 'final'
+            ? 'Ready to circulate. Every required section must be written. The document is kept as it is generated now: later changes to the records do not change it.'
+            : 'Still being written or checked: the document follows the records each time it is opened',
       })),
     }
   }
@@ -123,19 +130,53 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
     res.redirect(303, `${base(ctx)}/${result.value.id}`)
   })
 
-  // --- Exports of the plans --------------------------------------------------------------------
+  // --- Exports: every spreadsheet download of the partnership, in one list -----------------------
 
   routes.get('/reports/exports', async (req, res) => {
     const ctx = partnershipContext(req)
-    const plans = await reports.plans(ctx)
-    res.render('reports/views/exports.njk', { plans: plans.map(plan => ({ ...plan, yearLabel: financialYearLabel(plan.planYear) })) })
-  })
-
-  for (const format of ['csv', 'xlsx'] as const) {
-    routes.get(`/reports/exports/plans/:planId/actions.${format}`, async (req, res) => {
-      sendFile(res, await reports.planExport(partnershipContext(req), idParam(req, 'planId'), format))
+    requirePermission(ctx, 'view')
+    const partnershipBase = `/partnerships/${ctx.partnership.id}`
+    const [plans, performance, funding] = await Promise.all([services.plans.list(ctx), services.indicators.performance(ctx), services.funding.overview(ctx)])
+    // Years with a target or a figure (the performance table falls back to the current year when there are none).
+    const indicators = performance.reports
+    const performanceYears = indicators.some(r => r.targets.length > 0 || r.actuals.length > 0) ? performance.years : []
+    const both = (href: string) => [
+      { text: 'CSV', href: `${href}.csv` },
+      { text: 'Excel (XLSX)', href: `${href}.xlsx` },
+    ]
+    res.render('reports/views/exports.njk', {
+      groups: [
+        {
+          key: 'plans',
+          heading: 'Plans',
+          description:
+            'Every action of the plan in the import template’s columns (so a copy can be edited and imported again), with the priority and objective, leads, timescales, each quarter’s update and RAG, and the current RAG. The Excel file also has a sheet of the priorities with their actions counted by status, and a sheet of every update with who posted it and when.',
+          empty: 'There are no plans yet.',
+          items: plans.map(plan => ({ name: `${plan.title} (${planYearLabel(plan.planYear)})`, links: both(`${partnershipBase}/plans/${plan.id}/export`) })),
+        },
+        {
+          key: 'performance',
+          heading: 'Performance indicators',
+          description: 'The performance table of a year: each target with last year’s and this year’s figures, the change and the RAG. The figures of an indicator come in the format its import reads.',
+          empty: 'There are no indicator figures or targets yet.',
+          items: [
+            ...performanceYears.map(year => ({
+              name: `Performance table ${planYearLabel(year)}`,
+              links: both(`${partnershipBase}/indicators/performance`).map(link => ({ ...link, href: `${link.href}?year=${year}` })),
+            })),
+            ...indicators.filter(r => r.actuals.length > 0).map(r => ({ name: `${r.indicator.name}: figures`, links: [{ text: 'CSV', href: `${partnershipBase}/indicators/${r.indicator.id}/actuals.csv` }] })),
+          ],
+        },
+        {
+          key: 'funding',
+          heading: 'Funding',
+          description: 'The ledger of a financial year: every stream, roll-over, contribution, bid, allocation and spend entry, with the year’s figures. The Excel file has a sheet for each kind of entry.',
+          empty: 'There are no funding years yet.',
+          items: funding.years.map(year => ({ name: `Funding ${year.label}`, links: both(`${partnershipBase}/funding/${year.slug}/export`) })),
+        },
+      ],
     })
-  }
+  })
 
   // --- One report ------------------------------------------------------------------------------
 
@@ -154,7 +195,7 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
             { label: 'Meeting', value: report.meetingDate ? formatDate(report.meetingDate) : 'Not given' },
           ]
         : []),
-      { label: 'Status', value: `${REPORT_STATUS_LABELS[report.status]}${report.finalisedAt ? ` since ${formatDate(report.finalisedAt)}` : ''}` },
+      { label: 'Status', value: report.status === 'final' ? `Final, ${issuedText(report)}` : REPORT_STATUS_LABELS[report.status] },
       { label: 'Last changed', value: formatDate(report.updatedAt, 'datetime') },
     ]
     res.render('reports/views/report.njk', {
@@ -169,7 +210,8 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
         preview: (narrative[section.key] ?? '').trim().split('\n')[0]?.slice(0, 160) ?? '',
       })),
       generated,
-      planMissing: needsPlan(report.kind) && report.planId === null,
+      issued: report.status === 'final' ? { text: issuedText(report) } : null,
+      planMissing: report.status === 'draft' && needsPlan(report.kind) && report.planId === null,
     })
   })
 
@@ -211,6 +253,7 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
     const ctx = partnershipContext(req)
     requirePermission(ctx, 'edit_records')
     const report = await reports.get(ctx, idParam(req, 'id'))
+    requireDraft(report)
     res.render('reports/views/narrative-form.njk', { ...narrativeView(report), values: report.narrative ?? {}, cancelHref: `${base(ctx)}/${report.id}` })
   })
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { aPartnership, contextFor } from '../../../test/helpers/builders.ts'
 import { readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
-import { insertPlan, JOINT_PLAN_2016 } from '../../../test/fixtures/joint-plan-2016.ts'
+import { addDemoPlan, addDemoStructure } from '../../../test/fixtures/demo-plans.ts'
 import { UnauthenticatedError } from '../../shared/errors.ts'
 import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
@@ -29,7 +29,7 @@ const performance: PerformanceTable = {
 }
 const funding: FundingSummary = {
   financialYear: 2016,
-  streams: [{ name: 'the Police, Fire and Crime Commissioner', amountPence: 1_233_700 }],
+  streams: [{ name: 'the Police, Fire and Crime Commissioner', amountPence: 1_233_700, note: null }],
   rollOverPence: 1_014_200,
   availablePence: 2_247_900,
   allocatedPence: 2_000_000,
@@ -37,6 +37,8 @@ const funding: FundingSummary = {
   committedPence: 0,
   forecastUnderspendPence: 151_800,
   allocations: [],
+  bids: [],
+  notes: [],
 }
 const sources: ReportDataSources = {
   performance: async (c, year) => {
@@ -52,14 +54,15 @@ const sources: ReportDataSources = {
 beforeAll(async () => {
   t = await createTestApp()
   const { partnership } = await aPartnership(t, { name: 'Castle Point and Rochford CSP' })
-  planId = await insertPlan(t.db, partnership.id, JOINT_PLAN_2016)
   ctx = contextFor(partnership, 'coordinator')
+  await addDemoStructure(t, ctx)
+  planId = await addDemoPlan(t, ctx)
 })
 afterAll(() => t.close())
 
 describe('documents with figures from the indicators and funding', () => {
   it('put the performance table and the funding figures into the annual report, and attribute police data', async () => {
-    const reports = reportService({ db: t.db, clock: t.clock, sources })
+    const reports = reportService({ db: t.db, clock: t.clock, plans: t.services.plans, sources })
     const report = await reports.create(ctx, { kind: 'annual_scrutiny_report', planId, year: null, quarter: null, title: null, committee: 'Review Committee', meetingDate: null })
     calls.length = 0
     const file = await reports.download(ctx, report.id, 'docx')
@@ -73,13 +76,13 @@ describe('documents with figures from the indicators and funding', () => {
   })
 
   it('leave those parts out when a source has nothing for the year, or is not connected', async () => {
-    const connected = reportService({ db: t.db, clock: t.clock, sources })
+    const connected = reportService({ db: t.db, clock: t.clock, plans: t.services.plans, sources })
     const report = await connected.create(ctx, { kind: 'performance_table', planId: null, year: 2019, quarter: null, title: null, committee: null, meetingDate: null })
     expect(await connected.generatedParts(ctx, report)).toEqual({ plan: null, performance: 'none', funding: 'not_needed' })
     const pdf = await readPdf((await connected.download(ctx, report.id, 'pdf')).body)
     expect(pdf.flat).toContain('No indicator figures are recorded for 2019/20.')
 
-    const unconnected = reportService({ db: t.db, clock: t.clock })
+    const unconnected = reportService({ db: t.db, clock: t.clock, plans: t.services.plans })
     const annual = await unconnected.create(ctx, { kind: 'annual_scrutiny_report', planId, year: null, quarter: null, title: null, committee: null, meetingDate: null })
     expect(await unconnected.generatedParts(ctx, annual)).toMatchObject({ performance: 'no_source', funding: 'no_source' })
     const docx = await readDocx((await unconnected.download(ctx, annual.id, 'docx')).body)
@@ -88,7 +91,7 @@ describe('documents with figures from the indicators and funding', () => {
   })
 
   it('ask for the year before for a strategic assessment (it looks back to set the next priorities)', async () => {
-    const reports = reportService({ db: t.db, clock: t.clock, sources })
+    const reports = reportService({ db: t.db, clock: t.clock, plans: t.services.plans, sources })
     const report = await reports.create(ctx, { kind: 'strategic_assessment', planId, year: 2017, quarter: null, title: null, committee: null, meetingDate: null })
     calls.length = 0
     const { document } = await reports.document(ctx, report.id)
@@ -98,14 +101,14 @@ describe('documents with figures from the indicators and funding', () => {
   })
 
   it('are not generated for someone who may not see the partnership’s records', async () => {
-    const reports = reportService({ db: t.db, clock: t.clock, sources })
+    const reports = reportService({ db: t.db, clock: t.clock, plans: t.services.plans, sources })
     const report = await reports.create(ctx, { kind: 'quarterly_plan_update', planId, year: null, quarter: 1, title: null, committee: null, meetingDate: null })
     const visitor = { ...ctx, access: 'public' as const, signedIn: false }
     await expect(reports.download(visitor, report.id, 'pdf')).rejects.toBeInstanceOf(UnauthenticatedError)
   })
 
   it('measure how long each document takes', async () => {
-    const reports = reportService({ db: t.db, clock: t.clock, sources })
+    const reports = reportService({ db: t.db, clock: t.clock, plans: t.services.plans, sources })
     const report = await reports.create(ctx, { kind: 'quarterly_plan_update', planId, year: null, quarter: 1, title: null, committee: null, meetingDate: null })
     const file = await reports.download(ctx, report.id, 'pdf')
     expect(file.milliseconds).toBeGreaterThan(0)

@@ -4,22 +4,24 @@ import type { Db } from '../../db/database.ts'
 import type { Row } from '../../db/tables.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
-import { fileName, toCsv, toXlsx } from '../../shared/spreadsheet.ts'
+import { formatDate } from '../../shared/format.ts'
+import { fileName } from '../../shared/spreadsheet.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '../audit/audited-changes.ts'
+import { auditLog } from '../audit/audit-repository.ts'
 import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { isQuarter, quarterOf, ukDate } from '../plans/domain/quarters.ts'
+import type { PlanService } from '../plans/plan-service.ts'
 
 import { renderDocx } from './document/docx.ts'
 import { htmlDocument, type HtmlDocument } from './document/html.ts'
 import type { ReportDocument } from './document/model.ts'
 import { renderPdf } from './document/pdf.ts'
+import { readStoredDocument, storeDocument } from './document/stored.ts'
 import { annualReportDocument } from './domain/annual-report.ts'
-import type { ReportFacts } from './domain/common-blocks.ts'
+import type { PlanReading, ReportFacts } from './domain/common-blocks.ts'
 import type { FundingSummary } from './domain/funding.ts'
-import { financialYearOf, isQuarter } from './domain/periods.ts'
 import { performanceReportDocument } from './domain/performance-report.ts'
 import type { PerformanceTable } from './domain/performance.ts'
-import { planActionsTable, planPrioritiesTable } from './domain/plan-export.ts'
-import { ragDefinitions, type PlanSnapshot } from './domain/plan-snapshot.ts'
 import { quarterlyUpdateDocument } from './domain/quarterly-update.ts'
 import {
   cleanNarrative,
@@ -29,6 +31,7 @@ import {
   needsPlan,
   needsQuarter,
   startingNarrative,
+  yearFromPlan,
   type ReportKind,
 } from './domain/report-kinds.ts'
 import { strategicAssessmentDocument } from './domain/strategic-assessment.ts'
@@ -52,13 +55,25 @@ export interface ReportDataSources {
 
 export type ReportRow = Row<'reports'>
 
+/** "Final: issued on 6 September 2016 at 10:00am" — the words for a final report, and why it cannot be changed. */
+export function issuedText(report: Pick<ReportRow, 'finalisedAt'>): string {
+  return report.finalisedAt ? `issued on ${formatDate(report.finalisedAt, 'datetime')}` : 'issued'
+}
+
+/** A final report stays as issued: its narrative and details cannot change until it is set back to a draft. */
+export function requireDraft(report: Pick<ReportRow, 'status' | 'finalisedAt'>): void {
+  if (report.status === 'final') {
+    throw new ConflictError(
+      `This report is final, ${issuedText(report)}, and stays as it was issued. To change it, set its status back to Draft (under “Change the report’s details”): its downloads then follow the records again until you mark it final once more.`,
+    )
+  }
+}
+
 export type DocumentFormat = 'docx' | 'pdf'
 
-const CONTENT_TYPES: Record<DocumentFormat | 'csv' | 'xlsx', string> = {
+const CONTENT_TYPES: Record<DocumentFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
 export interface GeneratedFile {
@@ -76,7 +91,11 @@ export interface GeneratedParts {
   funding: 'not_needed' | 'no_source' | 'none' | 'included'
 }
 
-export function reportService({ db, clock, sources = {} }: { db: Db; clock: Clock; sources?: ReportDataSources }) {
+/**
+ * The reports read a plan through the plans capability (its view of the plan, its summary and the
+ * partnership's RAG wording), so a document shows exactly what the plan pages show.
+ */
+export function reportService({ db, clock, plans, sources = {} }: { db: Db; clock: Clock; plans: PlanService; sources?: ReportDataSources }) {
   const target = (ctx: PartnershipContext): ChangeTarget<'reports'> => ({
     table: 'reports',
     partnershipId: ctx.partnership.id,
@@ -93,23 +112,22 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
   /** Check the period and plan for a kind; the year comes from the plan for the kinds built on one. */
   async function resolvePeriod(ctx: PartnershipContext, kind: ReportKind, input: Pick<NewReportInput, 'planId' | 'year' | 'quarter'>) {
     const errors: Record<string, string> = {}
-    const plan = input.planId === null ? null : await repo.plan(db, ctx.partnership.id, input.planId)
+    const plan = input.planId === null ? null : ((await plans.list(ctx)).find(p => p.id === input.planId) ?? null)
     if (input.planId !== null && !plan) errors.planId = 'Select a plan from the list'
     if (needsPlan(kind) && input.planId === null) errors.planId = 'Select the plan the report is about'
     if (needsQuarter(kind) && input.quarter === null) errors.quarter = 'Select the quarter'
-    const year = needsPlan(kind) ? (plan?.planYear ?? null) : input.year
-    if (!needsPlan(kind) && year === null) errors.year = 'Select the year the report is about'
+    const year = yearFromPlan(kind) && plan ? plan.planYear : input.year
+    if (!needsPlan(kind) && year === null) errors.year = yearFromPlan(kind) ? 'Select the plan or the year the report is about' : 'Select the year the report is about'
     if (Object.keys(errors).length) throw new ValidationError(errors)
     return { plan, year: year!, quarter: needsQuarter(kind) ? input.quarter : null }
   }
 
-  async function facts(ctx: PartnershipContext, report: ReportRow): Promise<ReportFacts> {
-    const partnership = await repo.partnership(db, ctx.partnership.id)
+  function facts(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): ReportFacts {
     return {
       title: report.title,
-      partnershipName: partnership.name,
+      partnershipName: ctx.partnership.name,
       status: report.status,
-      generatedAt: clock.now(),
+      generatedAt,
       year: report.year,
       quarter: isQuarter(report.quarter) ? report.quarter : null,
       committee: report.committee,
@@ -118,29 +136,30 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
     }
   }
 
-  async function planOf(ctx: PartnershipContext, report: ReportRow, required: boolean): Promise<PlanSnapshot | null> {
+  /** The report's plan as the plan pages show it, with their summary of its actions. */
+  async function planOf(ctx: PartnershipContext, report: ReportRow, required: boolean): Promise<PlanReading | null> {
     if (report.planId === null) {
       if (required) throw new ConflictError('The plan this report was about has been deleted. Change the report’s details to choose another plan.')
       return null
     }
-    return repo.planSnapshot(db, ctx.partnership.id, report.planId)
+    const view = await plans.planView(ctx, report.planId)
+    return { view, summary: plans.summariseView(view) }
   }
 
-  async function buildDocument(ctx: PartnershipContext, report: ReportRow): Promise<ReportDocument> {
-    const reportFacts = await facts(ctx, report)
+  async function buildDocument(ctx: PartnershipContext, report: ReportRow, generatedAt: Date = clock.now()): Promise<ReportDocument> {
+    const reportFacts = facts(ctx, report, generatedAt)
     switch (report.kind) {
       case 'quarterly_plan_update': {
         const plan = (await planOf(ctx, report, true))!
-        const partnership = await repo.partnership(db, ctx.partnership.id)
         return quarterlyUpdateDocument({
           facts: { ...reportFacts, quarter: reportFacts.quarter ?? 1 },
-          plan,
-          ragDefinitions: ragDefinitions(partnership.ragDefinitions),
+          plan: plan.view,
+          ragDefinitions: await plans.ragDefinitions(ctx),
         })
       }
       case 'annual_scrutiny_report': {
         const [plan, performance, funding] = await Promise.all([
-          planOf(ctx, report, true),
+          planOf(ctx, report, false),
           sources.performance?.(ctx, report.year) ?? null,
           sources.funding?.(ctx, report.year) ?? null,
         ])
@@ -156,10 +175,19 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
     }
   }
 
+  /** A final report's document as it was issued; undefined for a draft. */
+  async function issuedDocument(report: ReportRow): Promise<ReportDocument | undefined> {
+    if (report.status !== 'final') return undefined
+    const stored = await repo.finalDocument(db, report.partnershipId, report.id)
+    if (!stored) throw new ConflictError('This final report has no stored document. Set it back to a draft, check it, then mark it final again.')
+    return readStoredDocument(stored.document)
+  }
+
+  /** The document: a final report's as issued, a draft's generated from the records now. */
   async function generate(ctx: PartnershipContext, id: number): Promise<{ report: ReportRow; document: ReportDocument }> {
     requirePermission(ctx, 'view')
     const report = await find(ctx, id)
-    return { report, document: await buildDocument(ctx, report) }
+    return { report, document: (await issuedDocument(report)) ?? (await buildDocument(ctx, report)) }
   }
 
   function baseName(ctx: PartnershipContext, report: ReportRow) {
@@ -169,7 +197,8 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
   return {
     async list(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
-      return repo.list(db, ctx.partnership.id)
+      const titles = new Map((await plans.list(ctx)).map(plan => [plan.id, plan.title]))
+      return (await repo.list(db, ctx.partnership.id)).map(report => ({ ...report, planTitle: report.planId === null ? null : (titles.get(report.planId) ?? null) }))
     },
 
     async get(ctx: PartnershipContext, id: number) {
@@ -180,28 +209,27 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
     /** The plans to choose from, newest first. */
     async plans(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
-      return repo.plans(db, ctx.partnership.id)
+      return plans.list(ctx)
     },
 
     /** The years a report can be about: from the earliest plan (or five years back) to next year. */
     async yearOptions(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
-      const plans = await repo.plans(db, ctx.partnership.id)
-      const current = financialYearOf(clock.now())
-      const earliest = Math.min(current - 5, ...plans.map(p => p.planYear))
-      const latest = Math.max(current + 1, ...plans.map(p => p.planYear))
+      const years = (await plans.list(ctx)).map(p => p.planYear)
+      const current = quarterOf(ukDate(clock.now())).planYear
+      const earliest = Math.min(current - 5, ...years)
+      const latest = Math.max(current + 1, ...years)
       return Array.from({ length: latest - earliest + 1 }, (_, i) => latest - i)
     },
 
     async create(ctx: PartnershipContext, input: NewReportInput): Promise<ReportRow & { startedFrom: 'previous' | 'starting_words' }> {
       requirePermission(ctx, 'edit_records')
       const { plan, year, quarter } = await resolvePeriod(ctx, input.kind, input)
-      const partnership = await repo.partnership(db, ctx.partnership.id)
       const previous = await repo.latestNarrative(db, ctx.partnership.id, input.kind)
       const committee = input.committee ?? previous?.committee ?? null
       const narrative = previous
         ? cleanNarrative(input.kind, previous.narrative ?? {})
-        : startingNarrative(input.kind, { partnershipName: partnership.name, year, committee })
+        : startingNarrative(input.kind, { partnershipName: ctx.partnership.name, year, committee })
       const title = input.title ?? defaultTitle(input.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee, planTitle: plan?.title })
       const row = await db.transaction().execute(trx =>
         auditedInsert(trx, ctx.actor, target(ctx), {
@@ -219,48 +247,73 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
       return { ...row, startedFrom: previous ? 'previous' : 'starting_words' }
     },
 
+    /**
+     * Change a report's details and status. Marking it final generates the document from the records now and
+     * keeps it: its downloads are drawn from that document from then on. A final report cannot change; setting
+     * it back to a draft discards the kept document, and its downloads follow the records again.
+     */
     async updateDetails(ctx: PartnershipContext, id: number, input: ReportDetailsInput) {
       requirePermission(ctx, 'edit_records')
       const report = await find(ctx, id)
       const { plan, year, quarter } = await resolvePeriod(ctx, report.kind, input)
+      const title = input.title ?? defaultTitle(report.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee: input.committee, planTitle: plan?.title })
+      const details = { title, planId: plan?.id ?? null, year, quarter, committee: input.committee, meetingDate: input.meetingDate }
+      const now = clock.now()
+      const partnershipId = ctx.partnership.id
+
+      if (report.status === 'final') {
+        if (input.status === 'final') {
+          if ((Object.keys(details) as (keyof typeof details)[]).every(key => report[key] === details[key])) return report
+          throw new ValidationError({ status: `This report is final, ${issuedText(report)}, and stays as it was issued. To change its details, choose Draft: its downloads then follow the records again until you mark it final once more.` })
+        }
+        return db.transaction().execute(async trx => {
+          const issued = await repo.finalDocument(trx, partnershipId, id)
+          const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'draft', finalisedAt: null }, now)
+          await trx.deleteFrom('reportFinalDocuments').where('partnershipId', '=', partnershipId).where('reportId', '=', id).execute()
+          await auditLog.record(trx, ctx.actor, {
+            partnershipId,
+            action: 'update',
+            entityType: 'report',
+            entityId: id,
+            summary: `Set report “${title}” back to a draft: its downloads follow the records again, no longer the document ${issuedText(report)}`,
+            before: issued ? { status: 'final', issuedDocumentGeneratedAt: issued.generatedAt } : null,
+            after: { status: 'draft', issuedDocumentGeneratedAt: null },
+          })
+          return saved
+        })
+      }
+
       if (input.status === 'final') {
         const problems = finalProblems(report.kind, cleanNarrative(report.kind, report.narrative ?? {}))
         const missing = NARRATIVE_SECTIONS[report.kind].filter(section => problems[section.key]).map(section => `“${section.heading}”`)
         if (missing.length) throw new ValidationError({ status: `Before marking the report final, write ${missing.length === 1 ? 'the section' : 'these sections'}: ${missing.join(', ')}` })
+        // Generated before the transaction: the documents read the records through other services.
+        const document = await buildDocument(ctx, { ...report, ...details, status: 'final', finalisedAt: now }, now)
+        const stored = storeDocument(document)
+        return db.transaction().execute(async trx => {
+          const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'final', finalisedAt: now }, now)
+          await trx.insertInto('reportFinalDocuments').values({ reportId: id, partnershipId, document: stored, generatedAt: now }).execute()
+          await auditLog.record(trx, ctx.actor, {
+            partnershipId,
+            action: 'update',
+            entityType: 'report',
+            entityId: id,
+            summary: `Issued report “${title}” as final: the document generated from the records on ${formatDate(now, 'datetime')} is kept, and its downloads no longer change`,
+            before: { status: 'draft', issuedDocumentGeneratedAt: null },
+            after: { status: 'final', issuedDocumentGeneratedAt: now, sections: document.sections.map(section => section.heading ?? '').filter(Boolean) },
+          })
+          return saved
+        })
       }
-      const title = input.title ?? defaultTitle(report.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee: input.committee, planTitle: plan?.title })
-      const now = clock.now()
-      return db.transaction().execute(trx =>
-        auditedUpdate(
-          trx,
-          ctx.actor,
-          target(ctx),
-          id,
-          {
-            title,
-            planId: plan?.id ?? null,
-            year,
-            quarter,
-            committee: input.committee,
-            meetingDate: input.meetingDate,
-            status: input.status,
-            finalisedAt: input.status === 'final' ? (report.finalisedAt ?? now) : null,
-          },
-          now,
-        ),
-      )
+
+      return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'draft', finalisedAt: null }, now))
     },
 
     async updateNarrative(ctx: PartnershipContext, id: number, narrative: Record<string, string | null>) {
       requirePermission(ctx, 'edit_records')
       const report = await find(ctx, id)
+      requireDraft(report)
       const cleaned = cleanNarrative(report.kind, Object.fromEntries(Object.entries(narrative).map(([key, value]) => [key, value ?? ''])))
-      if (report.status === 'final') {
-        const problems = finalProblems(report.kind, cleaned)
-        if (Object.keys(problems).length) {
-          throw new ValidationError(Object.fromEntries(Object.entries(problems).map(([key]) => [key, `A final report needs this section. Write it, or change the report back to a draft first`])))
-        }
-      }
       return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, { narrative: JSON.stringify(cleaned) }, clock.now()))
     },
 
@@ -273,7 +326,7 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
     /** What the report's page shows about the generated parts: which records feed it. */
     async generatedParts(ctx: PartnershipContext, report: ReportRow): Promise<GeneratedParts> {
       requirePermission(ctx, 'view')
-      const snapshot = report.planId === null ? null : await repo.planSnapshot(db, ctx.partnership.id, report.planId)
+      const plan = await planOf(ctx, report, false)
       const usesPerformance = report.kind !== 'quarterly_plan_update'
       const usesFunding = report.kind === 'annual_scrutiny_report'
       const performanceYear = report.kind === 'strategic_assessment' ? report.year - 1 : report.year
@@ -283,19 +336,13 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
         return (await source(ctx, year)) ? ('included' as const) : ('none' as const)
       }
       return {
-        plan: snapshot
-          ? {
-              title: snapshot.plan.title,
-              priorities: snapshot.priorities.length,
-              actions: snapshot.priorities.reduce((sum, p) => sum + p.actions.length + p.objectives.reduce((s, o) => s + o.actions.length, 0), 0),
-            }
-          : null,
+        plan: plan ? { title: plan.view.plan.title, priorities: plan.summary.priorities.length, actions: plan.summary.totals.actions } : null,
         performance: await state(usesPerformance, sources.performance?.bind(sources), performanceYear),
         funding: await state(usesFunding, sources.funding?.bind(sources), report.year),
       }
     },
 
-    /** The document, generated from the records now. */
+    /** The document: as issued for a final report, generated from the records now for a draft. */
     document: generate,
 
     /** The document as the browser page draws it. */
@@ -309,23 +356,6 @@ export function reportService({ db, clock, sources = {} }: { db: Db; clock: Cloc
       const { report, document } = await generate(ctx, id)
       const body = format === 'docx' ? await renderDocx(document) : await renderPdf(document)
       return { body, fileName: `${baseName(ctx, report)}.${format}`, contentType: CONTENT_TYPES[format], milliseconds: timer.now() - started }
-    },
-
-    /** The plan's actions as CSV, or its actions and priorities as an XLSX workbook. */
-    async planExport(ctx: PartnershipContext, planId: number, format: 'csv' | 'xlsx'): Promise<GeneratedFile> {
-      requirePermission(ctx, 'view')
-      const started = timer.now()
-      const snapshot = Number.isSafeInteger(planId) ? await repo.planSnapshot(db, ctx.partnership.id, planId) : null
-      if (!snapshot) throw new NotFoundError('Plan')
-      const note = `Exported from CSP Hub on ${clock.now().toISOString().slice(0, 10)} for ${ctx.partnership.name}.`
-      const actions = planActionsTable(snapshot, [note])
-      const body = format === 'csv' ? Buffer.from(toCsv(actions), 'utf8') : await toXlsx([actions, planPrioritiesTable(snapshot)], { title: snapshot.plan.title, creator: ctx.partnership.name })
-      return {
-        body,
-        fileName: `${fileName(ctx.partnership.shortName ?? ctx.partnership.name, snapshot.plan.title, 'actions')}.${format}`,
-        contentType: CONTENT_TYPES[format],
-        milliseconds: timer.now() - started,
-      }
     },
   }
 }

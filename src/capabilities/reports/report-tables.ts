@@ -25,6 +25,19 @@ export interface ReportsTable {
   updatedAt: UpdatedAt
 }
 
+/**
+ * The document of a final report as it was generated when the report was marked final (migration
+ * 0501-report-final-documents): downloads of a final report are drawn from it. See document/stored.ts.
+ */
+export interface ReportFinalDocumentsTable {
+  reportId: number
+  partnershipId: number
+  document: ColumnType<unknown, string, never>
+  generatedAt: Date
+  createdAt: CreatedAt
+}
+
 export interface ReportTables {
   reports: ReportsTable
+  reportFinalDocuments: ReportFinalDocumentsTable
 }

@@ -2,6 +2,7 @@
  * A financial year runs from 1 April to 31 March and is named by its first calendar year:
  * 2021 is "2021/22", 1 April 2021 to 31 March 2022 (as plans' planYear).
  */
+import { financialYearLabel } from '../../../shared/dates.ts'
 
 /** The years a user may enter for a new financial year. */
 export const FIRST_YEAR = 1998 // the Crime and Disorder Act 1998 created CSPs
@@ -10,9 +11,7 @@ export const LAST_YEAR = 2100
 const twoDigits = (year: number) => String((year + 1) % 100).padStart(2, '0')
 
 /** 2021 → "2021/22". */
-export function financialYearLabel(startYear: number): string {
-  return `${startYear}/${twoDigits(startYear)}`
-}
+export { financialYearLabel }
 
 /** 2021 → "2021-22", for addresses. */
 export function financialYearSlug(startYear: number): string {

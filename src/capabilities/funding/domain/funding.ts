@@ -448,3 +448,23 @@ export function rollOverProblem(
 export function suggestedRollOver(previousForecastUnderspendPence: Pence, alreadyRolledOverPence: Pence): Pence {
   return Math.max(0, previousForecastUnderspendPence - alreadyRolledOverPence)
 }
+
+/**
+ * A year's money in the shape the annual report's "resource implications" section states it: the
+ * money counted as available (streams, confirmed contributions and successful bids' awards, then the
+ * roll-over, so that streams + roll-over = available), what is allocated, spent and committed, and the
+ * forecast underspend. Money in pence.
+ */
+export interface ReportFundingSummary {
+  financialYear: number
+  streams: { name: string; amountPence: number; note: string | null }[]
+  rollOverPence: number
+  availablePence: number
+  allocatedPence: number
+  spentPence: number
+  committedPence: number
+  forecastUnderspendPence: number
+  allocations: { name: string; amountPence: number; spentPence: number }[]
+  bids: { fund: string; purpose: string; amountPence: number; status: 'submitted' | 'successful' | 'unsuccessful' }[]
+  notes: string[]
+}

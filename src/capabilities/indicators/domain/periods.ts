@@ -4,6 +4,8 @@
  * quarterly or annually, and every actual covers one whole period of that frequency.
  */
 
+import { financialYearLabel } from '../../../shared/dates.ts'
+
 export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const
 export type Frequency = (typeof FREQUENCIES)[number]
 export type PeriodMonths = 1 | 3 | 12
@@ -36,7 +38,7 @@ export function financialYearOfDate(date: Date): number {
 }
 
 /** 2011 → '2011/12'. */
-export const financialYearLabel = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, '0')}`
+export { financialYearLabel }
 /** 2011 → '2011/2012', as the seeds write it in headings. */
 export const financialYearLongLabel = (year: number) => `${year}/${year + 1}`
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { findOrganisation, findPerson, personLabel, type Directory } from './directory.ts'
-import { resolveDraft, type DraftAction, type DraftPriority } from './plan-draft.ts'
+import { draftAction, draftPriority, resolveDraft, type DraftAction, type DraftPriority } from './plan-draft.ts'
 
 /** Part of the joint Castle Point and Rochford partnership, as the demo holds it. */
 const directory: Directory = {
@@ -42,35 +42,8 @@ describe('finding the partnership’s records by the names a plan uses', () => {
   })
 })
 
-const action = (fields: Partial<DraftAction>): DraftAction => ({
-  objective: null,
-  title: 'Sanctuary scheme',
-  outcomes: [],
-  leadOrganisations: [],
-  leadPeople: [],
-  leadNote: null,
-  supportingPartners: [],
-  quarters: [],
-  dueDate: null,
-  timescaleNote: null,
-  dependencies: null,
-  status: 'open',
-  updates: [],
-  ...fields,
-})
-
-const priority = (fields: Partial<DraftPriority>): DraftPriority => ({
-  title: 'Safeguarding',
-  subThemes: [],
-  headlineTarget: null,
-  deliveringGroup: null,
-  resources: null,
-  risks: [],
-  progressComment: null,
-  objectives: [],
-  actions: [],
-  ...fields,
-})
+const action = (fields: Partial<DraftAction>) => draftAction('Sanctuary scheme', fields)
+const priority = (fields: Partial<DraftPriority>) => draftPriority('Safeguarding', fields)
 
 describe('resolving a plan’s names', () => {
   it('turns names into the records’ ids', () => {

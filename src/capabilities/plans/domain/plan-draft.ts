@@ -55,6 +55,31 @@ export interface DraftPriority<Ref = string> {
   actions: DraftAction<Ref>[]
 }
 
+/** An action with its title and nothing else yet (open, no leads, quarters or updates), with any fields given. */
+export function draftAction(title: string, fields: Partial<Omit<DraftAction, 'title'>> = {}): DraftAction {
+  return {
+    objective: null,
+    title,
+    outcomes: [],
+    leadOrganisations: [],
+    leadPeople: [],
+    leadNote: null,
+    supportingPartners: [],
+    quarters: [],
+    dueDate: null,
+    timescaleNote: null,
+    dependencies: null,
+    status: 'open',
+    updates: [],
+    ...fields,
+  }
+}
+
+/** A priority with its title and nothing else yet, with any fields given. */
+export function draftPriority(title: string, fields: Partial<Omit<DraftPriority, 'title'>> = {}): DraftPriority {
+  return { title, subThemes: [], headlineTarget: null, deliveringGroup: null, resources: null, risks: [], progressComment: null, objectives: [], actions: [], ...fields }
+}
+
 /** The same, with ids of the partnership's records in place of names. */
 export type ResolvedPriority = DraftPriority<number>
 export type ResolvedAction = DraftAction<number>

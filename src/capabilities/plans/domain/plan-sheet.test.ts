@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import type { DraftAction, DraftPriority } from './plan-draft.ts'
-import { columnLetter, parseSheetDate, readSheet, SHEET_COLUMNS, sheetHeaders, writeSheet } from './plan-sheet.ts'
+import { draftAction, draftPriority, type DraftAction, type DraftPriority } from './plan-draft.ts'
+import { columnLetter, CURRENT_RAG_HEADER, exportHeaders, parseSheetDate, readSheet, SHEET_COLUMNS, sheetHeaders, writeSheet } from './plan-sheet.ts'
 
 /** A sheet with the template's headings, from rows given as { heading: value }. */
 function sheet(rows: Record<string, string>[], headers = sheetHeaders()): string[][] {
@@ -149,20 +149,10 @@ describe('writing the spreadsheet', () => {
   })
 
   it('writes each priority’s direct actions first, then each objective’s, with a row for an objective without actions', () => {
-    const priority: DraftPriority = {
-      title: 'ASB',
-      subThemes: [],
-      headlineTarget: null,
-      deliveringGroup: null,
-      resources: null,
-      risks: [],
-      progressComment: null,
+    const priority = draftPriority('ASB', {
       objectives: ['Empty objective', 'Full objective'],
-      actions: [
-        { ...blankAction, title: 'Second', objective: 'Full objective' },
-        { ...blankAction, title: 'First', objective: null },
-      ],
-    }
+      actions: [draftAction('Second', { objective: 'Full objective' }), draftAction('First')],
+    })
     const rows = writeSheet([priority])
     const col = (header: string) => sheetHeaders().indexOf(header)
     expect(rows.map(r => [r[col('Strategic objective')], r[col('Action')]])).toEqual([
@@ -170,6 +160,38 @@ describe('writing the spreadsheet', () => {
       ['Empty objective', ''],
       ['Full objective', 'Second'],
     ])
+  })
+
+  it('adds the current RAG after the template’s columns when exporting: the latest quarter’s, as the plan pages show it', () => {
+    const priority = draftPriority('ASB', {
+      objectives: ['Empty objective'],
+      actions: [
+        draftAction('Slipped', { updates: [{ quarter: 1, body: 'Started', rag: 'green' }, { quarter: 2, body: 'Behind', rag: 'amber' }] }),
+        draftAction('Told', { updates: [{ quarter: 1, body: 'Done the first part', rag: null }] }),
+        draftAction('Silent'),
+      ],
+    })
+    const rows = writeSheet([priority], { currentRag: true })
+    expect(exportHeaders()).toEqual([...sheetHeaders(), CURRENT_RAG_HEADER])
+    expect(rows.map(r => [r[sheetHeaders().indexOf('Action')], r.at(-1)])).toEqual([
+      ['Slipped', 'Amber'],
+      ['Told', 'No RAG given'],
+      ['Silent', 'No update yet'],
+      ['', ''],
+    ])
+  })
+
+  it('reads an exported sheet with its current RAG column (which it ignores) as the same plan', () => {
+    fc.assert(
+      fc.property(plansArbitrary, priorities => {
+        const rows = writeSheet(priorities, { currentRag: true })
+        const read = readSheet([exportHeaders(), ...rows])
+        expect(read.problems).toEqual([])
+        if (!read.ok) return
+        expect(writeSheet(read.priorities, { currentRag: true })).toEqual(rows)
+      }),
+      { numRuns: 30 },
+    )
   })
 
   it('reads back exactly what it writes', () => {
@@ -188,21 +210,6 @@ describe('writing the spreadsheet', () => {
   })
 })
 
-const blankAction: DraftAction = {
-  objective: null,
-  title: '',
-  outcomes: [],
-  leadOrganisations: [],
-  leadPeople: [],
-  leadNote: null,
-  supportingPartners: [],
-  quarters: [],
-  dueDate: null,
-  timescaleNote: null,
-  dependencies: null,
-  status: 'open',
-  updates: [],
-}
 
 // Words with the awkward characters a plan holds: apostrophes, dashes, ampersands, leading = and -.
 const word = fc.constantFrom('ASB', 'Domestic abuse', 'J9', 'Taxi marshals', '=SUM(A1)', '-10%', 'Women’s Aid', 'Q1–4 review', '“Quotes”', 'R&D', '@home', 'Line, with comma')

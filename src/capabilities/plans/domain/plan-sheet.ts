@@ -261,6 +261,25 @@ const UPDATE_COLUMNS: SheetColumn[] = QUARTERS.flatMap(q => [
 export const SHEET_COLUMNS: readonly SheetColumn[] = [...PRIORITY_COLUMNS, ...ACTION_COLUMNS, ...UPDATE_COLUMNS]
 export const SHEET_NAME = 'Action plan'
 
+/**
+ * A column the export adds after the plan's own, worked out from the update columns: the action's current
+ * RAG, as the plan pages show it (that of the latest quarter's update). The import accepts it and ignores
+ * it, so an exported plan still imports exactly; the template leaves it out.
+ */
+export const CURRENT_RAG_HEADER = 'Current RAG'
+
+/** The headings of an exported plan: the template's, then the current RAG. */
+export function exportHeaders(): string[] {
+  return [...sheetHeaders(), CURRENT_RAG_HEADER]
+}
+
+/** An action's current RAG in words: its latest quarter's update's RAG, "No RAG given" or "No update yet", as the plan pages say. */
+export function currentRagText(action: Pick<DraftAction, 'updates'>): string {
+  const latest = [...action.updates].sort((a, b) => b.quarter - a.quarter)[0]
+  if (!latest) return 'No update yet'
+  return latest.rag ? RAG_LABELS[latest.rag] : 'No RAG given'
+}
+
 const column = (key: ColumnKey) => SHEET_COLUMNS.find(c => c.key === key)!
 
 /** "A", "B", … "Z", "AA": the spreadsheet's letter for a column (0-based index). */
@@ -372,7 +391,7 @@ export function readSheet(rows: readonly (readonly string[])[]): SheetReading {
   const indexOf = new Map<ColumnKey, number>()
   headerRow.forEach((raw, index) => {
     const heading = cleanText(unneutralise(raw ?? ''))
-    if (heading === '') return
+    if (heading === '' || nameKey(heading) === nameKey(CURRENT_RAG_HEADER)) return
     const found = byHeading.get(nameKey(heading.replace(/\s*\(optional\)$/i, '')))
     if (!found) {
       problems.push({
@@ -547,7 +566,7 @@ export function sheetHeaders(): string[] {
  * under the priority first, then each objective's in turn. A priority or objective with no actions gets
  * a row of its own.
  */
-export function writeSheet(priorities: readonly DraftPriority[]): string[][] {
+export function writeSheet(priorities: readonly DraftPriority[], options: { currentRag?: boolean } = {}): string[][] {
   const rows: string[][] = []
   for (const priority of priorities) {
     const priorityCells: Partial<Record<ColumnKey, string>> = {
@@ -560,7 +579,8 @@ export function writeSheet(priorities: readonly DraftPriority[]): string[][] {
       mitigations: priority.risks.some(r => r.mitigation) ? priority.risks.map(r => r.mitigation ?? '').join('\n') : '',
       progressComment: priority.progressComment ?? '',
     }
-    const emit = (cells: Partial<Record<ColumnKey, string>>) => rows.push(SHEET_COLUMNS.map(c => cells[c.key] ?? ''))
+    const emit = (cells: Partial<Record<ColumnKey, string>>, action?: DraftAction) =>
+      rows.push([...SHEET_COLUMNS.map(c => cells[c.key] ?? ''), ...(options.currentRag ? [action ? currentRagText(action) : ''] : [])])
     const groups: (string | null)[] = [null, ...priority.objectives]
     let wrote = false
     for (const objective of groups) {
@@ -589,7 +609,7 @@ export function writeSheet(priorities: readonly DraftPriority[]): string[][] {
           cells[`q${update.quarter}Update`] = update.body
           cells[`q${update.quarter}Rag`] = update.rag ? RAG_LABELS[update.rag] : ''
         }
-        emit(cells)
+        emit(cells, action)
         wrote = true
       }
     }

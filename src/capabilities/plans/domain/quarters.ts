@@ -4,6 +4,8 @@
  * calendar year it starts in: 2016 is "2016/17", 1 April 2016 to 31 March 2017.
  */
 
+import { financialYearLabel, ukDate } from '../../../shared/dates.ts'
+
 export const QUARTERS = [1, 2, 3, 4] as const
 export type Quarter = (typeof QUARTERS)[number]
 
@@ -15,9 +17,10 @@ export function isQuarter(value: unknown): value is Quarter {
 }
 
 /** "2016/17". */
-export function planYearLabel(year: number): string {
-  return `${year}/${String((year + 1) % 100).padStart(2, '0')}`
-}
+export const planYearLabel = financialYearLabel
+
+/** The calendar day in the UK for an instant (so 00:30 BST on 1 July is already Q2). */
+export { ukDate }
 
 /** "2016/17 to 2018/19", or null when no period is recorded. */
 export function periodLabel(start: number | null, end: number | null): string | null {
@@ -70,12 +73,6 @@ export function positionInPlanYear(planYear: number, today: IsoDate): 'before' |
   return quarter
 }
 
-/** The calendar day in the UK for an instant (so 00:30 BST on 1 July is already Q2). */
-export function ukDate(instant: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant)
-  const get = (type: string) => parts.find(p => p.type === type)!.value
-  return `${get('year')}-${get('month')}-${get('day')}`
-}
 
 /** "Q1–4", "Q3", "Q2–4", "Q1, Q3": the way the seeds write timescales. An empty list is "". */
 export function formatQuarters(quarters: readonly number[]): string {

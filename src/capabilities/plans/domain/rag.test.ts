@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { countRags, currentRag, DEFAULT_RAG_DEFINITIONS, latestPerQuarter, latestUpdate, parseRag, ragDefinitions } from './rag.ts'
+import { countRags, currentRag, DEFAULT_RAG_DEFINITIONS, latestPerQuarter, latestUpdate, parseRag, ragDefinitions, ragInQuarter, updatesInQuarter } from './rag.ts'
 
 const at = (iso: string) => new Date(iso)
 
@@ -49,5 +49,28 @@ describe('RAG counts and words', () => {
   it('uses the partnership’s own wording where it has one', () => {
     expect(ragDefinitions(null)).toEqual(DEFAULT_RAG_DEFINITIONS)
     expect(ragDefinitions({ red: 'Needs the chair’s attention', amber: '  ' })).toEqual({ ...DEFAULT_RAG_DEFINITIONS, red: 'Needs the chair’s attention' })
+  })
+})
+
+describe('the RAG of an action for a quarter (as a quarterly update reports it)', () => {
+  const updates = [
+    { id: 1, quarter: 1, rag: 'green' as const, body: 'Started', createdAt: at('2016-07-01T09:00:00Z') },
+    { id: 2, quarter: 1, rag: 'amber' as const, body: 'Slipped', createdAt: at('2016-07-05T09:00:00Z') },
+    { id: 3, quarter: 2, rag: 'red' as const, body: 'Late Q2 news', createdAt: at('2016-10-20T09:00:00Z') },
+    // Given after the Q2 one, but about Q1.
+    { id: 4, quarter: 1, rag: null, body: 'Q1 correction', createdAt: at('2016-10-21T09:00:00Z') },
+  ]
+
+  it('lists the quarter’s updates in the order they were posted', () => {
+    expect(updatesInQuarter(updates, 1).map(u => u.body)).toEqual(['Started', 'Slipped', 'Q1 correction'])
+    expect(updatesInQuarter(updates, 3)).toEqual([])
+  })
+
+  it('is that of the latest update given for the quarter, even one without a RAG', () => {
+    expect(ragInQuarter(updates, 1)).toBeNull()
+    expect(ragInQuarter(updates.slice(0, 3), 1)).toBe('amber')
+    expect(ragInQuarter(updates, 2)).toBe('red')
+    expect(ragInQuarter(updates, 4)).toBeNull()
+    expect(currentRag(updates)).toBe('red')
   })
 })

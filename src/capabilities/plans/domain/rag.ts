@@ -67,6 +67,21 @@ export function currentRag(updates: readonly UpdateLike[]): Rag | null {
   return latestUpdate(updates)?.rag ?? null
 }
 
+/** The updates given for a quarter, in the order they were posted (oldest first). */
+export function updatesInQuarter<T extends UpdateLike>(updates: readonly T[], quarter: Quarter): T[] {
+  return newestFirst(updates)
+    .filter(update => update.quarter === quarter)
+    .reverse()
+}
+
+/**
+ * An action's RAG for a quarter, as a quarterly update reports it: that of the latest update given for
+ * the quarter; null when there is none, or it gave no RAG.
+ */
+export function ragInQuarter(updates: readonly UpdateLike[], quarter: Quarter): Rag | null {
+  return latestPerQuarter(updates).get(quarter)?.rag ?? null
+}
+
 export interface RagCounts {
   red: number
   amber: number

@@ -52,7 +52,7 @@ describe('the Word document', () => {
       ['Green', '00703C'],
       ['Amber', 'F47738'],
       ['Red', 'D4351C'],
-      ['Blue', '1D70B8'],
+      ['Green\nComplete', '00703C'],
       ['No update', 'F3F2F1'],
     ])
     expect(actions.rows[2]![1]).toBe('•\tVictims remain in their own home\n•\tFewer repeat incidents')

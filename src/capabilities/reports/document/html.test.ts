@@ -54,7 +54,7 @@ describe('the document as a web page to print', () => {
       .slice(0, 7)
       .map((_, el) => `${$(el).attr('data-rag')}:${text(el)}`)
       .get()
-    expect(tags).toEqual(['green:Green', 'red:Red', 'green:Green', 'amber:Amber', 'red:Red', 'blue:Blue', 'none:No update'])
+    expect(tags).toEqual(['green:Green', 'red:Red', 'green:Green', 'amber:Amber', 'red:Red', 'green:Green', 'none:No update'])
   })
 
   it('gives the columns width classes, since inline styles are not allowed', () => {

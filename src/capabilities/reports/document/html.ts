@@ -1,6 +1,6 @@
 import type { Chart } from '../../../shared/charts/chart.ts'
 
-import type { Block, CellLine, ReportDocument, TableBlock, TextRun } from './model.ts'
+import type { Block, CellLine, Rag, ReportDocument, TableBlock, TextRun } from './model.ts'
 import { bodyCells, columnFractions, drawChart, headerRows, runsOf } from './normalise.ts'
 
 /**
@@ -19,7 +19,7 @@ export interface HtmlCell {
   /** The first cell of a row that names the row. */
   isRowHeader: boolean
   /** Set for a RAG cell: the status ('none' for no status yet) and its word. */
-  rag?: { status: 'red' | 'amber' | 'green' | 'blue' | null; word: string }
+  rag?: { status: Rag | null; word: string }
 }
 
 export interface HtmlTable {

@@ -1,12 +1,13 @@
 import type { ChartInput } from '../../../shared/charts/chart.ts'
+import { RAG_LABELS, type Rag } from '../../plans/domain/rag.ts'
+
+export type { Rag }
 
 /**
  * A document the partnership circulates (a committee report, a plan update), described once and drawn by
  * three renderers: DOCX (docx.ts), PDF (pdf.ts) and HTML for the browser's print (html.ts with
  * views/document.njk). The model holds words and figures only; each renderer decides how they look.
  */
-
-export type Rag = 'red' | 'amber' | 'green' | 'blue'
 
 export interface ReportDocument {
   title: string
@@ -132,7 +133,8 @@ export interface TableBlock {
   size?: 'normal' | 'small'
 }
 
-export const RAG_WORDS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', blue: 'Blue' }
+/** The RAG statuses' words, as the plan pages show them (there is no separate status for a complete action). */
+export const RAG_WORDS: Record<Rag, string> = RAG_LABELS
 export const NO_RAG_WORD = 'No update'
 
 /** Status colours for documents (text on fill meets 4.5:1): the word is always there too. */
@@ -140,6 +142,5 @@ export const RAG_COLOURS: Record<Rag | 'none', { fill: string; text: string }> =
   red: { fill: 'D4351C', text: 'FFFFFF' },
   amber: { fill: 'F47738', text: '0B0C0C' },
   green: { fill: '00703C', text: 'FFFFFF' },
-  blue: { fill: '1D70B8', text: 'FFFFFF' },
   none: { fill: 'F3F2F1', text: '0B0C0C' },
 }

@@ -75,8 +75,8 @@ describe('the PDF', () => {
     const statuses = pdf.pages
       .flat()
       .filter(line => /^Action \d+:/.test(line))
-      .map(line => /(Green|Amber|Red|Blue|No update)$/.exec(line)?.[1])
-    expect(statuses.slice(0, 5)).toEqual(['Green', 'Amber', 'Red', 'Blue', 'No update'])
+      .map(line => /(Green|Amber|Red|No update)$/.exec(line)?.[1])
+    expect(statuses.slice(0, 5)).toEqual(['Green', 'Amber', 'Red', 'Green', 'No update'])
   })
 
   it('keeps both header rows of a table and its figures', () => {

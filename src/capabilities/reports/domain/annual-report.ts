@@ -1,12 +1,11 @@
 import { formatDate } from '../../../shared/format.ts'
+import { planYearLabel } from '../../plans/domain/quarters.ts'
 import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
 
-import { footerText, generatedLine, priorityWithThemes, ragSentence, ragSummaryTable, statusLine, withAttribution, type ReportFacts } from './common-blocks.ts'
+import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
 import { allocationsTableBlock, bidsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'
 import { narrativeBlocks, nextNumber, type Numbering } from './narrative.ts'
-import { financialYearLabel } from './periods.ts'
 import { performanceTableBlock, type PerformanceTable } from './performance.ts'
-import { currentRag, type PlanSnapshot } from './plan-snapshot.ts'
 import { NARRATIVE_SECTIONS } from './report-kinds.ts'
 
 /**
@@ -17,7 +16,7 @@ import { NARRATIVE_SECTIONS } from './report-kinds.ts'
  */
 export interface AnnualReportInput {
   facts: ReportFacts
-  plan: PlanSnapshot | null
+  plan: PlanReading | null
   performance: PerformanceTable | null
   funding: FundingSummary | null
 }
@@ -35,10 +34,10 @@ export function performanceBlocks(performance: PerformanceTable, year: number, n
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: `Performance against the partnership’s targets for ${financialYearLabel(year)} is shown in the table below.`,
+      text: `Performance against the partnership’s targets for ${planYearLabel(year)} is shown in the table below.`,
       ...(numbering ? { number: nextNumber(numbering) } : {}),
     },
-    performanceTableBlock(performance, `Achievements from strategic priorities ${financialYearLabel(year)}`),
+    performanceTableBlock(performance, `Achievements from strategic priorities ${planYearLabel(year)}`),
   ]
   if (performance.source) blocks.push({ kind: 'paragraph', text: `Source: ${performance.source}`, small: true })
   if (performance.notes?.length) blocks.push({ kind: 'note', title: 'About these figures', paragraphs: performance.notes })
@@ -60,17 +59,19 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
   numbered('3', 'Background', n => {
     const blocks = written(facts, 'background', n)
     if (plan) {
-      if (plan.priorities.length) {
-        blocks.push({ kind: 'paragraph', text: `The priority areas for action for ${financialYearLabel(plan.plan.planYear)} were:`, number: nextNumber(n) })
-        blocks.push({ kind: 'bullets', items: plan.priorities.map(priorityWithThemes) })
+      if (plan.view.priorities.length) {
+        blocks.push({ kind: 'paragraph', text: `The priority areas for action for ${planYearLabel(plan.view.plan.planYear)} were:`, number: nextNumber(n) })
+        blocks.push(prioritiesBullets(plan.view))
       }
-      const summary = ragSummaryTable(plan, currentRag, `Progress on the actions of ${plan.plan.title}`)
-      blocks.push({
-        kind: 'paragraph',
-        text: `Each priority has an action plan delivered through the partnership’s groups. ${ragSentence(summary.total, 'in the plan')} The table below gives the latest status of the actions of each priority.`,
-        number: nextNumber(n),
-      })
-      blocks.push(summary.table)
+      const progress = actionProgress(plan, `Progress on the actions of ${plan.view.plan.title}`)
+      if (progress) {
+        blocks.push({
+          kind: 'paragraph',
+          text: `Each priority has an action plan delivered through the partnership’s groups. ${progress.sentence} The table below gives the latest status of the actions of each priority.`,
+          number: nextNumber(n),
+        })
+        blocks.push(progress.table)
+      }
     }
     const achievements = narrativeBlocks(facts.narrative.achievements, n)
     if (achievements.length) {
@@ -106,7 +107,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
   const metadata = [
     ...(facts.committee ? [{ label: 'Committee', value: facts.committee }] : []),
     ...(facts.meetingDate ? [{ label: 'Meeting', value: formatDate(facts.meetingDate) }] : []),
-    { label: 'Year reported on', value: financialYearLabel(year) },
+    { label: 'Year reported on', value: planYearLabel(year) },
     statusLine(facts),
     generatedLine(facts),
   ]

@@ -1,8 +1,9 @@
 import { formatDate } from '../../../shared/format.ts'
-import { RAG_WORDS, type Block, type Rag, type ReportDocument, type TableBlock } from '../document/model.ts'
+import type { Quarter } from '../../plans/domain/quarters.ts'
+import { RAG_LABELS, type RagCounts, type RagDefinitions } from '../../plans/domain/rag.ts'
+import type { PlanSummary, PlanView, PriorityView } from '../../plans/plan-service.ts'
+import type { Block, ReportDocument, TableBlock } from '../document/model.ts'
 
-import { financialYearLabel, type Quarter } from './periods.ts'
-import { actionsOf, addCounts, countRags, type ActionSnapshot, type PlanSnapshot, type PrioritySnapshot, type RagCounts } from './plan-snapshot.ts'
 import type { ReportStatus } from './report-kinds.ts'
 
 /** What every generated document knows about its report. */
@@ -19,15 +20,24 @@ export interface ReportFacts {
   narrative: Record<string, string>
 }
 
+/**
+ * A plan as the documents read it: the plans capability's view of it (what its pages show: each action's
+ * leads, timescales, updates and current RAG) and its summary (actions by current RAG, complete, due).
+ */
+export interface PlanReading {
+  view: PlanView
+  summary: PlanSummary
+}
+
 export const OGL_ATTRIBUTION = 'Contains public sector information licensed under the Open Government Licence v3.0.'
 
 /** "Priority 1: Safeguarding vulnerable people". */
-export function priorityHeading(priority: PrioritySnapshot, index: number): string {
+export function priorityHeading(priority: Pick<PriorityView, 'title'>, index: number): string {
   return `Priority ${index + 1}: ${priority.title}`
 }
 
 /** "Safeguarding vulnerable people from harm (domestic abuse; hidden harm)". */
-export function priorityWithThemes(priority: PrioritySnapshot): string {
+export function priorityWithThemes(priority: Pick<PriorityView, 'title' | 'subThemes'>): string {
   return priority.subThemes.length ? `${priority.title} (${priority.subThemes.join('; ')})` : priority.title
 }
 
@@ -43,50 +53,52 @@ export function footerText(facts: ReportFacts): string {
   return `${facts.partnershipName} – ${facts.title}${facts.status === 'draft' ? ' (draft)' : ''}`
 }
 
-/** The counts of each status per priority, with a total row. */
-export function ragSummaryTable(plan: PlanSnapshot, ragOf: (action: ActionSnapshot) => Rag | null, caption: string): { table: TableBlock; total: RagCounts } {
-  const perPriority = plan.priorities.map(priority => countRags(actionsOf(priority).map(ragOf)))
-  const total = addCounts(perPriority)
-  const countCells = (c: RagCounts) => [c.total, c.green, c.amber, c.red, c.blue, c.none]
+/** Actions counted as the plan pages count them: by RAG status, and those marked complete (whatever their RAG). */
+export interface StatusCounts {
+  actions: number
+  rag: RagCounts
+  complete: number
+}
+
+/** The counts per priority with a total row, in the columns of the plan page's summary. */
+export function ragSummaryTable(priorities: readonly (StatusCounts & { title: string })[], total: StatusCounts, caption: string): TableBlock {
+  const countCells = (c: StatusCounts) => [c.actions, c.rag.red, c.rag.amber, c.rag.green, c.rag.none, c.complete]
   return {
-    total,
-    table: {
-      kind: 'table',
-      caption,
-      columns: [
-        { header: 'Priority', width: 4 },
-        { header: 'Actions', width: 1, numeric: true },
-        { header: RAG_WORDS.green, width: 1, numeric: true },
-        { header: RAG_WORDS.amber, width: 1, numeric: true },
-        { header: RAG_WORDS.red, width: 1, numeric: true },
-        { header: `${RAG_WORDS.blue} (complete)`, width: 1.3, numeric: true },
-        { header: 'No update', width: 1.2, numeric: true },
-      ],
-      rowHeaders: true,
-      rows: [
-        ...plan.priorities.map((priority, index) => ({ cells: [priorityHeading(priority, index), ...countCells(perPriority[index]!)] })),
-        { cells: ['All priorities', ...countCells(total)].map(value => ({ lines: [typeof value === 'number' ? value.toLocaleString('en-GB') : value], bold: true })) },
-      ],
-    },
+    kind: 'table',
+    caption,
+    columns: [
+      { header: 'Priority', width: 4 },
+      { header: 'Actions', width: 1, numeric: true },
+      { header: RAG_LABELS.red, width: 1, numeric: true },
+      { header: RAG_LABELS.amber, width: 1, numeric: true },
+      { header: RAG_LABELS.green, width: 1, numeric: true },
+      { header: 'No status yet', width: 1.2, numeric: true },
+      { header: 'Complete', width: 1.2, numeric: true },
+    ],
+    rowHeaders: true,
+    rows: [
+      ...priorities.map((priority, index) => ({ cells: [priorityHeading(priority, index), ...countCells(priority)] })),
+      { cells: ['All priorities', ...countCells(total)].map(value => ({ lines: [typeof value === 'number' ? value.toLocaleString('en-GB') : value], bold: true })) },
+    ],
   }
 }
 
-/** One sentence for the counts: "Of the 45 actions, 30 are green, 10 amber, 2 red, 1 complete and 2 have no update." */
-export function ragSentence(counts: RagCounts, when: string): string {
-  if (counts.total === 0) return `The plan has no actions ${when}.`
-  const parts = [
-    counts.green ? `${counts.green} green` : '',
-    counts.amber ? `${counts.amber} amber` : '',
-    counts.red ? `${counts.red} red` : '',
-    counts.blue ? `${counts.blue} complete (blue)` : '',
-  ].filter(Boolean)
-  const none = counts.none ? `${counts.none} ${counts.none === 1 ? 'has' : 'have'} no update` : ''
-  const list = [...parts, ...(none ? [none] : [])]
-  const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list[0]
-  return `Of the ${counts.total} ${counts.total === 1 ? 'action' : 'actions'} ${when}, ${joined}.`
+const listed = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? ''))
+
+/**
+ * The counts in words: "Of the 40 actions in the plan, 2 are red, 10 amber, 25 green and 3 have no RAG
+ * status yet; 4 are complete."
+ */
+export function ragSentence(counts: StatusCounts, when: string): string {
+  if (counts.actions === 0) return 'No actions are recorded in the plan.'
+  const coloured = (['red', 'amber', 'green'] as const).filter(rag => counts.rag[rag] > 0).map((rag, i) => `${counts.rag[rag]} ${i === 0 ? (counts.rag[rag] === 1 ? 'is ' : 'are ') : ''}${rag}`)
+  const none = counts.rag.none ? [`${counts.rag.none} ${counts.rag.none === 1 ? 'has' : 'have'} no RAG status yet`] : []
+  const complete = counts.complete ? `; ${counts.complete} ${counts.complete === 1 ? 'is' : 'are'} marked complete` : ''
+  return `Of the ${counts.actions.toLocaleString('en-GB')} ${counts.actions === 1 ? 'action' : 'actions'} ${when}, ${listed([...coloured, ...none])}${complete}.`
 }
 
-export function ragKeyTable(definitions: Record<Rag, string>): TableBlock {
+/** The partnership's own words for each status, in the order the plan pages give them. */
+export function ragKeyTable(definitions: RagDefinitions): TableBlock {
   return {
     kind: 'table',
     caption: 'What the RAG statuses mean',
@@ -94,19 +106,25 @@ export function ragKeyTable(definitions: Record<Rag, string>): TableBlock {
       { header: 'Status', width: 1.2 },
       { header: 'Meaning', width: 6 },
     ],
-    rows: (['red', 'amber', 'green', 'blue'] as const).map(rag => ({ cells: [{ rag }, definitions[rag]] })),
+    rows: (['green', 'amber', 'red'] as const).map(rag => ({ cells: [{ rag }, definitions[rag]] })),
   }
 }
 
 /** The priorities of the plan as a list, with their sub-themes. */
-export function prioritiesBullets(plan: PlanSnapshot): Block {
+export function prioritiesBullets(plan: PlanView): Block {
   return { kind: 'bullets', items: plan.priorities.map(priorityWithThemes) }
-}
-
-export function planYearLabel(plan: PlanSnapshot): string {
-  return financialYearLabel(plan.plan.planYear)
 }
 
 export function withAttribution(document: ReportDocument, publicSectorData: boolean): ReportDocument {
   return publicSectorData ? { ...document, attribution: [...(document.attribution ?? []), OGL_ATTRIBUTION] } : document
+}
+
+/**
+ * How the plan's actions stand now (current RAG, as the plan pages show it) in a sentence and a table, for
+ * the annual report and the strategic assessment; null for a plan whose actions are not recorded.
+ */
+export function actionProgress(plan: PlanReading, caption: string): { sentence: string; table: TableBlock } | null {
+  const { summary } = plan
+  if (summary.totals.actions === 0) return null
+  return { sentence: ragSentence(summary.totals, 'in the plan'), table: ragSummaryTable(summary.priorities, summary.totals, caption) }
 }

@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest'
 
-import { JOINT_PLAN_2016, snapshotOf } from '../../../../test/fixtures/joint-plan-2016.ts'
+import { demoPlanView, editActions, JOINT_2016_PLAN, withRag } from '../../../../test/fixtures/demo-plans.ts'
+import { JOINT_2021_PLAN } from '../../../demo/plan-data.ts'
+import { ragDefinitions } from '../../plans/domain/rag.ts'
+import { summarisePlanView } from '../../plans/plan-service.ts'
 import type { Block, DocumentSection, ReportDocument, TableBlock } from '../document/model.ts'
 import { cellText, plainText } from '../document/normalise.ts'
 
 import { annualReportDocument } from './annual-report.ts'
-import { OGL_ATTRIBUTION, type ReportFacts } from './common-blocks.ts'
+import { OGL_ATTRIBUTION, type PlanReading, type ReportFacts } from './common-blocks.ts'
 import type { FundingSummary } from './funding.ts'
 import { performanceReportDocument } from './performance-report.ts'
 import type { PerformanceTable } from './performance.ts'
-import { DEFAULT_RAG_DEFINITIONS } from './plan-snapshot.ts'
 import { quarterlyUpdateDocument } from './quarterly-update.ts'
 import { startingNarrative } from './report-kinds.ts'
 import { strategicAssessmentDocument } from './strategic-assessment.ts'
 
-const plan = snapshotOf(JOINT_PLAN_2016)
+/**
+ * The documents built from the demo's 2016/17 plan (seed 001) as the plan pages read it. The seed gives no RAG
+ * statuses, so these tests give three Q1 updates one each and mark one action complete.
+ */
+let edited = editActions(JOINT_2016_PLAN, '‘Crucial Crew’', () => ({ status: 'complete' }))
+edited = withRag(edited, 'To continue to provide a sanctuary', 1, 'green')
+edited = withRag(edited, 'Re-introduce the J9', 1, 'amber')
+edited = withRag(edited, 'Continue to support taxi Marshalls', 1, 'red')
+const view = demoPlanView(edited, { on: '2016-08-01' })
+const plan: PlanReading = { view, summary: summarisePlanView(view) }
+/** The partnership has reworded Amber. */
+const definitions = ragDefinitions({ amber: 'Behind, but we know how to catch up' })
 const facts = (over: Partial<ReportFacts> = {}): ReportFacts => ({
   title: 'A report',
   partnershipName: 'Castle Point and Rochford Community Safety Partnership',
@@ -37,11 +50,11 @@ const texts = (blocks: Block[]) =>
 describe('the quarterly plan update', () => {
   const document = quarterlyUpdateDocument({
     facts: { ...facts({ title: 'Partnership Plan 2016/17: 1st Quarter Update', narrative: { introduction: 'The purpose of the Community Safety Partnership is to provide a strategic approach.' } }), quarter: 1 },
-    plan,
-    ragDefinitions: DEFAULT_RAG_DEFINITIONS,
+    plan: view,
+    ragDefinitions: definitions,
   })
 
-  it('opens with the introduction, a summary of the statuses, the RAG key and the priorities', () => {
+  it('opens with the introduction, a summary of the statuses as the plan pages count them, the partnership’s RAG key and the priorities', () => {
     expect(document.sections.map(s => s.heading)).toEqual([
       'Introduction',
       'Summary of progress',
@@ -51,15 +64,16 @@ describe('the quarterly plan update', () => {
       'Priority 3: Acquisitive Crime',
     ])
     const summary = section(document, 'Summary of progress')
-    expect(texts(summary.blocks)[0]).toBe('Of the 40 actions in Q1 2016/17 (April to June 2016), 6 green, 5 amber, 1 complete (blue) and 28 have no update.')
+    expect(texts(summary.blocks)[0]).toBe('Of the 49 actions in Q1 2016/17 (April to June 2016), 1 is red, 1 amber, 1 green and 46 have no RAG status yet; 1 is marked complete.')
     const [counts, key] = tables(summary)
+    expect(counts!.columns.map(c => c.header)).toEqual(['Priority', 'Actions', 'Red', 'Amber', 'Green', 'No status yet', 'Complete'])
     expect(rowsOf(counts!)).toEqual([
-      'Priority 1: Safeguarding Vulnerable People from Harm | 13 | 3 | 2 | 0 | 0 | 8',
-      'Priority 2: Anti-Social Behaviour | 15 | 1 | 3 | 0 | 1 | 10',
-      'Priority 3: Acquisitive Crime | 12 | 2 | 0 | 0 | 0 | 10',
-      'All priorities | 40 | 6 | 5 | 0 | 1 | 28',
+      'Priority 1: Safeguarding Vulnerable People from Harm | 22 | 0 | 1 | 1 | 20 | 0',
+      'Priority 2: Anti-Social Behaviour | 15 | 1 | 0 | 0 | 14 | 1',
+      'Priority 3: Acquisitive Crime | 12 | 0 | 0 | 0 | 12 | 0',
+      'All priorities | 49 | 1 | 1 | 1 | 46 | 1',
     ])
-    expect(rowsOf(key!).map(r => r.split(' | ')[0])).toEqual(['Red', 'Amber', 'Green', 'Blue'])
+    expect(rowsOf(key!)).toEqual(['Green | Complete, or no cause for concern', 'Amber | Behind, but we know how to catch up', 'Red | Off track: needs the steering group’s attention'])
     expect(texts(section(document, 'Partnership priorities for 2016/17').blocks)).toEqual([
       '• Safeguarding Vulnerable People from Harm (Domestic Abuse; Hidden Harm; Vulnerable groups)',
       '• Anti-Social Behaviour',
@@ -75,31 +89,28 @@ describe('the quarterly plan update', () => {
     expect(table!.caption).toBe('Priority 1: Safeguarding Vulnerable People from Harm – actions and Q1 2016/17 (April to June 2016) updates')
     expect(table!.columns.map(c => c.header)).toEqual(['Actions', 'Outcomes / measures', 'Lead agency / officer', 'Timescales', 'Q1 updates', 'RAG'])
     const rows = rowsOf(table!)
+    const author = 'Community Safety Officer, Rochford District Council (Partnership Plan 1st quarter update, July 2016), 29 July 2016'
     expect(rows[0]).toBe('[Strategic objective: To safeguard victims of Domestic Abuse from repeat incidents, by identifying high risk victims and assessing their need for added security devices]')
-    expect(rows[1]).toBe(
-      'Crime Prevention Tactical Advisor (CPTA) will visit all suitable high risk DA victims and carry out a full home safety inspection providing recommendations for improving security. | An increased number of victims to be safeguarded from incidents of DA. | Essex Police\nCrime Prevention Tactical Advisor | Q1–4 | No update for Q1 | No update',
-    )
     expect(rows[2]).toBe(
-      'To continue to provide a sanctuary scheme for all residents. | Victims of Domestic violence are able to remain in their own home. | Rochford District Council\nCastle Point Borough Council\nCommunity Safety Officers CPBC & RDC | Q1–4 | Rochford: 3 home inspections and referrals for sanctuary intervention. On-going support via housing options.\nCommunity Safety Officer, 1 July 2016 | Green',
+      `To continue to provide a sanctuary scheme for all residents. | Victims of Domestic violence are able to remain in their own home. | Castle Point Borough Council\nRochford District Council\nCommunity Safety Officer (Castle Point Borough Council)\nCommunity Safety Officer (Rochford District Council)\nCommunity Safety Officers CPBC & RDC | Q1–4 | Rochford: 3 home inspections and referrals for sanctuary intervention. On-going support via housing options.\n${author} | Green`,
     )
-    expect(rows).toContain(
-      'Re-introduce the J9 scheme in both districts | • Partners agencies trained and signed up to J9 principles.\n• Residents able to readily access DA information at key J9 locations. | Essex County Council\nECC DA provider i.e. Safer Places / HC + GB | Q1–4 | J9 Training sessions booked for October\nCommunity Safety Officer, 1 July 2016 | Amber',
-    )
-    expect(rows.find(r => r.startsWith('Complete existing DHR'))).toContain('| Q2\nBy 30 September 2016 |')
-    expect(rows.find(r => r.startsWith('Actively promote'))).toContain('‘Together we Can’ campaign promoted via social media.\n• DA training to all front line housing staff')
+    expect(rows.find(r => r.startsWith('Re-introduce the J9'))).toMatch(/• Partners agencies trained and signed up to J9 principles\.\n• Residents able to readily access DA information at key J9 locations\. \|.*\| Amber$/s)
+    // An update without a RAG, as the seed gives them, says so; an action without an update for the quarter says that.
+    expect(rows[1]).toMatch(/\| No RAG given$/)
+    expect(rows.find(r => r.startsWith('Complete existing DHR'))).toContain('| Q2\nDue 30 September 2016\nSept 16 | No update for Q1 | No update')
   })
 
-  it('shows risks where the priority has them, and a completed action as complete', () => {
-    const acquisitive = section(document, 'Priority 3: Acquisitive Crime')
-    expect(rowsOf(tables(acquisitive)[1]!)).toEqual(['Dependencies on Trading Standards whose preventative work has reduced. | Partners share intelligence through the Hub tasking process.'])
+  it('shows a completed action with its status for the quarter and the word Complete, as the plan pages do', () => {
     const asb = rowsOf(tables(section(document, 'Priority 2: Anti-Social Behaviour'))[0]!)
-    expect(asb.find(r => r.startsWith('‘Crucial Crew’'))).toMatch(/^‘Crucial Crew’ life skills event for year 6 pupils in Rochford District\nComplete \|.*\| Blue$/s)
+    expect(asb.find(r => r.startsWith('‘Crucial Crew’'))).toMatch(/\| No RAG given\nComplete$/)
+    expect(asb.find(r => r.startsWith('Continue to support taxi Marshalls'))).toMatch(/June – scheme closed\..*\| Red$/s)
   })
 
   it('takes the updates of the quarter asked for', () => {
-    const q2 = quarterlyUpdateDocument({ facts: { ...facts(), quarter: 2 }, plan, ragDefinitions: DEFAULT_RAG_DEFINITIONS })
+    const q2 = quarterlyUpdateDocument({ facts: { ...facts(), quarter: 2 }, plan: view, ragDefinitions: definitions })
     const rows = rowsOf(tables(section(q2, 'Priority 1: Safeguarding Vulnerable People from Harm'))[0]!)
     expect(rows[2]).toMatch(/No update for Q2 \| No update$/)
+    expect(texts(section(q2, 'Summary of progress').blocks)[0]).toBe('Of the 49 actions in Q2 2016/17 (July to September 2016), 49 have no RAG status yet; 1 is marked complete.')
     expect(q2.metadata).toEqual(expect.arrayContaining([{ label: 'Quarter', value: 'Q2 2016/17 (July to September 2016)' }, { label: 'Status', value: 'Draft' }]))
   })
 })
@@ -115,7 +126,7 @@ describe('the annual report to the scrutiny committee', () => {
   }
   const funding: FundingSummary = {
     financialYear: 2016,
-    streams: [{ name: 'the Police and Crime Commissioner', amountPence: 1_401_900 }],
+    streams: [{ name: 'the Police and Crime Commissioner', amountPence: 1_401_900, note: null }],
     rollOverPence: 0,
     availablePence: 1_401_900,
     allocatedPence: 1_300_000,
@@ -123,6 +134,8 @@ describe('the annual report to the scrutiny committee', () => {
     committedPence: 0,
     forecastUnderspendPence: 0,
     allocations: [{ name: 'Taxi marshalling', amountPence: 300_000, spentPence: 300_000 }],
+    bids: [],
+    notes: [],
   }
   const narrative = {
     ...startingNarrative('annual_scrutiny_report', { partnershipName: 'Castle Point and Rochford Community Safety Partnership', year: 2016, committee: 'Review Committee' }),
@@ -130,7 +143,7 @@ describe('the annual report to the scrutiny committee', () => {
     achievements: '- Sanctuary Scheme and Domestic abuse outreach work\n- Crucial Crew',
     businessPlan: 'The work of the CP & RDCSP is aligned to the Council’s Business Plan.',
     risk: 'There is little risk to the joint CP & RDCSP delivering its statutory requirement.',
-    signOff: 'Louisa Moss\nAssistant Director, Community & Housing Services',
+    signOff: 'Assistant Director, Community & Housing Services\nRochford District Council',
   }
 
   it('follows the committee-report structure, numbering sections and paragraphs', () => {
@@ -166,15 +179,29 @@ describe('the annual report to the scrutiny committee', () => {
       '• Safeguarding Vulnerable People from Harm (Domestic Abuse; Hidden Harm; Vulnerable groups)',
       '• Anti-Social Behaviour',
       '• Acquisitive Crime (Burglary; Vehicle Crime; Crime Prevention; Reducing reoffending)',
-      '3.4 Each priority has an action plan delivered through the partnership’s groups. Of the 40 actions in the plan, 6 green, 5 amber, 1 complete (blue) and 28 have no update. The table below gives the latest status of the actions of each priority.',
+      '3.4 Each priority has an action plan delivered through the partnership’s groups. Of the 49 actions in the plan, 1 is red, 1 amber, 1 green and 46 have no RAG status yet; 1 is marked complete. The table below gives the latest status of the actions of each priority.',
       '3.5 Partnership outcomes during the year have included:',
       '• Sanctuary Scheme and Domestic abuse outreach work',
       '• Crucial Crew',
       '## Link to business plan priorities',
       '3.6 The work of the CP & RDCSP is aligned to the Council’s Business Plan.',
     ])
-    expect(rowsOf(tables(background)[0]!).at(-1)).toBe('All priorities | 40 | 6 | 5 | 0 | 1 | 28')
+    expect(rowsOf(tables(background)[0]!).at(-1)).toBe('All priorities | 49 | 1 | 1 | 1 | 46 | 1')
     expect(document.attribution).toBeUndefined()
+  })
+
+  it('lists the priorities of a plan whose actions are not recorded, without a table of their statuses', () => {
+    const priorities2021 = demoPlanView(JOINT_2021_PLAN, { on: '2022-06-01' })
+    const document = annualReportDocument({ facts: facts({ year: 2021, narrative: { background: 'The priorities come from the strategic assessment.' } }), plan: { view: priorities2021, summary: summarisePlanView(priorities2021) }, performance: null, funding: null })
+    const background = section(document, 'Background')
+    expect(texts(background.blocks)).toEqual([
+      '3.1 The priorities come from the strategic assessment.',
+      '3.2 The priority areas for action for 2021/22 were:',
+      '• Protecting vulnerable people',
+      '• Anti-Social Behaviour',
+      '• Violence (including knife crime)',
+    ])
+    expect(tables(background)).toEqual([])
   })
 
   it('puts in the performance table and funding figures when the records have them', () => {

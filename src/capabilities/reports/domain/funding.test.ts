@@ -8,7 +8,7 @@ import { allocationsTableBlock, fundingSentences, fundingTableBlock, type Fundin
 // £12,337. In addition … an underspend of £10,142 was approved for roll over … an anticipated underspend of £1,518."
 const year2021: FundingSummary = {
   financialYear: 2021,
-  streams: [{ name: 'the Police, Fire and Crime Commissioner', amountPence: 1_233_700 }],
+  streams: [{ name: 'the Police, Fire and Crime Commissioner', amountPence: 1_233_700, note: null }],
   rollOverPence: 1_014_200,
   availablePence: 2_247_900,
   allocatedPence: 2_247_900,
@@ -19,6 +19,8 @@ const year2021: FundingSummary = {
     { name: 'Walk Online', amountPence: 900_000, spentPence: 900_000 },
     { name: 'Policing operations', amountPence: 500_000, spentPence: 350_000 },
   ],
+  bids: [],
+  notes: [],
 }
 
 describe('the funding figures of a committee report', () => {
@@ -32,9 +34,14 @@ describe('the funding figures of a committee report', () => {
   })
 
   it('list several streams with their total, and an overspend as such', () => {
-    const split = { ...year2021, streams: [{ name: 'PFCC grant (automatic)', amountPence: 616_850 }, { name: 'PFCC grant (commissioned)', amountPence: 616_850 }], rollOverPence: 0, forecastUnderspendPence: -5_000 }
+    const split = { ...year2021, streams: [{ name: 'PFCC grant (automatic)', amountPence: 616_850, note: null }, { name: 'PFCC grant (commissioned)', amountPence: 616_850, note: null }], rollOverPence: 0, forecastUnderspendPence: -5_000 }
     expect(fundingSentences(split)[0]).toBe('Funding for 2021/22 amounted to £12,337: PFCC grant (automatic) £6,168.50; PFCC grant (commissioned) £6,168.50.')
     expect(fundingSentences(split).at(-1)).toBe('The forecast is an overspend of £50.')
+  })
+
+  it('do not forecast an underspend of everything when nothing is allocated or spent yet', () => {
+    const unallocated = { ...year2021, rollOverPence: 0, availablePence: 1_233_700, allocatedPence: 0, spentPence: 0, committedPence: 0, forecastUnderspendPence: 1_233_700, allocations: [] }
+    expect(fundingSentences(unallocated)).toEqual(['Funding from the Police, Fire and Crime Commissioner for 2021/22 amounted to £12,337.', 'No allocations or spending are recorded for 2021/22.'])
   })
 
   it('are tabled line by line with the total available and the forecast', () => {

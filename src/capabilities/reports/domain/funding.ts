@@ -1,37 +1,19 @@
 import { formatMoney } from '../../../shared/format.ts'
+import type { ReportFundingSummary } from '../../funding/domain/funding.ts'
+import { planYearLabel } from '../../plans/domain/quarters.ts'
 import type { TableBlock } from '../document/model.ts'
-
-import { financialYearLabel } from './periods.ts'
 
 /**
  * A financial year's money as the committee report states it (seed 004, 3.3 and 6.1): the grant and other
  * streams, the underspend rolled over from the year before, what is allocated, spent and committed, and the
- * forecast underspend. The figures come from the funding capability through the `funding` data source (see
- * report-service.ts), already summed there; money is integer pence.
+ * forecast underspend. The funding capability sums the figures (funding-service.ts `reportSummary`); the
+ * documents only put them into words and tables. Money is integer pence.
  */
-export interface FundingSummary {
-  financialYear: number
-  /** Money coming in for the year: grants and partner contributions. */
-  streams: { name: string; amountPence: number; note?: string | null }[]
-  /** Underspend of the year before approved to roll over into this year. */
-  rollOverPence: number
-  /** streams + roll-over. */
-  availablePence: number
-  allocatedPence: number
-  spentPence: number
-  committedPence: number
-  /** available − (spent + committed + what the forecast still expects to spend). */
-  forecastUnderspendPence: number
-  /** Where the money goes: priorities, projects, posts. */
-  allocations: { name: string; amountPence: number; spentPence: number }[]
-  /** Bids to other funds during the year. */
-  bids?: { fund: string; purpose?: string | null; amountPence: number; status: 'submitted' | 'successful' | 'unsuccessful' }[]
-  notes?: string[]
-}
+export type FundingSummary = ReportFundingSummary
 
 /** The sentences of the report's background (3.3 in seed 004), from the figures. */
 export function fundingSentences(summary: FundingSummary): string[] {
-  const year = financialYearLabel(summary.financialYear)
+  const year = planYearLabel(summary.financialYear)
   const sentences: string[] = []
   const streams = summary.streams.filter(stream => stream.amountPence !== 0)
   if (streams.length === 1) sentences.push(`Funding from ${streams[0]!.name} for ${year} amounted to ${formatMoney(streams[0]!.amountPence)}.`)
@@ -40,8 +22,13 @@ export function fundingSentences(summary: FundingSummary): string[] {
   }
   if (summary.rollOverPence > 0) {
     sentences.push(
-      `In addition, an underspend of ${formatMoney(summary.rollOverPence)} from ${financialYearLabel(summary.financialYear - 1)} was approved for roll over into ${year}, giving ${formatMoney(summary.availablePence)} in all.`,
+      `In addition, an underspend of ${formatMoney(summary.rollOverPence)} from ${planYearLabel(summary.financialYear - 1)} was approved for roll over into ${year}, giving ${formatMoney(summary.availablePence)} in all.`,
     )
+  }
+  if (summary.allocatedPence === 0 && summary.spentPence === 0 && summary.committedPence === 0) {
+    // Nothing allocated yet: a "forecast underspend" of everything available would mislead the committee.
+    sentences.push(`No allocations or spending are recorded for ${year}.`)
+    return sentences
   }
   sentences.push(
     `Of this, ${formatMoney(summary.allocatedPence)} has been allocated and ${formatMoney(summary.spentPence)} spent${summary.committedPence ? `, with ${formatMoney(summary.committedPence)} committed` : ''}.`,
@@ -56,7 +43,7 @@ export function fundingTableBlock(summary: FundingSummary): TableBlock {
   const money = (pence: number) => formatMoney(pence)
   return {
     kind: 'table',
-    caption: `Funding for ${financialYearLabel(summary.financialYear)}`,
+    caption: `Funding for ${planYearLabel(summary.financialYear)}`,
     columns: [
       { header: 'Item', width: 4 },
       { header: 'Amount', width: 1.5, numeric: true },
@@ -64,7 +51,7 @@ export function fundingTableBlock(summary: FundingSummary): TableBlock {
     rowHeaders: true,
     rows: [
       ...summary.streams.map(stream => ({ cells: [stream.note ? { lines: [stream.name, { text: stream.note, small: true }] } : stream.name, money(stream.amountPence)] })),
-      ...(summary.rollOverPence ? [{ cells: [`Underspend rolled over from ${financialYearLabel(summary.financialYear - 1)}`, money(summary.rollOverPence)] }] : []),
+      ...(summary.rollOverPence ? [{ cells: [`Underspend rolled over from ${planYearLabel(summary.financialYear - 1)}`, money(summary.rollOverPence)] }] : []),
       { cells: [{ lines: ['Total available'], bold: true }, { lines: [money(summary.availablePence)], bold: true }] },
       { cells: ['Allocated', money(summary.allocatedPence)] },
       { cells: ['Spent', money(summary.spentPence)] },
@@ -78,7 +65,7 @@ export function allocationsTableBlock(summary: FundingSummary): TableBlock | nul
   if (!summary.allocations.length) return null
   return {
     kind: 'table',
-    caption: `Allocations for ${financialYearLabel(summary.financialYear)}`,
+    caption: `Allocations for ${planYearLabel(summary.financialYear)}`,
     columns: [
       { header: 'Allocated to', width: 4 },
       { header: 'Allocated', width: 1.5, numeric: true },
@@ -93,16 +80,16 @@ export function allocationsTableBlock(summary: FundingSummary): TableBlock | nul
 const BID_STATUS = { submitted: 'Submitted', successful: 'Successful', unsuccessful: 'Unsuccessful' } as const
 
 export function bidsTableBlock(summary: FundingSummary): TableBlock | null {
-  if (!summary.bids?.length) return null
+  if (!summary.bids.length) return null
   return {
     kind: 'table',
-    caption: `Bids to other funds in ${financialYearLabel(summary.financialYear)}`,
+    caption: `Bids to other funds in ${planYearLabel(summary.financialYear)}`,
     columns: [
       { header: 'Fund', width: 3 },
       { header: 'For', width: 3 },
       { header: 'Amount', width: 1.5, numeric: true },
       { header: 'Status', width: 1.5 },
     ],
-    rows: summary.bids.map(bid => ({ cells: [bid.fund, bid.purpose ?? '', formatMoney(bid.amountPence), BID_STATUS[bid.status]] })),
+    rows: summary.bids.map(bid => ({ cells: [bid.fund, bid.purpose, formatMoney(bid.amountPence), BID_STATUS[bid.status]] })),
   }
 }

@@ -3,7 +3,7 @@ import type { Block, DocumentSection, ReportDocument } from '../document/model.t
 import { performanceBlocks } from './annual-report.ts'
 import { footerText, generatedLine, statusLine, withAttribution, type ReportFacts } from './common-blocks.ts'
 import { narrativeBlocks } from './narrative.ts'
-import { financialYearLabel } from './periods.ts'
+import { planYearLabel } from '../../plans/domain/quarters.ts'
 import type { PerformanceTable } from './performance.ts'
 
 /**
@@ -18,7 +18,7 @@ export interface PerformanceReportInput {
 
 export function performanceReportDocument(input: PerformanceReportInput): ReportDocument {
   const { facts, performance } = input
-  const year = financialYearLabel(facts.year)
+  const year = planYearLabel(facts.year)
   const sections: DocumentSection[] = []
   const introduction = narrativeBlocks(facts.narrative.introduction)
   const table: Block[] = performance

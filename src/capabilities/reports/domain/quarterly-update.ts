@@ -1,53 +1,60 @@
 import { formatDate } from '../../../shared/format.ts'
-import type { CellLine, CellValue, DocumentSection, Rag, ReportDocument, TableBlock, TableRow } from '../document/model.ts'
+import { planYearLabel, type Quarter } from '../../plans/domain/quarters.ts'
+import { countRags, ragInQuarter, updatesInQuarter, type RagDefinitions } from '../../plans/domain/rag.ts'
+import { ACTION_STATUS_LABELS } from '../../plans/domain/schedule.ts'
+import type { ActionView, PlanView, PriorityView } from '../../plans/plan-service.ts'
+import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, TableRow } from '../document/model.ts'
 
-import { footerText, generatedLine, planYearLabel, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts } from './common-blocks.ts'
+import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
 import { narrativeBlocks } from './narrative.ts'
-import { quarterLabel, quartersText, type Quarter } from './periods.ts'
-import { ragForQuarter, updatesInQuarter, type ActionSnapshot, type PlanSnapshot, type PrioritySnapshot } from './plan-snapshot.ts'
+import { quarterLabel } from './periods.ts'
 
 /**
  * The quarterly partnership plan update (Appendix A of seed 001): for each priority, a table of its actions
  * grouped by strategic objective — actions, outcomes / measures, lead, timescales, the quarter's updates and
- * the RAG status — after an introduction, a summary of the statuses and the RAG key.
+ * the RAG status — after an introduction, a summary of the statuses and the RAG key in the partnership's own
+ * words. The plan is read as the plan pages read it (plans capability); an action's status for the quarter is
+ * that of its latest update for the quarter.
  */
 export interface QuarterlyUpdateInput {
   facts: ReportFacts & { quarter: Quarter }
-  plan: PlanSnapshot
-  ragDefinitions: Record<Rag, string>
+  plan: PlanView
+  ragDefinitions: RagDefinitions
 }
 
-function actionCell(action: ActionSnapshot): CellValue {
+function actionCell(action: ActionView): CellValue {
   const lines: CellLine[] = [{ text: action.title }]
-  if (action.status === 'complete') lines.push({ text: 'Complete', small: true })
-  if (action.status === 'cancelled') lines.push({ text: 'Cancelled', small: true })
   if (action.dependencies) lines.push({ text: `Dependencies: ${action.dependencies}`, small: true })
   return { lines }
 }
 
-function outcomesCell(action: ActionSnapshot): CellValue {
+function outcomesCell(action: ActionView): CellValue {
   if (action.outcomes.length <= 1) return action.outcomes[0] ?? ''
   return { lines: action.outcomes.map(text => ({ text, bullet: true })) }
 }
 
-function leadCell(action: ActionSnapshot): CellValue {
-  const lines: CellLine[] = [...action.leadOrganisations.map(text => ({ text })), ...action.leadPeople.map(text => ({ text }))]
+/** Lead organisations, lead people "Name (Organisation)", the lead as written, and supporting partners, as the plan page lists them. */
+function leadCell(action: ActionView): CellValue {
+  const people = action.leadPeople.map(p => {
+    const organisation = p.organisationShortName ?? p.organisationName
+    return organisation ? `${p.name} (${organisation})` : p.name
+  })
+  const lines: CellLine[] = [...action.leadOrganisations.map(o => ({ text: o.name })), ...people.map(text => ({ text }))]
   if (action.leadNote) lines.push({ text: action.leadNote })
-  if (action.supportingOrganisations.length) lines.push({ text: `Supported by ${action.supportingOrganisations.join(', ')}`, small: true })
+  if (action.supportingPartners.length) lines.push({ text: `Supported by ${action.supportingPartners.map(o => o.name).join(', ')}`, small: true })
   return { lines }
 }
 
-function timescaleCell(action: ActionSnapshot): CellValue {
+function timescaleCell(action: ActionView): CellValue {
   const lines: CellLine[] = []
-  const quarters = quartersText(action.quarters)
-  if (quarters) lines.push({ text: quarters })
-  if (action.dueDate) lines.push({ text: `By ${formatDate(action.dueDate)}` })
+  if (action.timescale) lines.push({ text: action.timescale })
+  if (action.dueDate) lines.push({ text: `Due ${formatDate(action.dueDate)}` })
   if (action.timescaleNote) lines.push({ text: action.timescaleNote })
   return { lines }
 }
 
-function updatesCell(action: ActionSnapshot, quarter: Quarter): CellValue {
-  const updates = updatesInQuarter(action, quarter)
+function updatesCell(action: ActionView, quarter: Quarter): CellValue {
+  const updates = updatesInQuarter(action.updates, quarter)
   if (!updates.length) return { lines: [{ text: `No update for Q${quarter}`, small: true }] }
   return {
     lines: updates.flatMap(update => [
@@ -56,21 +63,32 @@ function updatesCell(action: ActionSnapshot, quarter: Quarter): CellValue {
         .map(line => line.trim())
         .filter(Boolean)
         .map(line => (/^[-*•]\s+/.test(line) ? { text: line.replace(/^[-*•]\s+/, ''), bullet: true } : { text: line })),
-      { text: `${update.authorLabel}, ${formatDate(update.createdAt)}`, small: true },
+      { text: [update.authorLabel, formatDate(update.createdAt)].filter(Boolean).join(', '), small: true },
     ]),
   }
 }
 
-function actionRow(action: ActionSnapshot, quarter: Quarter): TableRow {
-  return { cells: [actionCell(action), outcomesCell(action), leadCell(action), timescaleCell(action), updatesCell(action, quarter), { rag: ragForQuarter(action, quarter) }] }
+/** The quarter's RAG with its word, and "Complete" or "Cancelled" under it as the plan pages show beside the tag. */
+function statusCell(action: ActionView, quarter: Quarter): CellValue {
+  const rag = ragInQuarter(action.updates, quarter)
+  const updated = updatesInQuarter(action.updates, quarter).length > 0
+  return {
+    rag,
+    ...(rag ? {} : { ragText: updated ? 'No RAG given' : 'No update' }),
+    lines: action.status === 'open' ? [] : [ACTION_STATUS_LABELS[action.status]],
+  }
 }
 
-export function priorityTable(priority: PrioritySnapshot, index: number, quarter: Quarter, year: number): TableBlock {
-  const rows: TableRow[] = priority.actions.map(action => actionRow(action, quarter))
-  for (const objective of priority.objectives) {
-    rows.push({ group: `Strategic objective: ${objective.title}` })
-    if (!objective.actions.length) rows.push({ cells: [{ lines: [{ text: 'No actions recorded for this objective', small: true }], span: 6 }] })
-    for (const action of objective.actions) rows.push(actionRow(action, quarter))
+function actionRow(action: ActionView, quarter: Quarter): TableRow {
+  return { cells: [actionCell(action), outcomesCell(action), leadCell(action), timescaleCell(action), updatesCell(action, quarter), statusCell(action, quarter)] }
+}
+
+export function priorityTable(priority: PriorityView, index: number, quarter: Quarter, year: number): TableBlock {
+  const rows: TableRow[] = []
+  for (const group of priority.groups) {
+    if (group.objective) rows.push({ group: `Strategic objective: ${group.objective.title}` })
+    if (!group.actions.length) rows.push({ cells: [{ lines: [{ text: 'No actions recorded for this objective', small: true }], span: 6 }] })
+    for (const action of group.actions) rows.push(actionRow(action, quarter))
   }
   return {
     kind: 'table',
@@ -88,11 +106,11 @@ export function priorityTable(priority: PrioritySnapshot, index: number, quarter
   }
 }
 
-function prioritySection(priority: PrioritySnapshot, index: number, quarter: Quarter, year: number): DocumentSection {
+function prioritySection(priority: PriorityView, index: number, quarter: Quarter, year: number): DocumentSection {
   const blocks: DocumentSection['blocks'] = []
   if (priority.subThemes.length) blocks.push({ kind: 'paragraph', text: [{ text: 'Themes: ', bold: true }, { text: priority.subThemes.join('; ') }] })
   if (priority.headlineTarget) blocks.push({ kind: 'paragraph', text: [{ text: 'Target: ', bold: true }, { text: priority.headlineTarget }] })
-  if (priority.deliveringGroup) blocks.push({ kind: 'paragraph', text: [{ text: 'Delivered by: ', bold: true }, { text: priority.deliveringGroup }] })
+  if (priority.deliveringGroup) blocks.push({ kind: 'paragraph', text: [{ text: 'Delivered by: ', bold: true }, { text: priority.deliveringGroup.name }] })
   if (!priority.actions.length && !priority.objectives.length) blocks.push({ kind: 'paragraph', text: 'No actions are recorded for this priority.' })
   else blocks.push(priorityTable(priority, index, quarter, year))
   if (priority.progressComment) blocks.push({ kind: 'heading', text: 'Progress and comments', level: 3 }, ...narrativeBlocks(priority.progressComment))
@@ -111,30 +129,41 @@ function prioritySection(priority: PrioritySnapshot, index: number, quarter: Qua
   return { heading: priorityHeading(priority, index), orientation: 'landscape', startOnNewPage: true, blocks }
 }
 
+/** A priority's (or the plan's) actions counted by their RAG for the quarter. */
+function quarterCounts(actions: readonly ActionView[], quarter: Quarter): StatusCounts {
+  return { actions: actions.length, rag: countRags(actions.map(a => ragInQuarter(a.updates, quarter))), complete: actions.filter(a => a.status === 'complete').length }
+}
+
 export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocument {
   const { facts, plan } = input
   const quarter = facts.quarter
   const year = plan.plan.planYear
   const introduction = narrativeBlocks(facts.narrative.introduction)
-  const summary = ragSummaryTable(plan, action => ragForQuarter(action, quarter), `RAG status of the actions in ${quarterLabel(year, quarter)}`)
+  const perPriority = plan.priorities.map(priority => ({ title: priority.title, ...quarterCounts(priority.actions, quarter) }))
+  const total = quarterCounts(
+    plan.priorities.flatMap(p => p.actions),
+    quarter,
+  )
   const sections: DocumentSection[] = []
   if (introduction.length) sections.push({ heading: 'Introduction', blocks: introduction })
   sections.push({
     heading: 'Summary of progress',
     blocks: [
       ...narrativeBlocks(facts.narrative.summary),
-      { kind: 'paragraph', text: ragSentence(summary.total, `in ${quarterLabel(year, quarter)}`) },
-      summary.table,
+      { kind: 'paragraph', text: ragSentence(total, `in ${quarterLabel(year, quarter)}`) },
+      ragSummaryTable(perPriority, total, `RAG status of the actions in ${quarterLabel(year, quarter)}`),
       ragKeyTable(input.ragDefinitions),
       {
         kind: 'note',
         title: 'How the status is set',
-        paragraphs: [`Each action’s status is that of its latest update for Q${quarter}. An action with no update for the quarter shows “No update”.`],
+        paragraphs: [
+          `Each action’s status is that of its latest update for Q${quarter}: “No update” where it has none for the quarter, “No RAG given” where its update gave no status. An action marked complete says so under its status.`,
+        ],
       },
     ],
   })
   sections.push({
-    heading: `Partnership priorities for ${planYearLabel(plan)}`,
+    heading: `Partnership priorities for ${planYearLabel(year)}`,
     blocks: plan.priorities.length ? [prioritiesBullets(plan)] : [{ kind: 'paragraph', text: 'The plan has no priorities yet.' }],
   })
   plan.priorities.forEach((priority, index) => sections.push(prioritySection(priority, index, quarter, year)))

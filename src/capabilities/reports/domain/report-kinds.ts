@@ -1,4 +1,6 @@
-import { financialYearLabel, quarterOrdinal, type Quarter } from './periods.ts'
+import { planYearLabel, type Quarter } from '../../plans/domain/quarters.ts'
+
+import { quarterOrdinal } from './periods.ts'
 
 /**
  * The documents a partnership produces, and the narrative sections the coordinator writes for each. The
@@ -27,8 +29,16 @@ export const REPORT_STATUSES = ['draft', 'final'] as const
 export type ReportStatus = (typeof REPORT_STATUSES)[number]
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { draft: 'Draft', final: 'Final' }
 
-/** What the generated part of each kind is built from. */
+/** What the generated part of each kind is built from: a quarterly update is its plan's. */
 export function needsPlan(kind: ReportKind): boolean {
+  return kind === 'quarterly_plan_update'
+}
+
+/**
+ * The kinds about a plan's year when a plan is chosen: the quarterly update, and the annual report (which may
+ * also be about a year whose plan is not in CSP Hub, from the indicators and funding alone).
+ */
+export function yearFromPlan(kind: ReportKind): boolean {
   return kind === 'quarterly_plan_update' || kind === 'annual_scrutiny_report'
 }
 
@@ -86,7 +96,7 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
       heading: 'Purpose of report',
       hint: 'One or two sentences on what the report is for.',
       required: true,
-      starting: ctx => `This report updates ${committeeName(ctx)} on the delivery of the ${ctx.partnershipName} priorities and actions during ${financialYearLabel(ctx.year)}.`,
+      starting: ctx => `This report updates ${committeeName(ctx)} on the delivery of the ${ctx.partnershipName} priorities and actions during ${planYearLabel(ctx.year)}.`,
       rows: 3,
     },
     {
@@ -171,7 +181,7 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
       heading: 'Recommendation',
       hint: 'What the committee is asked to do. Put words in bold between double asterisks: **RESOLVES**.',
       required: true,
-      starting: ctx => `It is proposed that ${committeeName(ctx)} **RESOLVES** to note the progress made by the ${ctx.partnershipName} during ${financialYearLabel(ctx.year)}.`,
+      starting: ctx => `It is proposed that ${committeeName(ctx)} **RESOLVES** to note the progress made by the ${ctx.partnershipName} during ${planYearLabel(ctx.year)}.`,
       rows: 3,
     },
     {
@@ -189,7 +199,7 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
       heading: 'Introduction',
       hint: 'A sentence or two before the table, for example how the year went overall.',
       required: false,
-      starting: ctx => `Detailed below are the ${ctx.partnershipName}’s achievements against its ${financialYearLabel(ctx.year)} targets.`,
+      starting: ctx => `Detailed below are the ${ctx.partnershipName}’s achievements against its ${planYearLabel(ctx.year)} targets.`,
       rows: 4,
     },
     {
@@ -240,7 +250,7 @@ export function finalProblems(kind: ReportKind, narrative: Record<string, string
 
 /** "Partnership Plan 2016/17: 1st Quarter Update", "Annual report to the Review Committee 2021/22"… */
 export function defaultTitle(kind: ReportKind, period: { year: number; quarter: Quarter | null; committee?: string | null; planTitle?: string | null }): string {
-  const year = financialYearLabel(period.year)
+  const year = planYearLabel(period.year)
   switch (kind) {
     case 'quarterly_plan_update':
       return `${period.planTitle?.trim() || `Partnership Plan ${year}`}: ${quarterOrdinal(period.quarter ?? 1)} Update`

@@ -1,11 +1,10 @@
+import { planYearLabel } from '../../plans/domain/quarters.ts'
 import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
 
 import { performanceBlocks } from './annual-report.ts'
-import { footerText, generatedLine, priorityWithThemes, ragSentence, ragSummaryTable, statusLine, withAttribution, type ReportFacts } from './common-blocks.ts'
+import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
 import { narrativeBlocks, nextNumber, type Numbering } from './narrative.ts'
-import { financialYearLabel } from './periods.ts'
 import type { PerformanceTable } from './performance.ts'
-import { currentRag, type PlanSnapshot } from './plan-snapshot.ts'
 
 /**
  * The strategic assessment: the analysis that sets the next plan's priorities. The coordinator writes the
@@ -15,7 +14,7 @@ import { currentRag, type PlanSnapshot } from './plan-snapshot.ts'
 export interface StrategicAssessmentInput {
   facts: ReportFacts
   /** The plan in force while the assessment is written, if one is chosen. */
-  plan: PlanSnapshot | null
+  plan: PlanReading | null
   performance: PerformanceTable | null
 }
 
@@ -34,27 +33,27 @@ export function strategicAssessmentDocument(input: StrategicAssessmentInput): Re
   add('Introduction', written('introduction'))
   add('Data and method', written('method'))
   if (plan) {
-    add(`Delivery of ${plan.plan.title}`, n => {
-      const summary = ragSummaryTable(plan, currentRag, `Latest status of the actions of ${plan.plan.title}`)
-      return [
-        { kind: 'paragraph', text: `The current priorities (${financialYearLabel(plan.plan.planYear)}) are:`, number: nextNumber(n) },
-        { kind: 'bullets', items: plan.priorities.map(priorityWithThemes) },
-        { kind: 'paragraph', text: ragSentence(summary.total, 'in the plan'), number: nextNumber(n) },
-        summary.table,
+    add(`Delivery of ${plan.view.plan.title}`, n => {
+      const progress = actionProgress(plan, `Latest status of the actions of ${plan.view.plan.title}`)
+      const blocks: Block[] = [
+        { kind: 'paragraph', text: `The current priorities (${planYearLabel(plan.view.plan.planYear)}) are:`, number: nextNumber(n) },
+        prioritiesBullets(plan.view),
       ]
+      if (progress) blocks.push({ kind: 'paragraph', text: progress.sentence, number: nextNumber(n) }, progress.table)
+      return blocks
     })
   }
   if (performance) add('Performance', n => performanceBlocks(performance, facts.year - 1, n))
   add('Key findings', written('findings'))
   add('Emerging issues and risks', written('emerging'))
   add('Consultation', written('consultation'))
-  add(`Recommended priorities for ${financialYearLabel(facts.year)}`, written('priorities'))
+  add(`Recommended priorities for ${planYearLabel(facts.year)}`, written('priorities'))
 
   return withAttribution(
     {
       title: facts.title,
       subtitle: facts.partnershipName,
-      metadata: [{ label: 'For the year', value: financialYearLabel(facts.year) }, statusLine(facts), generatedLine(facts)],
+      metadata: [{ label: 'For the year', value: planYearLabel(facts.year) }, statusLine(facts), generatedLine(facts)],
       sections,
       footer: footerText(facts),
       author: facts.partnershipName,
