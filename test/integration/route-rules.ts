@@ -343,7 +343,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/strategic-assessment/priorities/:id/plan': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/strategic-assessment/priorities/:id/plan': {
     rule: 'edit_records',
-    body: { candidateIds: '{id}', title: 'Partnership plan 2026/27', planYear: '2026', periodEndYear: '2028' },
+    body: { candidateIds: '{id}', title: 'Partnership plan 2032/33', planYear: '2032', periodEndYear: '2034' },
   },
   'GET /partnerships/:partnershipId/strategic-assessment/priorities/:id/delete': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/strategic-assessment/priorities/:id/delete': { rule: 'edit_records', destructive: true },

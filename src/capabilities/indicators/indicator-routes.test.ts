@@ -81,12 +81,20 @@ describe('adding an indicator', () => {
     expect(page(res.text).errorSummary()).toEqual([{ text: 'There is already an indicator with this name', href: '#name' }])
   })
 
-  it('does not offer figures from police data until the police data engine is plugged in, and refuses them if sent', async () => {
+  it('offers figures counted from imported police data, and asks for the crime types it counts', async () => {
     const w = await aWorld()
     const form = await w.coordinator.get(`${w.base}/new`).expect(200)
-    expect(form.text).not.toContain('Counted from imported police data')
-    const res = await w.coordinator.post(`${w.base}/new`, { name: 'Vehicle crime', unit: 'count', polarity: 'lower_is_better', frequency: 'monthly', sourceKind: 'police_data', crimeTypes: 'Vehicle crime' })
-    expect(page(res.text).errorSummary()[0]?.href).toBe('#sourceKind')
+    expect(form.text).toContain('Counted from imported police data')
+    const missing = await w.coordinator.post(`${w.base}/new`, { name: 'Vehicle crime', unit: 'count', polarity: 'lower_is_better', frequency: 'monthly', sourceKind: 'police_data' })
+    expect(missing.status).toBe(400)
+    expect(page(missing.text).errorSummary()).toEqual([{ text: 'Select the crime types the indicator counts', href: '#crimeTypes' }])
+    const saved = await w.coordinator
+      .post(`${w.base}/new`, { name: 'Vehicle crime', unit: 'count', polarity: 'lower_is_better', frequency: 'monthly', sourceKind: 'police_data', crimeTypes: 'Vehicle crime', areaId: String(w.districtId) })
+      .expect(303)
+    const row = await t.db.selectFrom('indicators').select(['sourceKind', 'policeDefinition']).where('partnershipId', '=', w.partnershipId).executeTakeFirstOrThrow()
+    expect(row.sourceKind).toBe('police_data')
+    expect(row.policeDefinition).toEqual({ crimeTypes: ['Vehicle crime'], areaId: w.districtId })
+    expect(saved.headers.location).toMatch(new RegExp(`^${w.base}/\\d+$`))
   })
 
   it('will not change how often figures are recorded once there are figures', async () => {

@@ -122,6 +122,13 @@ describe('the priority scoring matrix', () => {
     const matrix = page((await member.get(url)).text)
     expect(matrix.text('[data-qa="ranking"]')).toMatch(/Anti-social behaviour.*Agreed/)
     expect(matrix.$(`a[href="/partnerships/${partnershipId}/plans/${planId}"]`).length).toBe(1)
+    // A second plan for the same year is refused on the form, and nothing more is saved.
+    const plansBefore = await t.db.selectFrom('plans').select('id').where('partnershipId', '=', partnershipId).execute()
+    const again = await coordinator.post(`${url}/plan`, { title: 'Another plan', planYear: '2026', periodEndYear: '2028', candidateIds: [pick('Hate crime')] }).expect(400)
+    expect(page(again.text).errorSummary()).toEqual([
+      { text: 'There is already a plan for 2026/27: choose another year, or add these priorities to that plan', href: '#planYear' },
+    ])
+    expect(await t.db.selectFrom('plans').select('id').where('partnershipId', '=', partnershipId).execute()).toEqual(plansBefore)
   })
 
   it('is read by members but changed only by those who edit records', async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
+import { financialYearLabel } from '../../shared/dates.ts'
 import { NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../audit/audited-changes.ts'
 import { auditLog } from '../audit/audit-repository.ts'
@@ -247,6 +248,8 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
           return index === -1 ? Number.MAX_SAFE_INTEGER : index
         }
         const ordered = (chosen as NonNullable<(typeof chosen)[number]>[]).sort((a, b) => order(a.id) - order(b.id))
+        const existing = await trx.selectFrom('plans').select('id').where('partnershipId', '=', ctx.partnership.id).where('planYear', '=', input.planYear).executeTakeFirst()
+        if (existing) throw new ValidationError({ planYear: `There is already a plan for ${financialYearLabel(input.planYear)}: choose another year, or add these priorities to that plan` })
         const plan = await auditedInsert(
           trx,
           ctx.actor,

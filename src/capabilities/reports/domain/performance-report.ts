@@ -1,9 +1,9 @@
+import { planYearLabel } from '../../plans/domain/quarters.ts'
 import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
 
 import { performanceBlocks } from './annual-report.ts'
 import { footerText, generatedLine, statusLine, withAttribution, type ReportFacts } from './common-blocks.ts'
 import { narrativeBlocks } from './narrative.ts'
-import { planYearLabel } from '../../plans/domain/quarters.ts'
 import type { PerformanceTable } from './performance.ts'
 
 /**
