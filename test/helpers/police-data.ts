@@ -15,7 +15,7 @@ export const fixtureMonth = (month: string) => path.join(POLICE_UK, month, `${mo
 const ACTOR = { userId: null, label: 'test' }
 
 /** Import every ONS fixture: lookups, populations (mid-2020) and boundaries. */
-export async function loadGeography(t: TestApp): Promise<void> {
+export async function loadGeography(t: Pick<TestApp, 'services'>): Promise<void> {
   const ons = t.services.onsImporter
   for (const file of ['LSOA11_WD21_LAD21_EW_LU.csv', 'LSOA21_WD24_Lookup.csv', 'LSOA11_LSOA21_LAD22_best_fit.csv', 'WD21_LAD21_UK_LU.csv', 'LTLA21_UTLA21_lookup.csv', 'outline_LAD22NM.geojson']) {
     await ons.importFile(path.join(ONS, file), { actor: ACTOR })
@@ -25,7 +25,7 @@ export async function loadGeography(t: TestApp): Promise<void> {
 }
 
 /** Import police.uk fixture months (all three by default). */
-export async function loadPoliceMonths(t: TestApp, months = ['2018-01', '2024-01', '2025-01']) {
+export async function loadPoliceMonths(t: Pick<TestApp, 'services'>, months = ['2018-01', '2024-01', '2025-01']) {
   const files = await t.services.policeImporter.listFiles(months.map(fixtureMonth))
   return t.services.policeImporter.importFiles(files, { actor: ACTOR })
 }

@@ -11,7 +11,8 @@
  *    Council of £14,019, and the successful PCC bid that extended the taxi marshalling scheme to June 2016.
  *  - 000 (Rochford CSP Annual Partnership Plan 2011/2012): the "CSP Resources" of each priority in
  *    Appendix 1, linked to the 2011 plan's priorities when that plan has been loaded, and the funding
- *    sources of section 1.
+ *    sources of section 1: part of an Area Based Grant, and partner contributions from Essex Police (Basic
+ *    Command Unit funding) and Essex Probation, with illustrative amounts adding up to those resources.
  */
 import type { DemoContext } from '../../demo/index.ts'
 import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
@@ -355,17 +356,32 @@ async function loadRochford2011(demo: DemoContext, funding: FundingService) {
       'From section 1 of the Annual Partnership Plan 2011/2012: the CSP receives funding from Essex Probation, Basic Command Unit funding from Essex Police and part of an Area Based Grant from the Home Office via Essex County Council. ' +
       'Essex County Council’s nominal funding ceased on 31 March 2011; the Basic Command Unit funding ceases altogether on 31 March 2012; the Area Based Grant for 2011/12 was reduced by 59%. ' +
       'From May 2012 Police and Crime Commissioners are proposed to control the central government funding that goes to CSPs. The allocations are the “CSP Resources” of each priority in Appendix 1. ' +
-      'The plan does not give the amount from each source, so the funding stream of £48,000 is the total of those resources (illustrative).',
+      'The plan does not give the amount from each source: the grant and the two partner contributions are illustrative amounts that add up to £48,000, the total of those resources.',
   })
+  const illustrativeSplit =
+    'The plan names the sources but not their amounts. The Area Based Grant (£30,000), Essex Police’s contribution (£12,000) and Essex Probation’s (£6,000) are illustrative: together they are £48,000, the total of the CSP resources listed per priority in Appendix 1, so they assume those resources were funded in full.'
   await funding.saveStream(ctx, 2011, null, {
-    name: 'CSP funding: Area Based Grant, Basic Command Unit funding and Essex Probation',
-    funder: 'Home Office (via Essex County Council), Essex Police and Essex Probation',
-    amountPence: pounds(48_000),
+    name: 'Area Based Grant (part of)',
+    funder: 'Home Office, via Essex County Council (Rochford is a two-tier authority)',
+    amountPence: pounds(30_000),
     status: 'confirmed',
     automaticPercent: 100,
     conditions: null,
-    notes:
-      'The plan names these sources but not their amounts. £48,000 is the total of the CSP resources listed per priority in Appendix 1, so it assumes those resources were funded in full (illustrative).',
+    notes: `From section 1: the 2011/12 allocation was reduced by 59%. ${illustrativeSplit}`,
+  })
+  await funding.saveContribution(ctx, 2011, null, {
+    organisationId: await demo.organisationId('rochford-2011', 'Essex Police'),
+    amountPence: pounds(12_000),
+    status: 'confirmed',
+    nature: 'revenue',
+    notes: `Basic Command Unit funding, which supports posts and activities for the CSP and ceases altogether on 31 March 2012 (from section 1). ${illustrativeSplit}`,
+  })
+  await funding.saveContribution(ctx, 2011, null, {
+    organisationId: await demo.organisationId('rochford-2011', 'Essex Probation'),
+    amountPence: pounds(6_000),
+    status: 'confirmed',
+    nature: 'revenue',
+    notes: `From section 1: “The CSP currently receives funding from Essex Probation”. ${illustrativeSplit}`,
   })
 
   const asb = await priorityId(demo, ctx, 2011, 'anti social behaviour')

@@ -2,7 +2,8 @@
  * Demo indicators, entered as data from the Rochford District CSP Annual Partnership Plan 2011/2012
  * (shared/seeds/000): section 8's table "Achievements from Strategic Priorities 2010/2011" (2009/10 and
  * 2010/11 figures, the 2010/11 targets and their RAG), section 4's Tracker 9 survey results, and the
- * Appendix 1 indicators for 2011/12 (baselines 2,090, 179, 38, 38, 14 and 5 with their targets).
+ * Appendix 1 indicators for 2011/12 (baselines 2,090, 179, 38, 38, 14 and 5 with their targets), and the one
+ * comparator figure section 8 gives: the most similar group's average of 47.694 crimes per 1,000 residents.
  *
  * Indicators of the 2011/12 plan are linked to its priorities when the plan is loaded (looked up by
  * their title at load time); otherwise the link is left empty.
@@ -39,6 +40,16 @@ interface DemoIndicator {
   actuals?: Record<number, number>
   baselines?: Record<number, number>
   targets: DemoTarget[]
+  /** Other areas' figures the documents give, to rank the partnership among them. */
+  comparators?: DemoComparator[]
+}
+
+interface DemoComparator {
+  year: number
+  groupName: string
+  areaName: string
+  value: number
+  denominator: number
 }
 
 /** ONS 2008 mid-year estimate, as the plan gives it (section 2). */
@@ -129,10 +140,16 @@ export const ROCHFORD_INDICATORS: DemoIndicator[] = [
     source: 'Police crime data; Home Office iQuanta',
     countedAs: 'offences',
     perThousand: true,
-    notes: 'At the end of 2010/11 Rochford was placed 1st (lowest) of the 15 areas of its most similar group and within Essex, with 28.9 crimes per 1,000 residents (the most similar group average was 47.694 at 31 March 2010).',
+    notes:
+      'At the end of 2010/11 Rochford was placed 1st (lowest) of the 15 areas of its most similar group and within Essex, with 28.9 crimes per 1,000 residents (the most similar group average was 47.694 at 31 March 2010). ' +
+      'The plan gives the other areas’ figures only as that average, a rate: it is entered as a comparator of 47,694 crimes per 1,000,000 residents, which is 47.694 per 1,000.',
     actuals: { 2009: 2650, 2010: 2401 },
     baselines: { 2009: 2650 },
     targets: [{ year: 2010, baselineYear: 2009, statement: 'All Crime' }],
+    // From the document: "compared with the average MSG being 47.694 as at 31 March 2010" (the end of 2009/10).
+    comparators: [
+      { year: 2009, groupName: 'Most similar group (Home Office iQuanta)', areaName: 'Most similar group average', value: 47_694, denominator: 1_000_000 },
+    ],
   },
   // Section 4: Tracker 9 residents' survey (May to July 2010).
   {
@@ -260,5 +277,6 @@ export async function loadIndicatorDemo(demo: DemoContext): Promise<void> {
     for (const [year, value] of Object.entries(item.actuals ?? {})) {
       await indicators.saveActual(ctx, saved.id, null, { period: periodsOfYear(frequency, Number(year))[0]!, value, note: null })
     }
+    for (const comparator of item.comparators ?? []) await indicators.saveComparator(ctx, saved.id, null, comparator)
   }
 }

@@ -149,10 +149,28 @@ describe('the demo plans round-trip through the spreadsheet', () => {
   })
 })
 
+describe('the draft 2017/18 joint plan (illustrative: the 2016/17 plan refreshed for next year)', () => {
+  it('holds the priorities and unfinished actions of 2016/17, without updates, hidden from the public', async () => {
+    const actor = { userId: null, label: 'test' }
+    const ctx = await t.services.partnerships.contextFor({ userId: await userId('coordinator@csp-hub.example'), isSiteAdmin: false, roles: new Map([[ids.joint, 'coordinator']]) }, ids.joint, actor)
+    const draft = (await t.services.plans.list(ctx)).find(p => p.planYear === 2017)!
+    expect(draft).toMatchObject({ status: 'draft', title: 'Partnership Plan 2017/18' })
+    const view = await t.services.plans.planView(ctx, draft.id, '2026-11-25')
+    expect(view.priorities.map(p => p.title)).toEqual(joint.priorities.map(p => p.title))
+    const actions = view.priorities.flatMap(p => p.actions)
+    expect(actions.length).toBeGreaterThan(0)
+    expect(actions.every(a => a.updates.length === 0 && a.latestUpdate === undefined)).toBe(true)
+    const visitor = await t.services.partnerships.contextFor(null, ids.joint, actor)
+    const visible = (await t.services.plans.list(visitor)).map(p => p.planYear)
+    expect(visible).toContain(2016)
+    expect(visible).not.toContain(2017)
+  })
+})
+
 describe('reloading the demo data', () => {
   it('replaces the demo partnerships with their plans (deleting a partnership deletes its plans)', async () => {
     await loadDemoData(t.deps, t.services, { onlyIfEmpty: false })
     const plans = await t.db.selectFrom('plans').innerJoin('partnerships', 'partnerships.id', 'plans.partnershipId').select(['partnerships.name', 'plans.title']).orderBy('plans.id').execute()
-    expect(plans.map(p => p.title)).toEqual(['Annual Partnership Plan 2011/2012', 'Partnership Plan 2016/17', 'Partnership Plan 2021/22'])
+    expect(plans.map(p => p.title)).toEqual(['Annual Partnership Plan 2011/2012', 'Partnership Plan 2016/17', 'Partnership Plan 2017/18', 'Partnership Plan 2021/22'])
   })
 })

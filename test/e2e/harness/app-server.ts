@@ -12,6 +12,7 @@ import { createLogger } from '../../../src/logger.ts'
 import { memoryMailer } from '../../../src/mailer.ts'
 import { createServices, type AppDeps, type Services } from '../../../src/services.ts'
 import { systemClock } from '../../../src/shared/clock.ts'
+import { loadGeography, loadPoliceMonths } from '../../helpers/police-data.ts'
 import { createTestDatabase } from '../../helpers/test-database.ts'
 
 export interface TestServer {
@@ -32,12 +33,19 @@ export interface TestServer {
   close(): Promise<void>
 }
 
+export interface ServerOptions {
+  /** Load the demo partnerships (default true). */
+  demo?: boolean
+  /** Import the police.uk and ONS fixtures (test/fixtures/police-data) first, as `npm start` does with the real files. */
+  policeData?: boolean
+}
+
 /**
  * The real app, in this process, on a random port over a fresh PGlite database (the migrated template)
  * with the demo partnerships loaded — what `npm start` serves on a first run. Cheap password hashing and
  * a memory mailer (read reset links from `mailer.sent`); the real clock, as a browser needs.
  */
-export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase()
   const mailer = memoryMailer()
   const deps: AppDeps = {
@@ -49,6 +57,10 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
     hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
   }
   const services = createServices(deps)
+  if (options.policeData) {
+    await loadGeography({ services })
+    await loadPoliceMonths({ services })
+  }
   if (options.demo ?? true) await loadDemoData(deps, services, { onlyIfEmpty: true })
   const app = createApp(deps, services)
   const server = app.listen(0, '127.0.0.1')

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe } from 'vitest'
 
 import { NoScriptAxe } from './accessibility.ts'
-import { startTestServer, type TestServer } from './app-server.ts'
+import { startTestServer, type ServerOptions, type TestServer } from './app-server.ts'
 import { BrowserSession, type SessionOptions } from './browser-session.ts'
 import { findChromium, isCi, launchChromium } from './chromium.ts'
 
@@ -32,7 +32,7 @@ export interface E2e {
  * Call once inside `describeE2e`: starts the app with demo data and Chromium before the file's tests,
  * closes every tab after each test (failing it if a page went unchecked) and stops both at the end.
  */
-export function useE2e(options: { demo?: boolean } = {}): E2e {
+export function useE2e(options: ServerOptions = {}): E2e {
   let server: TestServer | undefined
   let browser: Browser | undefined
   let noScriptAxe: NoScriptAxe | undefined
