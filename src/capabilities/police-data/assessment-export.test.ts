@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../test/helpers/builders.ts'
+import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
 import { page } from '../../../test/helpers/html.ts'
 import { countRaw, fixtureMonth, inDistrict, loadGeography, loadPoliceMonths } from '../../../test/helpers/police-data.ts'
 import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '../../../test/helpers/read-documents.ts'
@@ -17,6 +17,7 @@ let coordinator: TestClient
 let outsider: TestClient
 let base: string
 let otherBase: string
+let partnershipRow: { id: number; name: string; isPublished: boolean }
 
 // December 2024 is not held; January 2025 is (Rochford's LSOAs, 2021 boundaries).
 const period = 'from=2024-12&to=2025-01'
@@ -34,6 +35,7 @@ beforeAll(async () => {
   await loadPoliceMonths(t)
   const { partnership } = await aPartnership(t, { name: 'Castle Point and Rochford CSP', isPublished: true }) // Rochford, E07000075
   base = `/partnerships/${partnership.id}/strategic-assessment`
+  partnershipRow = partnership
   member = await t.as(await aUser(t, { role: 'member', partnershipId: partnership.id }))
   coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: partnership.id }))
   const { partnership: other } = await aPartnership(t, { name: 'Elsewhere CSP', isPublished: false })
@@ -161,5 +163,55 @@ describe('who gets the strategic assessment', () => {
       expect(p.$('[data-qa="download-docx"]').attr('href')).toBe(`${base}/document.docx?area=partnership&from=2024-12&to=2025-01`)
       expect(p.$('[data-qa="download-pdf"]').attr('href')).toBe(`${base}/document.pdf?area=partnership&from=2024-12&to=2025-01`)
     }
+  })
+})
+
+describe('the coordinator’s strategic assessment report', () => {
+  it('includes the police data analyses for the year it looks back on, with their caveats and the licence', async () => {
+    const ctx = contextFor(partnershipRow, 'coordinator')
+    // The assessment for 2025/26 looks back on 2024/25; the data held ends in January 2025.
+    const report = await t.services.reports.create(ctx, { kind: 'strategic_assessment', planId: null, year: 2025, quarter: null, title: null, committee: null, meetingDate: null })
+    await t.services.reports.updateNarrative(ctx, report.id, { introduction: 'Why we assess.', priorities: '- Anti-social behaviour' })
+    expect(await t.services.reports.generatedParts(ctx, report)).toMatchObject({
+      policeData: 'included',
+      policeDataPeriod: 'Castle Point and Rochford CSP area (Rochford), February 2024 to January 2025',
+    })
+    const { document } = await t.services.reports.document(ctx, report.id)
+    const headings = document.sections.map(s => `${s.number} ${s.heading}`)
+    expect(headings).toEqual([
+      '1 Introduction',
+      '2 Police recorded crime and anti-social behaviour',
+      '3 Crime and anti-social behaviour by type',
+      '4 This financial year against last',
+      '5 Trends and seasonal peaks',
+      '6 Hotspots',
+      '7 Comparison with other districts',
+      '8 Priority scoring matrix',
+      '9 About these figures',
+      '10 Recommended priorities for 2025/26',
+    ])
+
+    const docx = await readDocx((await t.services.reports.download(ctx, report.id, 'docx')).body)
+    expect(docx.text).toContain(
+      'The police data held does not reach the end of the financial year 2024/25, so the police figures in this section and those after it are for the 12 months to the latest month held, February 2024 to January 2025, in the Castle Point and Rochford CSP area (Rochford), from data.police.uk.',
+    )
+    const top = docx.tables.find((_, i) => docx.captions[i]!.startsWith('The top '))!
+    expect(topTypes).toContain(top.rows[1]![1])
+    expect(top.rows[1]![2]).toBe(en(topCount))
+    expect(docx.text).toMatch(/Months missing from the chosen period: February to December 2024/)
+    expect(docx.images.map(i => i.name)).toEqual(expect.arrayContaining(['trend-12', 'trend-36']))
+    expect(docx.paragraphs.map(p => p.text)).toContain(OGL)
+    // The licence is stated once in the sources at the end, however many parts hold public sector information.
+    expect(document.attribution?.filter(line => line === OGL)).toHaveLength(1)
+    expect(docx.paragraphs.at(-1)!.text).toBe(document.attribution!.at(-1))
+  })
+
+  it('leaves the police data out, and says so, when the partnership’s area has no police data for the year', async () => {
+    const ctx = contextFor(partnershipRow, 'coordinator')
+    const report = await t.services.reports.create(ctx, { kind: 'strategic_assessment', planId: null, year: 2013, quarter: null, title: null, committee: null, meetingDate: null })
+    // It looks back on 2012/13: no month of it is held.
+    expect(await t.services.reports.generatedParts(ctx, report)).toMatchObject({ policeData: 'none', policeDataPeriod: null })
+    const { document } = await t.services.reports.document(ctx, report.id)
+    expect(document.sections.map(s => s.heading)).not.toContain('Police recorded crime and anti-social behaviour')
   })
 })

@@ -1,6 +1,7 @@
 import { performance as timer } from 'node:perf_hooks'
 
 import type { Clock } from '../../shared/clock.ts'
+import { financialYearLabel } from '../../shared/dates.ts'
 import { fileName } from '../../shared/spreadsheet.ts'
 import { allows, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 import { renderDocx } from '../reports/document/docx.ts'
@@ -10,6 +11,7 @@ import { renderPdf } from '../reports/document/pdf.ts'
 import type { StructuredDocument } from './domain/assessment-document.ts'
 import { toReportDocument } from './domain/assessment-report.ts'
 import { matrixSection, type MatrixForDocument } from './domain/matrix-document.ts'
+import { addMonths, monthRange, periodLabel, type Month } from './domain/months.ts'
 import { OGL, type PeriodChoice, type PoliceDataService } from './police-data-service.ts'
 import type { PriorityService } from './priority-service.ts'
 
@@ -73,10 +75,34 @@ export function assessmentExport({ policeData, priorities, clock }: { policeData
     return toReportDocument(await structured(ctx, area, period), { generatedAt: clock.now(), partnershipName: ctx.partnership.name })
   }
 
+  /**
+   * The period of the partnership's figures for financial year `year` (April to March): the year itself, or
+   * the 12 months to the latest month held when the data does not reach the year's end. Null when the
+   * partnership's area has no district codes or no month of the period is held.
+   */
+  async function financialYearPeriod(ctx: PartnershipContext, year: number): Promise<{ from: Month; to: Month; areaName: string; periodLabel: string; note: string } | null> {
+    const fyFrom = `${year}-04`
+    const fyTo = `${year + 1}-03`
+    const q = await policeData.query(ctx, 'partnership', { from: fyFrom, to: fyTo })
+    if (!q.area.filter.districtCodes.length) return null
+    const latest = [...q.heldMonths].sort().at(-1)
+    if (!latest) return null
+    const label = financialYearLabel(year)
+    const complete = latest >= fyTo
+    const to = complete ? fyTo : latest
+    const from = complete ? fyFrom : addMonths(latest, -11)
+    if (!monthRange(from, to).some(m => q.heldMonths.has(m))) return null
+    const note = complete
+      ? `The police figures in this section and those after it are for the financial year ${label} (${periodLabel(from, to)}) in the ${q.area.name}, from data.police.uk.`
+      : `The police data held does not reach the end of the financial year ${label}, so the police figures in this section and those after it are for the 12 months to the latest month held, ${periodLabel(from, to)}, in the ${q.area.name}, from data.police.uk.`
+    return { from, to, areaName: q.area.name, periodLabel: periodLabel(from, to), note }
+  }
+
   return {
     structured,
     document,
     latestMatrix,
+    financialYearPeriod,
 
     async download(ctx: PartnershipContext, area: unknown, period: PeriodChoice, format: AssessmentFormat) {
       const started = timer.now()

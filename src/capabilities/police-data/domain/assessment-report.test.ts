@@ -125,8 +125,8 @@ describe('the police data strategic assessment as a report document', () => {
     const [, , trends] = toReportSections(doc)
     const [chartBlock, note, paragraph] = trends!.blocks
     expect(chartBlock!.kind).toBe('chart')
-    expect(chartBlock!.kind === 'chart' && chartBlock.chart.title).toBe('Crime by month')
-    expect(chartBlock!.kind === 'chart' && chartBlock.chart.format?.(1234.56)).toBe('1,234.6')
+    expect(chartBlock?.kind === 'chart' && chartBlock.chart.title).toBe('Crime by month')
+    expect(chartBlock?.kind === 'chart' && chartBlock.chart.format?.(1234.56)).toBe('1,234.6')
     expect(note).toEqual({ kind: 'note', title: 'About these figures', paragraphs: [...CAVEATS, OGL] })
     expect(paragraph).toEqual({ kind: 'paragraph', text: 'No seasonal peak.' })
   })
