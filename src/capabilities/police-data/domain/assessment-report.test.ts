@@ -113,7 +113,7 @@ describe('the police data strategic assessment as a report document', () => {
     expect(parts.every(p => p.headers.length <= MAX_COLUMNS && p.headers[0] === 'Crime type')).toBe(true)
     expect(parts.flatMap(p => p.headers.slice(1))).toEqual([...months(24), 'Total'])
     expect(parts[0]!.caption).toBe('By type and month (part 1 of 2: M1 to M13)')
-    expect(parts[1]!.caption).toBe('By type and month (part 2 of 2: M14 to Total)')
+    expect(parts[1]!.caption).toBe('By type and month (part 2 of 2: M14 to M24, and the total)')
     expect(parts[0]!.notes).toBeUndefined()
     expect(parts[1]!.notes).toEqual([...CAVEATS, OGL])
     expect(parts[1]!.rows[0]).toEqual(['Burglary', ...Array.from({ length: 11 }, (_, i) => i + 13), 99])

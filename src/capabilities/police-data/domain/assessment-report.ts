@@ -45,7 +45,11 @@ export function splitWideTable(table: DocumentTable): DocumentTable[] {
   const size = Math.ceil(rest.length / parts)
   return Array.from({ length: parts }, (_, part) => {
     const kept = [0, ...rest.slice(part * size, (part + 1) * size)]
-    const range = `${table.headers[kept[1]!]} to ${table.headers[kept.at(-1)!]}`
+    // "Jan 2024 to Nov 2024"; a last part ending with the totals column says so rather than "to Total".
+    const named = kept.slice(1).map(i => table.headers[i]!)
+    const withTotal = part === parts - 1 && /^total$/i.test(named.at(-1) ?? '') && named.length > 1
+    const shown = withTotal ? named.slice(0, -1) : named
+    const range = `${shown.length > 1 ? `${shown[0]} to ${shown.at(-1)}` : shown[0]}${withTotal ? ', and the total' : ''}`
     return {
       caption: `${table.caption} (part ${part + 1} of ${parts}: ${range})`,
       headers: kept.map(i => table.headers[i]!),
