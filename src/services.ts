@@ -40,7 +40,7 @@ export function createServices(deps: AppDeps) {
   const indicators = indicatorService({ db, clock: deps.clock, policeActuals })
   const funding = fundingService({ db, clock: deps.clock })
   // Reports read the plans, indicators and funding through the capabilities that own them.
-  const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding }) })
+  const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding, police: police.assessmentExport }) })
   // Highlight reports read the plan and the indicators' figures through their services.
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
   return {

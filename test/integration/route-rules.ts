@@ -326,6 +326,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/strategic-assessment/districts': { rule: 'view_published' },
   'GET /partnerships/:partnershipId/strategic-assessment/download.csv': { rule: 'view_published' },
   'GET /partnerships/:partnershipId/strategic-assessment/download.xlsx': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/document.docx': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/strategic-assessment/document.pdf': { rule: 'view_published' },
   // Police data: priority scoring matrix (the partnership's own deliberation)
   'GET /partnerships/:partnershipId/strategic-assessment/priorities': { rule: 'view' },
   'GET /partnerships/:partnershipId/strategic-assessment/priorities/new': { rule: 'edit_records' },

@@ -46,7 +46,7 @@ export function toSpreadsheetTable(table: DocumentTable & { key?: string }, name
 
 export function policeDataCapability(deps: CapabilityDeps): Capability {
   const { services } = deps
-  const { policeData, policeImports } = services
+  const { policeData, policeImports, assessmentExport } = services
   const scoped = Router({ mergeParams: true })
   const apiScoped = Router({ mergeParams: true })
   const api = Router()
@@ -92,6 +92,8 @@ export function policeDataCapability(deps: CapabilityDeps): Capability {
         { key: 'districts', text: 'Compare districts', href: `${base}/districts${qs}` },
       ],
       downloads: {
+        docx: `${base}/document.docx${qs}`,
+        pdf: `${base}/document.pdf${qs}`,
         xlsx: `${base}/download.xlsx${qs}`,
         csv: (key: string) => `${base}/download.csv${queryString(q, { table: key })}`,
       },
@@ -263,6 +265,19 @@ export function policeDataCapability(deps: CapabilityDeps): Capability {
     res.attachment(`${fileName('strategic-assessment', q.area.shortName, q.from, q.to)}.xlsx`)
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buffer)
   })
+
+  /** The whole assessment for the chosen area and period as one document, drawn by the reports' renderers. */
+  const documentDownload = (format: 'docx' | 'pdf') => async (req: Request, res: Response) => {
+    const { area, period } = choice(req)
+    const file = await assessmentExport.download(partnershipContext(req), area, period, format)
+    res.set('Content-Type', file.contentType)
+    res.set('Content-Disposition', `attachment; filename="${file.fileName}"`)
+    res.set('Cache-Control', 'private, no-store')
+    res.set('Server-Timing', `generate;dur=${file.milliseconds.toFixed(1)}`)
+    res.send(file.body)
+  }
+  scoped.get(`${BASE}/document.docx`, documentDownload('docx'))
+  scoped.get(`${BASE}/document.pdf`, documentDownload('pdf'))
 
   // --- Police data imports (uploads run as background jobs) -------------------------------------------
 

@@ -27,7 +27,7 @@ import {
 import { chartTable, type DocumentChart, type DocumentTable, type StructuredDocument } from './domain/assessment-document.ts'
 import { caveatsFor, POLICE_SOURCE } from './domain/caveats.ts'
 import { areaKindOfCode, type AreaKind } from './domain/geography.ts'
-import { addMonths, isMonth, monthLabel, monthRange, monthsBetween, periodLabel, shortMonthLabel, yearOf, type Month } from './domain/months.ts'
+import { addMonths, describeMonths, isMonth, monthLabel, monthRange, monthsBetween, periodLabel, shortMonthLabel, yearOf, type Month } from './domain/months.ts'
 import { policeDataRepository as repo, type AreaFilter, type PopulationFigure } from './police-data-repository.ts'
 
 export const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.'
@@ -457,8 +457,8 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
     /** The strategic assessment as structured content, for the document renderer (DOCX, PDF, print). */
     async strategicAssessmentDocument(ctx: PartnershipContext, areaValue: unknown, period: PeriodChoice): Promise<StructuredDocument> {
       const q = await query(ctx, areaValue, period)
-      const [a, h, c] = await Promise.all([assessment(q), hotspots(q), comparison(q, 'force')])
-      return assessmentDocument(ctx, a, h, c, clock.now().toISOString().slice(0, 10))
+      const [a, h, c, held] = await Promise.all([assessment(q), hotspots(q), comparison(q, 'force'), repo.months(db, q.forces)])
+      return assessmentDocument(ctx, a, h, c, clock.now().toISOString().slice(0, 10), new Map(held.map(m => [m.force, m.forceName])))
     },
 
     /** Tables for the CSV and XLSX downloads: every table of the assessment, each with its caveats. */
@@ -524,6 +524,7 @@ export function assessmentTables(a: Assessment, h: Hotspots, c: DistrictComparis
       ],
       numericColumns: a.months.map((_, i) => i + 1).concat(a.months.length + 1),
       notes: notes(a.caveats),
+      totalRows: 1,
     },
     {
       key: 'year-to-date',
@@ -531,6 +532,7 @@ export function assessmentTables(a: Assessment, h: Hotspots, c: DistrictComparis
       headers: ['Crime type', `${ytd.financialYear} to date`, `Same months ${ytd.previousFinancialYear}`, 'Difference', '% change'],
       rows: [...ytd.rows, ytd.total].map(r => [r.crimeType, r.current, r.previous, r.difference, fmt(r.change, 1)]),
       numericColumns: [1, 2, 3, 4],
+      totalRows: 1,
       notes: notes([
         ytd.isComplete
           ? 'Every month of the year to date is held for both years.'
@@ -577,7 +579,22 @@ export function assessmentTables(a: Assessment, h: Hotspots, c: DistrictComparis
   ]
 }
 
-function assessmentDocument(ctx: PartnershipContext, a: Assessment, h: Hotspots, c: DistrictComparison, date: string): StructuredDocument {
+/** What the figures are: area, period, months held, forces, the population a rate uses. */
+export function assessmentMetadata(a: Assessment, forceNames: ReadonlyMap<string, string> = new Map()): { label: string; value: string }[] {
+  const held = a.months.length - a.missingMonths.length
+  return [
+    { label: 'Area', value: a.query.area.name },
+    { label: 'Period', value: a.periodLabel },
+    {
+      label: 'Months of police data held',
+      value: `${held} of ${a.months.length}${a.missingMonths.length ? `; no data for ${describeMonths(a.missingMonths)}` : ''}`,
+    },
+    { label: 'Police force data', value: a.query.forces.length ? a.query.forces.map(f => forceNames.get(f) ?? f).join(', ') : 'None held' },
+    { label: 'Population for rates', value: a.query.area.population ? a.query.area.population.description : 'None held for this area, so no rate per 1,000 residents is given' },
+  ]
+}
+
+function assessmentDocument(ctx: PartnershipContext, a: Assessment, h: Hotspots, c: DistrictComparison, date: string, forceNames: ReadonlyMap<string, string>): StructuredDocument {
   const tables = assessmentTables(a, h, c)
   const table = (key: string) => {
     const { key: _key, ...rest } = tables.find(t => t.key === key)!
@@ -589,6 +606,7 @@ function assessmentDocument(ctx: PartnershipContext, a: Assessment, h: Hotspots,
     title: `Strategic assessment: police recorded crime and anti-social behaviour`,
     subtitle: `${a.query.area.name}, ${a.periodLabel}`,
     date,
+    metadata: assessmentMetadata(a, forceNames),
     sections: [
       { heading: 'Summary', blocks: [{ type: 'bullets', items: a.summary }] },
       { heading: 'Crime and anti-social behaviour by type', blocks: [{ type: 'table', table: table('top-types') }, { type: 'table', table: table('crime-types') }] },

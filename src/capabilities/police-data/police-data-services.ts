@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../services.ts'
 
+import { assessmentExport } from './assessment-export.ts'
 import { onsImporter } from './ons-import.ts'
 import { policeDataService } from './police-data-service.ts'
 import { policeImportJobs } from './police-import-jobs.ts'
@@ -10,11 +11,13 @@ import { priorityService } from './priority-service.ts'
 export function policeDataServices(deps: AppDeps) {
   const db = deps.database.db
   const policeData = policeDataService({ db, clock: deps.clock })
+  const priorities = priorityService({ db, clock: deps.clock, policeData })
   return {
     policeData,
     policeImports: policeImportJobs({ database: deps.database, clock: deps.clock, logger: deps.logger }),
     policeImporter: policeImporter(deps.database),
     onsImporter: onsImporter(db),
-    priorities: priorityService({ db, clock: deps.clock, policeData }),
+    priorities,
+    assessmentExport: assessmentExport({ policeData, priorities, clock: deps.clock }),
   }
 }

@@ -78,7 +78,7 @@ describe('documents with figures from the indicators and funding', () => {
   it('leave those parts out when a source has nothing for the year, or is not connected', async () => {
     const connected = reportService({ db: t.db, clock: t.clock, plans: t.services.plans, sources })
     const report = await connected.create(ctx, { kind: 'performance_table', planId: null, year: 2019, quarter: null, title: null, committee: null, meetingDate: null })
-    expect(await connected.generatedParts(ctx, report)).toEqual({ plan: null, performance: 'none', funding: 'not_needed' })
+    expect(await connected.generatedParts(ctx, report)).toEqual({ plan: null, performance: 'none', funding: 'not_needed', policeData: 'not_needed', policeDataPeriod: null })
     const pdf = await readPdf((await connected.download(ctx, report.id, 'pdf')).body)
     expect(pdf.flat).toContain('No indicator figures are recorded for 2019/20.')
 

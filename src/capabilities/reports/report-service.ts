@@ -34,7 +34,7 @@ import {
   yearFromPlan,
   type ReportKind,
 } from './domain/report-kinds.ts'
-import { strategicAssessmentDocument } from './domain/strategic-assessment.ts'
+import { strategicAssessmentDocument, type PoliceDataPart } from './domain/strategic-assessment.ts'
 import type { NewReportInput, ReportDetailsInput } from './report-forms.ts'
 import { reportRepository as repo } from './report-repository.ts'
 
@@ -45,12 +45,16 @@ import { reportRepository as repo } from './report-repository.ts'
  *
  *   performance(ctx, year) → the performance table of financial year `year` (indicators)
  *   funding(ctx, year)     → the funding summary of financial year `year` (funding)
+ *   policeData(ctx, year)  → the police data analyses of the partnership's area for financial year `year`
+ *                            (police data); policeDataPeriod says which area and period, cheaply
  *
- * Both are called with a context that has already passed the 'view' check.
+ * All are called with a context that has already passed the 'view' check.
  */
 export interface ReportDataSources {
   performance?(ctx: PartnershipContext, year: number): Promise<PerformanceTable | null>
   funding?(ctx: PartnershipContext, year: number): Promise<FundingSummary | null>
+  policeData?(ctx: PartnershipContext, year: number): Promise<PoliceDataPart | null>
+  policeDataPeriod?(ctx: PartnershipContext, year: number): Promise<string | null>
 }
 
 export type ReportRow = Row<'reports'>
@@ -89,6 +93,9 @@ export interface GeneratedParts {
   plan: { title: string; priorities: number; actions: number } | null
   performance: 'not_needed' | 'no_source' | 'none' | 'included'
   funding: 'not_needed' | 'no_source' | 'none' | 'included'
+  policeData: 'not_needed' | 'no_source' | 'none' | 'included'
+  /** The area and period of the police data figures, when included. */
+  policeDataPeriod: string | null
 }
 
 /**
@@ -169,8 +176,12 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         return performanceReportDocument({ facts: reportFacts, performance: (await sources.performance?.(ctx, report.year)) ?? null })
       case 'strategic_assessment': {
         // The assessment for a year looks back at the year before it.
-        const [plan, performance] = await Promise.all([planOf(ctx, report, false), sources.performance?.(ctx, report.year - 1) ?? null])
-        return strategicAssessmentDocument({ facts: reportFacts, plan, performance })
+        const [plan, performance, policeData] = await Promise.all([
+          planOf(ctx, report, false),
+          sources.performance?.(ctx, report.year - 1) ?? null,
+          sources.policeData?.(ctx, report.year - 1) ?? null,
+        ])
+        return strategicAssessmentDocument({ facts: reportFacts, plan, performance, policeData })
       }
     }
   }
@@ -188,6 +199,14 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     requirePermission(ctx, 'view')
     const report = await find(ctx, id)
     return { report, document: (await issuedDocument(report)) ?? (await buildDocument(ctx, report)) }
+  }
+
+  /** The police data analyses go into the strategic assessment, for the year it looks back on. */
+  async function policeDataState(ctx: PartnershipContext, report: ReportRow): Promise<Pick<GeneratedParts, 'policeData' | 'policeDataPeriod'>> {
+    if (report.kind !== 'strategic_assessment') return { policeData: 'not_needed', policeDataPeriod: null }
+    if (!sources.policeData || !sources.policeDataPeriod) return { policeData: 'no_source', policeDataPeriod: null }
+    const period = await sources.policeDataPeriod(ctx, report.year - 1)
+    return period ? { policeData: 'included', policeDataPeriod: period } : { policeData: 'none', policeDataPeriod: null }
   }
 
   function baseName(ctx: PartnershipContext, report: ReportRow) {
@@ -339,6 +358,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         plan: plan ? { title: plan.view.plan.title, priorities: plan.summary.priorities.length, actions: plan.summary.totals.actions } : null,
         performance: await state(usesPerformance, sources.performance?.bind(sources), performanceYear),
         funding: await state(usesFunding, sources.funding?.bind(sources), report.year),
+        ...(await policeDataState(ctx, report)),
       }
     },
 

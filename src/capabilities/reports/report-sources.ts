@@ -1,15 +1,19 @@
 import type { FundingService } from '../funding/funding-service.ts'
 import type { IndicatorService } from '../indicators/indicator-service.ts'
+import type { AssessmentExport } from '../police-data/assessment-export.ts'
+import { toReportSections } from '../police-data/domain/assessment-report.ts'
 
 import type { PerformanceRow } from './domain/performance.ts'
 import type { ReportDataSources } from './report-service.ts'
 
 /**
  * The reports' figures from the capabilities that own them: the performance table from the indicators
- * (their exact figures, change and RAG, not worked out again here) and the money from the funding ledger.
+ * (their exact figures, change and RAG, not worked out again here), the money from the funding ledger, and
+ * the police data analyses (the strategic assessment's tables, charts and caveats, and the scoring matrix).
  */
-export function reportSources({ indicators, funding }: { indicators: IndicatorService; funding: FundingService }): ReportDataSources {
+export function reportSources({ indicators, funding, police }: { indicators: IndicatorService; funding: FundingService; police?: AssessmentExport }): ReportDataSources {
   return {
+    ...(police ? policeDataSources(police) : {}),
     async performance(ctx, year) {
       const table = await indicators.performance(ctx, year)
       const rows: PerformanceRow[] = table.groups.flatMap(group =>
@@ -42,6 +46,29 @@ export function reportSources({ indicators, funding }: { indicators: IndicatorSe
     },
     async funding(ctx, year) {
       return funding.reportSummary(ctx, year)
+    },
+  }
+}
+
+function policeDataSources(police: AssessmentExport): Pick<ReportDataSources, 'policeData' | 'policeDataPeriod'> {
+  return {
+    async policeData(ctx, year) {
+      const period = await police.financialYearPeriod(ctx, year)
+      if (!period) return null
+      const document = await police.structured(ctx, 'partnership', { from: period.from, to: period.to })
+      const sections = toReportSections(document)
+      const summary = sections.find(section => section.heading === 'Summary')
+      return {
+        introduction: [period.note],
+        about: document.metadata ?? [],
+        summary: summary?.blocks ?? [],
+        sections: sections.filter(section => section !== summary),
+        attribution: document.attribution,
+      }
+    },
+    async policeDataPeriod(ctx, year) {
+      const period = await police.financialYearPeriod(ctx, year)
+      return period ? `${period.areaName}, ${period.periodLabel}` : null
     },
   }
 }

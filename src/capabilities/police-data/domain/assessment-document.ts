@@ -14,6 +14,8 @@ export interface DocumentTable {
   numericColumns?: number[]
   /** Notes printed under the table: caveats that apply to it, the source. */
   notes?: string[]
+  /** How many of the last rows are totals (shown in bold). */
+  totalRows?: number
 }
 
 export interface DocumentChart {
@@ -43,6 +45,8 @@ export interface StructuredDocument {
   subtitle: string
   /** 'YYYY-MM-DD' */
   date: string
+  /** What the figures are: the area, the period, the months held, the population a rate uses. */
+  metadata?: { label: string; value: string }[]
   sections: DocumentSection[]
   /** Licence and source lines to print at the end (or in the footer). */
   attribution: string[]

@@ -9,17 +9,38 @@ import type { PerformanceTable } from './performance.ts'
 /**
  * The strategic assessment: the analysis that sets the next plan's priorities. The coordinator writes the
  * introduction, method, findings and recommended priorities; the records give how the current plan's actions
- * stand and, from the indicators, the performance figures and their charts.
+ * stand, from the indicators the performance figures and their charts, and from the police data the analyses
+ * of recorded crime and anti-social behaviour (with the priority scoring matrix).
  */
 export interface StrategicAssessmentInput {
   facts: ReportFacts
   /** The plan in force while the assessment is written, if one is chosen. */
   plan: PlanReading | null
   performance: PerformanceTable | null
+  policeData?: PoliceDataPart | null
 }
+
+/**
+ * The police data analyses for the partnership's area and the year looked back on, already in the document
+ * model (tables with their caveats as notes, charts): the police data capability builds them.
+ */
+export interface PoliceDataPart {
+  /** What the figures are, said first: the area, the period and why that period, the months held. */
+  introduction: string[]
+  about: { label: string; value: string }[]
+  /** The summary sentences' blocks, under the part's first heading. */
+  summary: Block[]
+  /** The analyses, each a section (by type, year to date, trends, hotspots, districts, scoring matrix, caveats). */
+  sections: DocumentSection[]
+  /** Sources and licences of the figures (the Open Government Licence). */
+  attribution: string[]
+}
+
+export const POLICE_DATA_HEADING = 'Police recorded crime and anti-social behaviour'
 
 export function strategicAssessmentDocument(input: StrategicAssessmentInput): ReportDocument {
   const { facts, plan, performance } = input
+  const police = input.policeData ?? null
   const sections: DocumentSection[] = []
   let number = 0
   const add = (heading: string, build: (n: Numbering) => Block[]) => {
@@ -44,12 +65,20 @@ export function strategicAssessmentDocument(input: StrategicAssessmentInput): Re
     })
   }
   if (performance) add('Performance', n => performanceBlocks(performance, facts.year - 1, n))
+  if (police) {
+    add(POLICE_DATA_HEADING, n => [
+      ...police.introduction.map(text => ({ kind: 'paragraph' as const, text, number: nextNumber(n) })),
+      { kind: 'bullets', items: police.about.map(line => `${line.label}: ${line.value}`) },
+      ...police.summary,
+    ])
+    for (const section of police.sections) sections.push({ ...section, number: String(++number) })
+  }
   add('Key findings', written('findings'))
   add('Emerging issues and risks', written('emerging'))
   add('Consultation', written('consultation'))
   add(`Recommended priorities for ${planYearLabel(facts.year)}`, written('priorities'))
 
-  return withAttribution(
+  const document = withAttribution(
     {
       title: facts.title,
       subtitle: facts.partnershipName,
@@ -59,6 +88,8 @@ export function strategicAssessmentDocument(input: StrategicAssessmentInput): Re
       author: facts.partnershipName,
       generatedAt: facts.generatedAt,
     },
-    performance?.containsPublicSectorData === true,
+    performance?.containsPublicSectorData === true || police !== null,
   )
+  const attribution = [...new Set([...(police?.attribution ?? []), ...(document.attribution ?? [])])]
+  return attribution.length ? { ...document, attribution } : document
 }
