@@ -36,6 +36,10 @@ import { createLogger } from '../src/logger.ts'
 import { memoryMailer } from '../src/mailer.ts'
 import { createServices, type AppDeps } from '../src/services.ts'
 import { systemClock } from '../src/shared/clock.ts'
+import { enlargeYoungGeneration } from '../src/shared/young-generation.ts'
+
+// As the csp-hub command does (src/cli.ts), so the figures are the command's.
+enlargeYoungGeneration()
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)

@@ -12,6 +12,7 @@ import type { Mailer } from './mailer.ts'
 import { buildDeps, openDatabase, serve } from './main.ts'
 import { createServices } from './services.ts'
 import { ValidationError } from './shared/errors.ts'
+import { enlargeYoungGeneration } from './shared/young-generation.ts'
 
 /** A failure the user can fix: printed as one line, exit code 1, no stack. */
 export class CliError extends Error {}
@@ -170,6 +171,7 @@ export async function runCli(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] && /(cli\.(ts|js)|csp-hub(\.js)?)$/.test(process.argv[1])
 if (isEntry) {
+  enlargeYoungGeneration()
   const code = await runCli(process.argv)
   // `serve` keeps running; everything else ends here.
   if (process.argv[2] !== 'serve' || code !== 0) process.exit(code)
