@@ -131,6 +131,32 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     return row
   }
 
+  type ChildKind = 'baseline' | 'target' | 'actual' | 'comparator'
+
+  /** One baseline, target, actual or comparator of an indicator the reader may see. */
+  async function readChild<K extends ChildKind>(ctx: PartnershipContext, kind: K, indicatorId: number, id: number) {
+    requirePermission(ctx, 'view_published')
+    await indicatorOf(ctx, indicatorId)
+    return childOf(db, ctx, kind, indicatorId, id)
+  }
+
+  /** Add (id null) or change one row of the indicator's, audited, inside the caller's transaction. */
+  async function writeChild<K extends ChildKind>(trx: Db, ctx: PartnershipContext, kind: K, indicatorId: number, id: number | null, values: Record<string, unknown>) {
+    if (id === null) return auditedInsert(trx, ctx.actor, target(kind, ctx), { ...values, indicatorId })
+    await childOf(trx, ctx, kind, indicatorId, id)
+    return auditedUpdate(trx, ctx.actor, target(kind, ctx), id, values, clock.now())
+  }
+
+  /** Delete one row of the indicator's, audited. */
+  async function removeChild(ctx: PartnershipContext, kind: ChildKind, indicatorId: number, id: number) {
+    requirePermission(ctx, 'edit_records')
+    await indicatorOf(ctx, indicatorId)
+    await db.transaction().execute(async trx => {
+      await childOf(trx, ctx, kind, indicatorId, id)
+      await auditedDelete(trx, ctx.actor, target(kind, ctx), id)
+    })
+  }
+
   const duplicate = (error: unknown, field: string, message: string): never => {
     if (isUniqueViolation(error)) throw new ValidationError({ [field]: message })
     throw error
@@ -280,9 +306,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     // --- Baselines -------------------------------------------------------------------------------
 
     async baseline(ctx: PartnershipContext, indicatorId: number, id: number) {
-      requirePermission(ctx, 'view_published')
-      await indicatorOf(ctx, indicatorId)
-      return childOf(db, ctx, 'baseline', indicatorId, id)
+      return readChild(ctx, 'baseline', indicatorId, id)
     },
 
     async saveBaseline(ctx: PartnershipContext, indicatorId: number, id: number | null, input: BaselineInput) {
@@ -290,9 +314,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       await indicatorOf(ctx, indicatorId)
       try {
         return await db.transaction().execute(async trx => {
-          if (id === null) return auditedInsert(trx, ctx.actor, target('baseline', ctx), { ...input, indicatorId })
-          await childOf(trx, ctx, 'baseline', indicatorId, id)
-          return auditedUpdate(trx, ctx.actor, target('baseline', ctx), id, input, clock.now())
+          return writeChild(trx, ctx, 'baseline', indicatorId, id, input)
         })
       } catch (error) {
         return duplicate(error, 'year', `There is already a baseline for ${financialYearLabel(input.year)}`)
@@ -300,13 +322,8 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     },
 
     async removeBaseline(ctx: PartnershipContext, indicatorId: number, id: number) {
-      requirePermission(ctx, 'edit_records')
-      await indicatorOf(ctx, indicatorId)
       try {
-        await db.transaction().execute(async trx => {
-          await childOf(trx, ctx, 'baseline', indicatorId, id)
-          await auditedDelete(trx, ctx.actor, target('baseline', ctx), id)
-        })
+        await removeChild(ctx, 'baseline', indicatorId, id)
       } catch (error) {
         if (isForeignKeyViolation(error)) throw new ConflictError('A target is measured from this baseline. Change or delete the target first.')
         throw error
@@ -316,9 +333,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     // --- Targets ---------------------------------------------------------------------------------
 
     async target(ctx: PartnershipContext, indicatorId: number, id: number) {
-      requirePermission(ctx, 'view_published')
-      await indicatorOf(ctx, indicatorId)
-      return childOf(db, ctx, 'target', indicatorId, id)
+      return readChild(ctx, 'target', indicatorId, id)
     },
 
     async saveTarget(ctx: PartnershipContext, indicatorId: number, id: number | null, input: TargetInput) {
@@ -331,9 +346,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
               throw new ValidationError({ baselineId: 'Select a baseline from the list' })
             })
           }
-          if (id === null) return auditedInsert(trx, ctx.actor, target('target', ctx), { ...input, indicatorId })
-          await childOf(trx, ctx, 'target', indicatorId, id)
-          return auditedUpdate(trx, ctx.actor, target('target', ctx), id, input, clock.now())
+          return writeChild(trx, ctx, 'target', indicatorId, id, input)
         })
       } catch (error) {
         return duplicate(error, 'year', `There is already a target for ${financialYearLabel(input.year)}`)
@@ -341,20 +354,13 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     },
 
     async removeTarget(ctx: PartnershipContext, indicatorId: number, id: number) {
-      requirePermission(ctx, 'edit_records')
-      await indicatorOf(ctx, indicatorId)
-      await db.transaction().execute(async trx => {
-        await childOf(trx, ctx, 'target', indicatorId, id)
-        await auditedDelete(trx, ctx.actor, target('target', ctx), id)
-      })
+      await removeChild(ctx, 'target', indicatorId, id)
     },
 
     // --- Actuals ---------------------------------------------------------------------------------
 
     async actual(ctx: PartnershipContext, indicatorId: number, id: number) {
-      requirePermission(ctx, 'view_published')
-      await indicatorOf(ctx, indicatorId)
-      return childOf(db, ctx, 'actual', indicatorId, id)
+      return readChild(ctx, 'actual', indicatorId, id)
     },
 
     async saveActual(ctx: PartnershipContext, indicatorId: number, id: number | null, input: ActualInput) {
@@ -363,9 +369,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       const values = { periodStart: periodStartDate(input.period), periodMonths: input.period.months, value: input.value, note: input.note }
       try {
         return await db.transaction().execute(async trx => {
-          if (id === null) return auditedInsert(trx, ctx.actor, target('actual', ctx), { ...values, indicatorId })
-          await childOf(trx, ctx, 'actual', indicatorId, id)
-          return auditedUpdate(trx, ctx.actor, target('actual', ctx), id, values, clock.now())
+          return writeChild(trx, ctx, 'actual', indicatorId, id, values)
         })
       } catch (error) {
         return duplicate(error, 'period', `There is already a figure for ${periodLabel(input.period)}: change that one instead`)
@@ -373,12 +377,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     },
 
     async removeActual(ctx: PartnershipContext, indicatorId: number, id: number) {
-      requirePermission(ctx, 'edit_records')
-      await indicatorOf(ctx, indicatorId)
-      await db.transaction().execute(async trx => {
-        await childOf(trx, ctx, 'actual', indicatorId, id)
-        await auditedDelete(trx, ctx.actor, target('actual', ctx), id)
-      })
+      await removeChild(ctx, 'actual', indicatorId, id)
     },
 
     /**
@@ -435,9 +434,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     // --- Comparators -----------------------------------------------------------------------------
 
     async comparator(ctx: PartnershipContext, indicatorId: number, id: number) {
-      requirePermission(ctx, 'view_published')
-      await indicatorOf(ctx, indicatorId)
-      return childOf(db, ctx, 'comparator', indicatorId, id)
+      return readChild(ctx, 'comparator', indicatorId, id)
     },
 
     async saveComparator(ctx: PartnershipContext, indicatorId: number, id: number | null, input: ComparatorInput) {
@@ -445,9 +442,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       await indicatorOf(ctx, indicatorId)
       try {
         return await db.transaction().execute(async trx => {
-          if (id === null) return auditedInsert(trx, ctx.actor, target('comparator', ctx), { ...input, indicatorId })
-          await childOf(trx, ctx, 'comparator', indicatorId, id)
-          return auditedUpdate(trx, ctx.actor, target('comparator', ctx), id, input, clock.now())
+          return writeChild(trx, ctx, 'comparator', indicatorId, id, input)
         })
       } catch (error) {
         return duplicate(error, 'areaName', `There is already a figure for ${input.areaName} in ${input.groupName} for ${financialYearLabel(input.year)}`)
@@ -455,12 +450,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     },
 
     async removeComparator(ctx: PartnershipContext, indicatorId: number, id: number) {
-      requirePermission(ctx, 'edit_records')
-      await indicatorOf(ctx, indicatorId)
-      await db.transaction().execute(async trx => {
-        await childOf(trx, ctx, 'comparator', indicatorId, id)
-        await auditedDelete(trx, ctx.actor, target('comparator', ctx), id)
-      })
+      await removeChild(ctx, 'comparator', indicatorId, id)
     },
 
     // --- The partnership's RAG tolerance ------------------------------------------------------------
