@@ -388,6 +388,47 @@ export function planService({ db, clock }: { db: Db; clock: Clock }) {
     await trx.updateTable('plans').set({ updatedAt: clock.now() }).where('id', '=', planId).execute()
   }
 
+  /** The objectives and key risks of a priority: ordered rows that belong to it. */
+  const PRIORITY_CHILDREN = {
+    objective: { table: 'objectives', label: 'Objective' },
+    risk: { table: 'priorityRisks', label: 'Risk' },
+  } as const
+  type PriorityChildKind = keyof typeof PRIORITY_CHILDREN
+
+  async function priorityChild<K extends PriorityChildKind>(ctx: PartnershipContext, kind: K, priorityId: number, id: number) {
+    await priorityContext(ctx, priorityId)
+    const row = await findInPartnership(db, changeTarget(kind, ctx), ensureId(id, PRIORITY_CHILDREN[kind].label))
+    if ((row as { priorityId: number }).priorityId !== priorityId) throw new NotFoundError(PRIORITY_CHILDREN[kind].label)
+    return row
+  }
+
+  /** Add one (last in the priority's order) or change it, audited, and mark the plan changed. */
+  async function savePriorityChild(ctx: PartnershipContext, kind: PriorityChildKind, priorityId: number, id: number | null, input: Record<string, unknown>) {
+    requirePermission(ctx, 'edit_records')
+    const { plan } = await priorityContext(ctx, priorityId)
+    if (id !== null) await priorityChild(ctx, kind, priorityId, id)
+    return db.transaction().execute(async trx => {
+      const last = await trx.selectFrom(PRIORITY_CHILDREN[kind].table).select(eb => eb.fn.max('position').as('max')).where('priorityId', '=', priorityId).executeTakeFirst()
+      const saved =
+        id === null
+          ? await auditedInsert(trx, ctx.actor, changeTarget(kind, ctx), { ...input, priorityId, position: Number(last?.max ?? 0) + 1 })
+          : await auditedUpdate(trx, ctx.actor, changeTarget(kind, ctx), id, input, clock.now())
+      await touchPlan(trx, plan.id)
+      return saved
+    })
+  }
+
+  async function deletePriorityChild(ctx: PartnershipContext, kind: PriorityChildKind, priorityId: number, id: number) {
+    requirePermission(ctx, 'edit_records')
+    const { plan } = await priorityContext(ctx, priorityId)
+    await priorityChild(ctx, kind, priorityId, id)
+    await db.transaction().execute(async trx => {
+      await auditedDelete(trx, ctx.actor, changeTarget(kind, ctx), id)
+      await touchPlan(trx, plan.id)
+    })
+  }
+
+
   function explainPlanError(error: unknown, planYear: number): never {
     if (isUniqueViolation(error)) throw new ValidationError({ planYear: `There is already a plan for ${planYearLabel(planYear)}` })
     throw error
@@ -652,26 +693,12 @@ export function planService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     async objective(ctx: PartnershipContext, priorityId: number, objectiveId: number) {
-      await priorityContext(ctx, priorityId)
-      const objective = await findInPartnership(db, changeTarget('objective', ctx), ensureId(objectiveId, 'Objective'))
-      if (objective.priorityId !== priorityId) throw new NotFoundError('Objective')
-      return objective
+      return priorityChild(ctx, 'objective', priorityId, objectiveId)
     },
 
     async saveObjective(ctx: PartnershipContext, priorityId: number, id: number | null, input: ObjectiveInput) {
-      requirePermission(ctx, 'edit_records')
-      const { plan } = await priorityContext(ctx, priorityId)
-      if (id !== null) await this.objective(ctx, priorityId, id)
       try {
-        return await db.transaction().execute(async trx => {
-          const last = await trx.selectFrom('objectives').select(eb => eb.fn.max('position').as('max')).where('priorityId', '=', priorityId).executeTakeFirst()
-          const saved =
-            id === null
-              ? await auditedInsert(trx, ctx.actor, changeTarget('objective', ctx), { ...input, priorityId, position: Number(last?.max ?? 0) + 1 })
-              : await auditedUpdate(trx, ctx.actor, changeTarget('objective', ctx), id, input, clock.now())
-          await touchPlan(trx, plan.id)
-          return saved
-        })
+        return await savePriorityChild(ctx, 'objective', priorityId, id, input)
       } catch (error) {
         if (isUniqueViolation(error)) throw new ValidationError({ title: 'The priority already has an objective with this wording' })
         throw error
@@ -679,45 +706,19 @@ export function planService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     async deleteObjective(ctx: PartnershipContext, priorityId: number, objectiveId: number) {
-      requirePermission(ctx, 'edit_records')
-      const { plan } = await priorityContext(ctx, priorityId)
-      await this.objective(ctx, priorityId, objectiveId)
-      await db.transaction().execute(async trx => {
-        await auditedDelete(trx, ctx.actor, changeTarget('objective', ctx), objectiveId)
-        await touchPlan(trx, plan.id)
-      })
+      await deletePriorityChild(ctx, 'objective', priorityId, objectiveId)
     },
 
     async risk(ctx: PartnershipContext, priorityId: number, riskId: number) {
-      await priorityContext(ctx, priorityId)
-      const risk = await findInPartnership(db, changeTarget('risk', ctx), ensureId(riskId, 'Risk'))
-      if (risk.priorityId !== priorityId) throw new NotFoundError('Risk')
-      return risk
+      return priorityChild(ctx, 'risk', priorityId, riskId)
     },
 
     async saveRisk(ctx: PartnershipContext, priorityId: number, id: number | null, input: RiskInput) {
-      requirePermission(ctx, 'edit_records')
-      const { plan } = await priorityContext(ctx, priorityId)
-      if (id !== null) await this.risk(ctx, priorityId, id)
-      return db.transaction().execute(async trx => {
-        const last = await trx.selectFrom('priorityRisks').select(eb => eb.fn.max('position').as('max')).where('priorityId', '=', priorityId).executeTakeFirst()
-        const saved =
-          id === null
-            ? await auditedInsert(trx, ctx.actor, changeTarget('risk', ctx), { ...input, priorityId, position: Number(last?.max ?? 0) + 1 })
-            : await auditedUpdate(trx, ctx.actor, changeTarget('risk', ctx), id, input, clock.now())
-        await touchPlan(trx, plan.id)
-        return saved
-      })
+      return savePriorityChild(ctx, 'risk', priorityId, id, input)
     },
 
     async deleteRisk(ctx: PartnershipContext, priorityId: number, riskId: number) {
-      requirePermission(ctx, 'edit_records')
-      const { plan } = await priorityContext(ctx, priorityId)
-      await this.risk(ctx, priorityId, riskId)
-      await db.transaction().execute(async trx => {
-        await auditedDelete(trx, ctx.actor, changeTarget('risk', ctx), riskId)
-        await touchPlan(trx, plan.id)
-      })
+      await deletePriorityChild(ctx, 'risk', priorityId, riskId)
     },
 
     // --- Actions -------------------------------------------------------------------------------
