@@ -131,17 +131,7 @@ export async function readDocx(buffer: Buffer): Promise<DocxContent> {
     footerFields,
     images,
     media: Object.keys(zip.files).filter(name => name.startsWith('word/media/')),
-    text: $('w\\:body')
-      .find('w\\:p')
-      .map((_, p) =>
-        $(p)
-          .find('w\\:t')
-          .map((__, t) => $(t).text())
-          .get()
-          .join(''),
-      )
-      .get()
-      .join('\n'),
+    text: cellText($, $('w\\:body')),
     core: (await zip.file('docProps/core.xml')?.async('string')) ?? '',
   }
 }

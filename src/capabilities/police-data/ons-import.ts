@@ -191,6 +191,14 @@ export function onsImporter(db: Db) {
     }
     const field = (fields: string[], index: number) => (fields[index] ?? '').trim()
     let count = 0
+    /** The file's rows are all read and good: write them and the audit record in one transaction. */
+    const save = async (description: string, write: (trx: Kysely<Database>) => Promise<void>) => {
+      await db.transaction().execute(async trx => {
+        await write(trx)
+        await record(trx, options.actor, { file: name, kind: kind.kind, description, rows: count })
+      })
+      return { file: name, kind: kind.kind, description, rows: count }
+    }
 
     switch (kind.kind) {
       case 'lsoa_lookup': {
@@ -227,7 +235,7 @@ export function onsImporter(db: Db) {
         }
         if (problemCount) fail(file, problems, problemCount)
         const description = `${ONS_KIND_LABELS[kind.kind]} (${kind.vintage} LSOAs, ${kind.wardYear} wards)`
-        await db.transaction().execute(async trx => {
+        return save(description, async trx => {
           await upsertDistricts(trx, districts)
           await upsertWards(trx, wards, kind.wardYear)
           // An older ward lookup (WD20) never replaces a newer one (WD21) for the same LSOA.
@@ -243,9 +251,7 @@ export function onsImporter(db: Db) {
               .where(sql`coalesce(excluded.ward_year, 0)`, '>=', sql`coalesce(ons_lsoas.ward_year, 0)`),
           )
           await refreshPlaces(trx)
-          await record(trx, options.actor, { file: name, kind: kind.kind, description, rows: count })
         })
-        return { file: name, kind: kind.kind, description, rows: count }
       }
 
       case 'best_fit': {
@@ -261,7 +267,7 @@ export function onsImporter(db: Db) {
         }
         if (problemCount) fail(file, problems, problemCount)
         const description = ONS_KIND_LABELS[kind.kind]
-        await db.transaction().execute(async trx => {
+        return save(description, async trx => {
           await insertBatches(
             trx,
             'onsLsoaBestFit',
@@ -269,9 +275,7 @@ export function onsImporter(db: Db) {
             oc => oc.column('lsoa11Code').doUpdateSet({ lsoa21Code: sql`excluded.lsoa21_code` }),
           )
           await refreshPlaces(trx)
-          await record(trx, options.actor, { file: name, kind: kind.kind, description, rows: count })
         })
-        return { file: name, kind: kind.kind, description, rows: count }
       }
 
       case 'ward_lookup': {
@@ -299,12 +303,10 @@ export function onsImporter(db: Db) {
         }
         if (problemCount) fail(file, problems, problemCount)
         const description = `${ONS_KIND_LABELS[kind.kind]} (${kind.wardYear} wards)`
-        await db.transaction().execute(async trx => {
+        return save(description, async trx => {
           await upsertDistricts(trx, districts)
           await upsertWards(trx, wards, kind.wardYear)
-          await record(trx, options.actor, { file: name, kind: kind.kind, description, rows: count })
         })
-        return { file: name, kind: kind.kind, description, rows: count }
       }
 
       case 'county_lookup': {
@@ -324,7 +326,7 @@ export function onsImporter(db: Db) {
         }
         if (problemCount) fail(file, problems, problemCount)
         const description = ONS_KIND_LABELS[kind.kind]
-        await db.transaction().execute(async trx => {
+        return save(description, async trx => {
           await insertBatches(
             trx,
             'onsDistricts',
@@ -343,9 +345,7 @@ export function onsImporter(db: Db) {
                   updatedAt: sql`now()`,
                 }),
           )
-          await record(trx, options.actor, { file: name, kind: kind.kind, description, rows: count })
         })
-        return { file: name, kind: kind.kind, description, rows: count }
       }
 
       case 'district_population':
@@ -396,7 +396,7 @@ export function onsImporter(db: Db) {
             ? `local authority districts as in the mid-${midYear} estimates`
             : `wards (December ${wardYear} boundaries)`
         const description = `${ONS_KIND_LABELS[kind.kind]}, mid-${midYear}`
-        await db.transaction().execute(async trx => {
+        return save(description, async trx => {
           if (kind.kind === 'district_population') {
             // Keep names we have; add districts we do not.
             await insertBatches(
@@ -426,9 +426,7 @@ export function onsImporter(db: Db) {
                   source: sql`excluded.source`,
                 }),
           )
-          await record(trx, options.actor, { file: name, kind: kind.kind, description, rows: count })
         })
-        return { file: name, kind: kind.kind, description, rows: count }
       }
     }
   }
