@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 
 import { argon2Hasher } from '../src/capabilities/accounts/password-hasher.ts'
-import type { PartnershipContext } from '../src/capabilities/partnerships/domain/partnership-context.ts'
+import type { PartnershipContext } from '../src/core/access/partnership-context.ts'
 import { planCsv, planXlsx } from '../src/capabilities/plans/plan-spreadsheet.ts'
 import { htmlDocument } from '../src/capabilities/reports/document/html.ts'
 import { REPORT_KIND_LABELS } from '../src/capabilities/reports/domain/report-kinds.ts'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { can, type Access } from '../../src/capabilities/accounts/domain/roles.ts'
+import { can, type Access } from '../../src/core/access/roles.ts'
 import type { CurrentUser } from '../../src/capabilities/accounts/account-service.ts'
 import { aUser } from '../helpers/builders.ts'
 import { fillPath, listRoutes, type RouteInfo } from '../helpers/routes.ts'

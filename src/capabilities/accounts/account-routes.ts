@@ -4,10 +4,10 @@ import type { Capability } from '../../web/capability.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { actorFor, idParam, requireUser, safeReturnTo } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
+import { ROLE_LABELS } from '../../core/access/roles.ts'
 
 import { apiTokenForm, changePasswordForm, forgotPasswordForm, newPasswordForm, signInForm } from './account-forms.ts'
 import { MIN_PASSWORD_LENGTH } from './domain/passwords.ts'
-import { ROLE_LABELS } from './domain/roles.ts'
 
 export function accountsCapability({ services, sessions }: CapabilityDeps): Capability {
   const { accounts } = services

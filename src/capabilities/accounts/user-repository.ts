@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
 import type { Row } from '../../db/tables.ts'
 
-import type { Role } from './domain/roles.ts'
+import type { Role } from '../../core/access/roles.ts'
 
 export type UserRow = Row<'users'>
 

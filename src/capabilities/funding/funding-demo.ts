@@ -15,7 +15,7 @@
  *    Command Unit funding) and Essex Probation, with illustrative amounts adding up to those resources.
  */
 import type { DemoContext } from '../../demo/index.ts'
-import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import type { AllocationKind } from './domain/funding.ts'
 import type { FundingService } from './funding-service.ts'

@@ -8,7 +8,7 @@ import { attempt, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import { idParameter, jsonResponses } from '../api/openapi.ts'
 import type { CapabilityDeps } from '../index.ts'
-import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { financialYearLabel, financialYearSlug, parseYearParam } from './domain/financial-year.ts'
 import {

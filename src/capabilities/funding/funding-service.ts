@@ -12,8 +12,8 @@ import {
   auditedUpdate,
   findInPartnership,
   type ChangeTarget,
-} from '../audit/audited-changes.ts'
-import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+} from '../../core/audit/audited-changes.ts'
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { financialYearLabel, financialYearSlug, isInYear, yearBounds } from './domain/financial-year.ts'
 import {

@@ -5,7 +5,7 @@ import type { Capability } from '../../web/capability.ts'
 import { attempt, parseForm, type ErrorItem, type FieldErrors } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
-import { allows, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { allows, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { planYearLabel } from '../plans/domain/quarters.ts'
 
 import { ENTRY_FIELD_HINTS, ENTRY_FIELD_LABELS, ENTRY_FIELDS, entryFieldName } from './domain/highlight-report.ts'

@@ -7,7 +7,7 @@ import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
-import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { readActualsCsv } from './actuals-csv.ts'
 import type { RowError } from './domain/import.ts'

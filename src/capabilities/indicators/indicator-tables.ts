@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely'
 
-import type { CreatedAt, Json, UpdatedAt } from '../../db/tables.ts'
+import type { CreatedAt, Json, UpdatedAt } from '../../db/column-types.ts'
 
 import type { PoliceDataDefinition, Polarity, SourceKind, Unit } from './domain/indicator.ts'
 import type { TargetKind } from './domain/performance.ts'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { checkbox, choice, optionalChoice, optionalEmail, optionalId, optionalText, requiredId, requiredText } from '../../shared/form-fields.ts'
-import { ROLES } from '../accounts/domain/roles.ts'
+import { ROLES } from '../../core/access/roles.ts'
 
 import { AREA_TYPES, AUTHORITY_TYPES, GROUP_TYPES, MEETING_CADENCES, MEMBERSHIP_ROLES, ORGANISATION_KINDS } from './domain/structure.ts'
 

@@ -5,10 +5,10 @@ import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
 import { actorFor, idParam, partnershipContext, requireSiteAdmin } from '../../web/request.ts'
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../accounts/domain/roles.ts'
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../core/access/roles.ts'
 import type { CapabilityDeps } from '../index.ts'
 
-import { requirePermission, type PartnershipContext } from './domain/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import {
   AREA_TYPE_LABELS,
   AUTHORITY_TYPE_LABELS,

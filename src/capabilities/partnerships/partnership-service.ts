@@ -3,13 +3,13 @@ import { constraintOf, isForeignKeyViolation, isUniqueViolation } from '../../db
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import type { AccountService, CurrentUser } from '../accounts/account-service.ts'
-import { accessTo, type Role, type Viewer } from '../accounts/domain/roles.ts'
+import { accessTo, type Role, type Viewer } from '../../core/access/roles.ts'
 import { userRepository } from '../accounts/user-repository.ts'
-import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../audit/audited-changes.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import type { Actor } from '../audit/domain/audit-entry.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import type { Actor } from '../../core/audit/audit-entry.ts'
 
-import { allows, requirePermission, type PartnershipContext } from './domain/partnership-context.ts'
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import {
   AREA_TYPE_LABELS,
   flattenTree,

@@ -8,7 +8,7 @@ import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
-import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { personLabel } from './domain/directory.ts'
 import { SHEET_COLUMNS } from './domain/plan-sheet.ts'

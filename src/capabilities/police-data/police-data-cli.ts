@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../db/database.ts'
 import type { Services } from '../../services.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { neutralise } from '../../shared/spreadsheet.ts'
-import type { Actor } from '../audit/domain/audit-entry.ts'
+import type { Actor } from '../../core/audit/audit-entry.ts'
 
 import type { ImportFileOutcome } from './police-data-tables.ts'
 import { listPoliceFiles, type ImportProgress } from './police-import.ts'

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import {
   crimeTypeByMonth,

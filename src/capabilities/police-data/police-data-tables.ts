@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 
-import type { CreatedAt, UpdatedAt } from '../../db/tables.ts'
+import type { CreatedAt, UpdatedAt } from '../../db/column-types.ts'
 
 /** Row types of the police data, ONS geography and priority scoring tables (migration 0300-police-data). */
 

@@ -7,7 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 
 import type { DatabaseHandle, RawConnection } from '../../db/database.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { auditSnapshot, type Actor } from '../audit/domain/audit-entry.ts'
+import { auditSnapshot, type Actor } from '../../core/audit/audit-entry.ts'
 
 import { CsvFatalError, CsvRecordReader, type CsvRecord } from './domain/csv-records.ts'
 import { normaliseDistrictName, type Placement } from './domain/geography.ts'

@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
-import { requirePermission } from '../partnerships/domain/partnership-context.ts'
+import { requirePermission } from '../../core/access/partnership-context.ts'
 
 import { CRIME_TYPES } from './domain/analyses.ts'
 import { addMonths, dateToMonth, financialYearStart, monthLabel, monthRange, yearOf } from './domain/months.ts'

@@ -5,7 +5,7 @@ import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '..
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
 import { loadDemoData } from '../../demo/index.ts'
 import { formatMoney } from '../../shared/format.ts'
-import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 import { planYearLabel } from '../plans/domain/quarters.ts'
 import { countRags, RAG_LABELS, ragInQuarter, updatesInQuarter } from '../plans/domain/rag.ts'
 

@@ -8,7 +8,7 @@ import { binary } from '../../../test/helpers/read-documents.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
 import { periodsOfYear } from '../indicators/domain/periods.ts'
 import { draftAction, draftPriority } from '../plans/domain/plan-draft.ts'
-import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 /**
  * The Reports section's list of every spreadsheet download of a partnership (plans, indicators, funding), and

@@ -5,7 +5,7 @@ import type { Capability } from '../../web/capability.ts'
 import { attempt, parseForm, type ErrorItem } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
-import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { isQuarter, planYearLabel } from '../plans/domain/quarters.ts'
 

@@ -5,7 +5,7 @@ import { readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
 import { addDemoPlan, addDemoStructure } from '../../../test/fixtures/demo-plans.ts'
 import { UnauthenticatedError } from '../../shared/errors.ts'
-import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import type { FundingSummary } from './domain/funding.ts'
 import type { PerformanceTable } from './domain/performance.ts'

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
-import type { Permission } from '../../capabilities/accounts/domain/roles.ts'
-import { allows } from '../../capabilities/partnerships/domain/partnership-context.ts'
+import type { Permission } from '../../core/access/roles.ts'
+import { allows } from '../../core/access/partnership-context.ts'
 import type { PartnershipService } from '../../capabilities/partnerships/partnership-service.ts'
 import { actorFor } from '../request.ts'
 

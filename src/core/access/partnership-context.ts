@@ -1,6 +1,7 @@
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../shared/errors.ts'
-import { can, type Access, type Permission } from '../../accounts/domain/roles.ts'
-import type { Actor } from '../../audit/domain/audit-entry.ts'
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../shared/errors.ts'
+import type { Actor } from '../audit/audit-entry.ts'
+
+import { can, type Access, type Permission } from './roles.ts'
 
 export interface PartnershipSummary {
   id: number

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely'
 import type { Database, Row } from '../../db/tables.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 
-import { auditLog } from './audit-repository.ts'
-import type { Actor } from './domain/audit-entry.ts'
+import { auditLog } from './audit-log.ts'
+import type { Actor } from './audit-entry.ts'
 
 /**
  * Create, update and delete one row of a partnership's table together with its audit record, in the
