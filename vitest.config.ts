@@ -14,6 +14,7 @@ const unitFiles = [
   'src/core/access/**/*.test.ts',
   'src/core/audit/audit-entry.test.ts',
   'src/core/calendar/**/*.test.ts',
+  'src/core/documents/chart.test.ts',
   'scripts/**/*.test.ts',
   'src/config.test.ts',
 ]

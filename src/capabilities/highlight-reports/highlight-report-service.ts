@@ -14,8 +14,8 @@ import { allows, requirePermission, type PartnershipContext } from '../../core/a
 import { planYearLabel, quarterDates, ukDate, type IsoDate, type Quarter } from '../plans/domain/quarters.ts'
 import type { PlanRow } from '../plans/plan-repository.ts'
 import type { PlanService, PlanView } from '../plans/plan-service.ts'
-import { renderDocx } from '../reports/document/docx.ts'
-import { renderPdf } from '../reports/document/pdf.ts'
+import { renderDocx } from '../../core/documents/docx.ts'
+import { renderPdf } from '../../core/documents/pdf.ts'
 
 import {
   EMPTY_ENTRY,

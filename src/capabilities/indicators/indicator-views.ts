@@ -1,4 +1,4 @@
-import { renderChart, type Chart } from '../../shared/charts/chart.ts'
+import { renderChart, type Chart } from '../../core/documents/chart.ts'
 
 import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, UNIT_SHORT_LABELS, type Unit } from './domain/indicator.ts'
 import { FREQUENCY_LABELS, financialYearLabel, monthName, periodsOfYear, shortPeriodLabel } from './domain/periods.ts'

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { Router, type Request, type Response } from 'express'
 import multer from 'multer'
 
-import { renderChart, type Chart } from '../../shared/charts/chart.ts'
+import { renderChart, type Chart } from '../../core/documents/chart.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { fileName, toCsv, toXlsx, type Table } from '../../shared/spreadsheet.ts'
 import type { Capability } from '../../web/capability.ts'

@@ -8,7 +8,7 @@ import type {
   TableBlock,
   TableRow,
   TextRun,
-} from '../../reports/document/model.ts'
+} from '../../../core/documents/model.ts'
 
 import { ENTRY_FIELD_LABELS, ENTRY_FIELDS, type EntryContent } from './highlight-report.ts'
 import type { IndicatorFigures } from './indicator-figures.ts'

@@ -1,3 +1,5 @@
+import type { ChartInput } from '../../../core/documents/chart.ts'
+
 /**
  * A strategic assessment as structured content (sections of headings, paragraphs, tables with captions,
  * chart data and caveats), for any renderer: the shared document renderer turns it into DOCX, PDF or a
@@ -18,15 +20,8 @@ export interface DocumentTable {
   totalRows?: number
 }
 
-export interface DocumentChart {
-  id: string
-  title: string
-  /** A sentence describing the chart, for those who cannot see it. */
-  description: string
-  kind: 'line' | 'bar'
-  series: { name: string; points: { label: string; value: number | null }[]; dashed?: boolean }[]
-  yLabel?: string
-}
+/** A chart of the assessment: the one chart definition every page and document draws, without formatting. */
+export type DocumentChart = Pick<ChartInput, 'id' | 'title' | 'description' | 'kind' | 'series' | 'yLabel'>
 
 export type DocumentBlock =
   | { type: 'paragraph'; text: string }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Block, TableBlock } from '../../reports/document/model.ts'
-import { cellText } from '../../reports/document/normalise.ts'
+import type { Block, TableBlock } from '../../../core/documents/model.ts'
+import { cellText } from '../../../core/documents/normalise.ts'
 
 import { chartTable, type DocumentChart, type DocumentTable, type StructuredDocument } from './assessment-document.ts'
 import { MAX_COLUMNS, splitWideTable, toReportDocument, toReportSections } from './assessment-report.ts'

@@ -1,4 +1,4 @@
-import type { Block, CellValue, DocumentSection as ReportSection, ReportDocument, TableBlock } from '../../reports/document/model.ts'
+import type { Block, CellValue, DocumentSection as ReportSection, ReportDocument, TableBlock } from '../../../core/documents/model.ts'
 
 import type { DocumentBlock, DocumentChart, DocumentTable, StructuredDocument } from './assessment-document.ts'
 

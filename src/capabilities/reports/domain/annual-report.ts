@@ -1,6 +1,6 @@
 import { formatDate } from '../../../shared/format.ts'
 import { planYearLabel } from '../../plans/domain/quarters.ts'
-import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
+import type { Block, DocumentSection, ReportDocument } from '../../../core/documents/model.ts'
 
 import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
 import { allocationsTableBlock, bidsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'

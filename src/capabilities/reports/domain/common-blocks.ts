@@ -2,7 +2,7 @@ import { formatDate } from '../../../shared/format.ts'
 import type { Quarter } from '../../plans/domain/quarters.ts'
 import { RAG_LABELS, type RagCounts, type RagDefinitions } from '../../plans/domain/rag.ts'
 import type { PlanSummary, PlanView, PriorityView } from '../../plans/plan-service.ts'
-import type { Block, ReportDocument, TableBlock } from '../document/model.ts'
+import type { Block, ReportDocument, TableBlock } from '../../../core/documents/model.ts'
 
 import type { ReportStatus } from './report-kinds.ts'
 

@@ -4,8 +4,8 @@ import { demoPlanView, editActions, JOINT_2016_PLAN, withRag } from '../../../..
 import { JOINT_2021_PLAN } from '../../../demo/plan-data.ts'
 import { ragDefinitions } from '../../plans/domain/rag.ts'
 import { summarisePlanView } from '../../plans/plan-service.ts'
-import type { Block, DocumentSection, ReportDocument, TableBlock } from '../document/model.ts'
-import { cellText, plainText } from '../document/normalise.ts'
+import type { Block, DocumentSection, ReportDocument, TableBlock } from '../../../core/documents/model.ts'
+import { cellText, plainText } from '../../../core/documents/normalise.ts'
 
 import { annualReportDocument } from './annual-report.ts'
 import { OGL_ATTRIBUTION, type PlanReading, type ReportFacts } from './common-blocks.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { cellText } from '../document/normalise.ts'
+import { cellText } from '../../../core/documents/normalise.ts'
 
 import { allocationsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'
 

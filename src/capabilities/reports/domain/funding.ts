@@ -1,7 +1,7 @@
 import { formatMoney } from '../../../shared/format.ts'
 import type { ReportFundingSummary } from '../../funding/domain/funding.ts'
 import { planYearLabel } from '../../plans/domain/quarters.ts'
-import type { TableBlock } from '../document/model.ts'
+import type { TableBlock } from '../../../core/documents/model.ts'
 
 /**
  * A financial year's money as the committee report states it (seed 004, 3.3 and 6.1): the grant and other

@@ -1,4 +1,4 @@
-import type { Block, TextRun } from '../document/model.ts'
+import type { Block, TextRun } from '../../../core/documents/model.ts'
 
 /**
  * The coordinator's words for a section, typed in a plain text box: each line is a paragraph, a line that

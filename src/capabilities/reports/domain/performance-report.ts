@@ -1,5 +1,5 @@
 import { planYearLabel } from '../../plans/domain/quarters.ts'
-import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
+import type { Block, DocumentSection, ReportDocument } from '../../../core/documents/model.ts'
 
 import { performanceBlocks } from './annual-report.ts'
 import { footerText, generatedLine, statusLine, withAttribution, type ReportFacts } from './common-blocks.ts'

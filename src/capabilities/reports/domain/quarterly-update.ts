@@ -3,7 +3,7 @@ import { planYearLabel, type Quarter } from '../../plans/domain/quarters.ts'
 import { countRags, ragInQuarter, updatesInQuarter, type RagDefinitions } from '../../plans/domain/rag.ts'
 import { ACTION_STATUS_LABELS } from '../../plans/domain/schedule.ts'
 import type { ActionView, PlanView, PriorityView } from '../../plans/plan-service.ts'
-import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, TableRow } from '../document/model.ts'
+import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, TableRow } from '../../../core/documents/model.ts'
 
 import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
 import { narrativeBlocks } from './narrative.ts'

@@ -1,10 +1,10 @@
-import type { Chart } from '../../../shared/charts/chart.ts'
+import type { Chart } from './chart.ts'
 
 import type { Block, CellLine, Rag, ReportDocument, TableBlock, TextRun } from './model.ts'
 import { bodyCells, columnFractions, drawChart, headerRows, runsOf } from './normalise.ts'
 
 /**
- * The view model the browser page draws a ReportDocument from (views/document.njk, macro appDocument): the
+ * The view model the browser page draws a ReportDocument from (macro appDocument in views/macros/document.njk): the
  * same words and tables as the DOCX and PDF, with GOV.UK table markup, RAG tags with their words, charts as
  * accessible SVG with their figures, and a print stylesheet that gives landscape sections landscape pages.
  * Column widths become classes (app-col-w-1 … app-col-w-100), as the content security policy allows no

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { renderChart } from '../../../shared/charts/chart.ts'
+import { renderChart } from './chart.ts'
 
 import { DRAWN_ELEMENTS, drawSvg, parseSvg, type VectorCanvas } from './pdf-chart.ts'
 

@@ -1,5 +1,5 @@
 /**
- * Draws a chart's SVG (from shared/charts/chart.ts) on a PDF page as vector graphics, so the PDF shows exactly
+ * Draws a chart's SVG (from chart.ts) on a PDF page as vector graphics, so the PDF shows exactly
  * the chart the web page shows, sharp at any zoom. renderChart writes a small, known set of elements — line,
  * polyline, circle, rect and text (once rotated) — and this replays them with pdfkit's drawing operations.
  * Anything else is reported, so a change to the chart code cannot go missing silently (see the test).

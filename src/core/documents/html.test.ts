@@ -1,15 +1,15 @@
 import * as cheerio from 'cheerio'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { configureNunjucks } from '../../../web/nunjucks.ts'
-import { sampleDocument } from '../../../../test/fixtures/sample-document.ts'
+import { configureNunjucks } from '../../web/nunjucks.ts'
+import { sampleDocument } from '../../../test/fixtures/sample-document.ts'
 
 import { htmlDocument, widthClass } from './html.ts'
 
 let $: cheerio.CheerioAPI
 beforeAll(() => {
   const env = configureNunjucks(undefined, { isProduction: false })
-  const html = env.renderString('{% from "reports/views/document.njk" import appDocument %}{{ appDocument(doc) }}', { doc: htmlDocument(sampleDocument()) })
+  const html = env.renderString('{% from "macros/document.njk" import appDocument %}{{ appDocument(doc) }}', { doc: htmlDocument(sampleDocument()) })
   $ = cheerio.load(html)
 })
 

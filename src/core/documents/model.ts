@@ -1,12 +1,9 @@
-import type { ChartInput } from '../../../shared/charts/chart.ts'
-import { RAG_LABELS, type Rag } from '../../plans/domain/rag.ts'
-
-export type { Rag }
+import type { ChartInput } from './chart.ts'
 
 /**
  * A document the partnership circulates (a committee report, a plan update), described once and drawn by
- * three renderers: DOCX (docx.ts), PDF (pdf.ts) and HTML for the browser's print (html.ts with
- * views/document.njk). The model holds words and figures only; each renderer decides how they look.
+ * three renderers: DOCX (docx.ts), PDF (pdf.ts) and HTML for the browser's print (html.ts with the appDocument
+ * macro of views/macros/document.njk). Charts are one definition (chart.ts) drawn to all three. The model holds words and figures only; each renderer decides how they look.
  */
 
 export interface ReportDocument {
@@ -133,8 +130,12 @@ export interface TableBlock {
   size?: 'normal' | 'small'
 }
 
-/** The RAG statuses' words, as the plan pages show them (there is no separate status for a complete action). */
-export const RAG_WORDS: Record<Rag, string> = RAG_LABELS
+/**
+ * A status cell's RAG status: the plans' quarterly update statuses and the indicators' performance, drawn
+ * with their words as the pages show them (there is no separate status for a complete action).
+ */
+export type Rag = 'red' | 'amber' | 'green'
+export const RAG_WORDS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
 export const NO_RAG_WORD = 'No update'
 
 /** Status colours for documents (text on fill meets 4.5:1): the word is always there too. */

@@ -1,4 +1,4 @@
-import { renderChart, type Chart, type ChartInput } from '../../../shared/charts/chart.ts'
+import { renderChart, type Chart, type ChartInput } from './chart.ts'
 
 import {
   NO_RAG_WORD,
