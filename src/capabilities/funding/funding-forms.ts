@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { choice, optionalId, optionalText, requiredId, requiredText } from '../../shared/form-fields.ts'
 
-import { parseYearInput } from './domain/financial-year.ts'
+import { dayFrom, parseFinancialYearInput as parseYearInput } from '../../core/calendar/index.ts'
 import {
   ALLOCATION_KINDS,
   BID_STATUSES,
@@ -107,11 +107,7 @@ export function checkDate(
 }
 
 function toIsoDate(day: string, month: string, year: string): string | null {
-  const [d, m, y] = [Number(day), Number(month), Number(year)]
-  const date = new Date(Date.UTC(y, m - 1, d))
-  date.setUTCFullYear(y) // years below 100 are not shifted to the 1900s
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null
-  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  return dayFrom(Number(year), Number(month), Number(day))
 }
 
 /** The checked date as 'YYYY-MM-DD', or null when left empty. */

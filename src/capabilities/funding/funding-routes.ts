@@ -10,7 +10,7 @@ import { idParameter, jsonResponses } from '../api/openapi.ts'
 import type { CapabilityDeps } from '../index.ts'
 import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
-import { financialYearLabel, financialYearSlug, parseYearParam } from './domain/financial-year.ts'
+import { financialYearLabel, financialYearSlug, parseFinancialYearParam as parseYearParam } from '../../core/calendar/index.ts'
 import {
   ALLOCATION_KIND_LABELS,
   ALLOCATION_KINDS,

@@ -2,7 +2,6 @@ import type { Db } from '../../db/database.ts'
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.ts'
 import type { Row } from '../../db/tables.ts'
 import type { Clock } from '../../shared/clock.ts'
-import { ukDate } from '../../shared/dates.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { formatDate, formatMoney } from '../../shared/format.ts'
 import type { Table } from '../../shared/spreadsheet.ts'
@@ -15,7 +14,13 @@ import {
 } from '../../core/audit/audited-changes.ts'
 import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
-import { financialYearLabel, financialYearSlug, isInYear, yearBounds } from './domain/financial-year.ts'
+import {
+  financialYearDates as yearBounds,
+  financialYearLabel,
+  financialYearSlug,
+  isInFinancialYear as isInYear,
+  ukDate,
+} from '../../core/calendar/index.ts'
 import {
   ALLOCATION_KIND_LABELS,
   BID_STATUS_LABELS,

@@ -6,10 +6,9 @@ import { attempt, parseForm, type ErrorItem, type FieldErrors } from '../../web/
 import { idParam, partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
 import { allows, type PartnershipContext } from '../../core/access/partnership-context.ts'
-import { planYearLabel } from '../plans/domain/quarters.ts'
+import { financialYearLabel, monthLabel, parseQuarter } from '../../core/calendar/index.ts'
 
 import { ENTRY_FIELD_HINTS, ENTRY_FIELD_LABELS, ENTRY_FIELDS, entryFieldName } from './domain/highlight-report.ts'
-import { monthLabel, parseQuarter } from './domain/months.ts'
 import { reporterKey } from './domain/reporters.ts'
 import { actionCountsText } from './domain/roll-up-document.ts'
 import { MONTH_STATE_LABELS } from './domain/schedule.ts'
@@ -81,7 +80,7 @@ export function highlightReportsCapability({ services }: CapabilityDeps): Capabi
       ...overview,
       planItems: overview.plans.map(p => ({
         value: String(p.id),
-        text: `${p.title} (${planYearLabel(p.planYear)})`,
+        text: `${p.title} (${financialYearLabel(p.planYear)})`,
         selected: p.id === overview.plan?.id,
       })),
       labels,
@@ -105,7 +104,7 @@ export function highlightReportsCapability({ services }: CapabilityDeps): Capabi
       reporters.map(r => ({
         value: r.key,
         text: r.name,
-        hint: `${planYearLabel(plan.planYear)}: ${r.priorities.map(p => p.title).join('; ')}`,
+        hint: `${financialYearLabel(plan.planYear)}: ${r.priorities.map(p => p.title).join('; ')}`,
       })),
     )
     const seen = new Set<string>()

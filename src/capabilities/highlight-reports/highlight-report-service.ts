@@ -11,7 +11,7 @@ import { fileName } from '../../shared/spreadsheet.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import type { IndicatorService } from '../indicators/indicator-service.ts'
 import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
-import { planYearLabel, quarterDates, ukDate, type IsoDate, type Quarter } from '../plans/domain/quarters.ts'
+import { compareMonths, financialYearLabel, financialYearOfMonth, monthLabel, monthOf, monthsOfFinancialYear, monthsOfQuarter, quarterDates, quarterLabel, quarterOfMonth, ukDate, type IsoDate, type Month, type Quarter } from '../../core/calendar/index.ts'
 import type { PlanRow } from '../plans/plan-repository.ts'
 import type { PlanService, PlanView } from '../plans/plan-service.ts'
 import { renderDocx } from '../../core/documents/docx.ts'
@@ -29,17 +29,6 @@ import {
   type Writer,
 } from './domain/highlight-report.ts'
 import { figuresAsAt, type IndicatorFigures } from './domain/indicator-figures.ts'
-import {
-  compareMonths,
-  monthLabel,
-  monthOf,
-  monthsOfPlanYear,
-  monthsOfQuarter,
-  planYearOfMonth,
-  quarterLabel,
-  quarterOfMonth,
-  type MonthKey,
-} from './domain/months.ts'
 import { reporterKey, reporterName, reportersOf, type PriorityRef, type Reporter } from './domain/reporters.ts'
 import { rollUp, type RollUp } from './domain/roll-up.ts'
 import { rollUpDocument, type ActionCounts, type RollUpPack } from './domain/roll-up-document.ts'
@@ -71,7 +60,7 @@ export interface ReportPage {
   statusLabel: string
   sections: ReportSection[]
   /** Figures of periods ended by the end of this month. */
-  figuresTo: MonthKey
+  figuresTo: Month
   mayEdit: boolean
   mayReopen: boolean
   /** Why the report cannot be submitted yet (field → message), empty when it can. */
@@ -90,7 +79,7 @@ const CONTENT_TYPES = {
   pdf: 'application/pdf',
 } as const
 
-const earlierMonth = (a: MonthKey, b: MonthKey) => (compareMonths(a, b) <= 0 ? a : b)
+const earlierMonth = (a: Month, b: Month) => (compareMonths(a, b) <= 0 ? a : b)
 const earlierDay = (a: IsoDate, b: IsoDate) => (a <= b ? a : b)
 
 function priorityRefs(view: PlanView): PriorityRef[] {
@@ -172,7 +161,7 @@ export function highlightReportService({
     ctx: PartnershipContext,
     planYear: number,
     priorityIds: readonly number[],
-    asAt: MonthKey,
+    asAt: Month,
   ): Promise<Map<number, IndicatorFigures[]>> {
     const out = new Map<number, IndicatorFigures[]>(priorityIds.map(id => [id, []]))
     if (priorityIds.length === 0) return out
@@ -233,7 +222,7 @@ export function highlightReportService({
     return reporterName(groupId === null ? null : ((await repo.groups(db, ctx.partnership.id, [groupId]))[0] ?? null))
   }
 
-  function describe(name: string, month: MonthKey) {
+  function describe(name: string, month: Month) {
     return `${name}, ${monthLabel(month)}`
   }
 
@@ -299,7 +288,7 @@ export function highlightReportService({
       const reports = await repo.list(db, ctx.partnership.id, plan.id)
       const reporters = await reportersFor(ctx, view, reports)
       const now = thisMonth()
-      const months = monthsOfPlanYear(plan.planYear)
+      const months = monthsOfFinancialYear(plan.planYear)
       const month =
         options.month && months.includes(options.month)
           ? options.month
@@ -321,7 +310,7 @@ export function highlightReportService({
       return {
         plans: available,
         plan,
-        planYearLabel: planYearLabel(plan.planYear),
+        financialYearLabel: financialYearLabel(plan.planYear),
         months: months.map(m => ({ value: m, text: monthLabel(m) })),
         month,
         monthLabel: monthLabel(month),
@@ -372,7 +361,7 @@ export function highlightReportService({
       requirePermission(ctx, 'post_own_updates')
       const writer = await writerOf(ctx)
       const now = thisMonth()
-      const out: { plan: PlanRow; reporters: Reporter[]; months: MonthKey[] }[] = []
+      const out: { plan: PlanRow; reporters: Reporter[]; months: Month[] }[] = []
       for (const plan of await reportablePlans(ctx)) {
         const months = monthsSoFar(plan.planYear, now)
         if (!months.length) continue
@@ -603,7 +592,7 @@ export function highlightReportService({
         ctx.partnership.id,
         reports.filter(r => r.status === 'submitted').map(r => r.id),
       )
-      const actionsOn = earlierDay(quarterDates(plan.planYear, quarter).end, today())
+      const actionsOn = earlierDay(quarterDates(plan.planYear, quarter).last, today())
       const view = await plans.planView(ctx, plan.id, actionsOn)
       const reporters = await reportersFor(ctx, view, reports)
       const result: RollUp = rollUp({
@@ -652,7 +641,7 @@ export function highlightReportService({
       const body = format === 'docx' ? await renderDocx(document) : await renderPdf(document)
       const name = fileName(
         ctx.partnership.shortName ?? ctx.partnership.name,
-        `Highlight reports Q${pack.quarter} ${planYearLabel(pack.planYear)}`,
+        `Highlight reports Q${pack.quarter} ${financialYearLabel(pack.planYear)}`,
       )
       return {
         body,
@@ -671,17 +660,17 @@ export function highlightReportService({
   ): Promise<{ plan: PlanRow; reporter: Reporter }> {
     const monthProblem = writeMonthProblem(input.month, thisMonth())
     if (monthProblem) throw new ValidationError({ month: monthProblem })
-    const planYear = planYearOfMonth(input.month)
+    const planYear = financialYearOfMonth(input.month)
     const plan = (await reportablePlans(ctx)).find(p => p.planYear === planYear)
     if (!plan)
       throw new ValidationError({
-        month: `There is no agreed plan for ${planYearLabel(planYear)}: highlight reports report on the priorities of an agreed plan`,
+        month: `There is no agreed plan for ${financialYearLabel(planYear)}: highlight reports report on the priorities of an agreed plan`,
       })
     const view = await plans.planView(ctx, plan.id)
     const reporter = reportersOf(priorityRefs(view)).find(r => r.groupId === input.groupId)
     if (!reporter)
       throw new ValidationError({
-        reporter: `Select who is reporting from the list: the groups that deliver a priority of the ${planYearLabel(planYear)} plan`,
+        reporter: `Select who is reporting from the list: the groups that deliver a priority of the ${financialYearLabel(planYear)} plan`,
       })
     if (!mayWriteFor(await writerOf(ctx), reporter.groupId))
       throw new ValidationError({

@@ -1,13 +1,13 @@
 import { Router, type Request } from 'express'
 
-import { ValidationError } from '../../shared/errors.ts'
+import { financialYearLabel, parseFinancialYearText } from '../../core/calendar/index.ts'
 import type { Services } from '../../services.ts'
+import { ValidationError } from '../../shared/errors.ts'
 import type { OpenApiPart } from '../../web/capability.ts'
 import { actorFor, idParam, partnershipContext } from '../../web/request.ts'
 import { idParameter, jsonResponses } from '../api/openapi.ts'
 
 import type { RawActualRow } from './domain/import.ts'
-import { financialYearLabel, parseFinancialYearText } from './domain/periods.ts'
 import type { IndicatorReport } from './domain/report.ts'
 import type { PerformanceTable } from './indicator-service.ts'
 

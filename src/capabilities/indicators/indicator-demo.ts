@@ -8,11 +8,10 @@
  * Indicators of the 2011/12 plan are linked to its priorities when the plan is loaded (looked up by
  * their title at load time); otherwise the link is left empty.
  */
+import { periodsOfYear, type Frequency } from '../../core/calendar/index.ts'
 import type { DemoContext } from '../../demo/index.ts'
 
 import type { Polarity, Unit } from './domain/indicator.ts'
-import type { Frequency } from './domain/periods.ts'
-import { periodsOfYear } from './domain/periods.ts'
 
 interface DemoTarget {
   year: number

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 
+import { periodFromStartDate } from '../../core/calendar/index.ts'
 import type { Database } from '../../db/tables.ts'
 
 import type { ActualRecord, BaselineRecord, ComparatorRecord, IndicatorRecord, TargetRecord } from './domain/report.ts'
-import { periodFromStartDate } from './domain/periods.ts'
 
 type Db = Kysely<Database>
 

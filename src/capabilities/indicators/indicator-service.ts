@@ -1,21 +1,14 @@
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
+import { financialYearLabel, financialYearOfUtcDate, monthOf, periodKey, periodLabel, periodStartDate, type Period } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import { isUniqueViolation, isForeignKeyViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
-import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
-import { auditLog } from '../../core/audit/audit-log.ts'
-import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { checkActualRows, type RawActualRow, type RowError } from './domain/import.ts'
 import { isCounted, type PoliceDataDefinition } from './domain/indicator.ts'
-import {
-  financialYearLabel,
-  financialYearOfDate,
-  periodKey,
-  periodLabel,
-  periodStartDate,
-  type Period,
-} from './domain/periods.ts'
 import {
   buildReport,
   isInYear,
@@ -62,7 +55,7 @@ const targets = {
   actual: {
     table: 'indicatorActuals',
     entityType: 'indicator actual',
-    describe: (row: { periodStart: string; value: number }) => `${row.periodStart.slice(0, 7)}: ${row.value}`,
+    describe: (row: { periodStart: string; value: number }) => `${monthOf(row.periodStart)}: ${row.value}`,
   },
   comparator: {
     table: 'indicatorComparators',
@@ -195,7 +188,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       const all = await reports(ctx)
       const { ragTolerancePercent } = await repo.partnershipSettings(db, ctx.partnership.id)
       const years = [...new Set(all.flatMap(r => [...r.targets.map(t => t.year), ...r.actuals.map(a => a.year)]))].sort((a, b) => b - a)
-      const thisYear = financialYearOfDate(clock.now())
+      const thisYear = financialYearOfUtcDate(clock.now())
       const year = requestedYear ?? years.find(y => y <= thisYear) ?? years[0] ?? thisYear
       const inYear = all.filter(r => isInYear(r, year))
       const rows = inYear.map(r => ({ report: r, row: performanceRow(r, year) }))

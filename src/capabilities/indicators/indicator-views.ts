@@ -1,7 +1,7 @@
+import { financialYearLabel, FREQUENCY_LABELS, monthAt, monthName, periodsOfYear, shortPeriodLabel } from '../../core/calendar/index.ts'
 import { renderChart, type Chart } from '../../core/documents/chart.ts'
 
 import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, UNIT_SHORT_LABELS, type Unit } from './domain/indicator.ts'
-import { FREQUENCY_LABELS, financialYearLabel, monthName, periodsOfYear, shortPeriodLabel } from './domain/periods.ts'
 import { targetValue, type Change } from './domain/performance.ts'
 import type { IndicatorReport } from './domain/report.ts'
 import type { PerformanceTable } from './indicator-service.ts'
@@ -41,7 +41,7 @@ export function indicatorChart(report: IndicatorReport): Chart | null {
   }
   const latest = Math.max(...actuals.map(a => a.year))
   const periods = periodsOfYear(indicator.frequency, latest)
-  const label = (start: number) => (indicator.frequency === 'monthly' ? monthName(start).slice(0, 3) : shortPeriodLabel({ start, months: 3 }).slice(0, 2))
+  const label = (start: number) => (indicator.frequency === 'monthly' ? monthName(monthAt(start)).slice(0, 3) : shortPeriodLabel({ start, months: 3 }).slice(0, 2))
   const valueAt = (start: number) => actuals.find(a => a.period.start === start)?.value ?? null
   const hasPrevious = periods.some(p => valueAt(p.start - 12) !== null)
   return renderChart({

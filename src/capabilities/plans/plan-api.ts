@@ -5,7 +5,7 @@ import type { OpenApiPart } from '../../web/capability.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import { idParameter, jsonResponses } from '../api/openapi.ts'
 
-import { planYearLabel } from './domain/quarters.ts'
+import { financialYearLabel } from '../../core/calendar/index.ts'
 import type { PlanRow } from './plan-repository.ts'
 
 /**
@@ -51,7 +51,7 @@ const openapi: OpenApiPart = {
         id: { type: 'integer' },
         title: { type: 'string' },
         planYear: { type: 'integer', description: 'The year the plan year starts in April: 2016 means 2016/17' },
-        planYearLabel: { type: 'string', examples: ['2016/17'] },
+        financialYearLabel: { type: 'string', examples: ['2016/17'] },
         periodStartYear: nullable('integer'),
         periodEndYear: nullable('integer'),
         status: { type: 'string', enum: ['draft', 'agreed', 'archived'] },
@@ -148,7 +148,7 @@ function planSummary(plan: PlanRow) {
     id: plan.id,
     title: plan.title,
     planYear: plan.planYear,
-    planYearLabel: planYearLabel(plan.planYear),
+    financialYearLabel: financialYearLabel(plan.planYear),
     periodStartYear: plan.periodStartYear,
     periodEndYear: plan.periodEndYear,
     status: plan.status,

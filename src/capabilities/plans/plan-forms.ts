@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { dayFrom } from '../../core/calendar/index.ts'
 import { choice, optionalId, optionalText, requiredText } from '../../shared/form-fields.ts'
 
 import { cleanText, linesOf } from './domain/plan-sheet.ts'
@@ -74,9 +75,8 @@ export function readDateParts(day: string | undefined, month: string | undefined
   if (!/^\d{4}$/.test(y!)) return { part: 'year', message: 'Year must include 4 numbers' }
   const [dn, mn, yn] = [Number(d), Number(m), Number(y)]
   if (!Number.isInteger(mn) || mn < 1 || mn > 12) return { part: 'month', message: `${label} must be a real date` }
-  const date = new Date(Date.UTC(yn, mn - 1, dn))
-  if (!Number.isInteger(dn) || date.getUTCMonth() !== mn - 1 || date.getUTCDate() !== dn) return { part: 'day', message: `${label} must be a real date` }
-  return `${y}-${String(mn).padStart(2, '0')}-${String(dn).padStart(2, '0')}`
+  const date = Number.isInteger(dn) ? dayFrom(yn, mn, dn) : null
+  return date ?? { part: 'day', message: `${label} must be a real date` }
 }
 
 const dateParts = <N extends string>(name: N) =>

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts'
 import type { Row } from '../../db/tables.ts'
 
-import type { Quarter } from './domain/quarters.ts'
+import type { Quarter } from '../../core/calendar/index.ts'
 import type { Rag } from './domain/rag.ts'
 import type { ActionStatus } from './domain/schedule.ts'
 

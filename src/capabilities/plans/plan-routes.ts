@@ -1,6 +1,17 @@
 import { Router, type Request, type Response } from 'express'
 import multer from 'multer'
 
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import {
+  financialYearLabel as planYearLabel,
+  financialYearsLabel as periodLabel,
+  formatQuarters,
+  quarterMonthsLabel as quarterMonths,
+  quarterOf,
+  QUARTERS,
+  ukDate,
+  type Quarter,
+} from '../../core/calendar/index.ts'
 import { ConflictError, NotFoundError } from '../../shared/errors.ts'
 import { fileName } from '../../shared/spreadsheet.ts'
 import type { Capability } from '../../web/capability.ts'
@@ -8,11 +19,9 @@ import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
-import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { personLabel } from './domain/directory.ts'
 import { SHEET_COLUMNS } from './domain/plan-sheet.ts'
-import { formatQuarters, periodLabel, planYearLabel, quarterMonths, quarterOf, QUARTERS, ukDate, type Quarter } from './domain/quarters.ts'
 import { isRag, RAG_LABELS, RAGS } from './domain/rag.ts'
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from './domain/schedule.ts'
 import { planApi } from './plan-api.ts'

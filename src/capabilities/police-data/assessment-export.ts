@@ -1,7 +1,7 @@
 import { performance as timer } from 'node:perf_hooks'
 
 import type { Clock } from '../../shared/clock.ts'
-import { financialYearLabel } from '../../shared/dates.ts'
+import { addMonths, financialYearLabel, monthRange, monthRangeLabel, type Month } from '../../core/calendar/index.ts'
 import { fileName } from '../../shared/spreadsheet.ts'
 import { allows, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { renderDocx } from '../../core/documents/docx.ts'
@@ -11,7 +11,6 @@ import { renderPdf } from '../../core/documents/pdf.ts'
 import type { StructuredDocument } from './domain/assessment-document.ts'
 import { toReportDocument } from './domain/assessment-report.ts'
 import { matrixSection, type MatrixForDocument } from './domain/matrix-document.ts'
-import { addMonths, monthRange, periodLabel, type Month } from './domain/months.ts'
 import { OGL, type PeriodChoice, type PoliceDataService } from './police-data-service.ts'
 import type { PriorityService } from './priority-service.ts'
 
@@ -93,9 +92,9 @@ export function assessmentExport({ policeData, priorities, clock }: { policeData
     const from = complete ? fyFrom : addMonths(latest, -11)
     if (!monthRange(from, to).some(m => q.heldMonths.has(m))) return null
     const note = complete
-      ? `The police figures in this section and those after it are for the financial year ${label} (${periodLabel(from, to)}) in the ${q.area.name}, from data.police.uk.`
-      : `The police data held does not reach the end of the financial year ${label}, so the police figures in this section and those after it are for the 12 months to the latest month held, ${periodLabel(from, to)}, in the ${q.area.name}, from data.police.uk.`
-    return { from, to, areaName: q.area.name, periodLabel: periodLabel(from, to), note }
+      ? `The police figures in this section and those after it are for the financial year ${label} (${monthRangeLabel(from, to)}) in the ${q.area.name}, from data.police.uk.`
+      : `The police data held does not reach the end of the financial year ${label}, so the police figures in this section and those after it are for the 12 months to the latest month held, ${monthRangeLabel(from, to)}, in the ${q.area.name}, from data.police.uk.`
+    return { from, to, areaName: q.area.name, periodLabel: monthRangeLabel(from, to), note }
   }
 
   return {

@@ -1,3 +1,4 @@
+import { utcMonthOf } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import type { PoliceActualsProvider } from '../indicators/indicator-service.ts'
@@ -34,8 +35,7 @@ export function policeActualsProvider({ db, clock, policeData }: { db: Db; clock
   return async ({ partnershipId, definition }) => {
     const areaCodes = await codesOf(partnershipId, definition.areaId)
     if (areaCodes.length === 0) return []
-    const now = clock.now()
-    const to = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`
+    const to = utcMonthOf(clock.now())
     const { months } = await policeData.countsByMonth({ crimeTypes: definition.crimeTypes, areaCodes, from: FIRST_POLICE_MONTH, to })
     return months.filter((m): m is { month: string; count: number } => m.count !== null)
   }

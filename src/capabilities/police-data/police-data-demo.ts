@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { DemoContext } from '../../demo/index.ts'
 
-import { addMonths, dateToMonth } from './domain/months.ts'
+import { addMonths, monthOf } from '../../core/calendar/index.ts'
 import { listPoliceFiles } from './police-import.ts'
 
 /**
@@ -54,7 +54,7 @@ export async function loadPoliceDataDemo(demo: DemoContext): Promise<void> {
 
   const ctx = demo.partnerships['joint-2016']
   const months = await db.selectFrom('policeMonths').select('month').distinct().orderBy('month', 'desc').limit(1).execute()
-  const to = months[0] ? dateToMonth(months[0].month) : '2022-03'
+  const to = months[0] ? monthOf(months[0].month) : '2022-03'
   const assessment = await services.priorities.create(ctx, {
     title: 'Scoring matrix 2022/23',
     periodFrom: addMonths(to, -11),

@@ -1,7 +1,8 @@
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { addMonths, describeMonths, isMonth, monthLabel, monthRange, monthRangeLabel, monthsBetween, shortMonthLabel, utcMonthOf, yearOf, type Month } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import {
   crimeTypeByMonth,
@@ -27,7 +28,6 @@ import {
 import { chartTable, type DocumentChart, type DocumentTable, type StructuredDocument } from './domain/assessment-document.ts'
 import { caveatsFor, POLICE_SOURCE } from './domain/caveats.ts'
 import { areaKindOfCode, type AreaKind } from './domain/geography.ts'
-import { addMonths, describeMonths, isMonth, monthLabel, monthRange, monthsBetween, periodLabel, shortMonthLabel, yearOf, type Month } from './domain/months.ts'
 import { policeDataRepository as repo, type AreaFilter, type PopulationFigure } from './police-data-repository.ts'
 
 export const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.'
@@ -230,7 +230,7 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   function clockMonth(): Month {
-    return clock.now().toISOString().slice(0, 7)
+    return utcMonthOf(clock.now())
   }
 
   async function caveats(q: AnalysisQuery, options: { belowDistrict?: boolean; population?: { description: string } | null }) {
@@ -272,7 +272,7 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
     const summary = summarise({ areaName: q.area.shortName, from: q.from, to: q.to, table, population, top, yearToDate: ytd, trend12, peaks })
     return {
       query: q,
-      periodLabel: periodLabel(q.from, q.to),
+      periodLabel: monthRangeLabel(q.from, q.to),
       months,
       missingMonths: months.filter(m => !q.heldMonths.has(m)),
       table,
@@ -528,7 +528,7 @@ export function assessmentTables(a: Assessment, h: Hotspots, c: DistrictComparis
     },
     {
       key: 'year-to-date',
-      caption: `Financial year ${ytd.financialYear} to date (${periodLabel(ytd.currentFrom, ytd.to)}) against the same months of ${ytd.previousFinancialYear}, ${area}`,
+      caption: `Financial year ${ytd.financialYear} to date (${monthRangeLabel(ytd.currentFrom, ytd.to)}) against the same months of ${ytd.previousFinancialYear}, ${area}`,
       headers: ['Crime type', `${ytd.financialYear} to date`, `Same months ${ytd.previousFinancialYear}`, 'Difference', '% change'],
       rows: [...ytd.rows, ytd.total].map(r => [r.crimeType, r.current, r.previous, r.difference, fmt(r.change, 1)]),
       numericColumns: [1, 2, 3, 4],

@@ -1,17 +1,17 @@
-import { createReadStream, promises as fs } from 'node:fs'
 import { once } from 'node:events'
+import { createReadStream, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { finished } from 'node:stream/promises'
 
 import { from as copyFrom } from 'pg-copy-streams'
 
+import { auditSnapshot, type Actor } from '../../core/audit/audit-entry.ts'
+import { monthStart, type Month } from '../../core/calendar/index.ts'
 import type { DatabaseHandle, RawConnection } from '../../db/database.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { auditSnapshot, type Actor } from '../../core/audit/audit-entry.ts'
 
 import { CsvFatalError, CsvRecordReader, type CsvRecord } from './domain/csv-records.ts'
 import { normaliseDistrictName, type Placement } from './domain/geography.ts'
-import { monthToDate, type Month } from './domain/months.ts'
 import {
   copyRow,
   recordCsvLine,
@@ -432,7 +432,7 @@ export function policeImporter(database: DatabaseHandle) {
     // Rows counted by LSOA ('' for no location) and crime type, for police_counts.
     const counts = new Map<string, { districtCode: string | null; types: Map<string, number> }>()
     const newPlaces = new Map<string, { name: string; districtCode: string }>()
-    const monthDate = monthToDate(month)
+    const monthDate = monthStart(month)
 
     /** Check one record; its COPY line, or null when it is bad (recorded in problems). */
     const take = (record: CsvRecord): string | null => {

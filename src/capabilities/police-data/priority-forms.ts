@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { optionalText, requiredText } from '../../shared/form-fields.ts'
 
-import { isMonth, monthsBetween } from './domain/months.ts'
+import { isMonth, monthsBetween } from '../../core/calendar/index.ts'
 
 const month = (message: string) =>
   z

@@ -1,12 +1,12 @@
 import { Router, type Request, type Response } from 'express'
 
+import { requirePermission } from '../../core/access/partnership-context.ts'
+import { addMonths, financialYearLabel, financialYearOfMonth, monthLabel, monthOf, monthRange } from '../../core/calendar/index.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
-import { requirePermission } from '../../core/access/partnership-context.ts'
 
 import { CRIME_TYPES } from './domain/analyses.ts'
-import { addMonths, dateToMonth, financialYearStart, monthLabel, monthRange, yearOf } from './domain/months.ts'
 import { SCORE_LABELS } from './domain/scoring.ts'
 import { assessmentForm, candidateForm, parseCriteriaForm, parseScoresForm, planForm } from './priority-forms.ts'
 
@@ -21,7 +21,7 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
   if (options.api) {
     router.get(PATH, async (req, res) => {
       const list = await priorities.list(partnershipContext(req))
-      res.json({ priorityAssessments: list.map(a => ({ id: a.id, title: a.title, periodFrom: dateToMonth(a.periodFrom), periodTo: dateToMonth(a.periodTo), planId: a.planId })) })
+      res.json({ priorityAssessments: list.map(a => ({ id: a.id, title: a.title, periodFrom: monthOf(a.periodFrom), periodTo: monthOf(a.periodTo), planId: a.planId })) })
     })
     router.get(`${PATH}/:id`, async (req, res) => {
       const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
@@ -59,7 +59,7 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
   router.get(PATH, async (req, res) => {
     const ctx = partnershipContext(req)
     const list = await priorities.list(ctx)
-    res.render('police-data/views/priorities.njk', { list: list.map(a => ({ ...a, period: `${monthLabel(dateToMonth(a.periodFrom))} to ${monthLabel(dateToMonth(a.periodTo))}` })), base: base(req) })
+    res.render('police-data/views/priorities.njk', { list: list.map(a => ({ ...a, period: `${monthLabel(monthOf(a.periodFrom))} to ${monthLabel(monthOf(a.periodTo))}` })), base: base(req) })
   })
 
   const renderNew = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
@@ -70,8 +70,8 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
   router.get(`${PATH}/new`, async (req, res) => {
     requirePermission(partnershipContext(req), 'edit_records')
     const months = await monthItems(req)
-    const fy = financialYearStart(months.to)
-    await renderNew(req, res, { values: { title: `Scoring matrix ${yearOf(fy) + 1}/${String((yearOf(fy) + 2) % 100).padStart(2, '0')}`, periodFrom: months.from, periodTo: months.to } })
+    const nextYear = financialYearOfMonth(months.to) + 1
+    await renderNew(req, res, { values: { title: `Scoring matrix ${financialYearLabel(nextYear)}`, periodFrom: months.from, periodTo: months.to } })
   })
 
   router.post(`${PATH}/new`, async (req, res) => {
@@ -198,12 +198,12 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
   // The agreed choice becomes a new draft plan
   const renderPlan = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
     const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
-    const year = yearOf(financialYearStart(dateToMonth(m.assessment.periodTo))) + 1
+    const year = financialYearOfMonth(monthOf(m.assessment.periodTo)) + 1
     res.status(status).render('police-data/views/priority-plan.njk', {
       m,
       base: `${base(req)}/${m.assessment.id}`,
       candidateItems: m.rows.map(r => ({ value: String(r.candidate.id), text: `${r.rank}. ${r.candidate.name}`, hint: `Score ${r.total} of ${r.maxTotal}${r.isComplete ? '' : ' (not fully scored)'}` })),
-      values: { title: `Partnership plan ${year}/${String((year + 1) % 100).padStart(2, '0')}`, planYear: String(year), periodEndYear: String(year + 2), candidateIds: m.rows.slice(0, 5).map(r => String(r.candidate.id)) },
+      values: { title: `Partnership plan ${financialYearLabel(year)}`, planYear: String(year), periodEndYear: String(year + 2), candidateIds: m.rows.slice(0, 5).map(r => String(r.candidate.id)) },
       ...state,
     })
   }

@@ -1,12 +1,11 @@
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
-import { financialYearLabel } from '../../shared/dates.ts'
+import { addMonths, financialYearLabel, monthOf, monthRange, monthRangeLabel, monthsBetween, monthStart, type Month } from '../../core/calendar/index.ts'
 import { NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../../core/audit/audited-changes.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
-import { addMonths, dateToMonth, monthRange, monthsBetween, monthToDate, periodLabel, type Month } from './domain/months.ts'
 import { DEFAULT_CANDIDATES, DEFAULT_CRITERIA, scoreMatrix, type CandidateEvidence } from './domain/scoring.ts'
 import { policeDataRepository as repo } from './police-data-repository.ts'
 import type { PoliceDataService } from './police-data-service.ts'
@@ -94,8 +93,8 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
     async matrix(ctx: PartnershipContext, id: number) {
       requirePermission(ctx, 'view')
       const data = await load(ctx, id)
-      const from = dateToMonth(data.assessment.periodFrom)
-      const to = dateToMonth(data.assessment.periodTo)
+      const from = monthOf(data.assessment.periodFrom)
+      const to = monthOf(data.assessment.periodTo)
       const candidates = data.candidates.map(c => ({ id: c.id, name: c.name, crimeTypes: c.crimeTypes, isChosen: c.isChosen }))
       const facts = await evidence(ctx, from, to, candidates)
       const groupScores = new Map(data.scores.map(s => [`${s.candidateId}:${s.criterionId}`, s.score]))
@@ -109,12 +108,12 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
         ...data,
         from,
         to,
-        periodLabel: periodLabel(from, to),
+        periodLabel: monthRangeLabel(from, to),
         rows,
         groupScores,
         districts: facts.districts,
         comparedMonths: facts.comparedMonths,
-        previousPeriodLabel: periodLabel(addMonths(from, -(monthsBetween(from, to) + 1)), addMonths(from, -1)),
+        previousPeriodLabel: monthRangeLabel(addMonths(from, -(monthsBetween(from, to) + 1)), addMonths(from, -1)),
         candidateNotes: new Map(data.candidates.map(c => [c.id, c.notes])),
       }
     },
@@ -124,8 +123,8 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
       return db.transaction().execute(async trx => {
         const assessment = await auditedInsert(trx, ctx.actor, assessmentTarget(ctx), {
           title: input.title,
-          periodFrom: monthToDate(input.periodFrom),
-          periodTo: monthToDate(input.periodTo),
+          periodFrom: monthStart(input.periodFrom),
+          periodTo: monthStart(input.periodTo),
           notes: input.notes,
         })
         for (const [position, criterion] of DEFAULT_CRITERIA.entries()) {
@@ -141,7 +140,7 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
     async update(ctx: PartnershipContext, id: number, input: AssessmentInput) {
       requirePermission(ctx, 'edit_records')
       return db.transaction().execute(trx =>
-        auditedUpdate(trx, ctx.actor, assessmentTarget(ctx), id, { title: input.title, periodFrom: monthToDate(input.periodFrom), periodTo: monthToDate(input.periodTo), notes: input.notes }, clock.now()),
+        auditedUpdate(trx, ctx.actor, assessmentTarget(ctx), id, { title: input.title, periodFrom: monthStart(input.periodFrom), periodTo: monthStart(input.periodTo), notes: input.notes }, clock.now()),
       )
     },
 

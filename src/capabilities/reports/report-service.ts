@@ -9,7 +9,7 @@ import { fileName } from '../../shared/spreadsheet.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '../../core/audit/audited-changes.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
-import { isQuarter, quarterOf, ukDate } from '../plans/domain/quarters.ts'
+import { isQuarter, quarterOf, ukDate } from '../../core/calendar/index.ts'
 import type { PlanService } from '../plans/plan-service.ts'
 
 import { renderDocx } from '../../core/documents/docx.ts'

@@ -21,7 +21,7 @@
  * Every figure is a list of signed lines, one per entry, and its total is the sum of its lines: a page
  * can always show which entries make a figure up.
  */
-import { financialYearLabel } from './financial-year.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
 import { sumPence, type Pence } from './money.ts'
 
 export const STREAM_STATUSES = ['confirmed', 'to_be_confirmed'] as const

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { monthIndex } from '../../indicators/domain/periods.ts'
+import { monthIndex } from '../../../core/calendar/index.ts'
 import { buildReport, type IndicatorRecord } from '../../indicators/domain/report.ts'
 
 import { figuresAsAt } from './indicator-figures.ts'

@@ -1,6 +1,7 @@
+import { formatQuarters, parseQuarters, QUARTERS, type Quarter } from '../../../core/calendar/index.ts'
+
 import { nameKey } from './directory.ts'
 import type { DraftAction, DraftPriority, DraftProblem, DraftUpdate } from './plan-draft.ts'
-import { formatQuarters, parseQuarters, QUARTERS, type Quarter } from './quarters.ts'
 import { parseRag, RAG_LABELS } from './rag.ts'
 import { ACTION_STATUS_LABELS, type ActionStatus } from './schedule.ts'
 

@@ -1,4 +1,4 @@
-import { positionInPlanYear, quarterOf, type IsoDate, type Quarter, QUARTERS } from './quarters.ts'
+import { positionInFinancialYear, quarterOf, QUARTERS, type IsoDate, type Quarter } from '../../../core/calendar/index.ts'
 
 /**
  * When an action expects a quarterly update, and whether one is due or overdue.
@@ -50,7 +50,7 @@ export function updateState(
   today: IsoDate,
 ): UpdateState {
   if (!plan.expectsUpdates || action.status !== 'open') return { kind: 'not_expected' }
-  const position = positionInPlanYear(plan.planYear, today)
+  const position = positionInFinancialYear(plan.planYear, today)
   if (position === 'before') return { kind: 'not_started' }
   const current = position === 'after' ? 5 : position
   const scheduled = scheduledQuarters(action, plan.planYear)
@@ -87,13 +87,13 @@ export function updateStateLabel(state: UpdateState): string {
  */
 export function suggestedQuarter(state: UpdateState, planYear: number, today: IsoDate): Quarter {
   if (state.kind === 'due' || state.kind === 'overdue') return state.quarter
-  const position = positionInPlanYear(planYear, today)
+  const position = positionInFinancialYear(planYear, today)
   return position === 'before' ? 1 : position === 'after' ? 4 : position
 }
 
 /** Why an update for this quarter cannot be posted today, or null when it can. */
 export function quarterProblem(planYear: number, quarter: Quarter, today: IsoDate): string | null {
-  const position = positionInPlanYear(planYear, today)
+  const position = positionInFinancialYear(planYear, today)
   if (position === 'before' || (position !== 'after' && quarter > position)) {
     return `Q${quarter} has not started yet: choose the quarter you are reporting on`
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
+import { monthRange } from '../../../core/calendar/index.ts'
+
 import {
   crimeTypeByMonth,
   percentChange,
@@ -16,30 +18,9 @@ import {
   type MonthTypeCount,
 } from './analyses.ts'
 import { caveatsFor } from './caveats.ts'
-import { addMonths, describeMonths, financialYearLabel, financialYearStart, monthRange, periodLabel } from './months.ts'
 import { scoreMatrix, trendScore, volumeScore } from './scoring.ts'
 
 const c = (month: string, crimeType: string, count: number): MonthTypeCount => ({ month, crimeType, count })
-
-describe('months', () => {
-  it('works out financial years from April', () => {
-    expect(financialYearStart('2025-03')).toBe('2024-04')
-    expect(financialYearStart('2025-04')).toBe('2025-04')
-    expect(financialYearLabel('2026-01')).toBe('2025/26')
-    expect(financialYearLabel('1999-12')).toBe('1999/00')
-  })
-
-  it('ranges and shifts across years', () => {
-    expect(monthRange('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02'])
-    expect(addMonths('2025-01', -13)).toBe('2023-12')
-  })
-
-  it('describes months in runs for a sentence', () => {
-    expect(describeMonths(['2018-08', '2018-09', '2019-03'])).toBe('August and September 2018 and March 2019')
-    expect(describeMonths(['2019-03', '2019-04', '2019-05', '2024-05'])).toBe('March to May 2019 and May 2024')
-    expect(periodLabel('2024-10', '2025-09')).toBe('October 2024 to September 2025')
-  })
-})
 
 describe('counts by crime type and month', () => {
   const counts = [c('2025-01', 'Burglary', 5), c('2025-01', 'Anti-social behaviour', 10), c('2025-03', 'Burglary', 2)]

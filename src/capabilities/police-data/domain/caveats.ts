@@ -1,4 +1,4 @@
-import { describeMonths, type Month } from './months.ts'
+import { describeMonths, type Month } from '../../../core/calendar/index.ts'
 
 /**
  * The caveats that travel with police.uk figures: on every table, chart, download and document. Users

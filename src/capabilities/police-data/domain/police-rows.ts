@@ -1,5 +1,6 @@
+import { isMonth, type Month } from '../../../core/calendar/index.ts'
+
 import { placeLsoa, type Placement } from './geography.ts'
-import { isMonth, type Month } from './months.ts'
 
 /**
  * The rules for one police.uk street-level CSV file (data.police.uk "street" files): its header, its

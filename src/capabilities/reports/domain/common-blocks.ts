@@ -1,5 +1,5 @@
 import { formatDate } from '../../../shared/format.ts'
-import type { Quarter } from '../../plans/domain/quarters.ts'
+import type { Quarter } from '../../../core/calendar/index.ts'
 import { RAG_LABELS, type RagCounts, type RagDefinitions } from '../../plans/domain/rag.ts'
 import type { PlanSummary, PlanView, PriorityView } from '../../plans/plan-service.ts'
 import type { Block, ReportDocument, TableBlock } from '../../../core/documents/model.ts'

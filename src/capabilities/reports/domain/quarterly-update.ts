@@ -1,5 +1,5 @@
 import { formatDate } from '../../../shared/format.ts'
-import { planYearLabel, type Quarter } from '../../plans/domain/quarters.ts'
+import { financialYearLabel, quarterLabel, type Quarter } from '../../../core/calendar/index.ts'
 import { countRags, ragInQuarter, updatesInQuarter, type RagDefinitions } from '../../plans/domain/rag.ts'
 import { ACTION_STATUS_LABELS } from '../../plans/domain/schedule.ts'
 import type { ActionView, PlanView, PriorityView } from '../../plans/plan-service.ts'
@@ -7,7 +7,6 @@ import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, 
 
 import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
 import { narrativeBlocks } from './narrative.ts'
-import { quarterLabel } from './periods.ts'
 
 /**
  * The quarterly partnership plan update (Appendix A of seed 001): for each priority, a table of its actions
@@ -163,7 +162,7 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     ],
   })
   sections.push({
-    heading: `Partnership priorities for ${planYearLabel(year)}`,
+    heading: `Partnership priorities for ${financialYearLabel(year)}`,
     blocks: plan.priorities.length ? [prioritiesBullets(plan)] : [{ kind: 'paragraph', text: 'The plan has no priorities yet.' }],
   })
   plan.priorities.forEach((priority, index) => sections.push(prioritySection(priority, index, quarter, year)))

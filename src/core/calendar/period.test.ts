@@ -1,12 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
+import { financialYearLabel, financialYearOfIndex, parseFinancialYearText } from './financial-year.ts'
+import { monthIndex } from './month.ts'
 import {
-  financialYearLabel,
-  financialYearOf,
   isAligned,
-  monthIndex,
-  parseFinancialYearText,
   parsePeriod,
   periodFromStartDate,
   periodKey,
@@ -15,13 +13,13 @@ import {
   periodStartDate,
   shortPeriodLabel,
   type Frequency,
-} from './periods.ts'
+} from './period.ts'
 
 describe('financial years', () => {
   it('run from April to March', () => {
-    expect(financialYearOf(monthIndex(2011, 4))).toBe(2011)
-    expect(financialYearOf(monthIndex(2012, 3))).toBe(2011)
-    expect(financialYearOf(monthIndex(2012, 4))).toBe(2012)
+    expect(financialYearOfIndex(monthIndex(2011, 4))).toBe(2011)
+    expect(financialYearOfIndex(monthIndex(2012, 3))).toBe(2011)
+    expect(financialYearOfIndex(monthIndex(2012, 4))).toBe(2012)
     expect(financialYearLabel(2011)).toBe('2011/12')
     expect(financialYearLabel(2099)).toBe('2099/00')
   })
