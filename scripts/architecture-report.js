@@ -14,6 +14,8 @@
 //    arithmetic, Date.UTC …), plus src/core/calendar/ itself, counted once.
 // 4. Import circles: groups of files that import each other round in a circle (strongly connected
 //    components of the import graph), counting every import and then runtime imports only.
+// 5. Queries on another capability's tables: a table belongs to the capability (or core module) whose
+//    `*-tables.ts` declares it; a Kysely query in a capability's source naming another's table counts.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -148,6 +150,27 @@ function circles(runtimeOnly) {
 const allCircles = circles(false)
 const runtimeCircles = circles(true)
 
+// 5. Queries on another capability's tables.
+const tableOwner = new Map()
+for (const file of tsFiles) {
+  if (!/-tables\.ts$/.test(file)) continue
+  const text = readFileSync(file, 'utf8')
+  for (const block of text.matchAll(/export interface \w+Tables\b[^{]*\{([^}]*)\}/g)) {
+    for (const member of block[1].matchAll(/^\s*(\w+)\s*:/gm)) tableOwner.set(member[1], owner(file))
+  }
+}
+const foreignQueries = []
+const QUERY = /\b(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*'(\w+)(?:\s+as\s+\w+)?'/g
+for (const file of tsFiles) {
+  const from = owner(file)
+  if (!from.startsWith('capability:') || isTest(file)) continue
+  const text = readFileSync(file, 'utf8')
+  for (const match of text.matchAll(QUERY)) {
+    const to = tableOwner.get(match[2])
+    if (to && to !== from) foreignQueries.push(`${rel(file)}: ${match[1]}('${match[2]}') of ${to.replace(/^\w+:/, '')}`)
+  }
+}
+
 const show = (items, format = x => x) => {
   if (list) for (const item of items) console.log(`    ${format(item)}`)
 }
@@ -170,5 +193,7 @@ console.log(`Source files over 500 lines (demo data, migrations and tests aside)
 show(long, f => `${f.file} (${f.lines})`)
 console.log(`Calendar modules: ${calendarPlaces.size}`)
 show([...calendarPlaces].sort())
+console.log(`Queries on another capability's tables: ${foreignQueries.length}`)
+show(foreignQueries)
 console.log(`Import circles: ${allCircles.length} (runtime imports only: ${runtimeCircles.length})`)
 show(allCircles, c => c.join(' ↔ '))
