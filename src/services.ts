@@ -7,8 +7,8 @@ import { highlightReportService } from './capabilities/highlight-reports/highlig
 import { indicatorService } from './capabilities/indicators/indicator-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
 import { planService } from './capabilities/plans/plan-service.ts'
-import { policeActualsProvider } from './capabilities/police-data/indicator-actuals.ts'
-import { policeDataServices } from './capabilities/police-data/police-data-services.ts'
+import { policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
+import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
 import { reportService } from './capabilities/reports/report-service.ts'
 import { reportSources } from './capabilities/reports/report-sources.ts'
 import type { Config } from './config.ts'
@@ -34,7 +34,9 @@ export function createServices(deps: AppDeps) {
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
   const audit = auditService({ db })
   const plans = planService({ db, clock: deps.clock })
-  const police = policeDataServices(deps)
+  // The strategic assessment document carries the partnership's latest priority scoring matrix.
+  const police = policeDataServices({ ...deps, assessmentSections: ctx => priorityMatrix.assessmentSections(ctx) })
+  const priorityMatrix = priorityMatrixService({ db, clock: deps.clock, policeData: police.policeData })
   // Indicators defined as crime type(s) × area count their actuals from the police data.
   const policeActuals = policeActualsProvider({ db, clock: deps.clock, policeData: police.policeData })
   const indicators = indicatorService({ db, clock: deps.clock, policeActuals })
@@ -54,6 +56,7 @@ export function createServices(deps: AppDeps) {
     reports,
     highlightReports,
     ...police,
+    priorityMatrix,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -10,7 +10,8 @@ import { highlightReportsCapability } from './highlight-reports/highlight-report
 import { indicatorsCapability } from './indicators/indicator-routes.ts'
 import { partnershipsCapability } from './partnerships/partnership-routes.ts'
 import { plansCapability } from './plans/plan-routes.ts'
-import { policeDataCapability } from './police-data/police-data-routes.ts'
+import { policeDataCapability } from './police-data/index.ts'
+import { priorityMatrixCapability } from './priority-matrix/index.ts'
 import { reportsCapability } from './reports/report-routes.ts'
 
 export interface CapabilityDeps {
@@ -25,6 +26,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     accountsCapability(deps),
     partnershipsCapability(deps),
     policeDataCapability(deps),
+    priorityMatrixCapability(deps),
     plansCapability(deps),
     indicatorsCapability(deps),
     fundingCapability(deps),

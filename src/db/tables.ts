@@ -7,6 +7,7 @@ import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabiliti
 import type { PartnershipsTable, PartnershipTables } from '../capabilities/partnerships/partnership-tables.ts'
 import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
+import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
 
@@ -33,6 +34,7 @@ export interface Database
     FundingTables,
     ReportTables,
     PoliceDataTables,
+    PriorityMatrixTables,
     HighlightReportTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }

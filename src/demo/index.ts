@@ -6,6 +6,7 @@ import type { PartnershipContext } from '../core/access/partnership-context.ts'
 import { loadFundingDemo } from '../capabilities/funding/funding-demo.ts'
 import { loadHighlightReportDemo } from '../capabilities/highlight-reports/highlight-report-demo.ts'
 import { loadPoliceDataDemo } from '../capabilities/police-data/police-data-demo.ts'
+import { loadPriorityMatrixDemo } from '../capabilities/priority-matrix/matrix-demo.ts'
 import { loadDemoReports } from '../capabilities/reports/demo-reports.ts'
 import type { AppDeps, Services } from '../services.ts'
 
@@ -165,6 +166,8 @@ export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [
   loadIndicatorDemo,
   loadFundingDemo,
   loadPoliceDataDemo,
+  // The scoring matrix takes the latest month of police data held.
+  loadPriorityMatrixDemo,
   loadDemoReports,
   // Highlight reports of the 2011/12 sub-groups: after the plan (its priorities and groups) and the indicators.
   loadHighlightReportDemo,

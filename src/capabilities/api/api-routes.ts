@@ -4,7 +4,9 @@ import type { Capability, OpenApiPart } from '../../web/capability.ts'
 import { partnershipContext } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
 
-import { idParameter, jsonResponses, openApiDocument } from './openapi.ts'
+import { idParameter, jsonResponses } from '../../web/openapi.ts'
+
+import { openApiDocument } from './openapi.ts'
 
 const part: OpenApiPart = {
   tags: [{ name: 'Partnerships', description: 'Community Safety Partnerships and their structure' }],

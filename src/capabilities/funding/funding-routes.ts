@@ -6,7 +6,7 @@ import type { Capability, OpenApiPart } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import { idParameter, jsonResponses } from '../api/openapi.ts'
+import { idParameter, jsonResponses } from '../../web/openapi.ts'
 import type { CapabilityDeps } from '../index.ts'
 import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 

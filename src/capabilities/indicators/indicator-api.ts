@@ -5,7 +5,7 @@ import type { Services } from '../../services.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import type { OpenApiPart } from '../../web/capability.ts'
 import { actorFor, idParam, partnershipContext } from '../../web/request.ts'
-import { idParameter, jsonResponses } from '../api/openapi.ts'
+import { idParameter, jsonResponses } from '../../web/openapi.ts'
 
 import type { RawActualRow } from './domain/import.ts'
 import type { IndicatorReport } from './domain/report.ts'

@@ -3,7 +3,7 @@ import { Router } from 'express'
 import type { Services } from '../../services.ts'
 import type { OpenApiPart } from '../../web/capability.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import { idParameter, jsonResponses } from '../api/openapi.ts'
+import { idParameter, jsonResponses } from '../../web/openapi.ts'
 
 import { financialYearLabel } from '../../core/calendar/index.ts'
 import type { PlanRow } from './plan-repository.ts'

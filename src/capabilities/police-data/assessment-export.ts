@@ -3,16 +3,14 @@ import { performance as timer } from 'node:perf_hooks'
 import type { Clock } from '../../shared/clock.ts'
 import { addMonths, financialYearLabel, monthRange, monthRangeLabel, type Month } from '../../core/calendar/index.ts'
 import { fileName } from '../../shared/spreadsheet.ts'
-import { allows, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 import { renderDocx } from '../../core/documents/docx.ts'
 import type { ReportDocument } from '../../core/documents/model.ts'
 import { renderPdf } from '../../core/documents/pdf.ts'
 
-import type { StructuredDocument } from './domain/assessment-document.ts'
-import { toReportDocument } from './domain/assessment-report.ts'
-import { matrixSection, type MatrixForDocument } from './domain/matrix-document.ts'
-import { OGL, type PeriodChoice, type PoliceDataService } from './police-data-service.ts'
-import type { PriorityService } from './priority-service.ts'
+import type { DocumentSection, StructuredDocument } from '../../core/documents/structured.ts'
+import { toReportDocument } from '../../core/documents/structured-report.ts'
+import type { PeriodChoice, PoliceDataService } from './police-data-service.ts'
 
 export type AssessmentFormat = 'docx' | 'pdf'
 
@@ -22,51 +20,26 @@ const CONTENT_TYPES: Record<AssessmentFormat, string> = {
 }
 
 /**
- * The strategic assessment of the police data as a Word or PDF document, drawn by the reports' renderers:
- * the analyses for the chosen area and period and, for those who may see the partnership's own records, its
- * latest priority scoring matrix (the public see the analyses only, as on the pages).
+ * More sections for the strategic assessment document, from other capabilities (the priority scoring
+ * matrix): put before "About these figures". Each decides what the user may see; none is an empty list.
  */
-export function assessmentExport({ policeData, priorities, clock }: { policeData: PoliceDataService; priorities: PriorityService; clock: Clock }) {
-  /** The latest scoring matrix of the partnership, for the document; null when there is none. */
-  async function latestMatrix(ctx: PartnershipContext): Promise<MatrixForDocument | null> {
-    const [latest] = await priorities.list(ctx)
-    if (!latest) return null
-    const m = await priorities.matrix(ctx, latest.id)
-    const byId = new Map(m.candidates.map(c => [c.id, c]))
-    return {
-      title: m.assessment.title,
-      periodLabel: m.periodLabel,
-      previousPeriodLabel: m.previousPeriodLabel,
-      comparedMonths: m.comparedMonths.length,
-      notes: m.assessment.notes,
-      criteria: m.criteria.map(c => ({ name: c.name, weight: c.weight })),
-      rows: m.rows.map(row => ({
-        rank: row.rank,
-        name: row.candidate.name,
-        isChosen: byId.get(row.candidate.id)?.isChosen ?? false,
-        crimeTypes: row.candidate.crimeTypes,
-        notes: byId.get(row.candidate.id)?.notes ?? null,
-        cells: row.cells,
-        total: row.total,
-        maxTotal: row.maxTotal,
-        scoredCount: row.scoredCount,
-        isComplete: row.isComplete,
-        evidence: row.evidence,
-      })),
-    }
-  }
+export type AssessmentSections = (ctx: PartnershipContext) => Promise<DocumentSection[]>
 
-  /**
-   * The assessment with the scoring matrix put before "About these figures" when the user may see it and
-   * the partnership has one.
-   */
+/**
+ * The strategic assessment of the police data as a Word or PDF document, drawn by the shared renderers: the
+ * analyses for the chosen area and period, and the sections other capabilities add (for those who may see
+ * the partnership's own records, its latest priority scoring matrix; the public see the analyses only, as
+ * on the pages).
+ */
+export function assessmentExport({ policeData, clock, moreSections = async () => [] }: { policeData: PoliceDataService; clock: Clock; moreSections?: AssessmentSections }) {
+  /** The assessment with the other capabilities' sections put before "About these figures". */
   async function structured(ctx: PartnershipContext, area: unknown, period: PeriodChoice): Promise<StructuredDocument> {
     const document = await policeData.strategicAssessmentDocument(ctx, area, period)
-    const matrix = allows(ctx, 'view') ? await latestMatrix(ctx) : null
-    if (!matrix) return document
+    const more = await moreSections(ctx)
+    if (!more.length) return document
     const sections = [...document.sections]
     const about = sections.findIndex(s => s.heading === 'About these figures')
-    sections.splice(about === -1 ? sections.length : about, 0, matrixSection(matrix, OGL))
+    sections.splice(about === -1 ? sections.length : about, 0, ...more)
     return { ...document, sections }
   }
 
@@ -100,7 +73,6 @@ export function assessmentExport({ policeData, priorities, clock }: { policeData
   return {
     structured,
     document,
-    latestMatrix,
     financialYearPeriod,
 
     async download(ctx: PartnershipContext, area: unknown, period: PeriodChoice, format: AssessmentFormat) {

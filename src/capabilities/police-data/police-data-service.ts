@@ -1,5 +1,6 @@
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { addMonths, describeMonths, isMonth, monthLabel, monthRange, monthRangeLabel, monthsBetween, shortMonthLabel, utcMonthOf, yearOf, type Month } from '../../core/calendar/index.ts'
+import { chartTable, type DocumentChart, type DocumentTable, type StructuredDocument } from '../../core/documents/structured.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ValidationError } from '../../shared/errors.ts'
@@ -25,7 +26,6 @@ import {
   type TypeByMonthTable,
   type YearToDate,
 } from './domain/analyses.ts'
-import { chartTable, type DocumentChart, type DocumentTable, type StructuredDocument } from './domain/assessment-document.ts'
 import { caveatsFor, POLICE_SOURCE } from './domain/caveats.ts'
 import { areaKindOfCode, type AreaKind } from './domain/geography.ts'
 import { policeDataRepository as repo, type AreaFilter, type PopulationFigure } from './police-data-repository.ts'
@@ -452,6 +452,18 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
         months: months.map(month => ({ month, count: heldMonths.has(month) && forces.size ? (byMonth.get(month) ?? 0) : null })),
         caveats: forces.size ? (await caveats(q, { belowDistrict: filters.some(f => f.wardCode || f.lsoaCodes), population: null })).filter(c => !c.startsWith('No population')) : ['No police data is held for these areas.'],
       }
+    },
+
+    /**
+     * Counts by month and crime type in the given districts from `from` to `to`, with the forces that police
+     * them and the months held (a month is held only when every one of those forces has it).
+     */
+    async districtCounts(districtCodes: string[], from: Month, to: Month) {
+      const counts = await repo.countsByMonthAndType(db, { districtCodes }, from, to)
+      const forces = await repo.principalForces(db, districtCodes)
+      const held = await repo.months(db, forces)
+      const heldMonths: ReadonlySet<Month> = new Set(monthRange(from, to).filter(m => forces.length > 0 && forces.every(f => held.some(h => h.force === f && h.month === m))))
+      return { counts, forces, heldMonths }
     },
 
     /** The strategic assessment as structured content, for the document renderer (DOCX, PDF, print). */

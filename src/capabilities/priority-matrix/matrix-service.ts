@@ -1,15 +1,18 @@
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../../core/audit/audited-changes.ts'
+import { addMonths, monthOf, monthRange, monthRangeLabel, monthsBetween, monthStart, type Month } from '../../core/calendar/index.ts'
+import type { DocumentSection } from '../../core/documents/structured.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
-import { addMonths, financialYearLabel, monthOf, monthRange, monthRangeLabel, monthsBetween, monthStart, type Month } from '../../core/calendar/index.ts'
 import { NotFoundError, ValidationError } from '../../shared/errors.ts'
-import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../../core/audit/audited-changes.ts'
-import { auditLog } from '../../core/audit/audit-log.ts'
-import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { insertDraftPlan } from '../plans/index.ts'
+import { OFFENCES_NOT_TOLD_APART, OGL, POLICE_SOURCE, type PoliceDataService } from '../police-data/index.ts'
 
+import { matrixSection, type MatrixForDocument } from './domain/matrix-document.ts'
 import { DEFAULT_CANDIDATES, DEFAULT_CRITERIA, scoreMatrix, type CandidateEvidence } from './domain/scoring.ts'
-import { policeDataRepository as repo } from './police-data-repository.ts'
-import type { PoliceDataService } from './police-data-service.ts'
-import type { AssessmentInput, CandidateInput, PlanInput } from './priority-forms.ts'
+import type { AssessmentInput, CandidateInput, PlanInput } from './matrix-forms.ts'
+import { matrixRepository as repo } from './matrix-repository.ts'
 
 /**
  * The priority scoring matrix of a partnership's strategic assessment: candidate issues scored on
@@ -35,19 +38,13 @@ const candidateTarget = (ctx: PartnershipContext) => ({
   describe: (row: { name: string }) => row.name,
 })
 
-export function priorityService({ db, clock, policeData }: { db: Db; clock: Clock; policeData: PoliceDataService }) {
+export function priorityMatrixService({ db, clock, policeData }: { db: Db; clock: Clock; policeData: PoliceDataService }) {
   async function load(ctx: PartnershipContext, id: number) {
     const assessment = await findInPartnership(db, assessmentTarget(ctx), id)
     const [criteria, candidates, scores] = await Promise.all([
-      db.selectFrom('priorityCriteria').selectAll().where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).orderBy('position').orderBy('id').execute(),
-      db.selectFrom('priorityCandidates').selectAll().where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).orderBy('position').orderBy('id').execute(),
-      db
-        .selectFrom('priorityScores')
-        .innerJoin('priorityCandidates', 'priorityCandidates.id', 'priorityScores.candidateId')
-        .select(['priorityScores.candidateId', 'priorityScores.criterionId', 'priorityScores.score'])
-        .where('priorityScores.partnershipId', '=', ctx.partnership.id)
-        .where('priorityCandidates.assessmentId', '=', id)
-        .execute(),
+      repo.criteria(db, ctx.partnership.id, id),
+      repo.candidates(db, ctx.partnership.id, id),
+      repo.scores(db, ctx.partnership.id, id),
     ])
     return { assessment, criteria, candidates, scores }
   }
@@ -59,10 +56,8 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
     if (!districts.length) return { evidence: result, districts, comparedMonths: [] as Month[], forces: [] as string[] }
     const length = monthsBetween(from, to) + 1
     const previousFrom = addMonths(from, -length)
-    const counts = await repo.countsByMonthAndType(db, { districtCodes: districts }, previousFrom, to)
-    const forces = await repo.principalForces(db, districts)
-    const held = await repo.months(db, forces)
-    const isHeld = (m: Month) => forces.length > 0 && forces.every(f => held.some(h => h.force === f && h.month === m))
+    const { counts, forces, heldMonths } = await policeData.districtCounts(districts, previousFrom, to)
+    const isHeld = (m: Month) => heldMonths.has(m)
     const compared = monthRange(from, to).filter(m => isHeld(m) && isHeld(addMonths(m, -length)))
     const current = new Set(compared)
     const before = new Set(compared.map(m => addMonths(m, -length)))
@@ -84,10 +79,39 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
     return { evidence: result, districts, comparedMonths: compared, forces }
   }
 
-  return {
+  /** The latest scoring matrix of the partnership, for the strategic assessment document; null when there is none. */
+  async function latestMatrix(ctx: PartnershipContext): Promise<MatrixForDocument | null> {
+    const [latest] = await repo.assessments(db, ctx.partnership.id)
+    if (!latest) return null
+    const m = await service.matrix(ctx, latest.id)
+    const byId = new Map(m.candidates.map(c => [c.id, c]))
+    return {
+      title: m.assessment.title,
+      periodLabel: m.periodLabel,
+      previousPeriodLabel: m.previousPeriodLabel,
+      comparedMonths: m.comparedMonths.length,
+      notes: m.assessment.notes,
+      criteria: m.criteria.map(c => ({ name: c.name, weight: c.weight })),
+      rows: m.rows.map(row => ({
+        rank: row.rank,
+        name: row.candidate.name,
+        isChosen: byId.get(row.candidate.id)?.isChosen ?? false,
+        crimeTypes: row.candidate.crimeTypes,
+        notes: byId.get(row.candidate.id)?.notes ?? null,
+        cells: row.cells,
+        total: row.total,
+        maxTotal: row.maxTotal,
+        scoredCount: row.scoredCount,
+        isComplete: row.isComplete,
+        evidence: row.evidence,
+      })),
+    }
+  }
+
+  const service = {
     async list(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
-      return db.selectFrom('priorityAssessments').selectAll().where('partnershipId', '=', ctx.partnership.id).orderBy('createdAt', 'desc').orderBy('id', 'desc').execute()
+      return repo.assessments(db, ctx.partnership.id)
     },
 
     async matrix(ctx: PartnershipContext, id: number) {
@@ -154,19 +178,18 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
       requirePermission(ctx, 'edit_records')
       await db.transaction().execute(async trx => {
         const assessment = await findInPartnership(trx, assessmentTarget(ctx), id)
-        const candidates = await trx.selectFrom('priorityCandidates').select(['id', 'name']).where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).execute()
-        const criteria = await trx.selectFrom('priorityCriteria').select(['id', 'name']).where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).execute()
+        const candidates = await repo.candidates(trx, ctx.partnership.id, id)
+        const criteria = await repo.criteria(trx, ctx.partnership.id, id)
         const candidateIds = new Set(candidates.map(c => c.id))
         const criterionIds = new Set(criteria.map(c => c.id))
-        const before = await trx.selectFrom('priorityScores').select(['candidateId', 'criterionId', 'score']).where('candidateId', 'in', [...candidateIds, 0]).execute()
+        const before = await repo.scoresOfCandidates(trx, [...candidateIds])
         const rows: { partnershipId: number; candidateId: number; criterionId: number; score: number }[] = []
         for (const [key, score] of scores) {
           const [candidateId, criterionId] = key.split(':').map(Number) as [number, number]
           if (!candidateIds.has(candidateId) || !criterionIds.has(criterionId)) throw new ValidationError({ scores: 'The matrix changed while you were scoring: reload the page and try again' })
           if (score !== null) rows.push({ partnershipId: ctx.partnership.id, candidateId, criterionId, score })
         }
-        await trx.deleteFrom('priorityScores').where('partnershipId', '=', ctx.partnership.id).where('candidateId', 'in', [...candidateIds, 0]).execute()
-        if (rows.length) await trx.insertInto('priorityScores').values(rows).execute()
+        await repo.replaceScores(trx, ctx.partnership.id, [...candidateIds], rows)
         const name = (list: { id: number; name: string }[], id: number) => list.find(x => x.id === id)?.name ?? String(id)
         const asRecord = (list: { candidateId: number; criterionId: number; score: number }[]) =>
           Object.fromEntries(list.map(s => [`${name(candidates, s.candidateId)} / ${name(criteria, s.criterionId)}`, s.score]))
@@ -186,7 +209,7 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
       requirePermission(ctx, 'edit_records')
       await db.transaction().execute(async trx => {
         await findInPartnership(trx, assessmentTarget(ctx), id)
-        const existing = await trx.selectFrom('priorityCriteria').selectAll().where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).execute()
+        const existing = await repo.criteria(trx, ctx.partnership.id, id)
         for (const criterion of criteria) {
           const current = existing.find(c => c.id === criterion.id)
           if (!current) throw new ValidationError({ criteria: 'The criteria changed while you were editing: reload the page and try again' })
@@ -204,10 +227,10 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
       requirePermission(ctx, 'edit_records')
       return db.transaction().execute(async trx => {
         await findInPartnership(trx, assessmentTarget(ctx), id)
-        const last = await trx.selectFrom('priorityCandidates').select(eb => eb.fn.max('position').as('position')).where('assessmentId', '=', id).executeTakeFirst()
+        const position = await repo.nextCandidatePosition(trx, id)
         return auditedInsert(trx, ctx.actor, candidateTarget(ctx), {
           assessmentId: id,
-          position: Number(last?.position ?? -1) + 1,
+          position,
           name: input.name,
           crimeTypes: JSON.stringify(input.crimeTypes),
           notes: input.notes,
@@ -239,7 +262,7 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
       requirePermission(ctx, 'edit_records')
       return db.transaction().execute(async trx => {
         const assessment = await findInPartnership(trx, assessmentTarget(ctx), id)
-        const candidates = await trx.selectFrom('priorityCandidates').selectAll().where('partnershipId', '=', ctx.partnership.id).where('assessmentId', '=', id).execute()
+        const candidates = await repo.candidates(trx, ctx.partnership.id, id)
         const chosen = input.candidateIds.map(cid => candidates.find(c => c.id === cid))
         if (chosen.some(c => !c)) throw new ValidationError({ candidateIds: 'Select issues from the list' })
         const order = (cid: number) => {
@@ -247,33 +270,28 @@ export function priorityService({ db, clock, policeData }: { db: Db; clock: Cloc
           return index === -1 ? Number.MAX_SAFE_INTEGER : index
         }
         const ordered = (chosen as NonNullable<(typeof chosen)[number]>[]).sort((a, b) => order(a.id) - order(b.id))
-        const existing = await trx.selectFrom('plans').select('id').where('partnershipId', '=', ctx.partnership.id).where('planYear', '=', input.planYear).executeTakeFirst()
-        if (existing) throw new ValidationError({ planYear: `There is already a plan for ${financialYearLabel(input.planYear)}: choose another year, or add these priorities to that plan` })
-        const plan = await auditedInsert(
-          trx,
-          ctx.actor,
-          { table: 'plans', partnershipId: ctx.partnership.id, entityType: 'plan', describe: row => row.title },
-          { title: input.title, planYear: input.planYear, periodStartYear: input.planYear, periodEndYear: input.periodEndYear, status: 'draft' },
-        )
-        for (const [position, candidate] of ordered.entries()) {
-          await auditedInsert(
-            trx,
-            ctx.actor,
-            { table: 'priorities', partnershipId: ctx.partnership.id, entityType: 'priority', describe: row => row.title },
-            { planId: plan.id, position: position + 1, title: candidate.name, subThemes: JSON.stringify([]) },
-          )
-        }
-        await trx.updateTable('priorityCandidates').set({ isChosen: false, updatedAt: clock.now() }).where('assessmentId', '=', id).where('partnershipId', '=', ctx.partnership.id).execute()
-        await trx
-          .updateTable('priorityCandidates')
-          .set({ isChosen: true, updatedAt: clock.now() })
-          .where('id', 'in', ordered.map(c => c.id))
-          .where('partnershipId', '=', ctx.partnership.id)
-          .execute()
+        const plan = await insertDraftPlan(trx, ctx.actor, ctx.partnership.id, {
+          title: input.title,
+          planYear: input.planYear,
+          periodEndYear: input.periodEndYear,
+          priorities: ordered.map(candidate => candidate.name),
+        })
+        await repo.markChosen(trx, ctx.partnership.id, id, ordered.map(c => c.id), clock.now())
         await auditedUpdate(trx, ctx.actor, assessmentTarget(ctx), assessment.id, { planId: plan.id }, clock.now())
         return plan
       })
     },
+
+    /**
+     * The partnership's latest scoring matrix as a section of the strategic assessment document, for those
+     * who may see the partnership's own records (the public see the analyses only, as on the pages).
+     */
+    async assessmentSections(ctx: PartnershipContext): Promise<DocumentSection[]> {
+      if (!allows(ctx, 'view')) return []
+      const matrix = await latestMatrix(ctx)
+      return matrix ? [matrixSection(matrix, [OFFENCES_NOT_TOLD_APART, POLICE_SOURCE, OGL])] : []
+    },
   }
+  return service
 }
-export type PriorityService = ReturnType<typeof priorityService>
+export type PriorityMatrixService = ReturnType<typeof priorityMatrixService>

@@ -4,49 +4,26 @@ import { requirePermission } from '../../core/access/partnership-context.ts'
 import { addMonths, financialYearLabel, financialYearOfMonth, monthLabel, monthOf, monthRange } from '../../core/calendar/index.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
+import type { Capability } from '../../web/capability.ts'
 
-import { CRIME_TYPES } from './domain/analyses.ts'
+import { CRIME_TYPES, type PoliceDataService } from '../police-data/index.ts'
 import { SCORE_LABELS } from './domain/scoring.ts'
-import { assessmentForm, candidateForm, parseCriteriaForm, parseScoresForm, planForm } from './priority-forms.ts'
+import { matrixApi } from './matrix-api.ts'
+import { assessmentForm, candidateForm, parseCriteriaForm, parseScoresForm, planForm } from './matrix-forms.ts'
+import { MATRICES_PATH, matrixPaths } from './matrix-paths.ts'
+import type { PriorityMatrixService } from './matrix-service.ts'
 
-const PATH = '/strategic-assessment/priorities'
+const PATH = MATRICES_PATH
 
-/** The priority scoring matrix pages (and, with `api`, its read-only API). */
-export function priorityRoutes({ services }: CapabilityDeps, options: { api?: boolean } = {}): Router {
-  const { priorities, policeData } = services
+export interface MatrixRoutesDeps {
+  priorityMatrix: PriorityMatrixService
+  policeData: PoliceDataService
+}
+
+/** The priority scoring matrix pages, under the partnership's strategic assessment. */
+export function matrixRoutes({ priorityMatrix: priorities, policeData }: MatrixRoutesDeps): Router {
   const router = Router({ mergeParams: true })
-  const base = (req: Request) => `/partnerships/${partnershipContext(req).partnership.id}${PATH}`
-
-  if (options.api) {
-    router.get(PATH, async (req, res) => {
-      const list = await priorities.list(partnershipContext(req))
-      res.json({ priorityAssessments: list.map(a => ({ id: a.id, title: a.title, periodFrom: monthOf(a.periodFrom), periodTo: monthOf(a.periodTo), planId: a.planId })) })
-    })
-    router.get(`${PATH}/:id`, async (req, res) => {
-      const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
-      res.json({
-        id: m.assessment.id,
-        title: m.assessment.title,
-        periodFrom: m.from,
-        periodTo: m.to,
-        planId: m.assessment.planId,
-        criteria: m.criteria.map(c => ({ id: c.id, name: c.name, description: c.description, weight: c.weight, source: c.source })),
-        ranking: m.rows.map(r => ({
-          rank: r.rank,
-          candidateId: r.candidate.id,
-          name: r.candidate.name,
-          crimeTypes: r.candidate.crimeTypes,
-          total: r.total,
-          maxTotal: r.maxTotal,
-          isComplete: r.isComplete,
-          evidence: r.evidence,
-          scores: r.cells,
-        })),
-      })
-    })
-    return router
-  }
+  const paths = (req: Request) => matrixPaths(partnershipContext(req).partnership.id)
 
   /** Months to offer for the period: those held, or the last three years. */
   async function monthItems(req: Request) {
@@ -59,12 +36,12 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
   router.get(PATH, async (req, res) => {
     const ctx = partnershipContext(req)
     const list = await priorities.list(ctx)
-    res.render('police-data/views/priorities.njk', { list: list.map(a => ({ ...a, period: `${monthLabel(monthOf(a.periodFrom))} to ${monthLabel(monthOf(a.periodTo))}` })), base: base(req) })
+    res.render('priority-matrix/views/matrices.njk', { list: list.map(a => ({ ...a, period: `${monthLabel(monthOf(a.periodFrom))} to ${monthLabel(monthOf(a.periodTo))}` })), paths: paths(req) })
   })
 
   const renderNew = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
     const months = await monthItems(req)
-    res.status(status).render('police-data/views/priority-form.njk', { months: months.items, base: base(req), ...state })
+    res.status(status).render('priority-matrix/views/matrix-form.njk', { months: months.items, paths: paths(req), ...state })
   }
 
   router.get(`${PATH}/new`, async (req, res) => {
@@ -81,16 +58,15 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
     const result = form.ok ? await attempt(() => priorities.create(ctx, form.value)) : form
     if (!result.ok) return renderNew(req, res, { values: req.body, ...result }, 400)
     await req.flash('Scoring matrix started with the usual criteria and issues. Change them to suit, then score.')
-    res.redirect(303, `${base(req)}/${result.value.id}`)
+    res.redirect(303, paths(req).matrix(result.value.id).show)
   })
 
   router.get(`${PATH}/:id`, async (req, res) => {
     const ctx = partnershipContext(req)
     const m = await priorities.matrix(ctx, idParam(req, 'id'))
-    res.render('police-data/views/priority-matrix.njk', {
+    res.render('priority-matrix/views/matrix.njk', {
       m,
-      base: `${base(req)}/${m.assessment.id}`,
-      listHref: base(req),
+      paths: paths(req).matrix(m.assessment.id),
       planHref: m.assessment.planId ? `/partnerships/${ctx.partnership.id}/plans/${m.assessment.planId}` : null,
       comparedMonths: m.comparedMonths.length,
       noDistricts: m.districts.length === 0,
@@ -107,7 +83,7 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
     const values: Record<string, string> = {}
     for (const [key, score] of m.groupScores) values[`score-${key.replace(':', '-')}`] = String(score)
     const scoreItems = [{ value: '', text: 'Not scored' }, ...[1, 2, 3, 4, 5].map(n => ({ value: String(n), text: SCORE_LABELS[n]! }))]
-    res.status(status).render('police-data/views/priority-scores.njk', { m, base: `${base(req)}/${m.assessment.id}`, values, scoreItems, ...state })
+    res.status(status).render('priority-matrix/views/scores.njk', { m, paths: paths(req).matrix(m.assessment.id), values, scoreItems, ...state })
   }
 
   router.get(`${PATH}/:id/scores`, async (req, res) => {
@@ -124,7 +100,7 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
     const result = Object.keys(errors).length ? formErrors(errors) : await attempt(() => priorities.saveScores(ctx, id, scores))
     if (!result.ok) return renderScores(req, res, { values: req.body, ...result }, 400)
     await req.flash('Scores saved')
-    res.redirect(303, `${base(req)}/${id}`)
+    res.redirect(303, paths(req).matrix(id).show)
   })
 
   // Criteria and weights
@@ -132,7 +108,7 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
     const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
     const values: Record<string, string> = {}
     for (const c of m.criteria) Object.assign(values, { [`name-${c.id}`]: c.name, [`weight-${c.id}`]: String(c.weight), [`description-${c.id}`]: c.description ?? '' })
-    res.status(status).render('police-data/views/priority-criteria.njk', { m, base: `${base(req)}/${m.assessment.id}`, values, ...state })
+    res.status(status).render('priority-matrix/views/criteria.njk', { m, paths: paths(req).matrix(m.assessment.id), values, ...state })
   }
 
   router.get(`${PATH}/:id/criteria`, async (req, res) => {
@@ -149,14 +125,14 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
     const result = Object.keys(errors).length ? formErrors(errors) : await attempt(() => priorities.saveCriteria(ctx, id, criteria, added))
     if (!result.ok) return renderCriteria(req, res, { values: req.body, ...result }, 400)
     await req.flash('Criteria and weights saved')
-    res.redirect(303, `${base(req)}/${id}`)
+    res.redirect(303, paths(req).matrix(id).show)
   })
 
   // Candidate issues
   const crimeTypeItems = CRIME_TYPES.map(t => ({ value: t, text: t }))
   const renderCandidate = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
     const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
-    res.status(status).render('police-data/views/priority-candidate.njk', { m, base: `${base(req)}/${m.assessment.id}`, crimeTypeItems, values: {}, ...state })
+    res.status(status).render('priority-matrix/views/candidate-form.njk', { m, paths: paths(req).matrix(m.assessment.id), crimeTypeItems, values: {}, ...state })
   }
 
   router.get(`${PATH}/:id/candidates/new`, async (req, res) => {
@@ -173,7 +149,7 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
     const result = form.ok ? await attempt(() => priorities.addCandidate(ctx, id, form.value)) : form
     if (!result.ok) return renderCandidate(req, res, { values: req.body, ...result }, 400)
     await req.flash(`“${result.value.name}” added`)
-    res.redirect(303, `${base(req)}/${id}`)
+    res.redirect(303, paths(req).matrix(id).show)
   })
 
   router.get(`${PATH}/:id/candidates/:candidateId/delete`, async (req, res) => {
@@ -184,7 +160,7 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
       noun: 'issue',
       name: candidate.name,
       warning: 'Its scores are removed with it.',
-      cancelHref: `${base(req)}/${idParam(req, 'id')}`,
+      cancelHref: paths(req).matrix(idParam(req, 'id')).show,
     })
   })
 
@@ -192,16 +168,16 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
     const ctx = partnershipContext(req)
     const removed = await priorities.removeCandidate(ctx, idParam(req, 'id'), idParam(req, 'candidateId'))
     await req.flash(`“${removed.name}” removed`)
-    res.redirect(303, `${base(req)}/${idParam(req, 'id')}`)
+    res.redirect(303, paths(req).matrix(idParam(req, 'id')).show)
   })
 
   // The agreed choice becomes a new draft plan
   const renderPlan = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
     const m = await priorities.matrix(partnershipContext(req), idParam(req, 'id'))
     const year = financialYearOfMonth(monthOf(m.assessment.periodTo)) + 1
-    res.status(status).render('police-data/views/priority-plan.njk', {
+    res.status(status).render('priority-matrix/views/plan-form.njk', {
       m,
-      base: `${base(req)}/${m.assessment.id}`,
+      paths: paths(req).matrix(m.assessment.id),
       candidateItems: m.rows.map(r => ({ value: String(r.candidate.id), text: `${r.rank}. ${r.candidate.name}`, hint: `Score ${r.total} of ${r.maxTotal}${r.isComplete ? '' : ' (not fully scored)'}` })),
       values: { title: `Partnership plan ${financialYearLabel(year)}`, planYear: String(year), periodEndYear: String(year + 2), candidateIds: m.rows.slice(0, 5).map(r => String(r.candidate.id)) },
       ...state,
@@ -235,7 +211,7 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
       noun: 'scoring matrix',
       name: m.assessment.title,
       warning: 'Its criteria, issues and scores are deleted with it. A plan made from it is kept.',
-      cancelHref: `${base(req)}/${m.assessment.id}`,
+      cancelHref: paths(req).matrix(m.assessment.id).show,
     })
   })
 
@@ -243,8 +219,14 @@ export function priorityRoutes({ services }: CapabilityDeps, options: { api?: bo
     const ctx = partnershipContext(req)
     const removed = await priorities.remove(ctx, idParam(req, 'id'))
     await req.flash(`Scoring matrix “${removed.title}” deleted`)
-    res.redirect(303, base(req))
+    res.redirect(303, paths(req).list)
   })
 
   return router
+}
+
+/** The priority scoring matrix: its pages and its read API. */
+export function priorityMatrixCapability({ services }: { services: MatrixRoutesDeps }): Capability {
+  const api = matrixApi(services)
+  return { name: 'priority-matrix', partnershipRoutes: matrixRoutes(services), apiPartnershipRoutes: api.routes, openapi: api.openapi }
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Block, TableBlock } from '../../../core/documents/model.ts'
-import { cellText } from '../../../core/documents/normalise.ts'
+import type { Block, TableBlock } from './model.ts'
+import { cellText } from './normalise.ts'
 
-import { chartTable, type DocumentChart, type DocumentTable, type StructuredDocument } from './assessment-document.ts'
-import { MAX_COLUMNS, splitWideTable, toReportDocument, toReportSections } from './assessment-report.ts'
-import { matrixSection, type MatrixForDocument } from './matrix-document.ts'
+import { chartTable, type DocumentChart, type DocumentTable, type StructuredDocument } from './structured.ts'
+import { MAX_COLUMNS, splitWideTable, toReportDocument, toReportSections } from './structured-report.ts'
 
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.'
 const CAVEATS = ['Locations are approximate.', 'Months missing from the chosen period: March 2025.']
@@ -140,67 +139,5 @@ describe('the police data strategic assessment as a report document', () => {
   it('turns the caveats into a note under their title', () => {
     const about = toReportSections(doc)[3]!
     expect(about.blocks).toEqual([{ kind: 'note', title: 'What these figures can and cannot tell you', paragraphs: CAVEATS }])
-  })
-})
-
-describe('the priority scoring matrix in the document', () => {
-  const matrix: MatrixForDocument = {
-    title: 'Scoring matrix 2026/27',
-    periodLabel: 'January to September 2025',
-    previousPeriodLabel: 'April to December 2024',
-    comparedMonths: 9,
-    notes: null,
-    criteria: [
-      { name: 'Volume', weight: 2 },
-      { name: 'Harm', weight: 3 },
-    ],
-    rows: [
-      {
-        rank: 1,
-        name: 'Anti-social behaviour',
-        isChosen: true,
-        crimeTypes: ['Anti-social behaviour'],
-        notes: null,
-        cells: [
-          { score: 5, from: 'data', dataScore: 5 },
-          { score: 4, from: 'group', dataScore: null },
-        ],
-        total: 22,
-        maxTotal: 25,
-        scoredCount: 2,
-        isComplete: true,
-        evidence: { count: 1500, previous: 1400, change: 7.14, monthsCompared: 9 },
-      },
-      {
-        rank: 2,
-        name: 'Domestic abuse',
-        isChosen: false,
-        crimeTypes: [],
-        notes: 'Cannot be told apart in police.uk data.',
-        cells: [
-          { score: null, from: 'none', dataScore: null },
-          { score: 5, from: 'group', dataScore: null },
-        ],
-        total: 15,
-        maxTotal: 25,
-        scoredCount: 1,
-        isComplete: false,
-        evidence: null,
-      },
-    ],
-  }
-
-  it('ranks the issues with their scores, where each score came from, and what the data says', () => {
-    const section = matrixSection(matrix, OGL)
-    expect(section.heading).toBe('Priority scoring matrix')
-    const [report] = toReportSections({ sections: [section] })
-    const table = tables(report!.blocks)[0]!
-    expect(table.columns.map(c => c.header)).toEqual(['Rank', 'Issue', 'Volume ×2', 'Harm ×3', 'Score', 'What the police data says'])
-    expect(rowText(table, 0)).toEqual(['1', 'Anti-social behaviour (agreed)', '5 (data)', '4', '22 of 25', '1,500 records in the months held; +7% on the period before, over the 9 months held in both (Anti-social behaviour)'])
-    expect(rowText(table, 1)).toEqual(['2', 'Domestic abuse', '', '5', '15 of 25\n1 of 2 scored', 'Not in police.uk data: scored by the group\nCannot be told apart in police.uk data.'])
-    const text = report!.blocks.flatMap(b => (b.kind === 'paragraph' ? [b.text] : b.kind === 'note' ? b.paragraphs : [])).join(' ')
-    expect(text).toMatch(/The highest scored issues were Anti-social behaviour \(22 of 25\), Domestic abuse \(15 of 25\)\. The agreed priorities: Anti-social behaviour\./)
-    expect(text).toMatch(/domestic abuse/)
-    expect(text).toContain(OGL)
   })
 })

@@ -1,10 +1,10 @@
-import type { Block, CellValue, DocumentSection as ReportSection, ReportDocument, TableBlock } from '../../../core/documents/model.ts'
+import type { Block, CellValue, DocumentSection as ReportSection, ReportDocument, TableBlock } from './model.ts'
 
-import type { DocumentBlock, DocumentChart, DocumentTable, StructuredDocument } from './assessment-document.ts'
+import type { DocumentBlock, DocumentChart, DocumentTable, StructuredDocument } from './structured.ts'
 
 /**
- * The police data strategic assessment (a StructuredDocument) in the reports' document model, so the one set
- * of renderers (DOCX, PDF, print) draws it. Every table keeps its caption and has its caveats and source in a
+ * A StructuredDocument (the police data strategic assessment, the priority scoring matrix) in the document
+ * model, so the one set of renderers (DOCX, PDF, print) draws it. Every table keeps its caption and has its caveats and source in a
  * note right after it; a chart goes as a chart (the renderers draw it as a picture with its figures table)
  * followed by the caveats of its figures. Wide tables (a long period by month) are cut into parts of at most
  * MAX_COLUMNS columns, each repeating the row names, and their section is printed landscape.

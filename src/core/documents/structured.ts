@@ -1,9 +1,10 @@
-import type { ChartInput } from '../../../core/documents/chart.ts'
+import type { ChartInput } from './chart.ts'
 
 /**
- * A strategic assessment as structured content (sections of headings, paragraphs, tables with captions,
- * chart data and caveats), for any renderer: the shared document renderer turns it into DOCX, PDF or a
- * print page; the XLSX download takes its tables. Pure data, no formatting decisions beyond words.
+ * A document as structured content (sections of headings, paragraphs, tables with captions and notes, charts
+ * with their figures, and caveats), as the strategic assessment is built: structured-report.ts turns it into
+ * a ReportDocument for the renderers (DOCX, PDF, print); spreadsheets take its tables. Pure data, no
+ * formatting decisions beyond words.
  */
 
 export type DocumentCell = string | number | null

@@ -1,5 +1,4 @@
-import type { DocumentSection, DocumentTable } from './assessment-document.ts'
-import { OFFENCES_NOT_TOLD_APART, POLICE_SOURCE } from './caveats.ts'
+import type { DocumentSection, DocumentTable } from '../../../core/documents/structured.ts'
 import type { Cell, CandidateEvidence } from './scoring.ts'
 
 /**
@@ -57,7 +56,8 @@ function scoreText(cell: MatrixForDocument['rows'][number]['cells'][number]): st
   return String(cell.score)
 }
 
-export function matrixTable(m: MatrixForDocument, attribution: string): DocumentTable {
+/** `sourceNotes`: what the police figures cannot tell apart, their source and licence, printed under the table. */
+export function matrixTable(m: MatrixForDocument, sourceNotes: readonly string[]): DocumentTable {
   const criteria = m.criteria.map((c, i) => ({ header: `${c.name} ×${c.weight}`, index: i }))
   return {
     caption: `Candidate issues ranked by weighted score (each score 1 to 5, times the criterion’s weight): ${m.title}`,
@@ -70,11 +70,11 @@ export function matrixTable(m: MatrixForDocument, attribution: string): Document
       evidenceText(row),
     ]),
     numericColumns: [0, ...criteria.map(c => c.index + 2), criteria.length + 2],
-    notes: [DATA_SCORES_NOTE, OFFENCES_NOT_TOLD_APART, POLICE_SOURCE, attribution],
+    notes: [DATA_SCORES_NOTE, ...sourceNotes],
   }
 }
 
-export function matrixSection(m: MatrixForDocument, attribution: string): DocumentSection {
+export function matrixSection(m: MatrixForDocument, sourceNotes: readonly string[]): DocumentSection {
   const agreed = m.rows.filter(r => r.isChosen).map(r => r.name)
   const top = m.rows.filter(r => r.rank <= 3).map(r => `${r.name} (${n(r.total)} of ${n(r.maxTotal)})`)
   const trend = m.comparedMonths
@@ -88,7 +88,7 @@ export function matrixSection(m: MatrixForDocument, attribution: string): Docume
       ...(m.rows.length
         ? [{ type: 'paragraph' as const, text: `The highest scored ${top.length === 1 ? 'issue was' : 'issues were'} ${top.join(', ')}.${agreed.length ? ` The agreed priorities: ${agreed.join(', ')}.` : ''}` }]
         : []),
-      { type: 'table', table: matrixTable(m, attribution) },
+      { type: 'table', table: matrixTable(m, sourceNotes) },
     ],
   }
 }

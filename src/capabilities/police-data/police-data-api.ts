@@ -1,5 +1,97 @@
+import { Router, type Request } from 'express'
+
+import { monthRange } from '../../core/calendar/index.ts'
 import type { OpenApiPart } from '../../web/capability.ts'
-import { idParameter, jsonResponses } from '../api/openapi.ts'
+import { idParameter, jsonResponses } from '../../web/openapi.ts'
+import { partnershipContext } from '../../web/request.ts'
+
+import { analysisChoice, ASSESSMENT_PATH, comparisonGroup } from './police-data-paths.ts'
+import { OGL, ONS_ATTRIBUTION, type AnalysisQuery, type PoliceDataService } from './police-data-service.ts'
+
+/**
+ * The read API of the police data: the strategic assessment's analyses under
+ * /api/v1/partnerships/:partnershipId, and the months held at /api/v1/police-data/months.
+ */
+export function policeDataApi({ policeData }: { policeData: PoliceDataService }) {
+  const partnershipRoutes = Router({ mergeParams: true })
+  const routes = Router()
+
+  const apiQuery = async (req: Request) => {
+    const { area, period } = analysisChoice(req)
+    return policeData.query(partnershipContext(req), area, period)
+  }
+  const apiArea = (q: AnalysisQuery) => ({
+    key: q.area.key,
+    kind: q.area.kind,
+    code: q.area.code,
+    name: q.area.name,
+    districtCodes: q.area.filter.districtCodes,
+    population: q.area.population,
+  })
+  const apiPeriod = (q: AnalysisQuery) => {
+    const months = monthRange(q.from, q.to)
+    return { from: q.from, to: q.to, monthsHeld: months.filter(m => q.heldMonths.has(m)), missingMonths: months.filter(m => !q.heldMonths.has(m)) }
+  }
+  const attribution = [OGL, ONS_ATTRIBUTION]
+
+  partnershipRoutes.get(ASSESSMENT_PATH, async (req, res) => {
+    const q = await apiQuery(req)
+    const a = await policeData.assessment(q, { top: req.query.top })
+    res.json({
+      area: apiArea(q),
+      period: apiPeriod(q),
+      total: a.table.total,
+      antiSocialBehaviour: a.table.asbTotal,
+      ratePer1000: a.rate,
+      topTypes: a.top,
+      yearToDate: a.yearToDate,
+      seasonalPeaks: a.peaks,
+      summary: a.summary,
+      caveats: a.caveats,
+      attribution,
+    })
+  })
+
+  partnershipRoutes.get(`${ASSESSMENT_PATH}/crime-types`, async (req, res) => {
+    const q = await apiQuery(req)
+    const a = await policeData.assessment(q)
+    res.json({ area: apiArea(q), period: apiPeriod(q), months: a.months, rows: a.table.rows, monthTotals: a.table.monthTotals, total: a.table.total, caveats: a.caveats, attribution })
+  })
+
+  partnershipRoutes.get(`${ASSESSMENT_PATH}/trends`, async (req, res) => {
+    const q = await apiQuery(req)
+    const a = await policeData.assessment(q)
+    res.json({ area: apiArea(q), period: apiPeriod(q), months12: a.trend12, months36: a.trend36, antiSocialBehaviour36: a.asb36, seasonalPeaks: a.peaks, summary: a.summary, caveats: a.caveats, attribution })
+  })
+
+  partnershipRoutes.get(`${ASSESSMENT_PATH}/hotspots`, async (req, res) => {
+    const q = await apiQuery(req)
+    const h = await policeData.hotspots(q)
+    res.json({ area: apiArea(q), period: apiPeriod(q), wardsByCount: h.wardsByCount, wardsByRate: h.wardsByRate, lsoas: h.lsoas, wardPopulation: h.wardPopulation, caveats: h.caveats, attribution })
+  })
+
+  partnershipRoutes.get(`${ASSESSMENT_PATH}/districts`, async (req, res) => {
+    const q = await apiQuery(req)
+    const c = await policeData.comparison(q, comparisonGroup(req))
+    res.json({ area: apiArea(q), period: apiPeriod(q), group: c.groupName, districts: c.districts, population: c.populationDescription, caveats: c.caveats, attribution })
+  })
+
+  partnershipRoutes.get(`${ASSESSMENT_PATH}/document`, async (req, res) => {
+    const { area, period } = analysisChoice(req)
+    res.json(await policeData.strategicAssessmentDocument(partnershipContext(req), area, period))
+  })
+
+  routes.get('/police-data/months', async (_req, res) => {
+    const status = await policeData.status()
+    res.json({
+      forces: status.forces.map(f => ({ force: f.force, name: f.forceName, months: f.months, rows: f.rows })),
+      months: status.months.map(m => ({ force: m.force, month: m.month, rows: m.rowCount, rowsWithoutLocation: m.rowsWithoutLocation, lsoaVintage: m.lsoaVintage, importedAt: m.importedAt })),
+      attribution,
+    })
+  })
+
+  return { partnershipRoutes, routes, openapi }
+}
 
 const partnership = idParameter('partnershipId', 'The partnership’s number')
 const analysisParameters = [
@@ -22,7 +114,7 @@ const get = (summary: string, description: string, schema: string, parameters: u
   get: { tags: ['Police data'], summary, description: `${description} ${note}`, parameters, responses: jsonResponses(summary, schema) },
 })
 
-export const policeDataOpenApi: OpenApiPart = {
+const openapi: OpenApiPart = {
   tags: [{ name: 'Police data', description: 'Strategic assessment analyses of police.uk street-level crime and anti-social behaviour, with ONS geography and population' }],
   paths: {
     '/api/v1/police-data/months': {
@@ -57,23 +149,6 @@ export const policeDataOpenApi: OpenApiPart = {
       'Sections of headings, paragraphs, tables with captions and notes, chart data and caveats, for a document renderer (DOCX, PDF, print).',
       'StructuredDocument',
     ),
-    '/api/v1/partnerships/{partnershipId}/strategic-assessment/priorities': {
-      get: {
-        tags: ['Police data'],
-        summary: 'Priority scoring matrices',
-        parameters: [partnership],
-        responses: jsonResponses('Scoring matrices', 'PriorityAssessmentList'),
-      },
-    },
-    '/api/v1/partnerships/{partnershipId}/strategic-assessment/priorities/{id}': {
-      get: {
-        tags: ['Police data'],
-        summary: 'A priority scoring matrix, ranked',
-        description: 'Criteria with weights, and the candidate issues ranked by weighted score, with the police data behind volume and trend.',
-        parameters: [partnership, idParameter('id', 'The scoring matrix’s number')],
-        responses: jsonResponses('The ranked matrix', 'PriorityAssessment'),
-      },
-    },
   },
   schemas: {
     PoliceMonths: { type: 'object', properties: { forces: { type: 'array', items: { type: 'object' } }, months: { type: 'array', items: { type: 'object' } }, attribution: { type: 'array', items: { type: 'string' } } } },
@@ -122,7 +197,5 @@ export const policeDataOpenApi: OpenApiPart = {
         attribution: { type: 'array', items: { type: 'string' } },
       },
     },
-    PriorityAssessmentList: { type: 'object', properties: { priorityAssessments: { type: 'array', items: { type: 'object' } } } },
-    PriorityAssessment: { type: 'object', properties: { id: { type: 'integer' }, title: { type: 'string' }, criteria: { type: 'array', items: { type: 'object' } }, ranking: { type: 'array', items: { type: 'object' } } } },
   },
 }
