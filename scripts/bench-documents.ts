@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks'
 
 import pg from 'pg'
 
-import { argon2Hasher } from '../src/capabilities/accounts/password-hasher.ts'
+import { argon2Hasher } from '../src/capabilities/accounts/index.ts'
 import type { PartnershipContext } from '../src/core/access/partnership-context.ts'
 import { planCsv, planXlsx } from '../src/capabilities/plans/plan-spreadsheet.ts'
 import { htmlDocument } from '../src/core/documents/html.ts'

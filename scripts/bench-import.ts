@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
 import { createApp } from '../src/app.ts'
-import { argon2Hasher } from '../src/capabilities/accounts/password-hasher.ts'
+import { argon2Hasher } from '../src/capabilities/accounts/index.ts'
 import { CsvRecordReader } from '../src/capabilities/police-data/domain/csv-records.ts'
 import { monthRange } from '../src/core/calendar/index.ts'
 import { POLICE_COLUMNS } from '../src/capabilities/police-data/domain/police-rows.ts'

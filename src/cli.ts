@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 
 import { isRole, ROLES } from './core/access/roles.ts'
-import { registerPoliceDataCommands } from './capabilities/police-data/police-data-cli.ts'
+import { registerPoliceDataCommands } from './capabilities/police-data/index.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'

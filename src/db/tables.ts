@@ -9,6 +9,7 @@ import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
+import type { AccessTables } from '../core/access/access-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
 
 import type { Json } from './column-types.ts'
@@ -28,6 +29,7 @@ export interface PartnershipSettingsColumns {
 export interface Database
   extends PartnershipTables,
     AccountTables,
+    AccessTables,
     AuditTables,
     PlanTables,
     IndicatorTables,

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 
 import type { Actor } from '../core/audit/audit-entry.ts'
 import type { PartnershipContext } from '../core/access/partnership-context.ts'
-import type { CurrentUser } from '../capabilities/accounts/account-service.ts'
+import type { CurrentUser } from '../core/access/current-user.ts'
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/errors.ts'
 
 /** The partnership context set by the partnership middleware (every route under /partnerships/:id). */

@@ -1,3 +1,4 @@
+import type { CurrentUser } from '../../core/access/current-user.ts'
 import type { Viewer } from '../../core/access/roles.ts'
 import type { Actor } from '../../core/audit/audit-entry.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
@@ -11,15 +12,8 @@ import { hashToken, newToken } from '../../shared/tokens.ts'
 import { passwordProblem } from './domain/passwords.ts'
 import { DEFAULT_THROTTLE, emailKey, isThrottled } from './domain/throttle.ts'
 import type { PasswordHasher } from './password-hasher.ts'
-import { userRepository, type UserRole } from './user-repository.ts'
+import { userRepository } from './user-repository.ts'
 
-export interface CurrentUser {
-  id: number
-  email: string
-  name: string
-  isSiteAdmin: boolean
-  roles: UserRole[]
-}
 
 export type SignInResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'throttled' }
 
@@ -58,6 +52,12 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
 
   return {
     loadCurrentUser,
+
+    /** The account with this address, if there is one (addresses compare without case). */
+    async findUserByEmail(email: string): Promise<{ id: number; email: string; name: string } | undefined> {
+      const user = await userRepository.findByEmail(db, email)
+      return user && { id: user.id, email: user.email, name: user.name }
+    },
 
     toViewer(user: CurrentUser): Viewer {
       return { userId: user.id, isSiteAdmin: user.isSiteAdmin, roles: new Map(user.roles.map(r => [r.partnershipId, r.role])) }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts'
 import { ForbiddenError } from '../../shared/errors.ts'
-import type { CurrentUser } from '../accounts/account-service.ts'
+import type { CurrentUser } from '../../core/access/current-user.ts'
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { auditRepository, type AuditFilter } from './audit-repository.ts'

@@ -9,11 +9,10 @@ import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { fileName } from '../../shared/spreadsheet.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
-import type { IndicatorService } from '../indicators/indicator-service.ts'
+import type { IndicatorService } from '../indicators/index.ts'
 import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { compareMonths, financialYearLabel, financialYearOfMonth, monthLabel, monthOf, monthsOfFinancialYear, monthsOfQuarter, quarterDates, quarterLabel, quarterOfMonth, ukDate, type IsoDate, type Month, type Quarter } from '../../core/calendar/index.ts'
-import type { PlanRow } from '../plans/plan-repository.ts'
-import type { PlanService, PlanView } from '../plans/plan-service.ts'
+import type { Plan, PlanService, PlanView } from '../plans/index.ts'
 import { renderDocx } from '../../core/documents/docx.ts'
 import { renderPdf } from '../../core/documents/pdf.ts'
 
@@ -54,7 +53,7 @@ export interface ReportSection {
 
 export interface ReportPage {
   report: ReportRow
-  plan: PlanRow
+  plan: Plan
   reporter: { key: string; groupId: number | null; name: string }
   monthLabel: string
   statusLabel: string
@@ -125,11 +124,11 @@ export function highlightReportService({
   }
 
   /** The plans highlight reports are written against: agreed (or since archived), latest first. */
-  async function reportablePlans(ctx: PartnershipContext): Promise<PlanRow[]> {
+  async function reportablePlans(ctx: PartnershipContext): Promise<Plan[]> {
     return (await plans.list(ctx)).filter(p => p.status !== 'draft').sort((a, b) => b.planYear - a.planYear)
   }
 
-  async function planFor(ctx: PartnershipContext, planId: number): Promise<PlanRow> {
+  async function planFor(ctx: PartnershipContext, planId: number): Promise<Plan> {
     const plan = (await reportablePlans(ctx)).find(p => p.id === planId)
     if (!plan) throw new NotFoundError('Plan')
     return plan
@@ -233,7 +232,7 @@ export function highlightReportService({
     submittedByLabel: ctx.actor.label,
   })
 
-  async function reportPage(ctx: PartnershipContext, report: ReportRow, plan: PlanRow): Promise<ReportPage> {
+  async function reportPage(ctx: PartnershipContext, report: ReportRow, plan: Plan): Promise<ReportPage> {
     const view = await plans.planView(ctx, plan.id)
     const entries = await repo.entries(db, ctx.partnership.id, [report.id])
     const priorities = coveredPriorities(view, report, entries)
@@ -278,7 +277,7 @@ export function highlightReportService({
       const available = await reportablePlans(ctx)
       const writer = await writerOf(ctx)
       if (available.length === 0) return { plans: available, plan: null, mayWriteAny: false } as const
-      let plan: PlanRow
+      let plan: Plan
       if (options.planId !== undefined) plan = await planFor(ctx, options.planId)
       else {
         const current = await plans.current(ctx)
@@ -361,7 +360,7 @@ export function highlightReportService({
       requirePermission(ctx, 'post_own_updates')
       const writer = await writerOf(ctx)
       const now = thisMonth()
-      const out: { plan: PlanRow; reporters: Reporter[]; months: Month[] }[] = []
+      const out: { plan: Plan; reporters: Reporter[]; months: Month[] }[] = []
       for (const plan of await reportablePlans(ctx)) {
         const months = monthsSoFar(plan.planYear, now)
         if (!months.length) continue
@@ -573,7 +572,7 @@ export function highlightReportService({
       ctx: PartnershipContext,
       planId: number,
       requested?: Quarter,
-    ): Promise<RollUpPack & { plan: PlanRow; quarters: { quarter: Quarter; label: string }[] }> {
+    ): Promise<RollUpPack & { plan: Plan; quarters: { quarter: Quarter; label: string }[] }> {
       requirePermission(ctx, 'view')
       const plan = await planFor(ctx, planId)
       const now = thisMonth()
@@ -657,7 +656,7 @@ export function highlightReportService({
   async function resolveChoice(
     ctx: PartnershipContext,
     input: ChooseInput,
-  ): Promise<{ plan: PlanRow; reporter: Reporter }> {
+  ): Promise<{ plan: Plan; reporter: Reporter }> {
     const monthProblem = writeMonthProblem(input.month, thisMonth())
     if (monthProblem) throw new ValidationError({ month: monthProblem })
     const planYear = financialYearOfMonth(input.month)

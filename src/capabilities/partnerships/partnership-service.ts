@@ -2,9 +2,9 @@ import type { Db } from '../../db/database.ts'
 import { constraintOf, isForeignKeyViolation, isUniqueViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
-import type { AccountService, CurrentUser } from '../accounts/account-service.ts'
+import type { CurrentUser } from '../../core/access/current-user.ts'
+import type { AccountService } from '../accounts/index.ts'
 import { accessTo, type Role, type Viewer } from '../../core/access/roles.ts'
-import { userRepository } from '../accounts/user-repository.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import type { Actor } from '../../core/audit/audit-entry.ts'
@@ -393,7 +393,7 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
           throw new ValidationError({ personId: 'Select a person from the list' })
         })
       }
-      const existing = await userRepository.findByEmail(db, input.email)
+      const existing = await accounts.findUserByEmail(input.email)
       const user = existing ?? (await accounts.createUser({ email: input.email, name: input.name }, ctx.actor))
       await db.transaction().execute(async trx => {
         const already = await trx

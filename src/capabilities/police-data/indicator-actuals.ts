@@ -1,7 +1,7 @@
 import { utcMonthOf } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
-import type { PoliceActualsProvider } from '../indicators/indicator-service.ts'
+import type { PoliceActualsProvider } from '../indicators/index.ts'
 
 import { areaKindOfCode } from './domain/geography.ts'
 import type { PoliceDataService } from './police-data-service.ts'

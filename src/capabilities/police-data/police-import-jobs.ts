@@ -6,7 +6,7 @@ import type { Clock } from '../../shared/clock.ts'
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts'
 import { auditedInsert, findInPartnership } from '../../core/audit/audited-changes.ts'
 import type { Actor } from '../../core/audit/audit-entry.ts'
-import type { CurrentUser } from '../accounts/account-service.ts'
+import type { CurrentUser } from '../../core/access/current-user.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import type { ImportFileOutcome } from './police-data-tables.ts'

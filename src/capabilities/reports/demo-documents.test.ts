@@ -7,7 +7,7 @@ import { loadDemoData } from '../../demo/index.ts'
 import { formatMoney } from '../../shared/format.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 import { financialYearLabel } from '../../core/calendar/index.ts'
-import { countRags, RAG_LABELS, ragInQuarter, updatesInQuarter } from '../plans/domain/rag.ts'
+import { countRags, RAG_LABELS, ragInQuarter, updatesInQuarter } from '../plans/index.ts'
 
 /**
  * The documents a coordinator of the demo partnerships produces in one click — from the Reports page, the

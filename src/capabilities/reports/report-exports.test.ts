@@ -7,7 +7,7 @@ import { page } from '../../../test/helpers/html.ts'
 import { binary } from '../../../test/helpers/read-documents.ts'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
 import { periodsOfYear } from '../../core/calendar/index.ts'
-import { draftAction, draftPriority } from '../plans/domain/plan-draft.ts'
+import { draftAction, draftPriority } from '../plans/index.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 /**

@@ -10,7 +10,7 @@ import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { isQuarter, quarterOf, ukDate } from '../../core/calendar/index.ts'
-import type { PlanService } from '../plans/plan-service.ts'
+import type { PlanService } from '../plans/index.ts'
 
 import { renderDocx } from '../../core/documents/docx.ts'
 import { htmlDocument, type HtmlDocument } from '../../core/documents/html.ts'

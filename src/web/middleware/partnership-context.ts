@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 
 import type { Permission } from '../../core/access/roles.ts'
 import { allows } from '../../core/access/partnership-context.ts'
-import type { PartnershipService } from '../../capabilities/partnerships/partnership-service.ts'
+import type { PartnershipService } from '../../capabilities/partnerships/index.ts'
 import { actorFor } from '../request.ts'
 
 /** A section in a partnership's service navigation. */

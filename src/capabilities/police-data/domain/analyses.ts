@@ -1,4 +1,5 @@
 import { addMonths, describeMonths, financialYearLabel, monthLabel, monthName, monthNumber, monthRange, monthRangeLabel, yearToDateMonths, type Month } from '../../../core/calendar/index.ts'
+import { CRIME_TYPES } from '../../../shared/police-uk.ts'
 import { ANTI_SOCIAL_BEHAVIOUR } from './police-rows.ts'
 
 /**
@@ -15,23 +16,6 @@ export interface MonthTypeCount {
   count: number
 }
 
-/** The order police.uk lists crime types in; others (older names) follow alphabetically. */
-export const CRIME_TYPES = [
-  'Anti-social behaviour',
-  'Bicycle theft',
-  'Burglary',
-  'Criminal damage and arson',
-  'Drugs',
-  'Other crime',
-  'Other theft',
-  'Possession of weapons',
-  'Public order',
-  'Robbery',
-  'Shoplifting',
-  'Theft from the person',
-  'Vehicle crime',
-  'Violence and sexual offences',
-] as const
 
 export const isAsb = (crimeType: string) => crimeType === ANTI_SOCIAL_BEHAVIOUR
 

@@ -1,8 +1,6 @@
 import { formatDate } from '../../../shared/format.ts'
 import { financialYearLabel, quarterLabel, type Quarter } from '../../../core/calendar/index.ts'
-import { countRags, ragInQuarter, updatesInQuarter, type RagDefinitions } from '../../plans/domain/rag.ts'
-import { ACTION_STATUS_LABELS } from '../../plans/domain/schedule.ts'
-import type { ActionView, PlanView, PriorityView } from '../../plans/plan-service.ts'
+import { ACTION_STATUS_LABELS, type ActionView, countRags, type PlanView, type PriorityView, type RagDefinitions, ragInQuarter, updatesInQuarter } from '../../plans/index.ts'
 import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, TableRow } from '../../../core/documents/model.ts'
 
 import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
