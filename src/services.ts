@@ -32,10 +32,11 @@ export function createServices(deps: AppDeps) {
   const audit = auditService({ db })
   const plans = planService({ db, clock: deps.clock })
   // The strategic assessment document carries the partnership's latest priority scoring matrix.
-  const police = policeDataServices({ ...deps, assessmentSections: ctx => priorityMatrix.assessmentSections(ctx) })
+  const partnershipAreas = (partnershipId: number) => partnerships.areasOf(partnershipId)
+  const police = policeDataServices({ ...deps, partnershipAreas, assessmentSections: ctx => priorityMatrix.assessmentSections(ctx) })
   const priorityMatrix = priorityMatrixService({ db, clock: deps.clock, policeData: police.policeData })
   // Indicators defined as crime type(s) × area count their actuals from the police data.
-  const policeActuals = policeActualsProvider({ db, clock: deps.clock, policeData: police.policeData })
+  const policeActuals = policeActualsProvider({ clock: deps.clock, policeData: police.policeData, partnershipAreas })
   const indicators = indicatorService({ db, clock: deps.clock, policeActuals })
   const funding = fundingService({ db, clock: deps.clock })
   // Reports read the plans, indicators and funding through the capabilities that own them.

@@ -473,6 +473,11 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
         })
       })
     },
+
+    /** A partnership's areas, for figures other capabilities count by area (the police data, by ONS code). */
+    async areasOf(partnershipId: number) {
+      return (await repo.areas(db, partnershipId)).map(({ id, parentId, type, name, code }) => ({ id, parentId, type, name, code }))
+    },
   }
 }
 export type PartnershipService = ReturnType<typeof partnershipService>

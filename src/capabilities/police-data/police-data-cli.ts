@@ -11,7 +11,8 @@ import type { Actor } from '../../core/audit/audit-entry.ts'
 
 import type { ImportFileOutcome } from './police-data-tables.ts'
 import type { OnsImporter } from './ons-import.ts'
-import { listPoliceFiles, type ImportProgress, type PoliceImporter } from './police-import.ts'
+import { listPoliceFiles } from './police-import-files.ts'
+import type { ImportProgress, PoliceImporter } from './police-import.ts'
 
 /**
  * `csp-hub import police-uk | ons-lookup | population`. Registered by src/cli.ts, which opens and

@@ -10,7 +10,8 @@ import type { CurrentUser } from '../../core/access/current-user.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import type { ImportFileOutcome } from './police-data-tables.ts'
-import { policeImporter, type ImportFile, type ImportProgress, type SkippedRow } from './police-import.ts'
+import type { ImportFile } from './police-import-files.ts'
+import { policeImporter, type ImportProgress, type SkippedRow } from './police-import.ts'
 
 /**
  * Uploaded police.uk files are imported by a background job: the upload returns at once, the job row in

@@ -26,6 +26,9 @@ export const APPROXIMATE_LOCATIONS =
 export const OFFENCES_NOT_TOLD_APART =
   'Some offences cannot be told apart in this data: domestic abuse, hate crime and alcohol-related crime, for example, are recorded under their crime type (such as violence and sexual offences) with no flag; residential and business burglary are both “Burglary”.'
 
+export const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.'
+export const ONS_ATTRIBUTION = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right.'
+
 export const POLICE_SOURCE = 'Source: data.police.uk street-level crime and anti-social behaviour, as imported into CSP Hub.'
 
 export function vintageSentence(vintages: CaveatContext['vintages']): string | null {
