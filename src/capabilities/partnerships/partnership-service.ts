@@ -121,7 +121,7 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
       if (!user.isSiteAdmin) throw new ForbiddenError('Only a site administrator can add a partnership')
       try {
         return await db.transaction().execute(async trx => {
-          const row = await trx.insertInto('partnerships').values(input).returningAll().executeTakeFirstOrThrow()
+          const row = await repo.insertPartnership(trx, input)
           await auditLog.record(trx, actor, {
             partnershipId: row.id,
             action: 'create',
@@ -141,13 +141,8 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
       requirePermission(ctx, 'manage_partnership')
       try {
         return await db.transaction().execute(async trx => {
-          const before = (await trx.selectFrom('partnerships').selectAll().where('id', '=', ctx.partnership.id).executeTakeFirst())!
-          const after = await trx
-            .updateTable('partnerships')
-            .set({ ...input, updatedAt: clock.now() })
-            .where('id', '=', ctx.partnership.id)
-            .returningAll()
-            .executeTakeFirstOrThrow()
+          const before = (await repo.findById(trx, ctx.partnership.id))!
+          const after = await repo.updatePartnership(trx, ctx.partnership.id, input, clock.now())
           await auditLog.record(trx, ctx.actor, {
             partnershipId: ctx.partnership.id,
             action: 'update',
@@ -168,8 +163,8 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
     async remove(ctx: PartnershipContext, user: CurrentUser) {
       if (!user.isSiteAdmin) throw new ForbiddenError('Only a site administrator can delete a partnership')
       await db.transaction().execute(async trx => {
-        const before = await trx.selectFrom('partnerships').selectAll().where('id', '=', ctx.partnership.id).executeTakeFirstOrThrow()
-        await trx.deleteFrom('partnerships').where('id', '=', ctx.partnership.id).execute()
+        const before = await repo.findByIdOrThrow(trx, ctx.partnership.id)
+        await repo.deletePartnership(trx, ctx.partnership.id)
         await auditLog.record(trx, ctx.actor, {
           partnershipId: ctx.partnership.id,
           action: 'delete',
@@ -393,7 +388,7 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
           throw new ValidationError({ personId: 'Select a person from the list' })
         })
       }
-      const existing = await accounts.findUserByEmail(input.email)
+      const existing = await accounts.findByEmail(input.email)
       const user = existing ?? (await accounts.createUser({ email: input.email, name: input.name }, ctx.actor))
       await db.transaction().execute(async trx => {
         const already = await trx

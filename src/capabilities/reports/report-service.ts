@@ -288,7 +288,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         return db.transaction().execute(async trx => {
           const issued = await repo.finalDocument(trx, partnershipId, id)
           const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'draft', finalisedAt: null }, now)
-          await trx.deleteFrom('reportFinalDocuments').where('partnershipId', '=', partnershipId).where('reportId', '=', id).execute()
+          await repo.removeFinalDocument(trx, partnershipId, id)
           await auditLog.record(trx, ctx.actor, {
             partnershipId,
             action: 'update',
@@ -311,7 +311,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         const stored = storeDocument(document)
         return db.transaction().execute(async trx => {
           const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'final', finalisedAt: now }, now)
-          await trx.insertInto('reportFinalDocuments').values({ reportId: id, partnershipId, document: stored, generatedAt: now }).execute()
+          await repo.insertFinalDocument(trx, { reportId: id, partnershipId, document: stored, generatedAt: now })
           await auditLog.record(trx, ctx.actor, {
             partnershipId,
             action: 'update',
