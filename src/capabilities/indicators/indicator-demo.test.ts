@@ -1,8 +1,8 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, contextFor } from '../../../test/helpers/builders.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership, contextFor } from '#test/helpers/builders'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 import { DEMO_LOADERS, loadDemoData, type DemoContext } from '../../demo/index.ts'
 
 import { loadIndicatorDemo } from './indicator-demo.ts'

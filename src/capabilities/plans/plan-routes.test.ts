@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 import { hashToken, newToken } from '../../shared/tokens.ts'
 import { SESSION_COOKIE } from '../../web/middleware/session.ts'
 

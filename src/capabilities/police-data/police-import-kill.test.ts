@@ -10,8 +10,8 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { fixtureMonth, ONS } from '../../../test/helpers/police-data.ts'
-import { testDatabaseKind } from '../../../test/helpers/test-database.ts'
+import { fixtureMonth, ONS } from '#test/helpers/police-data'
+import { testDatabaseKind } from '#test/helpers/test-database'
 import { createDatabase } from '../../db/database.ts'
 
 const child = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/helpers/police-import-child.ts')

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { page } from '../../../test/helpers/html.ts'
-import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { page } from '#test/helpers/html'
+import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 import { loadDemoData } from '../../demo/index.ts'
 import { formatMoney } from '../../shared/format.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { readDocx } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
+
 import { DEMO_LOADERS, loadDemoData } from '../../demo/index.ts'
-import { readDocx } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
 
 import { loadDemoReports } from './demo-reports.ts'
 
