@@ -1,12 +1,8 @@
 import { sql } from 'kysely'
 
 import type { Db } from '../../db/database.ts'
-import type { Row } from '../../db/tables.ts'
 
 import type { UserRole } from '../../core/access/current-user.ts'
-
-export type UserRow = Row<'users'>
-
 
 export const userRepository = {
   findByEmail(db: Db, email: string) {

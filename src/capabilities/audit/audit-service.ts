@@ -6,7 +6,7 @@ import { requirePermission, type PartnershipContext } from '../../core/access/pa
 import { auditRepository, type AuditFilter } from './audit-repository.ts'
 import { changedFields } from './domain/field-changes.ts'
 
-export const AUDIT_PAGE_SIZE = 50
+const AUDIT_PAGE_SIZE = 50
 
 export function auditService({ db }: { db: Db }) {
   async function page(filter: AuditFilter, pageNumber: number) {

@@ -22,7 +22,7 @@ const options = (labels: Record<string, string>) => Object.entries(labels).map((
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1 } })
 
 /** A row's problem in the error summary: "Row 3, value: The figure must be a whole number, like 2,090". */
-export function rowErrorText(error: RowError): string {
+function rowErrorText(error: RowError): string {
   if (error.column === 'file') return error.row ? `Row ${error.row}: ${error.message}` : error.message
   return `Row ${error.row}, ${error.column}: ${error.message}`
 }

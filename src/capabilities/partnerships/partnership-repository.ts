@@ -1,13 +1,7 @@
 import { sql } from 'kysely'
 
 import type { Db } from '../../db/database.ts'
-import type { NewRow, Row, RowUpdate } from '../../db/tables.ts'
-
-export type PartnershipRow = Row<'partnerships'>
-export type AreaRow = Row<'areas'>
-export type OrganisationRow = Row<'organisations'>
-export type GroupRow = Row<'groups'>
-export type PersonRow = Row<'people'>
+import type { NewRow, RowUpdate } from '../../db/tables.ts'
 
 export interface MembershipView {
   id: number

@@ -35,7 +35,6 @@ export function policeDataServices({ database, clock, logger, partnershipAreas, 
     assessmentExport: assessmentExport({ policeData, clock, moreSections: assessmentSections }),
   }
 }
-export type PoliceDataServices = ReturnType<typeof policeDataServices>
 
 export type { AssessmentExport, AssessmentSections } from './assessment-export.ts'
 export type { PartnershipArea, PartnershipAreas, PeriodChoice } from './analysis-query.ts'

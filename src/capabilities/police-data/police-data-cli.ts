@@ -40,7 +40,7 @@ const n = (value: number) => Math.round(value).toLocaleString('en-GB')
 const count = (value: number, noun: string) => `${n(value)} ${value === 1 ? noun : `${noun}s`}`
 
 /** A one-line progress bar on stderr (rows, rows a second, ETA) when it is a terminal; quiet otherwise. */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+function progressBar(stream: NodeJS.WriteStream = process.stderr) {
   const started = Date.now()
   let last = 0
   let peakRss = 0

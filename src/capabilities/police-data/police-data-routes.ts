@@ -24,11 +24,11 @@ import { policeImportRoutes } from './police-import-routes.ts'
 
 const TABLE_KEYS = ['crime-types', 'year-to-date', 'top-types', 'trend-12', 'trend-36', 'wards', 'lsoas', 'districts'] as const
 
-export function toChart(chart: DocumentChart): Chart {
+function toChart(chart: DocumentChart): Chart {
   return renderChart({ ...chart, format: value => value.toLocaleString('en-GB', { maximumFractionDigits: 1 }) })
 }
 
-export function toSpreadsheetTable(table: DocumentTable & { key?: string }, name: string): Table {
+function toSpreadsheetTable(table: DocumentTable & { key?: string }, name: string): Table {
   return { name, headers: table.headers, rows: table.rows, notes: [table.caption, ...(table.notes ?? [])] }
 }
 

@@ -22,7 +22,7 @@ export interface MatrixRoutesDeps {
 }
 
 /** The priority scoring matrix pages, under the partnership's strategic assessment. */
-export function matrixRoutes({ priorityMatrix: priorities, policeData }: MatrixRoutesDeps): Router {
+function matrixRoutes({ priorityMatrix: priorities, policeData }: MatrixRoutesDeps): Router {
   const router = Router({ mergeParams: true })
   const paths = (req: Request) => matrixPaths(partnershipContext(req).partnership.id)
 

@@ -20,7 +20,7 @@ export interface CaveatContext {
   rowsPlacedByName?: number | undefined
 }
 
-export const APPROXIMATE_LOCATIONS =
+const APPROXIMATE_LOCATIONS =
   'Locations are approximate: police.uk moves each record to the nearest of a set of anonymous map points, so a point or an LSOA is not an address, and small areas can gain or lose records.'
 
 export const OFFENCES_NOT_TOLD_APART =
@@ -31,7 +31,7 @@ export const ONS_ATTRIBUTION = 'Source: Office for National Statistics licensed 
 
 export const POLICE_SOURCE = 'Source: data.police.uk street-level crime and anti-social behaviour, as imported into CSP Hub.'
 
-export function vintageSentence(vintages: CaveatContext['vintages']): string | null {
+function vintageSentence(vintages: CaveatContext['vintages']): string | null {
   if (!vintages.length) return null
   const of = (v: string) => vintages.filter(x => x.vintage === v).map(x => x.month)
   const old = [...of('2011')]

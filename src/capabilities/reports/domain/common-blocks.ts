@@ -36,7 +36,7 @@ export function priorityHeading(priority: Pick<PriorityView, 'title'>, index: nu
 }
 
 /** "Safeguarding vulnerable people from harm (domestic abuse; hidden harm)". */
-export function priorityWithThemes(priority: Pick<PriorityView, 'title' | 'subThemes'>): string {
+function priorityWithThemes(priority: Pick<PriorityView, 'title' | 'subThemes'>): string {
   return priority.subThemes.length ? `${priority.title} (${priority.subThemes.join('; ')})` : priority.title
 }
 

@@ -80,7 +80,7 @@ function actionRow(action: ActionView, quarter: Quarter): TableRow {
   return { cells: [actionCell(action), outcomesCell(action), leadCell(action), timescaleCell(action), updatesCell(action, quarter), statusCell(action, quarter)] }
 }
 
-export function priorityTable(priority: PriorityView, index: number, quarter: Quarter, year: number): TableBlock {
+function priorityTable(priority: PriorityView, index: number, quarter: Quarter, year: number): TableBlock {
   const rows: TableRow[] = []
   for (const group of priority.groups) {
     if (group.objective) rows.push({ group: `Strategic objective: ${group.objective.title}` })
