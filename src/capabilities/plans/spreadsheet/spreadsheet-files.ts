@@ -1,15 +1,15 @@
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 
-import { toCsv, toXlsx, type Table } from '../../shared/spreadsheet.ts'
+import { toCsv, toXlsx, type Table } from '../../../shared/spreadsheet.ts'
+import type { Directory } from '../domain/directory.ts'
+import { nameKey, personLabel } from '../domain/directory.ts'
 
-import type { Directory } from './domain/directory.ts'
-import { nameKey, personLabel } from './domain/directory.ts'
-import { SHEET_COLUMNS, SHEET_NAME, sheetHeaders } from './domain/plan-sheet.ts'
+import { SHEET_COLUMNS, SHEET_NAME, sheetHeaders } from './domain/sheet-columns.ts'
 
 /**
  * Reading and writing the action plan spreadsheet as files: XLSX (Excel, LibreOffice, Google Sheets) and
- * CSV. The columns and the rules are in domain/plan-sheet.ts; this turns files into rows of text and back.
+ * CSV. The columns and the rules are in domain/ (sheet-columns.ts, sheet-reader.ts, sheet-writer.ts); this turns files into rows of text and back.
  */
 
 export class SpreadsheetError extends Error {}
