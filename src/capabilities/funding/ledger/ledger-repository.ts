@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 
-import type { Db } from '../../db/database.ts'
-import type { Row } from '../../db/tables.ts'
+import type { Db } from '../../../db/database.ts'
+import type { Row } from '../../../db/tables.ts'
 
-/** Kysely queries of the funding tables. Every query is scoped to one partnership. */
+/** Kysely queries of the funding years and their entries. Every query is scoped to one partnership. */
 
 export type FundingYearRow = Row<'fundingYears'>
 export type StreamRow = Row<'fundingStreams'>
@@ -17,7 +17,6 @@ export type AllocationRow = Row<'fundingAllocations'> & {
   projectName: string | null
 }
 export type SpendRow = Row<'fundingSpend'> & { allocationPurpose: string }
-export type ProjectRow = Row<'fundedProjects'> & { leadOrganisationName: string }
 
 export interface YearRecords {
   year: FundingYearRow & { accountableOrganisationName: string | null }
@@ -29,7 +28,7 @@ export interface YearRecords {
   spend: SpendRow[]
 }
 
-export const fundingRepository = {
+export const ledgerRepository = {
   years(db: Db, partnershipId: number) {
     return db
       .selectFrom('fundingYears')
@@ -140,71 +139,30 @@ export const fundingRepository = {
     return total
   },
 
-  projects(db: Db, partnershipId: number): Promise<ProjectRow[]> {
-    return db
-      .selectFrom('fundedProjects')
-      .innerJoin('organisations', 'organisations.id', 'fundedProjects.leadOrganisationId')
-      .selectAll('fundedProjects')
-      .select('organisations.name as leadOrganisationName')
-      .where('fundedProjects.partnershipId', '=', partnershipId)
-      .orderBy(sql`lower(funded_projects.name)`)
-      .execute()
+  /** The spend entries of an allocation. */
+  allocationSpend(db: Db, partnershipId: number, allocationId: number) {
+    return db.selectFrom('fundingSpend').select('id').where('partnershipId', '=', partnershipId).where('allocationId', '=', allocationId).execute()
   },
 
-  project(db: Db, partnershipId: number, id: number): Promise<ProjectRow | undefined> {
-    return db
-      .selectFrom('fundedProjects')
-      .innerJoin('organisations', 'organisations.id', 'fundedProjects.leadOrganisationId')
-      .selectAll('fundedProjects')
-      .select('organisations.name as leadOrganisationName')
-      .where('fundedProjects.partnershipId', '=', partnershipId)
-      .where('fundedProjects.id', '=', id)
-      .executeTakeFirst()
-  },
-
-  /** The allocations to a project in every year, with the year and what is spent and committed. */
-  projectAllocations(db: Db, partnershipId: number, projectId: number) {
-    return db
+  async isAllocationOfYear(db: Db, partnershipId: number, yearId: number, allocationId: number): Promise<boolean> {
+    const allocation = await db
       .selectFrom('fundingAllocations')
-      .innerJoin('fundingYears', 'fundingYears.id', 'fundingAllocations.fundingYearId')
-      .leftJoin('fundingSpend', 'fundingSpend.allocationId', 'fundingAllocations.id')
-      .select(eb => [
-        'fundingAllocations.id',
-        'fundingAllocations.purpose',
-        'fundingAllocations.amountPence',
-        'fundingYears.startYear',
-        eb.fn
-          .coalesce(
-            eb.fn.sum<number>(sql`case when funding_spend.status = 'paid' then funding_spend.amount_pence end`),
-            sql<number>`0`,
-          )
-          .as('spentPence'),
-        eb.fn
-          .coalesce(
-            eb.fn.sum<number>(sql`case when funding_spend.status = 'committed' then funding_spend.amount_pence end`),
-            sql<number>`0`,
-          )
-          .as('committedPence'),
-      ])
-      .where('fundingAllocations.partnershipId', '=', partnershipId)
-      .where('fundingAllocations.projectId', '=', projectId)
-      .groupBy(['fundingAllocations.id', 'fundingYears.startYear'])
-      .orderBy('fundingYears.startYear')
-      .orderBy('fundingAllocations.id')
-      .execute()
+      .select('id')
+      .where('partnershipId', '=', partnershipId)
+      .where('fundingYearId', '=', yearId)
+      .where('id', '=', allocationId)
+      .executeTakeFirst()
+    return allocation !== undefined
   },
 
-  projectBids(db: Db, partnershipId: number, projectId: number) {
-    return db
-      .selectFrom('fundingBids')
-      .innerJoin('fundingYears', 'fundingYears.id', 'fundingBids.fundingYearId')
-      .selectAll('fundingBids')
-      .select('fundingYears.startYear')
-      .where('fundingBids.partnershipId', '=', partnershipId)
-      .where('fundingBids.projectId', '=', projectId)
-      .orderBy('fundingYears.startYear')
-      .orderBy('fundingBids.id')
-      .execute()
+  async isOrganisation(db: Db, partnershipId: number, id: number): Promise<boolean> {
+    const found = await db.selectFrom('organisations').select('id').where('partnershipId', '=', partnershipId).where('id', '=', id).executeTakeFirst()
+    return found !== undefined
+  },
+
+  async isPriority(db: Db, partnershipId: number, id: number): Promise<boolean> {
+    const found = await db.selectFrom('priorities').select('id').where('partnershipId', '=', partnershipId).where('id', '=', id).executeTakeFirst()
+    return found !== undefined
   },
 
   organisations(db: Db, partnershipId: number) {
