@@ -46,7 +46,7 @@ function figureTotals(totals: Record<FigureName, number>, withPending: boolean) 
 }
 
 /** The year summary as the API gives it: money in pence, every figure with the entries that make it up. */
-export function summaryJson(summary: YearSummary) {
+function summaryJson(summary: YearSummary) {
   const detailed = summary.audience === 'partnership'
   const figures = Object.fromEntries(
     BREAKDOWN_FIGURES.filter(name => detailed || name !== 'notYetConfirmed').map(name => [

@@ -5,9 +5,6 @@ import { entryService } from './ledger/entry-service.ts'
 import { yearService } from './ledger/year-service.ts'
 import { projectService } from './projects/project-service.ts'
 
-export type { ReportFundingSummary } from './domain/funding.ts'
-export { reportFundingSummary, type YearHeading, type YearSummary } from './ledger/year-summary.ts'
-
 /**
  * Funding use cases: access check → validate → domain sums → save with its audit record, in one
  * transaction. Coordinators and admins change funding records; members (and leads) read everything.

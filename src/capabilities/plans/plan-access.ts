@@ -80,11 +80,12 @@ export function planAccess({ db, clock, partnerships }: PlanDeps) {
       return checkVisible(ctx, await planRepository.findPlan(trx, ctx.partnership.id, planId))
     },
 
-    async loadTree(ctx: PartnershipContext, planId: number): Promise<PlanTree> {
+    /** The plan's tree, as the reader may see it (with the names given, or fetched). */
+    async loadTree(ctx: PartnershipContext, planId: number, directory?: Directory): Promise<PlanTree> {
       requirePermission(ctx, 'view_published')
       const records = await planRepository.records(db, ctx.partnership.id, planId)
       checkVisible(ctx, records?.plan)
-      return assembleTree(records!, await names(ctx))
+      return assembleTree(records!, directory ?? (await names(ctx)))
     },
 
     view(ctx: PartnershipContext, tree: PlanTree, on: IsoDate = today()): PlanView {

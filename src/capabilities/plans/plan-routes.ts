@@ -139,7 +139,7 @@ export function plansCapability({ services, deps }: CapabilityDeps): Capability 
   scoped.use(actionRoutes(plans))
   scoped.use(updateRoutes(plans))
 
-  const api = planApi(services)
+  const api = planApi(plans)
   return {
     name: 'plans',
     partnershipRoutes: scoped,

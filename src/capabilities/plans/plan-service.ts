@@ -6,7 +6,7 @@ import { priorityService } from './priorities/priority-service.ts'
 import { spreadsheetService } from './spreadsheet/spreadsheet-service.ts'
 
 export { planViewOf, summarisePlanView } from './plan-view.ts'
-export type { ActionFilter, ActionView, ObjectiveGroup, PlanSummary, PlanView, PrioritySummary, PriorityView } from './plan-view.ts'
+export type { ActionView, PlanSummary, PlanView, PriorityView } from './plan-view.ts'
 
 /**
  * The plans capability's use cases, one part per sub-resource: the plans themselves (and their status),

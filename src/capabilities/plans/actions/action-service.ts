@@ -22,9 +22,10 @@ export function actionService({ db, clock }: PlanDeps, access: PlanAccess) {
   const leads = actionLeads(db)
 
   /** Leads, supporting partners and the objective must be the partnership's and the priority's. */
-  async function checkLinks(ctx: PartnershipContext, names: Directory, input: ActionInput, priorityId: number) {
+  async function checkLinks(ctx: PartnershipContext, input: ActionInput, priorityId: number) {
     const problems: Record<string, string> = {}
     const orgIds = [...input.leadOrganisationIds, ...input.supportingOrganisationIds]
+    const names: Directory = orgIds.length || input.leadPersonIds.length ? await access.names(ctx) : { organisations: [], people: [], groups: [] }
     if (orgIds.length) {
       const known = new Set(names.organisations.map(o => o.id))
       if (input.leadOrganisationIds.some(id => !known.has(id))) problems.leadOrganisationIds = 'Select organisations from the list'
@@ -71,7 +72,7 @@ export function actionService({ db, clock }: PlanDeps, access: PlanAccess) {
         const { row } = await actionContext(ctx, id)
         if (row.priorityId !== priorityId) throw new NotFoundError('Action')
       }
-      await checkLinks(ctx, await access.names(ctx), input, priorityId)
+      await checkLinks(ctx, input, priorityId)
       return db.transaction().execute(async trx => {
         const before = id === null ? null : await repo.snapshot(trx, id)
         const values = {

@@ -75,8 +75,8 @@ export function spreadsheetService({ db, clock, partnerships }: PlanDeps, access
      */
     async exportSheet(ctx: PartnershipContext, planId: number) {
       requirePermission(ctx, 'view')
-      const tree = await access.loadTree(ctx, planId)
       const dir = await access.names(ctx)
+      const tree = await access.loadTree(ctx, planId, dir)
       const orgName = new Map(dir.organisations.map(o => [o.id, o.name]))
       const groupName = new Map(dir.groups.map(g => [g.id, g.name]))
       const personName = new Map(dir.people.map(p => [p.id, personLabel(dir, p)]))
