@@ -67,3 +67,44 @@ describe('the plan-wide filter', () => {
     expect(p.$('table.app-plan-table caption').map((_, c) => p.$(c).text().trim()).get()).toEqual(['1. Safeguarding', '2. Anti-social behaviour'])
   })
 })
+
+describe('an action’s leads', () => {
+  it('refuses lead organisations and people of another partnership, and an objective of another priority, keeping nothing', async () => {
+    const { partnership, byTitle } = await aPartnershipWithPlan()
+    const other = await aPartnershipWithPlan()
+    const coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: partnership.id }))
+    const taxi = byTitle('Taxi marshals')
+    const objective = await t.db.selectFrom('objectives').select('id').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
+    const res = await coordinator.post(`/partnerships/${partnership.id}/priorities/${taxi.priorityId}/actions/new`, {
+      title: 'Borrowed leads',
+      status: 'open',
+      objectiveId: String(objective.id),
+      leadOrganisationIds: [String(other.organisation.id)],
+      supportingOrganisationIds: [String(other.organisation.id + 100000)],
+      leadPersonIds: [String(other.person.id)],
+    })
+    expect(res.status).toBe(400)
+    expect(page(res.text).errorSummary()).toEqual([
+      { text: 'Select organisations from the list', href: '#leadOrganisationIds' },
+      { text: 'Select organisations from the list', href: '#supportingOrganisationIds' },
+      { text: 'Select people from the list', href: '#leadPersonIds' },
+      { text: 'Select an objective of this priority, or none', href: '#objectiveId' },
+    ])
+    const titles = await t.db.selectFrom('actions').select('title').where('partnershipId', '=', partnership.id).execute()
+    expect(titles.map(a => a.title)).not.toContain('Borrowed leads')
+  })
+
+  it('names the leads from the partnership’s records, and leaves people out for the public', async () => {
+    const { partnership, plan, organisation, person, byTitle } = await aPartnershipWithPlan({ isPublished: true })
+    const j9 = byTitle('Re-introduce the J9 scheme')
+    const member = await t.as(await aUser(t, { role: 'member', partnershipId: partnership.id }))
+    const forMember = page((await member.get(`/partnerships/${partnership.id}/actions/${j9.id}`)).text)
+    expect(forMember.text('[data-qa=lead-people]')).toBe(`${person.name}, ${organisation.name}`)
+
+    const forPublic = await t.anonymous().get(`/api/v1/partnerships/${partnership.id}/plans/${plan.id}`)
+    const actions = (forPublic.body as { priorities: { actions: { title: string; leadOrganisations: { name: string }[]; leadPeople: unknown[] }[] }[] }).priorities[0]!.actions
+    const publicJ9 = actions.find(a => a.title === j9.title)!
+    expect(publicJ9.leadOrganisations.map(o => o.name)).toEqual([organisation.name])
+    expect(publicJ9.leadPeople).toEqual([])
+  })
+})

@@ -31,3 +31,20 @@ describe('the priority page', () => {
     expect(j9).toContain('Q2 update overdue')
   })
 })
+
+describe('a priority’s delivering group', () => {
+  it('must be one of the partnership’s groups', async () => {
+    const { partnership, plan, group } = await aPartnershipWithPlan()
+    const other = await aPartnershipWithPlan()
+    const coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: partnership.id }))
+    const refused = await coordinator.post(`/partnerships/${partnership.id}/plans/${plan.id}/priorities/new`, { title: 'Hate crime', deliveringGroupId: String(other.group.id) })
+    expect(refused.status).toBe(400)
+    expect(page(refused.text).errorSummary()).toEqual([{ text: 'Select a group from the list', href: '#deliveringGroupId' }])
+
+    const saved = await coordinator.post(`/partnerships/${partnership.id}/plans/${plan.id}/priorities/new`, { title: 'Hate crime', deliveringGroupId: String(group.id) })
+    expect(saved.status).toBe(303)
+    const priorityPage = page((await coordinator.get(String(saved.headers.location))).text)
+    expect(priorityPage.h1()).toBe('Hate crime')
+    expect(priorityPage.text('.govuk-summary-list')).toContain(group.name)
+  })
+})
