@@ -18,7 +18,7 @@ import pg from 'pg'
 
 import { argon2Hasher } from '../src/capabilities/accounts/password-hasher.ts'
 import type { PartnershipContext } from '../src/capabilities/partnerships/domain/partnership-context.ts'
-import { planCsv, planXlsx } from '../src/capabilities/plans/plan-spreadsheet.ts'
+import { planCsv, planXlsx } from '../src/capabilities/plans/spreadsheet/spreadsheet-files.ts'
 import { htmlDocument } from '../src/capabilities/reports/document/html.ts'
 import { REPORT_KIND_LABELS } from '../src/capabilities/reports/domain/report-kinds.ts'
 import { loadConfig } from '../src/config.ts'

@@ -33,7 +33,7 @@ export function createServices(deps: AppDeps) {
   const accounts = accountService({ db, hasher: deps.hasher, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.config.baseUrl, logger: deps.logger })
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
   const audit = auditService({ db })
-  const plans = planService({ db, clock: deps.clock })
+  const plans = planService({ db, clock: deps.clock, partnerships })
   const police = policeDataServices(deps)
   // Indicators defined as crime type(s) × area count their actuals from the police data.
   const policeActuals = policeActualsProvider({ db, clock: deps.clock, policeData: police.policeData })

@@ -3,7 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
-import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
+import type { PlanPartnershipColumns, PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 
@@ -177,11 +177,6 @@ export interface FoundationTables {
   auditEvents: AuditEventsTable
 }
 
-export interface PartnershipSettingsColumns {
-  /** The partnership's own wording of the RAG definitions, if it rewords them. */
-  ragDefinitions: Json<Record<string, string> | null> | null
-}
-
 // Capabilities add their tables here.
 export interface Database
   extends FoundationTables,
@@ -191,7 +186,7 @@ export interface Database
     ReportTables,
     PoliceDataTables,
     HighlightReportTables {
-  partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
+  partnerships: PartnershipsTable & PlanPartnershipColumns & IndicatorPartnershipColumns
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>
