@@ -7,6 +7,7 @@ import { capabilities } from './capabilities/index.ts'
 import { nodeModulesDir, publicDir } from './paths.ts'
 import type { AppDeps, Services } from './services.ts'
 import { errorHandler, notFoundHandler } from './web/error-handler.ts'
+import { bodyParsers, parseQuery } from './web/middleware/body.ts'
 import { csrfProtection } from './web/middleware/csrf.ts'
 import { currentUser } from './web/middleware/current-user.ts'
 import { loadPartnershipContext } from './web/middleware/partnership-context.ts'
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps, services: Services): Express {
   const app = express()
   app.set('trust proxy', config.trustProxy)
   app.disable('x-powered-by')
+  app.set('query parser', parseQuery)
   configureNunjucks(app, { isProduction: config.isProduction, watch: config.env === 'development' })
   app.set('view engine', 'njk')
 
@@ -58,19 +60,26 @@ export function createApp(deps: AppDeps, services: Services): Express {
   app.use('/assets/govuk', express.static(path.join(nodeModulesDir, 'govuk-frontend', 'dist', 'govuk', 'assets'), immutable))
   app.use('/assets/leaflet', express.static(path.join(nodeModulesDir, 'leaflet', 'dist'), immutable))
 
-  app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }))
-  app.use(express.json({ limit: '10mb' }))
+  app.use(bodyParsers())
 
   const sessions = sessionManager(services.sessions, clock, config.session)
+  const all = capabilities({ services, deps, sessions })
   app.use(sessions.middleware())
   app.use(currentUser(services.accounts))
+  // The routes that take file uploads, so that csrfProtection lets their multipart bodies through to
+  // receiveUpload (which checks the token once the form is parsed) and refuses multipart everywhere else.
+  for (const route of all.flatMap(capability => capability.uploadRoutes ?? [])) {
+    app.post(`/partnerships/:partnershipId${route}`, (req, _res, next) => {
+      req.takesUpload = true
+      next()
+    })
+  }
   app.use(csrfProtection())
   app.use(async (req, res, next) => {
     if (req.method === 'GET' && !req.path.startsWith('/api/')) res.locals.flash = await sessions.takeFlash(req)
     next()
   })
 
-  const all = capabilities({ services, deps, sessions })
   const partnershipRouter = Router({ mergeParams: true })
   for (const capability of all) {
     if (capability.routes) app.use(capability.routes)

@@ -80,8 +80,9 @@ async function sessionOf(user: { id: number }) {
 async function upload(user: { id: number }, url: string, content: Buffer | string, fileName: string, session?: { cookie: string; csrfToken: string }) {
   const { cookie, csrfToken } = session ?? (await sessionOf(user))
   return request(t.app)
-    .post(`${url}?_csrf=${encodeURIComponent(csrfToken)}`)
+    .post(url)
     .set('Cookie', cookie)
+    .field('_csrf', csrfToken)
     .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName)
 }
 

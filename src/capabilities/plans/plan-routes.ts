@@ -7,6 +7,7 @@ import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
+import { receiveUpload } from '../../web/upload.ts'
 import type { CapabilityDeps } from '../index.ts'
 import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
@@ -38,19 +39,19 @@ function dateBoxes(name: string, value: string | null | undefined): Record<strin
   return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! }
 }
 
-/** Receive one uploaded file (multipart/form-data) into memory, within the size limit. */
-function receiveFile(req: Request, res: Response): Promise<Express.Multer.File | undefined> {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20 } }).single('file')
-  return new Promise((resolve, reject) => {
-    upload(req, res, error => {
-      if (!error) return resolve(req.file)
-      if (error instanceof multer.MulterError) {
-        if (error.code === 'LIMIT_FILE_SIZE') return reject(new SpreadsheetError(`The selected file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024}MB`))
-        return reject(new SpreadsheetError('Select one file to upload'))
-      }
-      reject(error as Error)
-    })
-  })
+/** Receive one uploaded file (multipart/form-data) into memory, within the size limit, once its CSRF token is checked. */
+async function receiveFile(req: Request, res: Response): Promise<Express.Multer.File | undefined> {
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20 } }).single('file')
+  try {
+    await receiveUpload(req, res, parse)
+  } catch (error) {
+    if (error instanceof multer.MulterError) {
+      if (error.code === 'LIMIT_FILE_SIZE') throw new SpreadsheetError(`The selected file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024}MB`)
+      throw new SpreadsheetError('Select one file to upload')
+    }
+    throw error
+  }
+  return req.file
 }
 
 export function plansCapability({ services, deps }: CapabilityDeps): Capability {
@@ -475,6 +476,7 @@ export function plansCapability({ services, deps }: CapabilityDeps): Capability 
   return {
     name: 'plans',
     partnershipRoutes: scoped,
+    uploadRoutes: ['/plans/:planId/import'],
     apiPartnershipRoutes: api.routes,
     openapi: api.openapi,
     navigation: [
