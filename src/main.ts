@@ -38,8 +38,10 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
   if (applied.length) logger.info({ migrations: applied.map(m => m.migrationName) }, `Applied ${applied.length} migration(s)`)
   const deps = buildDeps(config, logger, database)
   const services = createServices(deps)
-  // Police data upload jobs left running by a server that stopped cannot resume: mark them failed.
+  // Police data upload jobs left by an earlier process here cannot resume: mark them failed. Jobs of other
+  // servers are watched through their heartbeat: any server fails one that has gone silent.
   await services.policeImports.failInterrupted()
+  const stopWatchdog = services.policeImports.startWatchdog()
 
   let demoAccounts: { email: string; role: string }[] | undefined
   let demoPassword: string | undefined
@@ -74,6 +76,7 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     if (closing) return
     closing = true
     logger.info({ signal }, 'Shutting down: no new requests, closing the database')
+    stopWatchdog()
     server.close(async () => {
       await database.close()
       logger.info('Stopped')
