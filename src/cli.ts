@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { isRole, ROLES } from './capabilities/accounts/domain/roles.ts'
 import { registerPoliceDataCommands } from './capabilities/police-data/police-data-cli.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
+import { DataDirInUseError } from './db/data-dir-lock.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { loadDemoData } from './demo/index.ts'
@@ -157,7 +158,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode
-    if (error instanceof CliError || error instanceof ConfigError) {
+    if (error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError) {
       console.error(`csp-hub: ${error.message}`)
       return 1
     }

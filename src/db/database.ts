@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 
+import { lockDataDir } from './data-dir-lock.ts'
 import { PGliteDialect, pgliteMutex } from './pglite-dialect.ts'
 import type { Database } from './tables.ts'
 
@@ -43,6 +44,8 @@ export interface DatabaseOptions {
    * the process.
    */
   onIdleConnectionError?: (error: Error) => void
+  /** How the PGlite folder's lock names this process to a second one (default: the command line). */
+  lockOwner?: string
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -77,11 +80,19 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 
   const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers,
-  })
+  // One process per data folder: a second one refuses here, naming the first (data-dir-lock.ts).
+  const lock = dataDir ? lockDataDir(dataDir, options.lockOwner) : undefined
+  let client: PGlite
+  try {
+    client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers,
+    })
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins })
   return {
     db,
@@ -90,8 +101,12 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     withRawConnection: fn => pgliteMutex(client).run(() => fn({ kind: 'pglite', client })),
     // Kysely's destroy() does nothing if it never ran a query, so close PGlite itself as well.
     async close() {
-      await db.destroy()
-      if (!client.closed) await client.close()
+      try {
+        await db.destroy()
+        if (!client.closed) await client.close()
+      } finally {
+        lock?.release()
+      }
     },
   }
 }
