@@ -23,7 +23,9 @@ export function createApp(deps: AppDeps, services: Services): Express {
   app.set('trust proxy', config.trustProxy)
   app.disable('x-powered-by')
   app.set('query parser', parseQuery)
-  configureNunjucks(app, { isProduction: config.isProduction, watch: config.env === 'development' })
+  // Templates are compiled once and kept, except under `npm run dev` (serve --watch-templates), which
+  // reads them again on every render so that an edited template shows at once.
+  configureNunjucks(app, { isProduction: config.isProduction, watch: config.watchTemplates })
   app.set('view engine', 'njk')
 
   app.use(requestId())
@@ -36,23 +38,23 @@ export function createApp(deps: AppDeps, services: Services): Express {
         req: req => ({ method: req.method, url: String(req.url).replace(/_csrf=[^&]+/, '_csrf=…') }),
         res: res => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: req => Boolean(req.url?.startsWith('/assets/') || req.url === '/healthz') },
+      autoLogging: { ignore: req => Boolean(req.url?.startsWith('/assets/') || req.url === '/healthz' || req.url === '/readyz') },
     }),
   )
   app.use(cspNonce())
   app.use(securityHeaders({ tileUrl: config.map.tileUrl }))
 
-  // Is the database reachable? A connection that the server ended (a restart) may still be handed out
-  // once before the pool notices, so one failure is tried again on a fresh connection before answering 503.
-  app.get('/healthz', async (_req, res) => {
-    const probe = () => database.db.selectFrom('partnerships').select(eb => eb.lit(1).as('ok')).limit(1).execute()
-    try {
-      await probe().catch(probe)
-      res.json({ status: 'ok', database: database.kind })
-    } catch (error) {
-      logger.error({ err: error }, 'Health check failed')
-      res.status(503).json({ status: 'unavailable', database: database.kind })
-    }
+  // Liveness: the process answers. It reports the database as this process last saw it, without a query,
+  // so it answers at once even when every connection is busy or the database is down.
+  app.get('/healthz', (_req, res) => {
+    const { available, since } = database.health
+    res.json({ status: 'ok', database: database.kind, databaseStatus: available ? 'ok' : 'unavailable', ...(available ? {} : { unavailableSince: since.toISOString() }) })
+  })
+  // Readiness: can it serve requests now? It asks the database (one probe at a time, within 3 s): a load
+  // balancer sends no traffic while this is 503, and sends it again once the database is back.
+  app.get('/readyz', async (_req, res) => {
+    const ok = await database.health.probe()
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: database.kind })
   })
 
   const immutable = { maxAge: config.isProduction ? '1d' : 0 }
@@ -96,6 +98,6 @@ export function createApp(deps: AppDeps, services: Services): Express {
   for (const capability of all) if (capability.apiRoutes) app.use('/api/v1', capability.apiRoutes)
 
   app.use(notFoundHandler())
-  app.use(errorHandler(logger, { showStack: config.env === 'development' }))
+  app.use(errorHandler(logger, { showStack: config.env === 'development', databaseHealth: database.health }))
   return app
 }

@@ -55,8 +55,9 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('Migrate the database, load the demo partnerships on first start (outside production), and serve the web app on PORT (default 3000).')
-    .action(async () => {
-      const cfg = config()
+    .option('--watch-templates', 'read the templates again on every page (for development: npm run dev)', false)
+    .action(async (options: { watchTemplates: boolean }) => {
+      const cfg = { ...config(), watchTemplates: options.watchTemplates }
       await serve(cfg, createLogger(cfg.logLevel))
     })
 

@@ -58,6 +58,8 @@ export interface Config {
   sampleDataDir: string | undefined
   /** An import job that shows no sign of life for this long is failed by the watchdog. */
   importStallMinutes: number
+  /** Read templates again on every render (`csp-hub serve --watch-templates`, as `npm run dev` does). */
+  watchTemplates: boolean
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: e.CSP_HUB_UPLOAD_MAX_MB * 1024 * 1024,
     sampleDataDir: e.CSP_HUB_SAMPLE_DATA_DIR ? path.resolve(e.CSP_HUB_SAMPLE_DATA_DIR) : defaultSampleDataDir(e.NODE_ENV),
     importStallMinutes: e.CSP_HUB_IMPORT_STALL_MINUTES,
+    watchTemplates: false,
   })
 }
 
