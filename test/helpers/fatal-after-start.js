@@ -1,3 +1,4 @@
+/* global setImmediate */
 // Loaded with `node --import` into a csp-hub server under test: once the server says it is running, an
 // error is thrown that nothing catches, as a bug would. The test checks what the process does then.
 const write = process.stdout.write.bind(process.stdout)
