@@ -114,7 +114,7 @@ function inUse(dir: string, file: string, holder: LockHolder | undefined): DataD
   return new DataDirInUseError(
     same
       ? `The database in ${dir} is already open in this process.`
-      : `The database in ${dir} is in use by ${who}. Stop it first (Ctrl+C where it runs, or your service manager), then run this again; or do this through the running server's pages. If no such process is running, delete ${file}.`,
+      : `The database in ${dir} is in use by ${who}. Stop it first (Ctrl+C where it runs, or your service manager), then run this again. If no such process is running, delete ${file}.`,
     holder,
   )
 }

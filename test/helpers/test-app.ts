@@ -42,8 +42,8 @@ export interface TestClient {
  * The app on a fresh migrated database (PGlite, or PostgreSQL in the integration-postgres project), with
  * a fixed clock, a memory mailer and cheap password hashing. Call `close()` in afterAll.
  */
-export async function createTestApp(options: { now?: string; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
-  const database = await createTestDatabase()
+export async function createTestApp(options: { now?: string; env?: Record<string, string>; logger?: Logger; database?: DatabaseHandle } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase())
   const config = loadConfig({ NODE_ENV: 'test', CSP_HUB_DATA_DIR: '/nonexistent', ...options.env })
   const clock = fixedClock(options.now ?? TEST_NOW)
   const mailer = memoryMailer()
