@@ -234,6 +234,7 @@ export function plansCapability({ services, deps }: CapabilityDeps): Capability 
       if (error instanceof SpreadsheetError) return fail(error.message)
       throw error
     }
+    req.log.info({ planId, rows: rows.length, file: name }, 'Importing an action plan spreadsheet')
     const result = await plans.importSheet(ctx, planId, rows, name)
     if (!result.ok) {
       const n = result.problems.length
