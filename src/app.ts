@@ -27,6 +27,9 @@ export function createApp(deps: AppDeps, services: Services): Express {
   // reads them again on every render so that an edited template shows at once.
   configureNunjucks(app, { isProduction: config.isProduction, watch: config.watchTemplates })
   app.set('view engine', 'njk')
+  // Express looks each view's file up again on every render unless told to keep it (it keeps it only when
+  // NODE_ENV is production, and npm start runs in development).
+  app.set('view cache', !config.watchTemplates)
 
   app.use(requestId())
   app.use(

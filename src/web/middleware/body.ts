@@ -16,7 +16,8 @@ export function withoutNul<T>(value: T): T {
   }
   if (value && typeof value === 'object') {
     const clean: Record<string, unknown> = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>
-    for (const [key, item] of Object.entries(value)) clean[withoutNul(key)] = withoutNul(item as unknown)
+    // defineProperty, so that a key named __proto__ (JSON.parse makes it an own key) stays a plain key.
+    for (const [key, item] of Object.entries(value)) Object.defineProperty(clean, withoutNul(key), { value: withoutNul(item as unknown), enumerable: true, writable: true, configurable: true })
     return clean as T
   }
   return value
