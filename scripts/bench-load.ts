@@ -51,6 +51,8 @@ interface Sample {
   page: string
   ms: number
   ok: boolean
+  /** What went wrong: the status, or the socket's error code. */
+  error?: string
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -91,22 +93,22 @@ async function load(server: RunningServer, pages: [string, string][], cookies: s
   const samples: Sample[] = []
   const deadline = Date.now() + seconds * 1000
   const get = (url: string, cookie: string) =>
-    new Promise<boolean>(resolve => {
+    new Promise<string | undefined>(resolve => {
       const req = http.get(`${server.url}${url}`, { agent, headers: { Cookie: cookie }, timeout: 30_000 }, res => {
         res.resume()
-        res.on('end', () => resolve(res.statusCode === 200))
-        res.on('error', () => resolve(false))
+        res.on('end', () => resolve(res.statusCode === 200 ? undefined : `HTTP ${res.statusCode}`))
+        res.on('error', error => resolve((error as NodeJS.ErrnoException).code ?? error.message))
       })
-      req.on('error', () => resolve(false))
-      req.on('timeout', () => req.destroy())
+      req.on('error', error => resolve((error as NodeJS.ErrnoException).code ?? error.message))
+      req.on('timeout', () => req.destroy(new Error('no answer in 30 s')))
     })
   await Promise.all(
     cookies.map(async (cookie, user) => {
       for (let i = user; Date.now() < deadline; i++) {
         const [page, url] = pages[i % pages.length]!
         const started = performance.now()
-        const ok = await get(url, cookie)
-        samples.push({ page, ms: performance.now() - started, ok })
+        const error = await get(url, cookie)
+        samples.push({ page, ms: performance.now() - started, ok: !error, ...(error ? { error } : {}) })
       }
     }),
   )
@@ -131,6 +133,9 @@ function report(kind: string, samples: Sample[], pages: [string, string][], serv
     console.log(`  ${name.padEnd(24)} ${String(s.n).padStart(8)} ${String(s.errors).padStart(6)} ${f(s.p50)} ${f(s.p95)} ${f(s.p99)}  ${name === bare ? '1.0 (the base)' : (s.p95 / bareP95).toFixed(1)}${name !== bare && s.p95 / bareP95 > 3 ? '  (goal: 3.0 or less)' : ''}`)
   }
   console.log(`  ${'all'.padEnd(24)} ${String(all.n).padStart(8)} ${String(all.errors).padStart(6)} ${f(all.p50)} ${f(all.p95)} ${f(all.p99)}`)
+  const errors = new Map<string, number>()
+  for (const sample of samples) if (sample.error) errors.set(sample.error, (errors.get(sample.error) ?? 0) + 1)
+  if (errors.size) console.log(`  errors: ${[...errors].map(([what, n]) => `${n} × ${what}`).join(', ')}`)
   const after = os.loadavg()
   console.log(`  load average (1, 5, 15 min): before ${loadBefore.map(v => v.toFixed(2)).join(', ')}; after ${after.map(v => v.toFixed(2)).join(', ')} on ${os.cpus().length} cores`)
   console.log(`  server memory (RSS): ${rss(server.pid).toFixed(0)} MB`)
