@@ -71,8 +71,9 @@ export async function sessionOf(t: TestApp, user: { id: number }) {
 export async function upload(t: TestApp, user: { id: number }, url: string, content: Buffer | string, fileName: string, session?: { cookie: string; csrfToken: string }) {
   const { cookie, csrfToken } = session ?? (await sessionOf(t, user))
   return request(t.app)
-    .post(`${url}?_csrf=${encodeURIComponent(csrfToken)}`)
+    .post(url)
     .set('Cookie', cookie)
+    .field('_csrf', csrfToken)
     .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName)
 }
 

@@ -143,6 +143,7 @@ export function plansCapability({ services, deps }: CapabilityDeps): Capability 
   return {
     name: 'plans',
     partnershipRoutes: scoped,
+    uploadRoutes: ['/plans/:planId/import'],
     apiPartnershipRoutes: api.routes,
     openapi: api.openapi,
     navigation: [

@@ -5,6 +5,7 @@ import { ConflictError } from '../../../shared/errors.ts'
 import { fileName } from '../../../shared/spreadsheet.ts'
 import { formErrors } from '../../../web/form.ts'
 import { idParam, partnershipContext } from '../../../web/request.ts'
+import { receiveUpload } from '../../../web/upload.ts'
 import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
 import type { PlanLifecycleService } from '../plan-lifecycle-service.ts'
 import { planPathsOf } from '../plan-paths.ts'
@@ -13,19 +14,19 @@ import { SHEET_COLUMNS } from './domain/sheet-columns.ts'
 import { MAX_FILE_BYTES, planCsv, planXlsx, readSpreadsheetFile, SpreadsheetError, templateCsv, templateXlsx } from './spreadsheet-files.ts'
 import type { SpreadsheetService } from './spreadsheet-service.ts'
 
-/** Receive one uploaded file (multipart/form-data) into memory, within the size limit. */
-function receiveFile(req: Request, res: Response): Promise<Express.Multer.File | undefined> {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20 } }).single('file')
-  return new Promise((resolve, reject) => {
-    upload(req, res, error => {
-      if (!error) return resolve(req.file)
-      if (error instanceof multer.MulterError) {
-        if (error.code === 'LIMIT_FILE_SIZE') return reject(new SpreadsheetError(`The selected file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024}MB`))
-        return reject(new SpreadsheetError('Select one file to upload'))
-      }
-      reject(error as Error)
-    })
-  })
+/** Receive one uploaded file (multipart/form-data) into memory, within the size limit, once its CSRF token is checked. */
+async function receiveFile(req: Request, res: Response): Promise<Express.Multer.File | undefined> {
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20 } }).single('file')
+  try {
+    await receiveUpload(req, res, parse)
+  } catch (error) {
+    if (error instanceof multer.MulterError) {
+      if (error.code === 'LIMIT_FILE_SIZE') throw new SpreadsheetError(`The selected file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024}MB`)
+      throw new SpreadsheetError('Select one file to upload')
+    }
+    throw error
+  }
+  return req.file
 }
 
 /** The action plan as a spreadsheet: the empty template, a plan's export, and the import into an empty draft plan. */
@@ -89,6 +90,7 @@ export function spreadsheetRoutes(plans: SpreadsheetService & Pick<PlanLifecycle
       if (error instanceof SpreadsheetError) return fail(error.message)
       throw error
     }
+    req.log.info({ planId, rows: rows.length, file: name }, 'Importing an action plan spreadsheet')
     const result = await plans.importSheet(ctx, planId, rows, name)
     if (!result.ok) {
       const n = result.problems.length
