@@ -30,8 +30,9 @@ export function createServices(deps: AppDeps) {
   const accounts = accountService({ db, hasher: deps.hasher, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.config.baseUrl, logger: deps.logger })
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
   const audit = auditService({ db })
-  const plans = planService({ db, clock: deps.clock })
-  // The strategic assessment document carries the partnership's latest priority scoring matrix.
+  const plans = planService({ db, clock: deps.clock, partnerships })
+  // The police data counts by the partnership's areas; its strategic assessment document carries the
+  // partnership's latest priority scoring matrix.
   const partnershipAreas = (partnershipId: number) => partnerships.areasOf(partnershipId)
   const police = policeDataServices({ ...deps, partnershipAreas, assessmentSections: ctx => priorityMatrix.assessmentSections(ctx) })
   const priorityMatrix = priorityMatrixService({ db, clock: deps.clock, policeData: police.policeData })

@@ -42,10 +42,10 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
     return { id: user.id, email: user.email, name: user.name, isSiteAdmin: user.isSiteAdmin, roles }
   }
 
-  async function issueResetToken(userId: number, minutes: number): Promise<string> {
+  async function issueResetToken(userId: number, minutes: number, trx: Db = db): Promise<string> {
     const token = newToken()
     const now = clock.now()
-    await tokens.insertResetToken(db, { tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + minutes * 60_000) })
+    await tokens.insertResetToken(trx, { tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + minutes * 60_000) })
     return token
   }
 
@@ -105,13 +105,24 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
     },
 
     /** Always answers the same way, so the form does not reveal which addresses have accounts. */
-    async requestPasswordReset(email: string): Promise<void> {
+    async requestPasswordReset(email: string, actor: Actor = { userId: null, label: 'anonymous' }): Promise<void> {
       const user = await userRepository.findByEmail(db, email)
       if (!user || user.disabledAt) {
         logger.info({ emailKey: emailKey(email) }, 'Password reset asked for an unknown address')
         return
       }
-      const token = await issueResetToken(user.id, RESET_LINK_MINUTES)
+      // The link is a way into the account: its issue is audited like any other change to it.
+      const token = await db.transaction().execute(async trx => {
+        const issued = await issueResetToken(user.id, RESET_LINK_MINUTES, trx)
+        await auditLog.record(trx, actor, {
+          partnershipId: null,
+          action: 'create',
+          entityType: 'password reset link',
+          entityId: user.id,
+          summary: `E-mailed a password reset link to ${user.email}, valid for ${RESET_LINK_MINUTES} minutes`,
+        })
+        return issued
+      })
       await mailer.send({
         to: user.email,
         subject: 'Reset your CSP Hub password',
@@ -123,7 +134,7 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
       return Boolean(await findUsableResetToken(token))
     },
 
-    async resetPassword(token: string, next: string): Promise<CurrentUser> {
+    async resetPassword(token: string, next: string, requestId?: string): Promise<CurrentUser> {
       const found = await findUsableResetToken(token)
       if (!found) throw new ValidationError({ newPassword: 'This link has expired or has been used. Ask for a new one.' })
       const user = (await userRepository.findById(db, found.userId))!
@@ -135,7 +146,7 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
         if (!(await tokens.useResetToken(trx, hashToken(token), now))) throw new ConflictError('This link has already been used')
         await userRepository.setPassword(trx, user.id, passwordHash, now)
         await sessionRepository(trx).removeForUser(user.id)
-        await auditLog.record(trx, { userId: user.id, label: user.email }, {
+        await auditLog.record(trx, { userId: user.id, label: user.email, ...(requestId ? { requestId } : {}) }, {
           partnershipId: null,
           action: 'update',
           entityType: 'user',

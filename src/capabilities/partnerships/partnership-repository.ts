@@ -114,6 +114,35 @@ export const partnershipRepository = {
       .execute()
   },
 
+  /** Organisations, people (with their organisation) and groups, each sorted by name: the names other capabilities show. */
+  async directory(db: Db, partnershipId: number, options: { withPeople: boolean }) {
+    const [organisations, people, groups] = await Promise.all([
+      db.selectFrom('organisations').select(['id', 'name', 'shortName']).where('partnershipId', '=', partnershipId).orderBy('name').execute(),
+      options.withPeople
+        ? db
+            .selectFrom('people')
+            .leftJoin('organisations', 'organisations.id', 'people.organisationId')
+            .select(['people.id', 'people.name', 'organisations.name as organisationName', 'organisations.shortName as organisationShortName'])
+            .where('people.partnershipId', '=', partnershipId)
+            .orderBy('people.name')
+            .orderBy('organisations.name')
+            .execute()
+        : Promise.resolve([]),
+      db.selectFrom('groups').select(['id', 'name', 'shortName']).where('partnershipId', '=', partnershipId).orderBy('name').execute(),
+    ])
+    return { organisations, people, groups }
+  },
+
+  personWithOrganisation(db: Db, partnershipId: number, personId: number) {
+    return db
+      .selectFrom('people')
+      .leftJoin('organisations', 'organisations.id', 'people.organisationId')
+      .select(['people.name', 'organisations.name as organisationName'])
+      .where('people.partnershipId', '=', partnershipId)
+      .where('people.id', '=', personId)
+      .executeTakeFirst()
+  },
+
   /** Accounts holding a role in the partnership. */
   team(db: Db, partnershipId: number) {
     return db

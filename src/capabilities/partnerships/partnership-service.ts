@@ -17,6 +17,7 @@ import {
   wouldCreateCycle,
   type AreaType,
 } from './domain/structure.ts'
+import { partnershipDirectory } from './partnership-directory.ts'
 import type { AreaInput, GroupInput, MembershipInput, OrganisationInput, PartnershipInput, PersonInput, TeamMemberInput } from './partnership-forms.ts'
 import { partnershipRepository as repo } from './partnership-repository.ts'
 
@@ -55,6 +56,8 @@ function explainDeleteError(error: unknown, what: string): never {
 
 export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clock; accounts: AccountService }) {
   return {
+    ...partnershipDirectory({ db, accounts }),
+
     /** The partnerships a viewer may open: their own (all, for a site admin) and every published one. */
     async listFor(viewer: Viewer | null) {
       const rows = await repo.listAll(db)

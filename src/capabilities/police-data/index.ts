@@ -1,3 +1,4 @@
+import type { Config } from '../../config.ts'
 import type { DatabaseHandle } from '../../db/database.ts'
 import type { Logger } from '../../logger.ts'
 import type { Clock } from '../../shared/clock.ts'
@@ -18,6 +19,7 @@ export interface PoliceDataDeps {
   database: DatabaseHandle
   clock: Clock
   logger: Logger
+  config: Pick<Config, 'importStallMinutes'>
   /** A partnership's areas, from the partnerships capability. */
   partnershipAreas: PartnershipAreas
   /** Sections other capabilities add to the strategic assessment document (the priority scoring matrix). */
@@ -25,11 +27,11 @@ export interface PoliceDataDeps {
 }
 
 /** The capability's services, added to the app's services in src/services.ts. */
-export function policeDataServices({ database, clock, logger, partnershipAreas, assessmentSections }: PoliceDataDeps) {
+export function policeDataServices({ database, clock, logger, config, partnershipAreas, assessmentSections }: PoliceDataDeps) {
   const policeData = policeDataService({ db: database.db, clock, partnershipAreas })
   return {
     policeData,
-    policeImports: policeImportJobs({ database, clock, logger }),
+    policeImports: policeImportJobs({ database, clock, logger, stallMinutes: config.importStallMinutes }),
     policeImporter: policeImporter(database),
     onsImporter: onsImporter(database.db),
     assessmentExport: assessmentExport({ policeData, clock, moreSections: assessmentSections }),
@@ -47,3 +49,4 @@ export { policeDataCapability } from './police-data-routes.ts'
 export { onsImporter } from './ons-import.ts'
 export { listPoliceFiles } from './police-import-files.ts'
 export { policeImporter } from './police-import.ts'
+export { policeConsistencyChecks } from './police-consistency.ts'

@@ -14,7 +14,7 @@ import type { AssessmentExport } from './assessment-export.ts'
 import { ratePer1000 } from './domain/analyses.ts'
 import { BAND_COLOURS, NO_RATE_COLOUR, renderDistrictMap, type Geometry } from './domain/district-map.ts'
 import { policeDataApi } from './police-data-api.ts'
-import { analysisChoice, ASSESSMENT_PATH, comparisonGroup, policeDataPaths, queryString } from './police-data-paths.ts'
+import { analysisChoice, ASSESSMENT_PATH, comparisonGroup, IMPORTS_PATH, policeDataPaths, queryString } from './police-data-paths.ts'
 import type { AnalysisQuery } from './analysis-query.ts'
 import { trendCharts } from './assessment-tables.ts'
 import { OGL, ONS_ATTRIBUTION } from './domain/caveats.ts'
@@ -270,6 +270,7 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
   return {
     name: 'police-data',
     partnershipRoutes: scoped,
+    uploadRoutes: [IMPORTS_PATH],
     apiPartnershipRoutes: api.partnershipRoutes,
     apiRoutes: api.routes,
     navigation: [{ text: 'Strategic assessment', path: ASSESSMENT_PATH, permission: 'view_published', order: 40 }],
