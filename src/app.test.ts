@@ -1,9 +1,14 @@
+import fs from 'node:fs'
+
 import { sql } from 'kysely'
 import pg from 'pg'
-import { describe, expect, it } from 'vitest'
+import request from 'supertest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { createTestApp } from '#test/helpers/test-app'
 import { testDatabaseKind } from '#test/helpers/test-database'
+
+import { createApp } from './app.ts'
 
 describe('/healthz (liveness) and /readyz (readiness)', () => {
   it('answer ok with the kind of database when the database answers', async () => {
@@ -59,4 +64,54 @@ describe('/healthz (liveness) and /readyz (readiness)', () => {
       }
     },
   )
+})
+
+describe('templates', () => {
+  /** How many template files a second visit to the page reads from disk (the first compiles them). */
+  async function templatesReadOnSecondVisit(watchTemplates: boolean): Promise<number> {
+    const t = await createTestApp({ env: { NODE_ENV: 'development' } })
+    try {
+      // As `npm start` (serve) or `npm run dev` (serve --watch-templates) builds it, NODE_ENV development.
+      const app = createApp({ ...t.deps, config: { ...t.deps.config, watchTemplates } }, t.services)
+      expect((await request(app).get('/sign-in')).status).toBe(200)
+      const read = vi.spyOn(fs, 'readFileSync')
+      try {
+        expect((await request(app).get('/sign-in')).status).toBe(200)
+        return read.mock.calls.filter(([file]) => String(file).endsWith('.njk')).length
+      } finally {
+        read.mockRestore()
+      }
+    } finally {
+      await t.close()
+    }
+  }
+
+  it('are compiled once under npm start (development mode included): a page seen again reads no template file', async () => {
+    expect(await templatesReadOnSecondVisit(false)).toBe(0)
+  })
+
+  it('are read again on every page under npm run dev (--watch-templates), so an edit shows at once', async () => {
+    expect(await templatesReadOnSecondVisit(true)).toBeGreaterThan(0)
+  })
+})
+
+describe('/healthz while the database is busy', () => {
+  // On PostgreSQL the heavy work is in the server's processes; /healthz asks nothing of the pool, so it
+  // answers while every connection is taken. (The embedded PGlite runs queries on the app's own thread.)
+  it.runIf(testDatabaseKind() === 'postgres')('answers before long queries holding every connection have ended, and /readyz waits its turn', async () => {
+    const t = await createTestApp()
+    try {
+      const order: string[] = []
+      // createTestDatabase opens 4 connections on PostgreSQL: hold them all for a while.
+      const heavy = Array.from({ length: 4 }, () => sql`select pg_sleep(1.5)`.execute(t.db).then(() => order.push('heavy query')))
+      const ready = t.anonymous().get('/readyz').then(res => order.push(`readyz ${res.status}`))
+      const health = await t.anonymous().get('/healthz')
+      order.push(`healthz ${health.status}`)
+      await Promise.all([...heavy, ready])
+      expect(order[0]).toBe('healthz 200')
+      expect(order.indexOf('readyz 200')).toBeGreaterThan(order.indexOf('heavy query'))
+    } finally {
+      await t.close()
+    }
+  })
 })
