@@ -2,7 +2,7 @@ import type { Server } from 'node:http'
 
 import { createApp } from './app.ts'
 import { argon2Hasher } from './capabilities/accounts/index.ts'
-import { loadDemoData } from './demo/index.ts'
+import { claimDemoSampleData, loadDemoOnStart } from './demo/startup.ts'
 import type { Config } from './config.ts'
 import { createDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -65,13 +65,10 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
 
   let demoAccounts: { email: string; role: string }[] | undefined
   let demoPassword: string | undefined
-  if (config.demoData === 'auto' && !config.isProduction) {
-    const demo = await loadDemoData(deps, services, {
-      onlyIfEmpty: true,
-      onStart: () =>
-        process.stdout.write(
-          `Loading the demo partnerships${config.sampleDataDir ? ' and the sample police.uk and ONS data' : ''} (first start only; this takes a minute)…\n`,
-        ),
+  const demoOnStart = config.demoData === 'auto' && !config.isProduction
+  if (demoOnStart) {
+    const demo = await loadDemoOnStart(deps, services, {
+      onStart: () => process.stdout.write('Loading the demo partnerships (first start only; a few seconds)…\n'),
     })
     if (demo.loaded) {
       logger.info('Loaded the demo partnerships (first start on an empty database)')
@@ -79,6 +76,9 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     demoAccounts = demo.accounts
     demoPassword = demo.password
   }
+  // The sample police.uk and ONS data loads once the server is up, in the background (the pages show how far
+  // it has got); one server of several does it. It is claimed now, so the first page already says so.
+  const loadSampleData = demoOnStart ? await claimDemoSampleData(deps, services) : undefined
   if (config.admin) {
     const outcome = await services.accounts.ensureSiteAdmin(config.admin.email, config.admin.password)
     if (outcome === 'created') logger.info({ email: config.admin.email }, 'Created the site admin from CSP_HUB_ADMIN_EMAIL')
@@ -110,6 +110,7 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
   }
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
+  if (loadSampleData) void loadSampleData()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const lines = [
@@ -121,6 +122,9 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     lines.push('', `Demo sign-in (password for every account: ${demoPassword}):`)
     const width = Math.max(...demoAccounts.map(account => account.role.length))
     for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(width)}  ${account.email}`)
+  }
+  if (loadSampleData && config.sampleDataDir) {
+    lines.push('', 'The sample police.uk and ONS data is loading in the background: the strategic assessment pages show how far it has got.')
   }
   lines.push('', 'Press Ctrl+C to stop.', '')
   process.stdout.write(`${lines.join('\n')}\n`)

@@ -11,6 +11,7 @@ import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matri
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 import type { AccessTables } from '../core/access/access-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
+import type { JobTables } from '../core/jobs/job-tables.ts'
 
 /**
  * Row types of every table (the Database interface Kysely checks queries against), in camelCase:
@@ -30,7 +31,8 @@ export interface Database
     ReportTables,
     PoliceDataTables,
     PriorityMatrixTables,
-    HighlightReportTables {
+    HighlightReportTables,
+    JobTables {
   partnerships: PartnershipsTable & PlanPartnershipColumns & IndicatorPartnershipColumns
 }
 

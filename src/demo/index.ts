@@ -82,7 +82,16 @@ export interface DemoResult {
 export async function loadDemoData(
   deps: AppDeps,
   services: Services,
-  options: { onlyIfEmpty: boolean; /** Called once it is decided the demo will be loaded. */ onStart?: () => void },
+  options: {
+    onlyIfEmpty: boolean
+    /** Called once it is decided the demo will be loaded. */
+    onStart?: () => void
+    /**
+     * 'later' leaves the sample police.uk and ONS data, and what builds on it (SAMPLE_DATA_LOADERS), to
+     * loadDemoSampleData, which `npm start` runs in the background once it serves (src/demo/startup.ts).
+     */
+    sampleData?: 'now' | 'later'
+  },
 ): Promise<DemoResult> {
   const db = deps.database.db
   const result = (loaded: boolean): DemoResult => ({
@@ -138,7 +147,18 @@ export async function loadDemoData(
     }
   }
 
-  const demoContext: DemoContext = {
+  const demoContext = demoContextOf(deps, services, contexts)
+  // Each capability loads its own demo records here, in dependency order.
+  for (const load of DEMO_LOADERS) {
+    if (options.sampleData !== 'later' || !SAMPLE_DATA_LOADERS.includes(load)) await load(demoContext)
+  }
+  return result(true)
+}
+
+/** The demo partnerships' context for the capabilities' demo loaders. */
+export function demoContextOf(deps: AppDeps, services: Services, contexts: Record<PartnershipKey, PartnershipContext>): DemoContext {
+  const db = deps.database.db
+  return {
     deps,
     services,
     partnerships: contexts,
@@ -154,9 +174,23 @@ export async function loadDemoData(
       return row.id
     },
   }
-  // Each capability loads its own demo records here, in dependency order.
-  for (const load of DEMO_LOADERS) await load(demoContext)
-  return result(true)
+}
+
+/** The demo partnerships held in the database (found by their names), or undefined when they are not all there. */
+export async function demoPartnershipsHeld(deps: AppDeps): Promise<Record<PartnershipKey, PartnershipContext> | undefined> {
+  const rows = await deps.database.db
+    .selectFrom('partnerships')
+    .select(['id', 'name', 'shortName', 'isPublished'])
+    .where('name', 'in', DEMO_PARTNERSHIPS.map(demo => demo.name))
+    .orderBy('id')
+    .execute()
+  const contexts = {} as Record<PartnershipKey, PartnershipContext>
+  for (const demo of DEMO_PARTNERSHIPS) {
+    const row = rows.findLast(r => r.name === demo.name)
+    if (!row) return undefined
+    contexts[demo.key] = { partnership: row, access: 'admin', actor: DEMO_ACTOR, signedIn: true, personId: null }
+  }
+  return contexts
 }
 
 /** Capabilities' demo loaders (plans, indicators, police data, funding…), run in this order. */
@@ -172,6 +206,9 @@ export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [
   // Highlight reports of the 2011/12 sub-groups: after the plan (its priorities and groups) and the indicators.
   loadHighlightReportDemo,
 ]
+
+/** The loaders that build on the sample police.uk and ONS data (see loadDemoData's `sampleData`). */
+export const SAMPLE_DATA_LOADERS: readonly ((demo: DemoContext) => Promise<void>)[] = [loadPoliceDataDemo, loadPriorityMatrixDemo]
 
 async function findPersonId(deps: AppDeps, partnershipId: number, name: string, organisation?: string): Promise<number> {
   let query = deps.database.db

@@ -28,7 +28,7 @@ export interface PoliceDataDeps {
 
 /** The capability's services, added to the app's services in src/services.ts. */
 export function policeDataServices({ database, clock, logger, config, partnershipAreas, assessmentSections }: PoliceDataDeps) {
-  const policeData = policeDataService({ db: database.db, clock, partnershipAreas })
+  const policeData = policeDataService({ db: database.db, clock, partnershipAreas, staleAfterMs: config.importStallMinutes * 60_000 })
   return {
     policeData,
     policeImports: policeImportJobs({ database, clock, logger, stallMinutes: config.importStallMinutes }),
@@ -40,7 +40,9 @@ export function policeDataServices({ database, clock, logger, config, partnershi
 
 export type { AssessmentExport, AssessmentSections } from './assessment-export.ts'
 export type { PartnershipArea, PartnershipAreas, PeriodChoice } from './analysis-query.ts'
-export type { PoliceDataService } from './police-data-service.ts'
+export type { PoliceDataService, SampleDataLoading } from './police-data-service.ts'
+export { SAMPLE_DATA_JOB } from './police-data-service.ts'
+export { importSampleData, hasSampleData } from './police-data-demo.ts'
 export type { MonthTypeCount } from './domain/analyses.ts'
 export { OFFENCES_NOT_TOLD_APART, OGL, POLICE_SOURCE } from './domain/caveats.ts'
 export { policeActualsProvider } from './indicator-actuals.ts'

@@ -10,7 +10,9 @@ import { listPoliceFiles } from './police-import-files.ts'
  *
  * - With CSP_HUB_SAMPLE_DATA_DIR set (a folder laid out like shared/data/real: ons/ and police-uk/), the
  *   ONS geography and population and every police.uk file in it are imported, once (not again when the
- *   data is already held), so the strategic assessment pages show real figures.
+ *   data is already held), so the strategic assessment pages show real figures. Under `npm start` this runs
+ *   after the server is up, as the background job SAMPLE_DATA_JOB (src/demo/startup.ts), whose progress
+ *   the pages show.
  */
 const ACTOR_LABEL = 'demo data'
 
@@ -23,27 +25,58 @@ const ONS_FILES = [
   'boundaries/outline_LAD22NM.geojson',
 ]
 
-export async function loadPoliceDataDemo(demo: DemoContext): Promise<void> {
+export interface SampleDataProgress {
+  step: string
+  /** Files imported so far, of `total`. */
+  done: number
+  total: number
+}
+
+/** Whether the configured sample folder holds police.uk files to load. */
+export function hasSampleData(demo: Pick<DemoContext, 'deps'>): boolean {
+  const dir = demo.deps.config.sampleDataDir
+  return Boolean(dir && existsSync(path.join(dir, 'police-uk')))
+}
+
+/**
+ * Import the sample folder's ONS files, then its police.uk files, one transaction per file (a month already
+ * held is replaced), telling `onProgress` after each. Nothing happens without a sample folder.
+ */
+export async function importSampleData(
+  demo: Pick<DemoContext, 'deps' | 'services'>,
+  onProgress: (progress: SampleDataProgress) => Promise<void> = async () => undefined,
+): Promise<{ files: number; rows: number }> {
   const { deps, services } = demo
-  const db = deps.database.db
-  const actor = { userId: null, label: ACTOR_LABEL }
   const dir = deps.config.sampleDataDir
-  if (dir && existsSync(path.join(dir, 'police-uk'))) {
-    const held = await db.selectFrom('policeMonths').select('force').limit(1).execute()
-    if (!held.length) {
-      for (const file of ONS_FILES) {
-        const full = path.join(dir, 'ons', file)
-        if (existsSync(full)) await services.onsImporter.importFile(full, { actor })
-      }
-      const population = path.join(dir, 'ons', 'population')
-      if (existsSync(population)) {
-        for (const file of readdirSync(population).filter(f => f.endsWith('.csv'))) {
-          await services.onsImporter.importFile(path.join(population, file), { actor, midYear: 2020 })
-        }
-      }
-      const files = await listPoliceFiles([path.join(dir, 'police-uk')])
-      const outcomes = await services.policeImporter.importFiles(files, { actor })
-      deps.logger.info({ files: outcomes.length, rows: outcomes.reduce((s, o) => s + (o.rows ?? 0), 0) }, 'Demo: imported the sample police.uk files')
-    }
+  if (!dir || !hasSampleData(demo)) return { files: 0, rows: 0 }
+  const actor = { userId: null, label: ACTOR_LABEL }
+  const population = path.join(dir, 'ons', 'population')
+  const onsFiles = [
+    ...ONS_FILES.map(file => ({ file: path.join(dir, 'ons', file), midYear: undefined })).filter(f => existsSync(f.file)),
+    ...(existsSync(population) ? readdirSync(population).filter(f => f.endsWith('.csv')).sort().map(f => ({ file: path.join(population, f), midYear: 2020 })) : []),
+  ]
+  const policeFiles = await listPoliceFiles([path.join(dir, 'police-uk')])
+  const total = onsFiles.length + policeFiles.length
+  let done = 0
+  await onProgress({ step: 'Importing the ONS geography and population', done, total })
+  for (const { file, midYear } of onsFiles) {
+    await services.onsImporter.importFile(file, { actor, ...(midYear ? { midYear } : {}) })
+    await onProgress({ step: 'Importing the ONS geography and population', done: ++done, total })
   }
+  await onProgress({ step: 'Importing the police.uk files', done, total })
+  const outcomes = await services.policeImporter.importFiles(policeFiles, {
+    actor,
+    onFileDone: () => onProgress({ step: 'Importing the police.uk files', done: ++done, total }),
+  })
+  const failed = outcomes.filter(o => o.status !== 'imported')
+  if (failed.length) throw new Error(`${failed.length} of the sample police.uk files could not be imported: ${failed.map(o => o.name).join(', ')}`)
+  const rows = outcomes.reduce((s, o) => s + (o.rows ?? 0), 0)
+  deps.logger.info({ files: outcomes.length, rows }, 'Demo: imported the sample police.uk files')
+  return { files: total, rows }
+}
+
+/** The demo's police data, all at once (`csp-hub demo`; tests): the sample folder, unless police data is held. */
+export async function loadPoliceDataDemo(demo: DemoContext): Promise<void> {
+  const held = await demo.deps.database.db.selectFrom('policeMonths').select('force').limit(1).execute()
+  if (!held.length) await importSampleData(demo)
 }

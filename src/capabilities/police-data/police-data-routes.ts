@@ -69,6 +69,7 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
       paths,
       page,
       chooser: await chooser(req, q),
+      sampleLoading: await policeData.sampleDataLoading(),
       periodLabel: q.from === q.to ? monthLabel(q.from) : `${monthLabel(q.from)} to ${monthLabel(q.to)}`,
       missingMonths: describeMonths(monthRange(q.from, q.to).filter(m => !q.heldMonths.has(m))),
       sections: [

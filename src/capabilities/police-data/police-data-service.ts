@@ -1,6 +1,7 @@
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { addMonths, isMonth, monthRange, monthRangeLabel, monthsBetween, yearOf, type Month } from '../../core/calendar/index.ts'
 import type { StructuredDocument } from '../../core/documents/structured.ts'
+import { backgroundJobs } from '../../core/jobs/background-jobs.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ValidationError } from '../../shared/errors.ts'
@@ -30,8 +31,21 @@ import { policeDataRepository as repo, type AreaFilter } from './police-data-rep
  * The strategic assessment's analyses of the police data for an area and period: counts by type and month,
  * year to date, trends and peaks, hotspots, the comparison of districts, with the caveats that go with them.
  */
-export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clock: Clock; partnershipAreas: PartnershipAreas }) {
+/** The background job that loads the sample data on a fresh demo database (src/demo/startup.ts runs it). */
+export const SAMPLE_DATA_JOB = 'sample-data'
+
+/** How far the sample data's background load has got: `done` files of `total`. */
+export interface SampleDataLoading {
+  step: string
+  done: number
+  total: number
+  percent: number
+  startedAt: Date
+}
+
+export function policeDataService({ db, clock, partnershipAreas, staleAfterMs = 30 * 60_000 }: { db: Db; clock: Clock; partnershipAreas: PartnershipAreas; staleAfterMs?: number }) {
   const { partnershipDistricts, query } = analysisQueries({ db, clock, partnershipAreas })
+  const jobs = backgroundJobs({ db, clock })
 
   async function caveats(q: AnalysisQuery, options: { belowDistrict?: boolean; population?: { description: string } | null }) {
     const months = monthRange(q.from, q.to)
@@ -206,6 +220,13 @@ export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clo
         byForce.set(m.force, entry)
       }
       return { forces: [...byForce.values()], geography, months }
+    },
+
+    /** The sample data's load while it runs (on a fresh demo database), for the pages to say so; else undefined. */
+    async sampleDataLoading(): Promise<SampleDataLoading | undefined> {
+      const job = await jobs.find(SAMPLE_DATA_JOB)
+      if (!job || job.status !== 'running' || clock.now().getTime() - job.heartbeatAt.getTime() > staleAfterMs) return undefined
+      return { step: job.step, done: job.done, total: job.total, percent: job.total ? Math.floor((100 * job.done) / job.total) : 0, startedAt: job.startedAt }
     },
 
     /**

@@ -28,7 +28,7 @@ export function policeImportRoutes({ policeData, policeImports, uploadMaxBytes }
 
   async function importsPage(req: Request, res: Response, state: Record<string, unknown> = {}, status = 200) {
     const ctx = partnershipContext(req)
-    const [jobs, held] = await Promise.all([policeImports.list(ctx, req.user ?? null), policeData.status()])
+    const [jobs, held, sampleLoading] = await Promise.all([policeImports.list(ctx, req.user ?? null), policeData.status(), policeData.sampleDataLoading()])
     res.status(status).render('police-data/views/imports.njk', {
       paths: policeDataPaths(ctx.partnership.id),
       jobs,
@@ -37,6 +37,7 @@ export function policeImportRoutes({ policeData, policeImports, uploadMaxBytes }
         forces: held.forces.map(f => ({ ...f, monthsText: describeMonths(f.months) })),
       },
       maxMb: Math.round(uploadMaxBytes / 1024 / 1024),
+      sampleLoading,
       values: {},
       ...state,
     })

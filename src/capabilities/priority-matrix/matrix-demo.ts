@@ -8,13 +8,17 @@ import type { DemoContext } from '../../demo/index.ts'
  * below. The report did not publish the scores, so none are entered: the group scores them. The police data
  * period is the latest held, so it runs after the police data's demo.
  */
+const DEMO_TITLE = 'Scoring matrix 2022/23'
+
 export async function loadPriorityMatrixDemo(demo: DemoContext): Promise<void> {
   const { services } = demo
   const ctx = demo.partnerships['joint-2016']
+  // Once only: under npm start it runs in the sample data's background load, which may be started again.
+  if ((await services.priorityMatrix.list(ctx)).some(assessment => assessment.title === DEMO_TITLE)) return
   const held = (await services.policeData.status()).months.map(m => m.month).sort()
   const to = held.at(-1) ?? '2022-03'
   const assessment = await services.priorityMatrix.create(ctx, {
-    title: 'Scoring matrix 2022/23',
+    title: DEMO_TITLE,
     periodFrom: addMonths(to, -11),
     periodTo: to,
     notes:
