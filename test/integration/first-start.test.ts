@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCspHub, type RunningServer } from '#test/helpers/csp-hub-process'
 import { databaseEnv, type DatabaseEnv } from '#test/helpers/database-env'
 import { signIn } from '#test/helpers/http-session'
-import { fixtureMonth, ONS } from '#test/helpers/police-data'
+import { sampleFolder } from '#test/helpers/sample-folder'
 
 import { DEMO_PASSWORD } from '../../src/demo/index.ts'
 
@@ -23,24 +22,14 @@ let sample: string
 let dataDir: string
 let database: DatabaseEnv
 let server: RunningServer
-const pipe = () => path.join(sample, 'ons', 'population', 'Local_Authority_Name.csv')
+let pipe: string
+let population: string
 
 beforeAll(async () => {
-  sample = mkdtempSync(path.join(os.tmpdir(), 'csp-hub-sample-'))
-  const place = (from: string, to: string) => {
-    mkdirSync(path.dirname(path.join(sample, to)), { recursive: true })
-    copyFileSync(from, path.join(sample, to))
-  }
-  place(path.join(ONS, 'LSOA11_WD21_LAD21_EW_LU.csv'), 'ons/lookups/LSOA11_WD21_LAD21_EW_LU.csv')
-  place(path.join(ONS, 'LSOA21_WD24_Lookup.csv'), 'ons/lookups/LSOA21_WD24_Lookup.csv')
-  place(path.join(ONS, 'LSOA11_LSOA21_LAD22_best_fit.csv'), 'ons/lookups/LSOA_(2011)_to_LSOA_(2021)_to_Local_Authority_District_(2022)_Lookup_for_England_and_Wales_(Version_2).csv')
-  place(path.join(ONS, 'WD21_LAD21_UK_LU.csv'), 'ons/lookups/WD21_LAD21_UK_LU.csv')
-  place(path.join(ONS, 'LTLA21_UTLA21_lookup.csv'), 'ons/lookups/Lower_Tier_Local_Authority_to_Upper_Tier_Local_Authority__April_2021__Lookup_in_England_and_Wales.csv')
-  place(path.join(ONS, 'outline_LAD22NM.geojson'), 'ons/boundaries/outline_LAD22NM.geojson')
-  for (const month of ['2018-01', '2024-01', '2025-01']) place(fixtureMonth(month), `police-uk/${month}/${month}-essex-street.csv`)
-  mkdirSync(path.dirname(pipe()), { recursive: true })
-  expect(spawnSync('mkfifo', [pipe()]).status).toBe(0)
-
+  const folder = sampleFolder({ populationAsPipe: true })
+  sample = folder.dir
+  pipe = folder.pipe
+  population = folder.population
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'csp-hub-first-start-'))
   database = await databaseEnv({ migrated: false })
   server = await startCspHub({ CSP_HUB_DATA_DIR: dataDir, ...database.env, CSP_HUB_DEMO_DATA: 'auto', CSP_HUB_SAMPLE_DATA_DIR: sample })
@@ -74,7 +63,7 @@ describe('the first start on a fresh machine', () => {
 
     // Let the last file through; the load finishes, and the page shows its month with no notice.
     const finished = server.waitForLog(/Demo sample data: Loaded 10 sample files/)
-    writeFileSync(pipe(), readFileSync(path.join(ONS, 'Local_Authority_Name.csv')))
+    writeFileSync(pipe, readFileSync(population))
     await finished
     const after = await (await coordinator.get(assessment)).text()
     expect(after).not.toContain('data-qa="sample-loading"')
