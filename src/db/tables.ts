@@ -11,6 +11,8 @@ import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matri
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 import type { AccessTables } from '../core/access/access-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
+import type { JobTables } from '../core/jobs/job-tables.ts'
+import type { OutboxTables } from '../core/outbox/outbox-tables.ts'
 
 /**
  * Row types of every table (the Database interface Kysely checks queries against), in camelCase:
@@ -30,7 +32,9 @@ export interface Database
     ReportTables,
     PoliceDataTables,
     PriorityMatrixTables,
-    HighlightReportTables {
+    HighlightReportTables,
+    JobTables,
+    OutboxTables {
   partnerships: PartnershipsTable & PlanPartnershipColumns & IndicatorPartnershipColumns
 }
 
