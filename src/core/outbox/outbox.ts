@@ -60,6 +60,7 @@ export function outboxService({ db, clock, mailer, jobs, logger, messageIdDomain
     if (!email) return 'gone'
     if (email.status === 'sent' || email.status === 'skipped' || email.status === 'failed') return email.status
     if (email.status === 'sending') {
+      logger.warn({ emailId: id }, 'An e-mail was being handed to the mail server when its server stopped: marked failed, not sent again')
       await setStatus(id, 'failed', 'The server stopped while handing this e-mail to the mail server, so it may or may not have gone. It was not sent again, so that no one gets it twice.')
       return 'uncertain'
     }
