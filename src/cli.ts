@@ -15,6 +15,7 @@ import { buildDeps, openDatabase, serve } from './main.ts'
 import { createServices } from './services.ts'
 import { ValidationError } from './shared/errors.ts'
 import { enlargeYoungGeneration } from './shared/young-generation.ts'
+import { runWorker } from './worker.ts'
 
 /** A failure the user can fix: printed as one line, exit code 1, no stack. */
 export class CliError extends Error {}
@@ -60,6 +61,16 @@ export function buildProgram(): Command {
     .action(async (options: { watchTemplates: boolean }) => {
       const cfg = { ...config(), watchTemplates: options.watchTemplates }
       await serve(cfg, createLogger(cfg.logLevel))
+    })
+
+  program
+    .command('worker')
+    .description('Run the background jobs (reminders, digests, e-mails) without serving pages; stops cleanly on SIGTERM. With --once, run what is due now and exit.')
+    .option('--once', 'run the jobs that are due now, then exit', false)
+    .action(async (options: { once: boolean }) => {
+      const cfg = config()
+      const outcome = await runWorker(cfg, createLogger(cfg.logLevel), options)
+      if (outcome) console.log(`Ran ${outcome.ran} job(s)${outcome.queued.length ? `; queued ${outcome.queued.join(', ')}` : ''}.`)
     })
 
   program

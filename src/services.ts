@@ -7,8 +7,11 @@ import { partnershipService } from './capabilities/partnerships/index.ts'
 import { planService } from './capabilities/plans/index.ts'
 import { policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
+import { reminderService } from './capabilities/reminders/index.ts'
 import { reportService, reportSources } from './capabilities/reports/index.ts'
 import type { Config } from './config.ts'
+import { jobRunner } from './core/jobs/index.ts'
+import { outboxService, signingKeys } from './core/outbox/index.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
 import type { Mailer } from './mailer.ts'
@@ -44,6 +47,12 @@ export function createServices(deps: AppDeps) {
   const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding, police: police.assessmentExport }) })
   // Highlight reports read the plan and the indicators' figures through their services.
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
+  // Background work in the database (each job once, whichever app server or worker runs it), and the
+  // e-mails the system sends by itself (each once, ever).
+  const jobs = jobRunner({ db, clock: deps.clock, logger: deps.logger })
+  const outbox = outboxService({ db, clock: deps.clock, mailer: deps.mailer, jobs, logger: deps.logger, messageIdDomain: new URL(deps.config.baseUrl).hostname })
+  const keys = signingKeys(db)
+  const reminders = reminderService({ db, clock: deps.clock, logger: deps.logger, baseUrl: deps.config.baseUrl, plans, partnerships, outbox, jobs, signer: keys.signer('reminder-opt-out') })
   return {
     accounts,
     sessions: sessionRepository(db),
@@ -56,6 +65,9 @@ export function createServices(deps: AppDeps) {
     highlightReports,
     ...police,
     priorityMatrix,
+    jobs,
+    outbox,
+    reminders,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -12,6 +12,7 @@ import { partnershipsCapability } from './partnerships/index.ts'
 import { plansCapability } from './plans/index.ts'
 import { policeDataCapability } from './police-data/index.ts'
 import { priorityMatrixCapability } from './priority-matrix/index.ts'
+import { remindersCapability } from './reminders/index.ts'
 import { reportsCapability } from './reports/index.ts'
 
 export interface CapabilityDeps {
@@ -32,6 +33,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     fundingCapability(deps),
     reportsCapability(deps),
     highlightReportsCapability(deps),
+    remindersCapability(deps),
     auditCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.

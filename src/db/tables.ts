@@ -8,6 +8,7 @@ import type { PartnershipsTable, PartnershipTables } from '../capabilities/partn
 import type { PlanPartnershipColumns, PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
+import type { ReminderTables } from '../capabilities/reminders/reminder-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 import type { AccessTables } from '../core/access/access-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
@@ -34,7 +35,8 @@ export interface Database
     PriorityMatrixTables,
     HighlightReportTables,
     JobTables,
-    OutboxTables {
+    OutboxTables,
+    ReminderTables {
   partnerships: PartnershipsTable & PlanPartnershipColumns & IndicatorPartnershipColumns
 }
 

@@ -377,6 +377,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/highlight-reports/:id/delete': { rule: 'post_own_updates' },
   'POST /partnerships/:partnershipId/highlight-reports/:id/delete': { rule: 'post_own_updates', destructive: true },
 
+  // Reminders of quarterly updates
+  'GET /partnerships/:partnershipId/reminders': { rule: 'edit_records' },
+  'GET /partnerships/:partnershipId/reminders/settings': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/reminders/settings': {
+    rule: 'edit_records',
+    body: { dueReminder: 'yes', daysBefore: '14', overdueReminder: 'yes', daysAfter: '7', escalation: 'yes', escalateAfterDays: '21', weeklyDigest: 'yes' },
+  },
+  'GET /reminders/stop/:token': { rule: 'token' },
+  'POST /reminders/stop/:token': { rule: 'token' },
+
   // API
   'GET /api/v1/partnerships/:partnershipId/funding': { rule: 'view_published' },
   'GET /api/v1/partnerships/:partnershipId/funding/:year': { rule: 'view_published' },
