@@ -9,6 +9,7 @@ import { policeActualsProvider, policeDataServices } from './capabilities/police
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
 import { reminderService } from './capabilities/reminders/index.ts'
 import { reportService, reportSources } from './capabilities/reports/index.ts'
+import { calendarService } from './capabilities/statutory-calendar/index.ts'
 import type { Config } from './config.ts'
 import { jobRunner } from './core/jobs/index.ts'
 import { outboxService, signingKeys } from './core/outbox/index.ts'
@@ -52,7 +53,13 @@ export function createServices(deps: AppDeps) {
   const jobs = jobRunner({ db, clock: deps.clock, logger: deps.logger })
   const outbox = outboxService({ db, clock: deps.clock, mailer: deps.mailer, jobs, logger: deps.logger, messageIdDomain: new URL(deps.config.baseUrl).hostname })
   const keys = signingKeys(db)
-  const reminders = reminderService({ db, clock: deps.clock, logger: deps.logger, baseUrl: deps.config.baseUrl, plans, partnerships, outbox, jobs, signer: keys.signer('reminder-opt-out') })
+  const calendar = calendarService({ db, clock: deps.clock, baseUrl: deps.config.baseUrl, plans, partnerships })
+  const reminders = reminderService({
+    ...{ db, clock: deps.clock, logger: deps.logger, baseUrl: deps.config.baseUrl, plans, partnerships, outbox, jobs },
+    signer: keys.signer('reminder-opt-out'),
+    // The coordinators' digest lists the statutory calendar's dates that are overdue or due soon.
+    calendarLines: (ctx, today) => calendar.digestLines(ctx, today),
+  })
   return {
     accounts,
     sessions: sessionRepository(db),
@@ -68,6 +75,7 @@ export function createServices(deps: AppDeps) {
     jobs,
     outbox,
     reminders,
+    calendar,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -13,6 +13,7 @@ import { plansCapability } from './plans/index.ts'
 import { policeDataCapability } from './police-data/index.ts'
 import { priorityMatrixCapability } from './priority-matrix/index.ts'
 import { remindersCapability } from './reminders/index.ts'
+import { statutoryCalendarCapability } from './statutory-calendar/index.ts'
 import { reportsCapability } from './reports/index.ts'
 
 export interface CapabilityDeps {
@@ -34,6 +35,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     reportsCapability(deps),
     highlightReportsCapability(deps),
     remindersCapability(deps),
+    statutoryCalendarCapability(deps),
     auditCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.

@@ -10,6 +10,7 @@ import type { PoliceDataTables } from '../capabilities/police-data/police-data-t
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
 import type { ReminderTables } from '../capabilities/reminders/reminder-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
+import type { CalendarTables } from '../capabilities/statutory-calendar/calendar-tables.ts'
 import type { AccessTables } from '../core/access/access-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
 import type { JobTables } from '../core/jobs/job-tables.ts'
@@ -36,7 +37,8 @@ export interface Database
     HighlightReportTables,
     JobTables,
     OutboxTables,
-    ReminderTables {
+    ReminderTables,
+    CalendarTables {
   partnerships: PartnershipsTable & PlanPartnershipColumns & IndicatorPartnershipColumns
 }
 

@@ -122,7 +122,8 @@ const actionCount = (lines: DigestLine[]) => new Set(lines.map(line => line.link
 export function digestEmail(facts: DigestFacts): EmailWords {
   const overdue = actionCount(facts.overdue)
   const dueSoon = actionCount(facts.dueSoon)
-  const subject = `${facts.partnershipName}: ${plural(overdue, 'update')} overdue, ${dueSoon} due soon (week of ${formatDate(facts.today)})`
+  const dates = facts.calendar.length ? `, ${plural(facts.calendar.length, 'calendar date')} to watch` : ''
+  const subject = `${facts.partnershipName}: ${plural(overdue, 'update')} overdue, ${dueSoon} due soon${dates} (week of ${formatDate(facts.today)})`
   const text = [
     facts.recipientName ? `Dear ${facts.recipientName},` : 'Hello,',
     '',
