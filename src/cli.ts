@@ -71,6 +71,7 @@ export function buildProgram(): Command {
       const cfg = config()
       const outcome = await runWorker(cfg, createLogger(cfg.logLevel), options)
       if (outcome) console.log(`Ran ${outcome.ran} job(s)${outcome.queued.length ? `; queued ${outcome.queued.join(', ')}` : ''}.`)
+      if (outcome?.failed.length) throw new CliError(`${outcome.failed.length} job(s) did not succeed: ${outcome.failed.join('; ')}`)
     })
 
   program
