@@ -3,13 +3,15 @@ import { Router } from 'express'
 import type { Capability } from '../../web/capability.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { actorFor, idParam, requireUser, safeReturnTo } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
+import type { SessionManager } from '../../web/middleware/session.ts'
 import { ROLE_LABELS } from '../../core/access/roles.ts'
 
 import { apiTokenForm, changePasswordForm, forgotPasswordForm, newPasswordForm, signInForm } from './account-forms.ts'
 import { MIN_PASSWORD_LENGTH } from './domain/passwords.ts'
+import type { AccountService } from './account-service.ts'
+import type { SessionRepository } from './session-repository.ts'
 
-export function accountsCapability({ services, sessions }: CapabilityDeps): Capability {
+export function accountsCapability({ services, sessions }: { services: { accounts: AccountService; sessions: SessionRepository }; sessions: SessionManager }): Capability {
   const { accounts } = services
   const routes = Router()
 

@@ -6,7 +6,6 @@ import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
 import { actorFor, idParam, partnershipContext, requireSiteAdmin } from '../../web/request.ts'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../core/access/roles.ts'
-import type { CapabilityDeps } from '../index.ts'
 
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import {
@@ -19,6 +18,7 @@ import {
   optionsOf,
 } from './domain/structure.ts'
 import { areaForm, changeRoleForm, groupForm, membershipForm, organisationForm, partnershipForm, personForm, teamMemberForm } from './partnership-forms.ts'
+import type { PartnershipService } from './partnership-service.ts'
 
 /** Labels the views use to show stored codes as words. */
 const labels = {
@@ -33,7 +33,7 @@ const labels = {
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value))
 
-export function partnershipsCapability({ services }: CapabilityDeps): Capability {
+export function partnershipsCapability({ services }: { services: { partnerships: PartnershipService } }): Capability {
   const { partnerships } = services
   const routes = Router()
   const scoped = Router({ mergeParams: true })
