@@ -1,6 +1,8 @@
 import { accountService } from './capabilities/accounts/account-service.ts'
 import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
 import { sessionRepository } from './capabilities/accounts/session-repository.ts'
+import { singleSignOnService } from './capabilities/accounts/single-sign-on/sso-service.ts'
+import { twoFactorService } from './capabilities/accounts/two-factor/two-factor-service.ts'
 import { auditService } from './capabilities/audit/audit-service.ts'
 import { fundingService } from './capabilities/funding/funding-service.ts'
 import { highlightReportService } from './capabilities/highlight-reports/highlight-report-service.ts'
@@ -30,8 +32,25 @@ export interface AppDeps {
 /** Plain functions, not a container: each service gets what it needs. */
 export function createServices(deps: AppDeps) {
   const db = deps.database.db
-  const accounts = accountService({ db, hasher: deps.hasher, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.config.baseUrl, logger: deps.logger })
+  const accounts = accountService({
+    db,
+    hasher: deps.hasher,
+    clock: deps.clock,
+    mailer: deps.mailer,
+    baseUrl: deps.config.baseUrl,
+    logger: deps.logger,
+    disableInactiveAfterDays: deps.config.disableInactiveAfterDays,
+  })
+  const twoFactor = twoFactorService({ db, clock: deps.clock, policy: deps.config.requireMfa })
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
+  const singleSignOn = singleSignOnService({
+    db,
+    clock: deps.clock,
+    logger: deps.logger,
+    baseUrl: deps.config.baseUrl,
+    providers: deps.config.oidcProviders,
+    accounts,
+  })
   const audit = auditService({ db })
   const plans = planService({ db, clock: deps.clock })
   const police = policeDataServices(deps)
@@ -45,6 +64,8 @@ export function createServices(deps: AppDeps) {
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
   return {
     accounts,
+    twoFactor,
+    singleSignOn,
     sessions: sessionRepository(db),
     partnerships,
     audit,

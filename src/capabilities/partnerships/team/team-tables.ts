@@ -1,0 +1,13 @@
+import type { CreatedAt } from '../../../db/tables.ts'
+
+/** Row types of onboarding (migration 0810-onboarding). */
+
+export interface PartnershipEmailDomainsTable {
+  partnershipId: number
+  domain: string
+  createdAt: CreatedAt
+}
+
+export interface TeamTables {
+  partnershipEmailDomains: PartnershipEmailDomainsTable
+}
