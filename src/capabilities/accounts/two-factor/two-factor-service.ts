@@ -135,7 +135,7 @@ export function twoFactorService({ db, clock, policy }: { db: Db; clock: Clock; 
       const row = await secretOf(userId)
       if (!row?.confirmedAt) return fail('Two-factor sign-in is not set up for this account')
       if (looksLikeRecoveryCode(input)) {
-        return db.transaction().execute(async trx => {
+        const left = await db.transaction().execute(async trx => {
           const used = await trx
             .updateTable('recoveryCodes')
             .set({ usedAt: now })
@@ -144,18 +144,20 @@ export function twoFactorService({ db, clock, policy }: { db: Db; clock: Clock; 
             .where('usedAt', 'is', null)
             .returning('id')
             .executeTakeFirst()
-          if (!used) return fail('The recovery code is not right, or has been used')
-          const left = await recoveryCodesLeft(userId, trx)
+          if (!used) return undefined
+          const remaining = await recoveryCodesLeft(userId, trx)
           await auditLog.record(trx, actor, {
             partnershipId: null,
             action: 'update',
             entityType: 'user',
             entityId: userId,
-            summary: `Used a recovery code to sign in (${left} left)`,
+            summary: `Used a recovery code to sign in (${remaining} left)`,
           })
           await userRepository.clearFailures(trx, throttleKey(userId))
-          return { ok: true, usedRecoveryCode: true, recoveryCodesLeft: left }
+          return remaining
         })
+        if (left === undefined) return fail('The recovery code is not right, or has been used')
+        return { ok: true, usedRecoveryCode: true, recoveryCodesLeft: left }
       }
       const check = checkTotpCode(row.secret, input, now, row.lastStep)
       if (!check.ok) {
