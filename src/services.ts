@@ -8,6 +8,8 @@ import { fundingService } from './capabilities/funding/funding-service.ts'
 import { highlightReportService } from './capabilities/highlight-reports/highlight-report-service.ts'
 import { indicatorService } from './capabilities/indicators/indicator-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
+import { teamInvitations } from './capabilities/partnerships/team/team-invitations.ts'
+import { teamService } from './capabilities/partnerships/team/team-service.ts'
 import { planService } from './capabilities/plans/plan-service.ts'
 import { policeActualsProvider } from './capabilities/police-data/indicator-actuals.ts'
 import { policeDataServices } from './capabilities/police-data/police-data-services.ts'
@@ -42,7 +44,17 @@ export function createServices(deps: AppDeps) {
     disableInactiveAfterDays: deps.config.disableInactiveAfterDays,
   })
   const twoFactor = twoFactorService({ db, clock: deps.clock, policy: deps.config.requireMfa })
-  const partnerships = partnershipService({ db, clock: deps.clock, accounts })
+  const partnerships = partnershipService({ db, clock: deps.clock })
+  const invitations = teamInvitations({
+    db,
+    accounts,
+    mailer: deps.mailer,
+    logger: deps.logger,
+    baseUrl: deps.config.baseUrl,
+    passwordSignIn: deps.config.passwordSignIn,
+    providerNames: deps.config.oidcProviders.map(p => p.name),
+  })
+  const team = teamService({ db, clock: deps.clock, accounts, invitations })
   const singleSignOn = singleSignOnService({
     db,
     clock: deps.clock,
@@ -50,6 +62,7 @@ export function createServices(deps: AppDeps) {
     baseUrl: deps.config.baseUrl,
     providers: deps.config.oidcProviders,
     accounts,
+    onFirstSignIn: team.grantByEmailDomain,
   })
   const audit = auditService({ db })
   const plans = planService({ db, clock: deps.clock })
@@ -68,6 +81,7 @@ export function createServices(deps: AppDeps) {
     singleSignOn,
     sessions: sessionRepository(db),
     partnerships,
+    team,
     audit,
     plans,
     indicators,

@@ -106,11 +106,26 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/people/:id': { rule: 'view' },
   'GET /partnerships/:partnershipId/team': { rule: 'manage_partnership' },
   'GET /partnerships/:partnershipId/team/new': { rule: 'manage_partnership' },
-  'POST /partnerships/:partnershipId/team/new': { rule: 'manage_partnership', body: { email: 'new.member@example.org', name: 'New Member', role: 'member' } },
+  'POST /partnerships/:partnershipId/team/new': {
+    rule: 'manage_partnership',
+    body: { email: 'new.member@example.org', name: 'New Member', role: 'member', message: 'You sit on the steering group' },
+  },
   'GET /partnerships/:partnershipId/team/:userId/edit': { rule: 'manage_partnership' },
   'POST /partnerships/:partnershipId/team/:userId/edit': { rule: 'manage_partnership', body: { role: 'member' } },
   'GET /partnerships/:partnershipId/team/:userId/remove': { rule: 'manage_partnership' },
   'POST /partnerships/:partnershipId/team/:userId/remove': { rule: 'manage_partnership', destructive: true },
+  // Enabling an account that is not disabled is a 409: the matrix checks only who may try.
+  'POST /partnerships/:partnershipId/team/:userId/enable': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/team/:userId/invitation': { rule: 'manage_partnership', body: {} },
+  'POST /partnerships/:partnershipId/team/email-domains': { rule: 'manage_partnership', body: { domain: 'alpha-matrix.example.org' } },
+  'GET /partnerships/:partnershipId/team/email-domains/:id/delete': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/team/email-domains/:id/delete': { rule: 'manage_partnership', destructive: true },
+  // Giving access from a spreadsheet (a multipart upload; the matrix sends none, so an allowed role gets the form back)
+  'GET /partnerships/:partnershipId/team/import': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/team/import': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/team/import/confirm': { rule: 'manage_partnership' },
+  'GET /partnerships/:partnershipId/team/import-template.xlsx': { rule: 'manage_partnership' },
+  'GET /partnerships/:partnershipId/team/import-template.csv': { rule: 'manage_partnership' },
 
   // Audit
   'GET /partnerships/:partnershipId/audit': { rule: 'view_audit' },

@@ -212,6 +212,37 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger, dis
       return (await loadCurrentUser(user.id))!
     },
 
+    /**
+     * An account for someone being given access, made in the caller's transaction, without a password and
+     * without an e-mail: the caller sends the invitation once everything is saved.
+     */
+    async createInvitedAccount(trx: Db, input: { email: string; name: string }, actor: Actor) {
+      const row = await userRepository.insert(trx, { email: input.email, name: input.name, passwordHash: null }, clock.now())
+      await auditLog.record(trx, actor, {
+        partnershipId: null,
+        action: 'create',
+        entityType: 'user',
+        entityId: row.id,
+        summary: `Created the account ${row.email}`,
+        after: row,
+      })
+      return row
+    },
+
+    /** A new one-time link to choose a password (an invitation), valid for a week. */
+    async issueInvitationLink(userId: number): Promise<{ url: string; days: number }> {
+      const token = await issueResetToken(userId, INVITATION_LINK_DAYS * 24 * 60)
+      return { url: `${baseUrl}/reset-password/${token}`, days: INVITATION_LINK_DAYS }
+    },
+
+    /** Can the account sign in already (a password, or a linked identity provider)? */
+    async canSignIn(userId: number, trx: Db = db): Promise<boolean> {
+      const user = await userRepository.findById(trx, userId)
+      if (user?.passwordHash) return true
+      const identity = await trx.selectFrom('externalIdentities').select('id').where('userId', '=', userId).executeTakeFirst()
+      return Boolean(identity)
+    },
+
     async sendInvitation(userId: number): Promise<void> {
       const user = (await userRepository.findById(db, userId))!
       const token = await issueResetToken(user.id, INVITATION_LINK_DAYS * 24 * 60)

@@ -1,11 +1,10 @@
 import { Router } from 'express'
 
-import { ForbiddenError } from '../../shared/errors.ts'
 import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
 import { actorFor, idParam, partnershipContext, requireSiteAdmin } from '../../web/request.ts'
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../accounts/domain/roles.ts'
+import { ROLE_LABELS } from '../accounts/domain/roles.ts'
 import type { CapabilityDeps } from '../index.ts'
 
 import { requirePermission, type PartnershipContext } from './domain/partnership-context.ts'
@@ -18,7 +17,9 @@ import {
   ORGANISATION_KIND_LABELS,
   optionsOf,
 } from './domain/structure.ts'
-import { areaForm, changeRoleForm, groupForm, membershipForm, organisationForm, partnershipForm, personForm, teamMemberForm } from './partnership-forms.ts'
+import { teamImportRoutes } from './team/team-import-routes.ts'
+import { teamRoutes } from './team/team-routes.ts'
+import { areaForm, groupForm, membershipForm, organisationForm, partnershipForm, personForm } from './partnership-forms.ts'
 
 /** Labels the views use to show stored codes as words. */
 const labels = {
@@ -33,8 +34,8 @@ const labels = {
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value))
 
-export function partnershipsCapability({ services }: CapabilityDeps): Capability {
-  const { partnerships } = services
+export function partnershipsCapability({ services, deps }: CapabilityDeps): Capability {
+  const { partnerships, team } = services
   const routes = Router()
   const scoped = Router({ mergeParams: true })
   const home = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}`
@@ -248,76 +249,8 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
   })
 
   // --- Accounts and roles (admins) -------------------------------------------------------------
-
-  const roleOptions = ROLES.map(role => ({ value: role, text: ROLE_LABELS[role], hint: ROLE_DESCRIPTIONS[role] }))
-
-  scoped.get('/team', async (req, res) => {
-    const ctx = partnershipContext(req)
-    res.render('partnerships/views/team.njk', { team: await partnerships.team(ctx), labels })
-  })
-
-  async function teamFormExtra(ctx: PartnershipContext) {
-    const { people } = await partnerships.structure(ctx)
-    return {
-      roleOptions,
-      people: people.filter(p => p.userId === null).map(p => ({ value: p.id, text: p.organisationName ? `${p.name}, ${p.organisationName}` : p.name })),
-    }
-  }
-
-  scoped.get('/team/new', async (req, res) => {
-    const ctx = partnershipContext(req)
-    requirePermission(ctx, 'manage_partnership')
-    res.render('partnerships/views/team-member-form.njk', { values: { role: 'member' }, ...(await teamFormExtra(ctx)) })
-  })
-
-  scoped.post('/team/new', async (req, res) => {
-    const ctx = partnershipContext(req)
-    requirePermission(ctx, 'manage_partnership')
-    const form = parseForm(teamMemberForm, req.body)
-    const result = form.ok ? await attempt(() => partnerships.addTeamMember(ctx, form.value)) : form
-    if (!result.ok) {
-      return res.status(400).render('partnerships/views/team-member-form.njk', { values: req.body, ...result, ...(await teamFormExtra(ctx)) })
-    }
-    await req.flash(`${result.value.email} can now sign in as ${ROLE_LABELS[form.ok ? form.value.role : 'member'].toLowerCase()}`)
-    res.redirect(303, `${home(ctx)}/team`)
-  })
-
-  scoped.get('/team/:userId/edit', async (req, res) => {
-    const ctx = partnershipContext(req)
-    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
-    res.render('partnerships/views/team-role-form.njk', { member, values: member, roleOptions })
-  })
-
-  scoped.post('/team/:userId/edit', async (req, res) => {
-    const ctx = partnershipContext(req)
-    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
-    const form = parseForm(changeRoleForm, req.body)
-    const result = form.ok ? await attempt(() => partnerships.changeRole(ctx, member.userId, form.value.role)) : form
-    if (!result.ok) return res.status(400).render('partnerships/views/team-role-form.njk', { member, values: req.body, roleOptions, ...result })
-    await req.flash(`Role of ${member.email} changed`)
-    res.redirect(303, `${home(ctx)}/team`)
-  })
-
-  scoped.get('/team/:userId/remove', async (req, res) => {
-    const ctx = partnershipContext(req)
-    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
-    res.render('confirm-delete.njk', {
-      pageTitle: 'Remove access',
-      noun: 'role of',
-      name: `${member.name} (${member.email})`,
-      warning: 'They will no longer see the partnership’s records. Their account stays, with any roles in other partnerships.',
-      cancelHref: `${home(ctx)}/team`,
-    })
-  })
-
-  scoped.post('/team/:userId/remove', async (req, res) => {
-    const ctx = partnershipContext(req)
-    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
-    const result = await attempt(() => partnerships.removeTeamMember(ctx, member.userId))
-    if (!result.ok) throw new ForbiddenError(result.errorList.map(e => e.text).join(' '))
-    await req.flash(`${member.email} no longer has access`)
-    res.redirect(303, `${home(ctx)}/team`)
-  })
+  scoped.use(teamRoutes({ team, partnerships, ssoProviders: deps.config.oidcProviders }))
+  scoped.use(teamImportRoutes({ team, partnerships }))
 
   return {
     name: 'partnerships',

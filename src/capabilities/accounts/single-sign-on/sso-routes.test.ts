@@ -1,7 +1,7 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aUser } from '../../../../test/helpers/builders.ts'
+import { aPartnership, aUser } from '../../../../test/helpers/builders.ts'
 import { page } from '../../../../test/helpers/html.ts'
 import { cookieKeepingFetch, startOidcProvider, type OidcTestProvider } from '../../../../test/helpers/oidc-provider.ts'
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts'
@@ -110,6 +110,19 @@ describe('signing in with the council’s identity provider', () => {
     expect((await request(t.app).get('/account').set('Cookie', cookieOf(again.res)!)).text).toContain('officer@rochford.gov.uk')
     expect((await auditOf(existing.id)).filter(a => a.action === 'link')).toHaveLength(1)
     expect((await auditOf(existing.id)).filter(a => a.action === 'sign_in')).toHaveLength(2)
+  })
+
+  it('when the address’s domain is on a partnership’s list, then the new account becomes a member there (audited)', async () => {
+    const { partnership } = await aPartnership(t, { name: 'Castle Point CSP' })
+    await t.db.insertInto('partnershipEmailDomains').values({ partnershipId: partnership.id, domain: 'castlepoint.gov.uk' }).execute()
+    op.addAccount({ sub: 'cp-1', email: 'officer@castlepoint.gov.uk' })
+    const { res } = await signInWithProvider('officer@castlepoint.gov.uk')
+    const banner = page((await request(t.app).get('/account').set('Cookie', cookieOf(res)!)).text).banner()
+    expect(banner).toBe('You are now a member of Castle Point CSP, through your e-mail address. An admin can change your role.')
+    const user = await t.db.selectFrom('users').select('id').where('email', '=', 'officer@castlepoint.gov.uk').executeTakeFirstOrThrow()
+    expect(await t.db.selectFrom('partnershipRoles').select(['partnershipId', 'role']).where('userId', '=', user.id).execute()).toEqual([{ partnershipId: partnership.id, role: 'member' }])
+    const grant = await t.db.selectFrom('auditEvents').select('summary').where('partnershipId', '=', partnership.id).where('action', '=', 'grant').execute()
+    expect(grant.map(g => g.summary)).toEqual(['Gave officer@castlepoint.gov.uk the member role: an address at castlepoint.gov.uk, on the partnership’s list'])
   })
 
   it('refuses an address the provider has not verified, and makes no account', async () => {
