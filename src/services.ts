@@ -8,10 +8,12 @@ import { fundingService } from './capabilities/funding/funding-service.ts'
 import { highlightReportService } from './capabilities/highlight-reports/highlight-report-service.ts'
 import { indicatorService } from './capabilities/indicators/indicator-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
+import { districtSetupService } from './capabilities/partnerships/setup/district-setup-service.ts'
 import { teamInvitations } from './capabilities/partnerships/team/team-invitations.ts'
 import { teamService } from './capabilities/partnerships/team/team-service.ts'
 import { planService } from './capabilities/plans/plan-service.ts'
 import { policeActualsProvider } from './capabilities/police-data/indicator-actuals.ts'
+import { onsAreaLookup } from './capabilities/police-data/ons-area-lookup.ts'
 import { policeDataServices } from './capabilities/police-data/police-data-services.ts'
 import { reportService } from './capabilities/reports/report-service.ts'
 import { reportSources } from './capabilities/reports/report-sources.ts'
@@ -55,6 +57,8 @@ export function createServices(deps: AppDeps) {
     providerNames: deps.config.oidcProviders.map(p => p.name),
   })
   const team = teamService({ db, clock: deps.clock, accounts, invitations })
+  // A new partnership's districts, wards and LSOAs come from the ONS lookups the police data capability holds.
+  const districtSetup = districtSetupService({ db, lookup: onsAreaLookup(db) })
   const singleSignOn = singleSignOnService({
     db,
     clock: deps.clock,
@@ -82,6 +86,7 @@ export function createServices(deps: AppDeps) {
     sessions: sessionRepository(db),
     partnerships,
     team,
+    districtSetup,
     audit,
     plans,
     indicators,

@@ -104,6 +104,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/people/:id/delete': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/people/:id/delete': { rule: 'edit_records', destructive: true },
   'GET /partnerships/:partnershipId/people/:id': { rule: 'view' },
+  // A district from the ONS lookups in one step (the matrix has no ONS data: an allowed role gets the form back)
+  'GET /partnerships/:partnershipId/setup/district': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/setup/district': { rule: 'edit_records' },
   'GET /partnerships/:partnershipId/team': { rule: 'manage_partnership' },
   'GET /partnerships/:partnershipId/team/new': { rule: 'manage_partnership' },
   'POST /partnerships/:partnershipId/team/new': {

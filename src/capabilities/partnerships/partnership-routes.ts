@@ -17,6 +17,7 @@ import {
   ORGANISATION_KIND_LABELS,
   optionsOf,
 } from './domain/structure.ts'
+import { districtSetupRoutes } from './setup/district-setup-routes.ts'
 import { teamImportRoutes } from './team/team-import-routes.ts'
 import { teamRoutes } from './team/team-routes.ts'
 import { areaForm, groupForm, membershipForm, organisationForm, partnershipForm, personForm } from './partnership-forms.ts'
@@ -35,7 +36,7 @@ const labels = {
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value))
 
 export function partnershipsCapability({ services, deps }: CapabilityDeps): Capability {
-  const { partnerships, team } = services
+  const { partnerships, team, districtSetup } = services
   const routes = Router()
   const scoped = Router({ mergeParams: true })
   const home = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}`
@@ -131,6 +132,7 @@ export function partnershipsCapability({ services, deps }: CapabilityDeps): Capa
         }
       },
       save: (ctx, id, input) => partnerships.saveArea(ctx, id, input),
+      addAnother: input => ({ type: input.type, parentId: input.parentId }),
       remove: (ctx, id) => partnerships.deleteArea(ctx, id),
       after: ctx => `${home(ctx)}#areas`,
       describe: row => text(row.name),
@@ -146,7 +148,8 @@ export function partnershipsCapability({ services, deps }: CapabilityDeps): Capa
       guard: edits,
       load: (ctx, id) => partnerships.organisation(ctx, id),
       toValues: row => row,
-      defaults: () => ({ kind: 'community_partner' }),
+      defaults: (_ctx, req) => ({ kind: text(req.query.kind) || 'community_partner', authorityType: text(req.query.authorityType) }),
+      addAnother: input => ({ kind: input.kind }),
       extra: async () => ({ kinds: optionsOf(ORGANISATION_KIND_LABELS), authorityTypes: optionsOf(AUTHORITY_TYPE_LABELS) }),
       save: (ctx, id, input) => partnerships.saveOrganisation(ctx, id, input),
       remove: (ctx, id) => partnerships.deleteOrganisation(ctx, id),
@@ -170,6 +173,8 @@ export function partnershipsCapability({ services, deps }: CapabilityDeps): Capa
         groups: (await partnerships.structure(ctx)).groups.filter(g => g.id !== record?.id).map(g => ({ value: g.id, text: g.name })),
       }),
       save: (ctx, id, input) => partnerships.saveGroup(ctx, id, input),
+      defaults: (_ctx, req) => ({ type: text(req.query.type), reportsToGroupId: text(req.query.reportsToGroupId) }),
+      addAnother: input => ({ type: input.type, reportsToGroupId: input.reportsToGroupId }),
       remove: (ctx, id) => partnerships.deleteGroup(ctx, id),
       after: (ctx, _req, saved) => (saved?.id ? `${home(ctx)}/groups/${saved.id}` : `${home(ctx)}#groups`),
       describe: row => text(row.name),
@@ -200,6 +205,7 @@ export function partnershipsCapability({ services, deps }: CapabilityDeps): Capa
       load: (ctx, id, req) => partnerships.membership(ctx, idParam(req, 'groupId'), id),
       toValues: row => row,
       defaults: () => ({ role: 'member' }),
+      addAnother: () => ({}),
       extra: async (ctx, req) => {
         const { group } = await partnerships.group(ctx, idParam(req, 'groupId'))
         const { people } = await partnerships.structure(ctx)
@@ -229,6 +235,8 @@ export function partnershipsCapability({ services, deps }: CapabilityDeps): Capa
         organisations: (await partnerships.structure(ctx)).organisations.map(o => ({ value: o.id, text: o.name })),
       }),
       save: (ctx, id, input) => partnerships.savePerson(ctx, id, input),
+      defaults: (_ctx, req) => ({ organisationId: text(req.query.organisationId) }),
+      addAnother: input => ({ organisationId: input.organisationId }),
       remove: (ctx, id) => partnerships.deletePerson(ctx, id),
       after: (ctx, _req, saved) => (saved?.id ? `${home(ctx)}/people/${saved.id}` : `${home(ctx)}#people`),
       describe: row => text(row.name),
@@ -251,6 +259,7 @@ export function partnershipsCapability({ services, deps }: CapabilityDeps): Capa
   // --- Accounts and roles (admins) -------------------------------------------------------------
   scoped.use(teamRoutes({ team, partnerships, ssoProviders: deps.config.oidcProviders }))
   scoped.use(teamImportRoutes({ team, partnerships }))
+  scoped.use(districtSetupRoutes({ setup: districtSetup }))
 
   return {
     name: 'partnerships',
