@@ -261,3 +261,41 @@ describe('csp-hub token create', () => {
     expect(err).toBe(`csp-hub: ${message}\n`)
   })
 })
+
+describe('csp-hub accounts disable-inactive', () => {
+  it('without the setting, says how to set it and exits 1', async () => {
+    const { code, err } = await csp('accounts', 'disable-inactive')
+    expect(code).toBe(1)
+    expect(err).toMatch(/^csp-hub: CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS is not set/)
+  })
+
+  it('disables the accounts unused for longer than the limit, audited, and leaves the others', async () => {
+    const longAgo = new Date(Date.now() - 400 * 86_400_000)
+    const [stale, fresh] = await query(async db => {
+      const rows = await db
+        .insertInto('users')
+        .values([
+          { email: 'stale@example.org', name: 'Stale', passwordHash: null, createdAt: longAgo, lastSignedInAt: longAgo },
+          { email: 'fresh@example.org', name: 'Fresh', passwordHash: null, createdAt: longAgo, lastSignedInAt: new Date() },
+        ])
+        .returning('id')
+        .execute()
+      return rows.map(r => r.id)
+    })
+    process.env.CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS = '365'
+    try {
+      const { code, out } = await csp('accounts', 'disable-inactive')
+      expect(code).toBe(0)
+      expect(out).toContain('not used for more than 365 days:')
+      expect(out).toContain('  stale@example.org')
+      expect(out).not.toContain('fresh@example.org')
+      const rows = await query(db => db.selectFrom('users').select(['id', 'disabledAt']).where('id', 'in', [stale!, fresh!]).orderBy('id').execute())
+      expect(rows.map(r => r.disabledAt !== null)).toEqual([true, false])
+      const audit = await query(db => db.selectFrom('auditEvents').select(['actorLabel', 'summary']).where('entityId', '=', String(stale)).where('action', '=', 'disable').execute())
+      expect(audit).toEqual([{ actorLabel: 'command line (accounts disable-inactive)', summary: 'Disabled stale@example.org: not used for more than 365 days' }])
+      expect((await csp('accounts', 'disable-inactive')).out).toBe('No account has gone unused for more than 365 days.\n')
+    } finally {
+      delete process.env.CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS
+    }
+  })
+})

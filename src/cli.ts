@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 
+import { registerAccountsCommands } from './capabilities/accounts/accounts-cli.ts'
 import { isRole, ROLES, type Role } from './capabilities/accounts/domain/roles.ts'
 import { registerPoliceDataCommands } from './capabilities/police-data/police-data-cli.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
@@ -146,6 +147,7 @@ export function buildProgram(): Command {
       })
     })
 
+  registerAccountsCommands(program, withServices, CliError)
   registerPoliceDataCommands(program, withServices)
   return program
 }

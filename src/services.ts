@@ -11,6 +11,8 @@ import { partnershipService } from './capabilities/partnerships/partnership-serv
 import { districtSetupService } from './capabilities/partnerships/setup/district-setup-service.ts'
 import { teamInvitations } from './capabilities/partnerships/team/team-invitations.ts'
 import { teamService } from './capabilities/partnerships/team/team-service.ts'
+import { personalDataService } from './capabilities/people/personal-data-service.ts'
+import { privacyNoticeService } from './capabilities/people/privacy-notice-service.ts'
 import { planService } from './capabilities/plans/plan-service.ts'
 import { policeActualsProvider } from './capabilities/police-data/indicator-actuals.ts'
 import { onsAreaLookup } from './capabilities/police-data/ons-area-lookup.ts'
@@ -87,6 +89,8 @@ export function createServices(deps: AppDeps) {
     partnerships,
     team,
     districtSetup,
+    personalData: personalDataService({ db, clock: deps.clock }),
+    privacyNotices: privacyNoticeService({ db, clock: deps.clock }),
     audit,
     plans,
     indicators,

@@ -59,6 +59,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /accessibility': { rule: 'anyone' },
   'GET /about-the-data': { rule: 'anyone' },
   'GET /audit': { rule: 'site_admin' },
+  // People's data
+  'GET /privacy': { rule: 'anyone' },
+  'GET /account/personal-data.json': { rule: 'signed_in' },
+  'GET /partnerships/:partnershipId/privacy': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/privacy/edit': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/privacy/edit': { rule: 'manage_partnership', body: { body: 'We keep the names of the people who lead actions.', contact: 'dpo@example.org' } },
+  'GET /partnerships/:partnershipId/people/:id/personal-data.json': { rule: 'manage_partnership' },
+  'GET /partnerships/:partnershipId/people/:id/erase': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/people/:id/erase': { rule: 'manage_partnership', destructive: true },
 
   // Partnerships and their structure
   'GET /partnerships/new': { rule: 'site_admin' },
