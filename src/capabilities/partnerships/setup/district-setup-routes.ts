@@ -1,9 +1,10 @@
 import { Router } from 'express'
 import { z } from 'zod'
 
-import { AUTHORITY_TYPES, type AuthorityType } from '../domain/structure.ts'
 import { attempt, formErrors } from '../../../web/form.ts'
 import { partnershipContext } from '../../../web/request.ts'
+import { requirePermission } from '../domain/partnership-context.ts'
+import { AUTHORITY_TYPES, type AuthorityType } from '../domain/structure.ts'
 
 import type { AreaDepth, DistrictSetupService } from './district-setup-service.ts'
 
@@ -25,6 +26,7 @@ export function districtSetupRoutes({ setup }: { setup: DistrictSetupService }):
 
   scoped.get('/setup/district', async (req, res) => {
     const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
     const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : ''
     const code = typeof req.query.code === 'string' ? req.query.code.trim().toUpperCase() : ''
     if (code) {
@@ -41,6 +43,7 @@ export function districtSetupRoutes({ setup }: { setup: DistrictSetupService }):
 
   scoped.post('/setup/district', async (req, res) => {
     const ctx = partnershipContext(req)
+    requirePermission(ctx, 'edit_records')
     const body = req.body as Record<string, unknown>
     const code = z.string().trim().toUpperCase().max(12).catch('').parse(body.code)
     const depth = z.enum(['district', 'wards', 'lsoas']).catch('lsoas').parse(body.depth)
