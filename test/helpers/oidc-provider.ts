@@ -79,7 +79,7 @@ export async function startOidcProvider(options: {
     cookies: { keys: ['a-cookie-key-for-tests-only'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     conformIdTokenClaims: false,
-    ...(options.idTokenSeconds ? { ttl: { IdToken: options.idTokenSeconds } } : {}),
+    ttl: { IdToken: options.idTokenSeconds ?? 3600, AccessToken: 600, Interaction: 600, Grant: 600, Session: 600 },
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
