@@ -299,3 +299,22 @@ describe('csp-hub accounts disable-inactive', () => {
     }
   })
 })
+
+describe('csp-hub accounts reset-two-factor', () => {
+  it('removes the app and recovery codes of an account that lost its phone, audited', async () => {
+    const userId = await query(async db => {
+      const user = await db.insertInto('users').values({ email: 'lost.phone@example.org', name: 'Lost Phone', passwordHash: null }).returning('id').executeTakeFirstOrThrow()
+      await db.insertInto('twoFactorSecrets').values({ userId: user.id, secret: 'JBSWY3DPEHPK3PXP', confirmedAt: new Date() }).execute()
+      await db.insertInto('recoveryCodes').values({ userId: user.id, codeHash: 'x' }).execute()
+      return user.id
+    })
+    const { code, out } = await csp('accounts', 'reset-two-factor', '--email', 'Lost.Phone@example.org')
+    expect(code).toBe(0)
+    expect(out).toBe('Two-factor sign-in of lost.phone@example.org is reset.\n')
+    expect(await query(db => db.selectFrom('twoFactorSecrets').select('userId').where('userId', '=', userId).execute())).toEqual([])
+    expect(await query(db => db.selectFrom('recoveryCodes').select('id').where('userId', '=', userId).execute())).toEqual([])
+    const again = await csp('accounts', 'reset-two-factor', '--email', 'lost.phone@example.org')
+    expect(again.code).toBe(1)
+    expect(again.err).toBe('csp-hub: lost.phone@example.org has no two-factor sign-in to reset.\n')
+  })
+})

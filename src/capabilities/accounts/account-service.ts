@@ -288,6 +288,11 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger, dis
       return { token, ...row }
     },
 
+    async findByEmail(email: string) {
+      const user = await userRepository.findByEmail(db, email)
+      return user ? { id: user.id, email: user.email } : undefined
+    },
+
     /** The identity providers' sign-ins linked to the account. */
     externalIdentities(userId: number) {
       return db.selectFrom('externalIdentities').select(['provider', 'email', 'createdAt', 'lastUsedAt']).where('userId', '=', userId).orderBy('createdAt').execute()

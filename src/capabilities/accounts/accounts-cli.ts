@@ -27,4 +27,18 @@ export function registerAccountsCommands(program: Command, withServices: WithSer
         for (const user of disabled) console.log(`  ${user.email}`)
       })
     })
+
+  accounts
+    .command('reset-two-factor')
+    .description('Remove the authenticator app and recovery codes of an account whose phone is lost. They sign in with their password alone, or set up a new app at their next sign-in where the site requires it.')
+    .requiredOption('--email <email>', 'the account')
+    .action(async (options: { email: string }) => {
+      await withServices(async services => {
+        const found = await services.accounts.findByEmail(options.email)
+        if (!found) throw new CliError(`There is no account ${options.email}.`)
+        if (!(await services.twoFactor.status(found.id)).enabled) throw new CliError(`${found.email} has no two-factor sign-in to reset.`)
+        await services.twoFactor.reset(found, { userId: null, label: 'command line (accounts reset-two-factor)' })
+        console.log(`Two-factor sign-in of ${found.email} is reset.`)
+      })
+    })
 }

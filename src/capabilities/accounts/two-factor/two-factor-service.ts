@@ -197,6 +197,15 @@ export function twoFactorService({ db, clock, policy }: { db: Db; clock: Clock; 
 
     async turnOff(user: CurrentUser, actor: Actor): Promise<void> {
       if (mustUseTwoFactor(policy, user)) throw new ConflictError('Your role needs two-factor sign-in, so it cannot be turned off.')
+      await service.reset(user, actor)
+    },
+
+    /**
+     * Remove an account's app and recovery codes (a lost phone): by the person, or by the site's operator
+     * (`csp-hub accounts reset-two-factor`). Where the site requires it, they set up a new app at their next
+     * sign-in.
+     */
+    async reset(user: Pick<CurrentUser, 'id' | 'email'>, actor: Actor): Promise<void> {
       await db.transaction().execute(async trx => {
         await trx.deleteFrom('twoFactorSecrets').where('userId', '=', user.id).execute()
         await trx.deleteFrom('recoveryCodes').where('userId', '=', user.id).execute()
