@@ -75,8 +75,8 @@ export const personalDataRepository = {
     return rows.map(withoutSecrets)
   },
 
-  /** Text columns of the partnerships' tables, to find where free text names someone. */
-  async textColumns(db: Db): Promise<{ table: string; column: string }[]> {
+  /** Text columns of the partnerships' tables, by table, to find where free text names someone. */
+  async textColumns(db: Db): Promise<{ table: string; columns: string[] }[]> {
     const { rows } = await sql<{ tableName: string; columnName: string }>`
       select c.table_name, c.column_name from information_schema.columns c
       where c.table_schema = 'public' and c.data_type = 'text' and c.table_name not in ('audit_events', 'users', 'sessions', 'people')
@@ -84,17 +84,31 @@ export const personalDataRepository = {
         and exists (select 1 from information_schema.columns i where i.table_schema = 'public' and i.table_name = c.table_name and i.column_name = 'id')
         and c.column_name not like '%\\_label'
       order by 1, 2`.execute(db)
-    return rows.map(r => ({ table: r.tableName, column: r.columnName }))
+    const tables = new Map<string, string[]>()
+    for (const r of rows) tables.set(r.tableName, [...(tables.get(r.tableName) ?? []), r.columnName])
+    return [...tables].map(([table, columns]) => ({ table, columns }))
   },
 
-  /** Records of a partnership whose text (in one column) contains the words. */
-  async mentionsIn(db: Db, column: { table: string; column: string }, partnershipIds: number[] | 'all', words: string) {
-    const { rows } = await sql<{ id: number; text: string }>`
-      select id, ${sql.ref(column.column)} as text from ${sql.table(column.table)}
-      where ${sql.ref(column.column)} ilike ${`%${words.replace(/[%_\\]/g, c => `\\${c}`)}%`}
+  /** Records of the partnerships whose text contains one of the words: one query a table. */
+  async mentionsIn(db: Db, table: { table: string; columns: string[] }, partnershipIds: number[] | 'all', words: string[]) {
+    if (words.length === 0) return []
+    const patterns = words.map(w => `%${w.replace(/[%_\\]/g, c => `\\${c}`)}%`)
+    const any = sql`array[${sql.join(patterns)}]::text[]`
+    const { rows } = await sql<Record<string, unknown>>`
+      select id, ${sql.join(table.columns.map(c => sql.ref(c)))} from ${sql.table(table.table)}
+      where (${sql.join(table.columns.map(c => sql`${sql.ref(c)} ilike any(${any})`), sql` or `)})
       ${partnershipIds === 'all' ? sql`` : sql`and partnership_id in (${sql.join(partnershipIds.length ? partnershipIds : [0])})`}
       order by id limit 200`.execute(db)
-    return rows.map(r => ({ table: column.table, column: camel(column.column), id: r.id, text: r.text }))
+    const lower = words.map(w => w.toLowerCase())
+    return rows.flatMap(row =>
+      table.columns
+        .map(c => ({ column: camel(c), text: row[camel(c)] }))
+        .filter((cell): cell is { column: string; text: string } => {
+          const text = cell.text
+          return typeof text === 'string' && lower.some(w => text.toLowerCase().includes(w))
+        })
+        .map(cell => ({ table: table.table, column: cell.column, id: Number(row.id), text: cell.text })),
+    )
   },
 
   /** Audit events of the partnerships given (or every one, and the site's), about or by the person. */

@@ -46,8 +46,8 @@ export function personalDataService({ db, clock }: { db: Db; clock: Clock }) {
     }
     const audit = await repo.auditEvents(db, subject)
     const mentioned = []
-    for (const column of subject.terms.length ? await repo.textColumns(db) : []) {
-      for (const term of subject.terms) mentioned.push(...(await repo.mentionsIn(db, column, subject.partnershipIds, term)))
+    for (const table of subject.terms.length ? await repo.textColumns(db) : []) {
+      mentioned.push(...(await repo.mentionsIn(db, table, subject.partnershipIds, subject.terms)))
     }
     return { linked, audit: audit.map(withoutSecrets), mentioned }
   }
