@@ -16,7 +16,7 @@ describe('reading an uploaded spreadsheet', () => {
     sheet.addRow(['Name', 'Email address'])
     sheet.addRow(['Jo', { text: 'jo@example.org', hyperlink: 'mailto:jo@example.org' }])
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
-    expect(await readSpreadsheetRows(buffer, 'x.xlsx', 'people')).toEqual([['Name', 'Email address'], ['Jo', 'jo@example.org']])
+    expect(await readSpreadsheetRows(buffer, 'x.xlsx', { sheetName: 'people' })).toEqual([['Name', 'Email address'], ['Jo', 'jo@example.org']])
     expect(await readSpreadsheetRows(buffer, 'x.xlsx')).toEqual([['ignore me']])
   })
 

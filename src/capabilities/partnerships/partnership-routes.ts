@@ -265,6 +265,7 @@ export function partnershipsCapability({ services, deps }: CapabilityDeps): Capa
     name: 'partnerships',
     routes,
     partnershipRoutes: scoped,
+    uploadRoutes: ['/team/import'],
     navigation: [
       { text: 'Overview', path: '', permission: 'view_published', order: 0 },
       { text: 'Accounts', path: '/team', permission: 'manage_partnership', order: 95 },

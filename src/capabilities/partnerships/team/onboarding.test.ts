@@ -151,7 +151,7 @@ async function xlsx(rows: string[][]): Promise<Buffer> {
 
 async function upload(app: TestApp, admin: Awaited<ReturnType<TestApp['as']>>, base: string, file: Buffer, name: string) {
   const cookie = (await admin.get('/account')).request.getHeader('Cookie') as string
-  return request(app.app).post(`${base}/import?_csrf=${encodeURIComponent(admin.csrfToken!)}`).set('Cookie', cookie).attach('file', file, name)
+  return request(app.app).post(`${base}/import`).set('Cookie', cookie).field('_csrf', admin.csrfToken!).attach('file', file, name)
 }
 
 describe('giving access from a spreadsheet', () => {

@@ -1,10 +1,10 @@
-import { Router, type Request, type Response } from 'express'
-import multer from 'multer'
+import { Router } from 'express'
 
 import { readSpreadsheetRows, SpreadsheetFileError } from '../../../shared/spreadsheet-file.ts'
 import { fileName, toCsv, toXlsx, type Table } from '../../../shared/spreadsheet.ts'
 import { formErrors, parseForm } from '../../../web/form.ts'
 import { partnershipContext } from '../../../web/request.ts'
+import { receiveSpreadsheetUpload } from '../../../web/upload.ts'
 import { ROLE_LABELS } from '../../accounts/domain/roles.ts'
 import { requirePermission, type PartnershipContext } from '../domain/partnership-context.ts'
 import type { PartnershipService } from '../partnership-service.ts'
@@ -18,19 +18,6 @@ const VIEWS = 'partnerships/team/views'
 const MAX_FILE_BYTES = 2 * 1024 * 1024
 const SHEET_NAME = 'People'
 
-function receiveFile(req: Request, res: Response): Promise<Express.Multer.File | undefined> {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10 } }).single('file')
-  return new Promise((resolve, reject) => {
-    upload(req, res, error => {
-      if (!error) return resolve(req.file)
-      if (error instanceof multer.MulterError) {
-        return reject(new SpreadsheetFileError(error.code === 'LIMIT_FILE_SIZE' ? 'The selected file must be smaller than 2MB' : 'Select one file to upload'))
-      }
-      reject(error as Error)
-    })
-  })
-}
-
 /**
  * Giving access from a spreadsheet: upload (XLSX or CSV), a preview of what will happen, then the change
  * in one transaction and the invitations. The preview carries the rows to the confirmation, where they are
@@ -42,7 +29,6 @@ export function teamImportRoutes({ team, partnerships }: { team: TeamService; pa
   const importPage = (ctx: PartnershipContext, extra: Record<string, unknown> = {}) => ({
     columns: TEAM_SHEET_COLUMNS,
     base: teamUrl(ctx),
-    csrfQuery: '',
     ...extra,
   })
 
@@ -59,10 +45,10 @@ export function teamImportRoutes({ team, partnerships }: { team: TeamService; pa
     let rows: string[][]
     let name: string
     try {
-      const file = await receiveFile(req, res)
+      const file = await receiveSpreadsheetUpload(req, res, MAX_FILE_BYTES)
       if (!file) return fail('Select a spreadsheet file (XLSX or CSV)')
       name = file.originalname.replace(/[^\w .()-]/g, '_').slice(0, 100) || 'the spreadsheet'
-      rows = await readSpreadsheetRows(file.buffer, file.originalname, SHEET_NAME)
+      rows = await readSpreadsheetRows(file.buffer, file.originalname, { sheetName: SHEET_NAME })
     } catch (error) {
       if (error instanceof SpreadsheetFileError) return fail(error.message)
       throw error
