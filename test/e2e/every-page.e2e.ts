@@ -14,6 +14,13 @@ import { signedIn } from './harness/journeys.ts'
 const NOT_CRAWLED: Record<string, string> = {
   'GET /reset-password/:token': 'reached from an e-mailed link (integration test: account-routes.test.ts)',
   'GET /healthz': 'JSON for the load balancer, not a page',
+  'GET /sign-in/two-factor': 'the second step of a password sign-in with two-factor on (two-factor-routes.test.ts)',
+  'GET /sign-in/two-factor/set-up': 'a password sign-in that must set up two-factor first (two-factor-routes.test.ts)',
+  'GET /account/two-factor/recovery-codes': 'linked once two-factor sign-in is on (two-factor-routes.test.ts)',
+  'GET /account/two-factor/turn-off': 'linked once two-factor sign-in is on (two-factor-routes.test.ts)',
+  'GET /sign-in/oidc/:provider': 'single sign-on, when a provider is set (sso-routes.test.ts, onboarding.e2e.ts)',
+  'GET /sign-in/oidc/:provider/callback': 'the identity provider’s redirect (sso-routes.test.ts, onboarding.e2e.ts)',
+  'GET /partnerships/:partnershipId/team/email-domains/:id/delete': 'once a domain is on the list (team/onboarding.test.ts)',
   'GET /partnerships/:partnershipId/strategic-assessment/map.geojson': 'fetched by the map’s script (strategic-assessment.e2e.ts)',
   'GET /partnerships/:partnershipId/police-data/imports/:id': 'reached by uploading a file (strategic-assessment.e2e.ts)',
   'GET /partnerships/:partnershipId/police-data/imports/:id/skipped.csv': 'from an upload with bad rows (strategic-assessment.e2e.ts)',
