@@ -14,6 +14,7 @@ import { signedIn } from './harness/journeys.ts'
 const NOT_CRAWLED: Record<string, string> = {
   'GET /reset-password/:token': 'reached from an e-mailed link (integration test: account-routes.test.ts)',
   'GET /healthz': 'JSON for the load balancer, not a page',
+  'GET /readyz': 'JSON for the load balancer, not a page (app.test.ts, postgres-restart.test.ts)',
   'GET /sign-in/two-factor': 'the second step of a password sign-in with two-factor on (two-factor-routes.test.ts)',
   'GET /sign-in/two-factor/set-up': 'a password sign-in that must set up two-factor first (two-factor-routes.test.ts)',
   'GET /account/two-factor/recovery-codes': 'linked once two-factor sign-in is on (two-factor-routes.test.ts)',

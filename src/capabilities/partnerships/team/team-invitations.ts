@@ -50,6 +50,14 @@ export function teamInvitations({ db, accounts, mailer, logger, baseUrl, passwor
       if (mailer.delivers) {
         try {
           await mailer.send({ to: user.email, ...mail })
+          // A new one-time link replaces the one before: who sent it, and when, is in the log.
+          await auditLog.record(db, ctx.actor, {
+            partnershipId: ctx.partnership.id,
+            action: 'send_invitation',
+            entityType: 'user',
+            entityId: user.id,
+            summary: `E-mailed ${user.email} the invitation${link ? ' with a new one-time link' : ''}`,
+          })
           return { sent: true }
         } catch (error) {
           logger.error({ err: error, to: user.email }, 'The invitation e-mail could not be sent')

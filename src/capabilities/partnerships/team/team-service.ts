@@ -226,9 +226,9 @@ export function teamService({ db, clock, accounts, invitations }: { db: Db; cloc
       if (problem) throw new ValidationError({ domain: problem })
       const domain = normaliseDomain(input)
       await db.transaction().execute(async trx => {
-        const added = await trx.insertInto('partnershipEmailDomains').values({ partnershipId: ctx.partnership.id, domain }).onConflict(oc => oc.doNothing()).returning('domain').executeTakeFirst()
+        const added = await trx.insertInto('partnershipEmailDomains').values({ partnershipId: ctx.partnership.id, domain }).onConflict(oc => oc.doNothing()).returning(['id', 'domain']).executeTakeFirst()
         if (!added) throw new ValidationError({ domain: `${domain} is on the list already` })
-        await auditLog.record(trx, ctx.actor, { partnershipId: ctx.partnership.id, action: 'create', entityType: 'email_domain', entityId: domain, summary: `People at ${domain} become members at their first single sign-on` })
+        await auditLog.record(trx, ctx.actor, { partnershipId: ctx.partnership.id, action: 'create', entityType: 'email_domain', entityId: added.id, summary: `People at ${domain} become members at their first single sign-on` })
       })
     },
 
@@ -241,9 +241,9 @@ export function teamService({ db, clock, accounts, invitations }: { db: Db; cloc
     async removeEmailDomain(ctx: PartnershipContext, id: number) {
       requirePermission(ctx, 'manage_partnership')
       return db.transaction().execute(async trx => {
-        const removed = await trx.deleteFrom('partnershipEmailDomains').where('partnershipId', '=', ctx.partnership.id).where('id', '=', id).returning('domain').executeTakeFirst()
+        const removed = await trx.deleteFrom('partnershipEmailDomains').where('partnershipId', '=', ctx.partnership.id).where('id', '=', id).returning(['id', 'domain']).executeTakeFirst()
         if (!removed) throw new NotFoundError('Domain')
-        await auditLog.record(trx, ctx.actor, { partnershipId: ctx.partnership.id, action: 'delete', entityType: 'email_domain', entityId: removed.domain, summary: `People at ${removed.domain} no longer become members at their first single sign-on` })
+        await auditLog.record(trx, ctx.actor, { partnershipId: ctx.partnership.id, action: 'delete', entityType: 'email_domain', entityId: removed.id, summary: `People at ${removed.domain} no longer become members at their first single sign-on` })
         return removed.domain
       })
     },
