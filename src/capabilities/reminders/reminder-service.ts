@@ -9,7 +9,7 @@ import type { Db } from '../../db/database.ts'
 import type { Logger } from '../../logger.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { NotFoundError, ValidationError } from '../../shared/errors.ts'
-import type { PartnershipService } from '../partnerships/index.ts'
+import type { PartnershipService, TeamService } from '../partnerships/index.ts'
 import { planPaths, type PlanService } from '../plans/index.ts'
 
 import { digestEmail, reminderEmail, type DigestLine } from './domain/reminder-emails.ts'
@@ -44,7 +44,8 @@ export interface ReminderDeps {
   logger: Logger
   baseUrl: string
   plans: PlanService
-  partnerships: PartnershipService
+  partnerships: Pick<PartnershipService, 'contextFor' | 'structure'>
+  team: Pick<TeamService, 'team'>
   outbox: OutboxService
   jobs: JobRunner
   signer: Signer
@@ -75,7 +76,7 @@ export interface PlannedRow {
 }
 
 export function reminderService(deps: ReminderDeps) {
-  const { db, clock, logger, baseUrl, plans, partnerships, outbox, jobs, signer } = deps
+  const { db, clock, logger, baseUrl, plans, partnerships, team: teams, outbox, jobs, signer } = deps
   const systemContext = (partnershipId: number) => partnerships.contextFor(SYSTEM_VIEWER, partnershipId, SYSTEM_ACTOR)
 
   async function stopLink(partnershipId: number, email: string): Promise<string> {
@@ -117,7 +118,7 @@ export function reminderService(deps: ReminderDeps) {
    */
   async function contacts(partnershipId: number) {
     const ctx = await systemContext(partnershipId)
-    const [structure, team] = await Promise.all([partnerships.structure(ctx), partnerships.team(ctx)])
+    const [structure, team] = await Promise.all([partnerships.structure(ctx), teams.team(ctx)])
     const people = new Map<number, Recipient>(structure.people.map(p => [p.id, { name: p.name, email: (p.email ?? p.accountEmail ?? null)?.toLowerCase() ?? null }]))
     const chairs = new Map(structure.memberships.filter(m => m.role === 'chair').map(m => [m.groupId, m.personId]))
     const active = team.filter(member => member.disabledAt === null)
