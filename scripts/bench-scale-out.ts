@@ -49,7 +49,7 @@ try {
   const done = await doneOnce(cluster.databaseUrl)
   console.log('\nDone once?')
   console.log(`  migrations applied by: ${said(/Applied \d+ migration/)}; demo partnerships loaded by: ${said(/Loaded the demo partnerships/)}; sample data loaded by: ${said(/Demo sample data: Loaded/)}`)
-  console.log(`  background jobs: ${done.jobs.map(job => `${job.name} ${job.status} (${job.runner})`).join('; ')}`)
+  console.log(`  jobs: ${done.jobs.map(job => `${job.kind} ${job.status} after ${job.attempts} attempt(s)`).join('; ')}`)
   console.log(`  the database holds: ${done.partnerships} partnerships, ${done.users} accounts, ${done.migrations} migrations, ${done.policeMonths} police force-months from ${done.policeImports} imports, ${done.scoringMatrices} scoring matrix`)
 
   const [one, two] = cluster.servers

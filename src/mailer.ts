@@ -6,10 +6,15 @@ export interface MailMessage {
   to: string
   subject: string
   text: string
+  /** Extra headers (List-Unsubscribe) and a Message-ID of our own, for e-mails the system sends by itself. */
+  headers?: Record<string, string> | undefined
+  messageId?: string | undefined
 }
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>
+  /** Whether messages really leave (an SMTP server is set). When false, a person must pass links on by hand. */
+  readonly delivers: boolean
 }
 
 /**
@@ -19,6 +24,7 @@ export interface Mailer {
 export function createMailer(options: { smtpUrl: string | undefined; from: string }, logger: Logger): Mailer {
   if (!options.smtpUrl) {
     return {
+      delivers: false,
       async send(message) {
         logger.info({ mail: message }, `E-mail not sent (no SMTP configured) to ${message.to}: ${message.subject}\n${message.text}`)
       },
@@ -26,6 +32,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   }
   const transport = nodemailer.createTransport(options.smtpUrl)
   return {
+    delivers: true,
     async send(message) {
       await transport.sendMail({ from: options.from, ...message })
       logger.info({ to: message.to, subject: message.subject }, 'E-mail sent')
@@ -33,8 +40,8 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   }
 }
 
-/** For tests: keeps what would have been sent. */
-export function memoryMailer(): Mailer & { sent: MailMessage[] } {
+/** For tests: keeps what would have been sent (as if delivered, unless told otherwise). */
+export function memoryMailer(options: { delivers?: boolean } = {}): Mailer & { sent: MailMessage[] } {
   const sent: MailMessage[] = []
-  return { sent, send: async message => void sent.push(message) }
+  return { sent, delivers: options.delivers ?? true, send: async message => void sent.push(message) }
 }

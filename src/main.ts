@@ -2,7 +2,7 @@ import type { Server } from 'node:http'
 
 import { createApp } from './app.ts'
 import { argon2Hasher } from './capabilities/accounts/index.ts'
-import { claimDemoSampleData, loadDemoOnStart } from './demo/startup.ts'
+import { loadDemoOnStart, runDemoSampleData } from './demo/startup.ts'
 import type { Config } from './config.ts'
 import { createDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -76,9 +76,13 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     demoAccounts = demo.accounts
     demoPassword = demo.password
   }
-  // The sample police.uk and ONS data loads once the server is up, in the background (the pages show how far
-  // it has got); one server of several does it. It is claimed now, so the first page already says so.
-  const loadSampleData = demoOnStart ? await claimDemoSampleData(deps, services) : undefined
+  // The sample police.uk and ONS data loads once the server is up, as a background job (the pages show how
+  // far it has got); one server of several runs it. It was queued with the demo, so the first page says so.
+  const sampleDataLoading = demoOnStart && Boolean(await services.policeData.sampleDataLoading())
+  // Reminders, digests and e-mails (and the demo's jobs): run here unless a separate `csp-hub worker` runs
+  // them. Any number of servers and workers may run side by side; each job runs once (claims and locks are
+  // in the database). Started after the demo's first part, which this server runs itself.
+  const stopJobs = config.jobs.runInServer ? services.jobs.start({ pollMs: config.jobs.pollMs }) : undefined
   if (config.admin) {
     const outcome = await services.accounts.ensureSiteAdmin(config.admin.email, config.admin.password)
     if (outcome === 'created') logger.info({ email: config.admin.email }, 'Created the site admin from CSP_HUB_ADMIN_EMAIL')
@@ -98,6 +102,7 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     logger.info({ signal }, 'Shutting down: no new requests, closing the database')
     stopWatchdog()
     server.close(async () => {
+      await stopJobs?.()
       await database.close()
       logger.info('Stopped')
       process.exit(0)
@@ -110,7 +115,7 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
   }
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
-  if (loadSampleData) void loadSampleData()
+  if (sampleDataLoading) void runDemoSampleData(deps, services)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const lines = [
@@ -123,7 +128,7 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     const width = Math.max(...demoAccounts.map(account => account.role.length))
     for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(width)}  ${account.email}`)
   }
-  if (loadSampleData && config.sampleDataDir) {
+  if (sampleDataLoading && config.sampleDataDir) {
     lines.push('', 'The sample police.uk and ONS data is loading in the background: the strategic assessment pages show how far it has got.')
   }
   lines.push('', 'Press Ctrl+C to stop.', '')

@@ -1,14 +1,19 @@
-import { accountService, type PasswordHasher, sessionRepository } from './capabilities/accounts/index.ts'
+import { accountService, type PasswordHasher, sessionRepository, singleSignOnService, twoFactorService } from './capabilities/accounts/index.ts'
 import { auditService } from './capabilities/audit/index.ts'
 import { fundingService } from './capabilities/funding/index.ts'
 import { highlightReportService } from './capabilities/highlight-reports/index.ts'
 import { indicatorService } from './capabilities/indicators/index.ts'
-import { partnershipService } from './capabilities/partnerships/index.ts'
+import { districtSetupService, partnershipService, teamInvitations, teamService } from './capabilities/partnerships/index.ts'
+import { personalDataService, privacyNoticeService } from './capabilities/people/index.ts'
 import { planService } from './capabilities/plans/index.ts'
-import { policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
+import { onsAreaLookup, policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
+import { reminderService } from './capabilities/reminders/index.ts'
 import { reportService, reportSources } from './capabilities/reports/index.ts'
+import { calendarService } from './capabilities/statutory-calendar/index.ts'
 import type { Config } from './config.ts'
+import { jobRunner } from './core/jobs/index.ts'
+import { outboxService, signingKeys } from './core/outbox/index.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
 import type { Mailer } from './mailer.ts'
@@ -27,8 +32,38 @@ export interface AppDeps {
 /** Plain functions, not a container: each service gets what it needs. */
 export function createServices(deps: AppDeps) {
   const db = deps.database.db
-  const accounts = accountService({ db, hasher: deps.hasher, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.config.baseUrl, logger: deps.logger })
+  const accounts = accountService({
+    db,
+    hasher: deps.hasher,
+    clock: deps.clock,
+    mailer: deps.mailer,
+    baseUrl: deps.config.baseUrl,
+    logger: deps.logger,
+    disableInactiveAfterDays: deps.config.disableInactiveAfterDays,
+  })
+  const twoFactor = twoFactorService({ db, clock: deps.clock, policy: deps.config.requireMfa })
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
+  const invitations = teamInvitations({
+    db,
+    accounts,
+    mailer: deps.mailer,
+    logger: deps.logger,
+    baseUrl: deps.config.baseUrl,
+    passwordSignIn: deps.config.passwordSignIn,
+    providerNames: deps.config.oidcProviders.map(p => p.name),
+  })
+  const team = teamService({ db, clock: deps.clock, accounts, invitations })
+  // A new partnership's districts, wards and LSOAs come from the ONS lookups the police data capability holds.
+  const districtSetup = districtSetupService({ db, lookup: onsAreaLookup(db) })
+  const singleSignOn = singleSignOnService({
+    db,
+    clock: deps.clock,
+    logger: deps.logger,
+    baseUrl: deps.config.baseUrl,
+    providers: deps.config.oidcProviders,
+    accounts,
+    onFirstSignIn: team.grantByEmailDomain,
+  })
   const audit = auditService({ db })
   const plans = planService({ db, clock: deps.clock, partnerships })
   // The police data counts by the partnership's areas; its strategic assessment document carries the
@@ -44,10 +79,28 @@ export function createServices(deps: AppDeps) {
   const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding, police: police.assessmentExport }) })
   // Highlight reports read the plan and the indicators' figures through their services.
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
+  // Background work in the database (each job once, whichever app server or worker runs it), and the
+  // e-mails the system sends by itself (each once, ever).
+  const jobs = jobRunner({ db, clock: deps.clock, logger: deps.logger })
+  const outbox = outboxService({ db, clock: deps.clock, mailer: deps.mailer, jobs, logger: deps.logger, messageIdDomain: new URL(deps.config.baseUrl).hostname })
+  const keys = signingKeys(db)
+  const calendar = calendarService({ db, clock: deps.clock, baseUrl: deps.config.baseUrl, plans, partnerships })
+  const reminders = reminderService({
+    ...{ db, clock: deps.clock, logger: deps.logger, baseUrl: deps.config.baseUrl, plans, partnerships, team, outbox, jobs },
+    signer: keys.signer('reminder-opt-out'),
+    // The coordinators' digest lists the statutory calendar's dates that are overdue or due soon.
+    calendarLines: (ctx, today) => calendar.digestLines(ctx, today),
+  })
   return {
     accounts,
+    twoFactor,
+    singleSignOn,
     sessions: sessionRepository(db),
     partnerships,
+    team,
+    districtSetup,
+    personalData: personalDataService({ db, clock: deps.clock }),
+    privacyNotices: privacyNoticeService({ db, clock: deps.clock }),
     audit,
     plans,
     indicators,
@@ -56,6 +109,10 @@ export function createServices(deps: AppDeps) {
     highlightReports,
     ...police,
     priorityMatrix,
+    jobs,
+    outbox,
+    reminders,
+    calendar,
   }
 }
 export type Services = ReturnType<typeof createServices>

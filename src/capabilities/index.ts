@@ -9,9 +9,12 @@ import { fundingCapability } from './funding/index.ts'
 import { highlightReportsCapability } from './highlight-reports/index.ts'
 import { indicatorsCapability } from './indicators/index.ts'
 import { partnershipsCapability } from './partnerships/index.ts'
+import { peopleCapability } from './people/index.ts'
 import { plansCapability } from './plans/index.ts'
 import { policeDataCapability } from './police-data/index.ts'
 import { priorityMatrixCapability } from './priority-matrix/index.ts'
+import { remindersCapability } from './reminders/index.ts'
+import { statutoryCalendarCapability } from './statutory-calendar/index.ts'
 import { reportsCapability } from './reports/index.ts'
 
 export interface CapabilityDeps {
@@ -32,7 +35,10 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     fundingCapability(deps),
     reportsCapability(deps),
     highlightReportsCapability(deps),
+    remindersCapability(deps),
+    statutoryCalendarCapability(deps),
     auditCapability(deps),
+    peopleCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.
   return [...list, apiCapability(deps, list)]

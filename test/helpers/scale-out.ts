@@ -187,7 +187,7 @@ export async function doneOnce(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
-    const jobs = (await client.query<{ name: string; status: string; runner: string }>('select name, status, runner from background_jobs order by name')).rows
+    const jobs = (await client.query<{ kind: string; status: string; attempts: number }>("select kind, status, attempts from jobs where kind like 'demo.%' order by kind")).rows
     const count = async (query: string) => Number((await client.query<{ n: string }>(query)).rows[0]!.n)
     return {
       jobs,

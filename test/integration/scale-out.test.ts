@@ -74,9 +74,9 @@ describe.runIf(testDatabaseKind() === 'postgres')('two app servers on one Postgr
 
   it('run the first start’s jobs once: migrations, the demo partnerships, the sample data and the scoring matrix', async () => {
     const done = await doneOnce(cluster.databaseUrl)
-    expect(done.jobs.map(job => [job.name, job.status])).toEqual([
-      ['demo-partnerships', 'succeeded'],
-      ['sample-data', 'succeeded'],
+    expect(done.jobs.map(job => [job.kind, job.status, job.attempts])).toEqual([
+      ['demo.partnerships', 'succeeded', 1],
+      ['demo.sample-data', 'succeeded', 1],
     ])
     expect(done.partnerships).toBe(2)
     expect(done.users).toBe(5)

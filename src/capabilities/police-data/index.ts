@@ -28,7 +28,7 @@ export interface PoliceDataDeps {
 
 /** The capability's services, added to the app's services in src/services.ts. */
 export function policeDataServices({ database, clock, logger, config, partnershipAreas, assessmentSections }: PoliceDataDeps) {
-  const policeData = policeDataService({ db: database.db, clock, partnershipAreas, staleAfterMs: config.importStallMinutes * 60_000 })
+  const policeData = policeDataService({ db: database.db, clock, partnershipAreas })
   return {
     policeData,
     policeImports: policeImportJobs({ database, clock, logger, stallMinutes: config.importStallMinutes }),
@@ -52,3 +52,4 @@ export { onsImporter } from './ons-import.ts'
 export { listPoliceFiles } from './police-import-files.ts'
 export { policeImporter } from './police-import.ts'
 export { policeConsistencyChecks } from './police-consistency.ts'
+export { onsAreaLookup } from './ons-area-lookup.ts'

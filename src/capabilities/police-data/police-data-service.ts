@@ -1,7 +1,7 @@
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { addMonths, isMonth, monthRange, monthRangeLabel, monthsBetween, yearOf, type Month } from '../../core/calendar/index.ts'
 import type { StructuredDocument } from '../../core/documents/structured.ts'
-import { backgroundJobs } from '../../core/jobs/background-jobs.ts'
+import { jobRepository } from '../../core/jobs/index.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ValidationError } from '../../shared/errors.ts'
@@ -31,8 +31,11 @@ import { policeDataRepository as repo, type AreaFilter } from './police-data-rep
  * The strategic assessment's analyses of the police data for an area and period: counts by type and month,
  * year to date, trends and peaks, hotspots, the comparison of districts, with the caveats that go with them.
  */
-/** The background job that loads the sample data on a fresh demo database (src/demo/startup.ts runs it). */
-export const SAMPLE_DATA_JOB = 'sample-data'
+/**
+ * The job (of src/core/jobs) that loads the sample data on a fresh demo database: its kind, and the dedupe
+ * key it is queued under, once (src/demo/startup.ts queues and runs it).
+ */
+export const SAMPLE_DATA_JOB = 'demo.sample-data'
 
 /** How far the sample data's background load has got: `done` files of `total`. */
 export interface SampleDataLoading {
@@ -43,9 +46,8 @@ export interface SampleDataLoading {
   startedAt: Date
 }
 
-export function policeDataService({ db, clock, partnershipAreas, staleAfterMs = 30 * 60_000 }: { db: Db; clock: Clock; partnershipAreas: PartnershipAreas; staleAfterMs?: number }) {
+export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clock: Clock; partnershipAreas: PartnershipAreas }) {
   const { partnershipDistricts, query } = analysisQueries({ db, clock, partnershipAreas })
-  const jobs = backgroundJobs({ db, clock })
 
   async function caveats(q: AnalysisQuery, options: { belowDistrict?: boolean; population?: { description: string } | null }) {
     const months = monthRange(q.from, q.to)
@@ -224,9 +226,13 @@ export function policeDataService({ db, clock, partnershipAreas, staleAfterMs = 
 
     /** The sample data's load while it runs (on a fresh demo database), for the pages to say so; else undefined. */
     async sampleDataLoading(): Promise<SampleDataLoading | undefined> {
-      const job = await jobs.find(SAMPLE_DATA_JOB)
-      if (!job || job.status !== 'running' || clock.now().getTime() - job.heartbeatAt.getTime() > staleAfterMs) return undefined
-      return { step: job.step, done: job.done, total: job.total, percent: job.total ? Math.floor((100 * job.done) / job.total) : 0, startedAt: job.startedAt }
+      const job = await jobRepository.findByDedupeKey(db, SAMPLE_DATA_JOB)
+      // Queued (about to start), or running under a live lease; a lease run out means its server died, and
+      // another takes the job up again.
+      const live = job?.status === 'queued' || (job?.status === 'running' && job.lockedUntil !== null && job.lockedUntil >= clock.now())
+      if (!job || !live) return undefined
+      const { step, done, total } = job.progress ?? { step: 'Starting the import', done: 0, total: 0 }
+      return { step, done, total, percent: total ? Math.floor((100 * done) / total) : 0, startedAt: job.startedAt ?? job.createdAt }
     },
 
     /**

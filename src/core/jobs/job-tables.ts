@@ -1,17 +1,53 @@
-/** The background jobs' table (migration 0950-background-jobs). */
-export interface BackgroundJobsTable {
-  name: string
-  status: 'running' | 'succeeded' | 'failed'
-  runner: string
+import type { ColumnType, Generated } from 'kysely'
+
+import type { CreatedAt, UpdatedAt } from '../../db/column-types.ts'
+
+/** The job runner's tables (migration 0850-jobs-and-outbox). */
+
+type JsonColumn<T> = ColumnType<T, string | undefined, string>
+
+/** A long job's step and how much of it is done, for the pages to show. */
+export interface JobProgress {
   step: string
   done: number
   total: number
-  message: string | null
-  startedAt: Date
-  heartbeatAt: Date
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'
+
+export interface JobsTable {
+  id: Generated<number>
+  kind: string
+  /** Unique: the same work is queued once, however many servers try. */
+  dedupeKey: string | null
+  partnershipId: number | null
+  payload: JsonColumn<Record<string, unknown>>
+  status: Generated<JobStatus>
+  attempts: Generated<number>
+  maxAttempts: Generated<number>
+  /** When the job may next run: when queued, or after a failure the back-off's end. */
+  runAt: Date
+  /** The runner holding the job, and until when (its lease, extended while it works). */
+  lockedBy: string | null
+  lockedUntil: Date | null
+  lastError: string | null
+  result: JsonColumn<unknown> | null
+  /** How far a long job has got, while it runs (migration 0950-job-progress). */
+  progress: ColumnType<JobProgress | null, string | null | undefined, string | null>
+  createdAt: CreatedAt
+  startedAt: Date | null
   finishedAt: Date | null
+  updatedAt: UpdatedAt
+}
+
+export interface JobSchedulesTable {
+  name: string
+  /** The last slot queued, e.g. '2016-04-04' for a weekly schedule's Monday. */
+  lastSlot: string
+  lastQueuedAt: Date
 }
 
 export interface JobTables {
-  backgroundJobs: BackgroundJobsTable
+  jobs: JobsTable
+  jobSchedules: JobSchedulesTable
 }
