@@ -108,6 +108,36 @@ describe('the job runner', () => {
     expect(runs).toEqual(['done'])
   })
 
+  it('records a long job’s progress for every server to read, until another runner takes the job up', async () => {
+    const { jobRepository } = await import('./index.ts')
+    let release: () => void = () => undefined
+    const halfway = new Promise<void>(resolve => (release = resolve))
+    const said: boolean[] = []
+    const slow = runnerOn(first, 'slow-server').register({
+      kind: 'test.progress',
+      describe: 'Progress',
+      run: async (_payload, job) => {
+        said.push(await job.progress({ step: 'Importing files', done: 3, total: 10 }))
+        await halfway
+        said.push(await job.progress({ step: 'Importing files', done: 4, total: 10 }))
+        return 'done'
+      },
+    })
+    await slow.enqueue(first.db, { kind: 'test.progress', dedupeKey: 'progress:1' })
+    const running = slow.runNext(['test.progress'])
+    await expect.poll(async () => (await jobRepository.findByDedupeKey(second.db, 'progress:1'))?.progress).toEqual({ step: 'Importing files', done: 3, total: 10 })
+    // Only the kinds asked for are run: another kind's turn does not take it.
+    expect(await runnerOn(second, 'other').register({ kind: 'test.other', describe: 'Other', run: async () => undefined }).runNext(['test.other'])).toBeUndefined()
+    // Its lease runs out (its server looks dead) and another server takes it: the first learns it lost the job.
+    clock.advanceMinutes(6)
+    const other = runnerOn(second, 'next-server').register({ kind: 'test.progress', describe: 'Progress', run: async () => 'again' })
+    expect(await other.runNext(['test.progress'])).toMatchObject({ status: 'succeeded' })
+    release()
+    await running
+    expect(said).toEqual([true, false])
+    expect(await jobRepository.findByDedupeKey(first.db, 'progress:1')).toMatchObject({ status: 'succeeded', result: 'again', attempts: 2 })
+  })
+
   it('queues each slot of a schedule once when two servers tick at the same moment', async () => {
     const runs: string[] = []
     const kind = { kind: 'test.digest', describe: 'Digest', run: async (payload: Record<string, unknown>) => void runs.push(String(payload.slot)) }
