@@ -154,7 +154,7 @@ describe('figures typed in', () => {
     const { url } = await anIndicator(w, { frequency: 'quarterly' })
     const res = await w.coordinator.post(`${url}/actuals/new`, { period: 'April 2011', value: '1.5' })
     expect(page(res.text).errorSummary()).toEqual([
-      { text: 'Enter the quarter like 2011/12 Q1', href: '#period' },
+      { text: 'Enter the quarter like 2011/12 Q1 or Q1 2011/12', href: '#period' },
       { text: 'The figure must be a whole number, like 2,090', href: '#value' },
     ])
     await w.coordinator.post(`${url}/actuals/new`, { period: '2011/12 Q1', value: '520' }).expect(303)

@@ -1,7 +1,7 @@
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
-import { financialYearLabel, financialYearOfUtcDate, monthOf, periodKey, periodLabel, periodStartDate, type Period } from '../../core/calendar/index.ts'
+import { financialYearLabel, financialYearOfUtcDate, monthOf, periodKey, periodLabel, periodStartDate, type Period, type PeriodMonths } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import { isUniqueViolation, isForeignKeyViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
@@ -390,7 +390,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
             unchanged++
             continue
           }
-          const values = { periodStart: periodStartDate(row.period), periodMonths: row.period.months, value: row.value, note: row.note }
+          const values = { periodStart: periodStartDate(row.period), periodMonths: row.period.months as PeriodMonths, value: row.value, note: row.note }
           if (old) {
             await repo.updateActual(trx, old.id!, { value: row.value, note: row.note }, now)
             before.push({ period: key, value: old.value, note: old.note })
