@@ -60,6 +60,8 @@ function indicatorJson(report: IndicatorReport, partnershipId: number) {
       previousLabel: y.previousLabel,
       monthsCovered: y.monthsCovered,
       complete: y.complete,
+      partial: y.partial,
+      heldText: y.heldText,
       missing: y.missing,
       change: y.change,
       ratePer1000: y.rate,
@@ -303,7 +305,7 @@ const openapi: OpenApiPart = {
         years: {
           type: 'array',
           description: 'Each financial year with figures, latest first, to date against the same months of the year before',
-          items: { type: 'object', properties: { year: { type: 'integer' }, current: nullable('number'), previous: nullable('number'), monthsCovered: { type: 'integer' }, complete: { type: 'boolean' }, change } },
+          items: { type: 'object', properties: { year: { type: 'integer' }, current: nullable('number'), previous: nullable('number'), monthsCovered: { type: 'integer' }, complete: { type: 'boolean' }, partial: { type: 'boolean' }, heldText: { type: 'string' }, change } },
         },
         rankings: {
           type: 'array',

@@ -119,7 +119,7 @@ export const targetForm = (unit: Unit) =>
     .object({
       year: financialYear('Enter the financial year the target is for'),
       kind: choice(TARGET_KINDS, 'Select the kind of target'),
-      changeDirection: z.enum(['reduce', 'increase']).optional(),
+      changeDirection: z.enum(['reduce', 'increase'], { error: 'Select whether the target is a reduction or an increase' }).optional(),
       changePercent: z.string().trim().optional(),
       absoluteValue: z.string().optional(),
       baselineId: optionalId,

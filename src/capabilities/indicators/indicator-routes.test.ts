@@ -179,6 +179,32 @@ describe('figures typed in', () => {
   })
 })
 
+describe('a part year', () => {
+  it('is marked as partial, names the months its figure counts and is never compared as if whole', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w, { frequency: 'monthly', countedAs: 'offences' })
+    const rows = ['period,value', '2024-04,20', '2024-05,15', '2024-06,12', '2025-03,15'].join('\n')
+    await w.coordinator.post(`${url}/actuals/import`, { csv: rows }).expect(303)
+    const p = page((await w.coordinator.get(url).expect(200)).text)
+    const year = p.$('[data-qa="years"] tbody tr').first()
+    expect(p.$(year).find('th').text().replace(/\s+/g, ' ').trim()).toBe('2024/25 Partial year: 4 of 12 months held')
+    expect(p.$(year).find('td').first().text().replace(/\s+/g, ' ').trim()).toBe('62 April to June 2024 and March 2025')
+    expect(p.text('[data-qa="ytd-held"]')).toContain('Partial year: 4 of 12 months held (April to June 2024 and March 2025)')
+    expect(p.text('[data-qa="ytd-change"]')).toBe('–')
+  })
+})
+
+describe('messages', () => {
+  it('never show a validator’s own text', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w)
+    const res = await w.coordinator.post(`${url}/targets/new`, { year: '2011/12', kind: 'sideways', changeDirection: 'down', changePercent: '2' })
+    expect(res.status).toBe(400)
+    expect(res.text).not.toMatch(/Invalid option|expected one of/)
+    expect(page(res.text).errorSummary().map(e => e.text)).toContain('Select whether the target is a reduction or an increase')
+  })
+})
+
 describe('importing figures from a CSV file', () => {
   it('when rows are wrong, then nothing is saved and the error summary lists every bad row', async () => {
     const w = await aWorld()

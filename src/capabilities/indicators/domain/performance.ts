@@ -3,7 +3,24 @@
  * date comparisons, RAG, rates per 1,000 and rankings among comparator areas. Pure functions over exact
  * fractions (see exact.ts); every rounding is done once, by the rule stated on screen.
  */
-import { financialYearLabel, financialYearLongLabel, financialYearOfIndex, MONTHS_IN, periodEnd, periodLabel, periodMonthsLabel, periodsOfYear, samePeriod, type Frequency, type MonthIndex, type Period } from '../../../core/calendar/index.ts'
+import {
+  addMonths,
+  describeMonths,
+  financialYearLabel,
+  financialYearLongLabel,
+  financialYearOfIndex,
+  heldInYear,
+  monthAt,
+  MONTHS_IN,
+  periodEnd,
+  periodLabel,
+  periodsOfYear,
+  samePeriod,
+  type Frequency,
+  type Month,
+  type MonthIndex,
+  type Period,
+} from '../../../core/calendar/index.ts'
 import { formatNumber } from '../../../shared/format.ts'
 
 import { abs, add, compare, div, exact, isZero, mul, ratio, roundHalfAwayFromZero, sub, sum, toNumber, type Fraction } from './exact.ts'
@@ -160,8 +177,15 @@ export interface YearToDate {
   method: 'sum' | 'latest'
   current: number | null
   previous: number | null
+  /** Exactly the months the current figure counts: "April to June 2024 and March 2025". */
   currentLabel: string
   previousLabel: string
+  /** The months the current figure counts (for a percentage, the latest period's months). */
+  heldMonths: Month[]
+  /** "4 of 12 months held", "all 12 months held": how much of the year the figures hold. */
+  heldText: string
+  /** Fewer than all twelve months have a figure: the year is partial and never compared as if whole. */
+  partial: boolean
   /** Periods in range without a figure this year, and in the same months of the year before. */
   currentMissing: Period[]
   previousMissing: Period[]
@@ -191,6 +215,9 @@ export function yearToDate(actuals: Actual[], frequency: Frequency, unit: Unit, 
     previous: null,
     currentLabel: financialYearLabel(year),
     previousLabel: financialYearLabel(year - 1),
+    heldMonths: [],
+    heldText: heldInYear(year, []).countText,
+    partial: true,
     currentMissing: [],
     previousMissing: [],
     change: null,
@@ -202,13 +229,18 @@ export function yearToDate(actuals: Actual[], frequency: Frequency, unit: Unit, 
   const monthsCovered = inRange.length * MONTHS_IN[frequency]
   const used = method === 'sum' ? inRange : [last]
   const currentMissing = used.filter(p => !find(actuals, p))
-  const previousMissing = used.filter(p => !find(actuals, shiftYear(p, -1)))
+  // Last year's figure counts the same months as this year's, so the two rest on the same months.
+  const counted = used.filter(p => find(actuals, p))
+  const previousMissing = counted.filter(p => !find(actuals, shiftYear(p, -1)))
   const total = (periods: Period[]) => roundHalfAwayFromZero(sum(periods.map(p => exact(find(actuals, p)!.value))), 2)
-  const current = total(used.filter(p => find(actuals, p)))
-  const previous = previousMissing.length ? null : total(used.map(p => shiftYear(p, -1)))
-  const first = used[0]!
-  const label = (shift: number) =>
-    method === 'latest' ? periodLabel(shiftYear(last, shift)) : periodMonthsLabel(first.start + 12 * shift, throughMonth + 12 * shift)
+  const current = total(counted)
+  const previous = previousMissing.length ? null : total(counted.map(p => shiftYear(p, -1)))
+  // The labels name exactly the months the figures count: a gap in the year is never hidden inside "April to March".
+  const monthsOf = (periods: Period[], shift: number) => periods.flatMap(p => Array.from({ length: p.months }, (_, i) => monthAt(p.start + i + 12 * shift)))
+  const heldMonths = monthsOf(withFigures, 0)
+  const countedMonths = monthsOf(counted, 0)
+  const label = (shift: number) => (method === 'latest' ? periodLabel(shiftYear(last, shift)) : describeMonths(countedMonths.map(m => addMonths(m, 12 * shift))))
+  const held = heldInYear(year, heldMonths)
   return {
     ...empty,
     periods: inRange,
@@ -219,6 +251,9 @@ export function yearToDate(actuals: Actual[], frequency: Frequency, unit: Unit, 
     previous,
     currentLabel: label(0),
     previousLabel: label(-1),
+    heldMonths: countedMonths,
+    heldText: held.countText,
+    partial: !held.complete,
     currentMissing,
     previousMissing,
     change: previous !== null && currentMissing.length === 0 ? change(previous, current, unit, noun) : null,

@@ -123,6 +123,10 @@ export interface YearReport {
   previousLabel: string
   monthsCovered: number
   complete: boolean
+  /** "4 of 12 months held": how much of the year the figures hold. */
+  heldText: string
+  /** Fewer than twelve months have figures: shown as a partial year, never compared as if whole. */
+  partial: boolean
   missing: string[]
   change: Change | null
   /** Per 1,000 of the denominator for the whole year, when the year is complete. */
@@ -213,6 +217,8 @@ export function buildReport(input: ReportInput): IndicatorReport {
       previousLabel: ytd.previousLabel,
       monthsCovered: ytd.monthsCovered,
       complete: ytd.complete,
+      heldText: ytd.heldText,
+      partial: ytd.method === 'sum' && ytd.partial,
       missing: ytd.currentMissing.map(periodLabel),
       change: ytd.change,
       rate: whole === null ? null : rateOf(whole),
@@ -254,7 +260,14 @@ export function buildReport(input: ReportInput): IndicatorReport {
 export interface PerformanceRow {
   indicatorId: number
   indicatorName: string
+  /** The target as the plan words it, or the indicator's name when it has no target that year. */
   statement: string
+  /** The target's wording alone: null when the indicator has no target that year. */
+  targetWording: string | null
+  /** The baseline the year's target is measured from: "2,090", "2010/11". */
+  baselineFigure: { value: number; text: string; label: string } | null
+  /** The figure the year's target aims at, worked out by its rule ("2,048"), or what it is instead ("Direction only"). */
+  targetFigure: { value: number | null; text: string } | null
   lastYear: { value: number | null; text: string; label: string }
   thisYear: { value: number | null; text: string; label: string }
   change: Change | null
@@ -295,6 +308,9 @@ export function performanceRow(report: IndicatorReport, year: number): Performan
     indicatorId: indicator.id,
     indicatorName: indicator.name,
     statement: target?.statementText ?? indicator.name,
+    targetWording: target?.statementText ?? null,
+    baselineFigure: target?.baseline ? { value: target.baseline.value, text: target.baseline.valueText, label: target.baseline.yearLabel } : null,
+    targetFigure: target ? { value: target.computed.value, text: targetFigureText(target) } : null,
     lastYear,
     thisYear,
     change: ytd.current !== null && ytd.currentMissing.length === 0 ? ytd.change : null,
@@ -327,4 +343,11 @@ export function monthlyCountsToActuals(months: { month: string; count: number }[
       return [{ id: null, period, value: covered.reduce<number>((a, b) => a + b!, 0), note: null }]
     }),
   )
+}
+
+/** A target's figure for a table cell: the figure, or what the target is instead of one. */
+function targetFigureText(target: TargetReport): string {
+  if (target.computed.value !== null) return target.computed.valueText
+  if (target.kind === 'direction') return 'Direction only'
+  return target.computed.problem ?? ''
 }
