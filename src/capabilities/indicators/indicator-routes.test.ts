@@ -280,11 +280,23 @@ describe('the performance table', () => {
     const p = page(res.text)
     expect(p.h1()).toBe('Performance 2010/11')
     expect(p.text('[data-qa="performance-table"] caption')).toBe('Achievements against the 2010/11 targets')
-    expect(p.all('[data-qa="performance-table"] thead th')).toEqual(['2010/11 priority', 'Year to date (April 2009 to March 2010)', 'Year to date (April 2010 to March 2011)', '% change', 'RAG'])
+    expect(p.all('[data-qa="performance-table"] thead th')).toEqual([
+      'Indicator',
+      '2010/11 target',
+      'Baseline',
+      'Target figure',
+      'Year to date (April 2009 to March 2010)',
+      'Year to date (April 2010 to March 2011)',
+      '% change',
+      'RAG',
+    ])
     expect(p.$('[data-qa="performance-table"] thead th').toArray().every(th => p.$(th).attr('scope') === 'col')).toBe(true)
     const row = p.$('[data-qa="performance-row"]').first()
-    expect(p.$(row).find('th[scope="row"]').text()).toContain('Reduce Theft From Motor Vehicle by 10% during 2010/2011')
+    expect(p.$(row).find('th[scope="row"]').text().trim()).toBe('Theft from motor vehicle')
     expect(p.$(row).find('td').map((_, td) => p.$(td).text().replace(/\s+/g, ' ').trim()).get()).toEqual([
+      'Reduce Theft From Motor Vehicle by 10% during 2010/2011',
+      '325 2009/10',
+      '293',
       '325',
       '198',
       '39.1% (127 offences) Decrease',
@@ -292,7 +304,7 @@ describe('the performance table', () => {
     ])
     expect(p.$(row).find('[data-rag="green"]')).toHaveLength(1)
     const csv = await t.anonymous().get(`${w.base}/performance.csv?year=2010`).expect(200)
-    expect(csv.text).toContain('Reduce Theft From Motor Vehicle by 10% during 2010/2011,325,198,-39.1,-127,39.1% (127 offences),Green,Target of 293 beaten')
+    expect(csv.text).toContain('Theft from motor vehicle,Reduce Theft From Motor Vehicle by 10% during 2010/2011,325,2009/10,293,,325,198,-39.1,-127,39.1% (127 offences),Green,Target of 293 beaten')
   })
 
   it('keeps a partnership that is not published away from visitors and from other partnerships’ users', async () => {

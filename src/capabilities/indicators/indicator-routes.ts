@@ -69,7 +69,12 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
     const rows = table.groups.flatMap(group =>
       group.rows.map(row => [
         group.heading ?? '',
-        row.statement,
+        row.indicatorName,
+        row.targetWording ?? '',
+        row.baselineFigure?.value ?? null,
+        row.baselineFigure?.label ?? '',
+        row.targetFigure?.value ?? null,
+        row.targetFigure && row.targetFigure.value === null ? row.targetFigure.text : '',
         row.lastYear.value,
         row.thisYear.value,
         row.change?.percent ?? null,
@@ -81,7 +86,7 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
     )
     const sheet: Table = {
       name: `Performance ${table.yearLabel}`,
-      headers: ['Priority', `${table.yearLabel} target`, table.headers.lastYear, table.headers.thisYear, '% change', 'Difference', 'Change as shown', 'RAG', 'Why'],
+      headers: ['Priority', 'Indicator', `${table.yearLabel} target`, 'Baseline', 'Baseline year', 'Target figure', 'Target figure note', table.headers.lastYear, table.headers.thisYear, '% change', 'Difference', 'Change as shown', 'RAG', 'Why'],
       rows,
       notes: [ragText(table.tolerancePercent)],
     }
