@@ -21,6 +21,7 @@ import {
   type TargetKind,
   type TargetValue,
 } from './performance.ts'
+import { checkPrinted, targetWarnings, type PrintedCheck } from './targets.ts'
 
 export interface PriorityLink {
   id: number
@@ -62,6 +63,12 @@ export interface TargetRecord {
   kind: TargetKind
   changePercent: number | null
   absoluteValue: number | null
+  /** For a 'point_change' target. */
+  changePoints?: number | null
+  /** A percentage change applied once for each year since the baseline. */
+  perYear?: boolean
+  /** The figure the plan printed for the target. */
+  printedValue?: number | null
   baselineId: number | null
   statement: string | null
 }
@@ -100,6 +107,10 @@ export interface TargetReport extends TargetRecord {
   statementText: string
   baseline: (BaselineRecord & { yearLabel: string; valueText: string }) | null
   computed: TargetValue & { valueText: string }
+  /** The figure the plan printed, against the one its rule gives. */
+  printed: PrintedCheck | null
+  /** A target that does not fit its indicator, said plainly (it is kept as entered). */
+  warnings: string[]
   assessment: TargetAssessment
 }
 
@@ -169,7 +180,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
 
   const targets: TargetReport[] = [...input.targets].sort(byYear).map(t => {
     const baseline = baselines.find(b => b.id === t.baselineId) ?? null
-    const spec = { kind: t.kind, changePercent: t.changePercent, absoluteValue: t.absoluteValue }
+    const spec = { kind: t.kind, changePercent: t.changePercent, absoluteValue: t.absoluteValue, changePoints: t.changePoints, perYear: t.perYear }
     const assessment = assessTarget({
       unit,
       polarity,
@@ -187,6 +198,8 @@ export function buildReport(input: ReportInput): IndicatorReport {
       statementText: t.statement ?? targetStatement(indicator.name, polarity, spec, t.year, unit),
       baseline: baseline ? { id: baseline.id, year: baseline.year, value: baseline.value, note: baseline.note, yearLabel: baseline.yearLabel, valueText: baseline.valueText } : null,
       computed: { ...assessment.target, valueText: formatValue(assessment.target.value, unit) },
+      printed: checkPrinted(t.printedValue ?? null, assessment.target, unit),
+      warnings: targetWarnings(spec, assessment.target, baseline?.value ?? null, polarity, unit),
       assessment,
     }
   })
@@ -347,7 +360,9 @@ export function monthlyCountsToActuals(months: { month: string; count: number }[
 
 /** A target's figure for a table cell: the figure, or what the target is instead of one. */
 function targetFigureText(target: TargetReport): string {
+  if (target.printed?.differs) return `${target.computed.valueText} (the plan printed ${target.printed.printedText}, which differs from its rule)`
   if (target.computed.value !== null) return target.computed.valueText
+  if (target.kind === 'to_be_agreed') return 'To be agreed'
   if (target.kind === 'direction') return 'Direction only'
   return target.computed.problem ?? ''
 }
