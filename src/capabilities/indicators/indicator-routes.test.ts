@@ -357,3 +357,68 @@ describe('comparator areas', () => {
     expect(p.all('[data-qa="ranking"] tbody tr')).toEqual([`1 ${name} This partnership 198 2.4`, '2 Maldon 250 4.0', '3 Castle Point 450 5.1'])
   })
 })
+
+describe('targets as real plans print them', () => {
+  it('holds a baseline year and several target years by “5% a year”, keeps a printed figure and flags one that differs from its rule', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w)
+    await w.coordinator.post(`${url}/baselines/new`, { year: '2022/23', value: '1,000' }).expect(303)
+    const baseline = await t.db.selectFrom('indicatorBaselines').select('id').where('partnershipId', '=', w.partnershipId).executeTakeFirstOrThrow()
+    const yearly = { kind: 'percent_change', changeDirection: 'reduce', changePercent: '5', perYear: 'yes', baselineId: String(baseline.id) }
+    await w.coordinator.post(`${url}/targets/new`, { ...yearly, year: '2023/24', printedValue: '950' }).expect(303)
+    await w.coordinator.post(`${url}/targets/new`, { ...yearly, year: '2024-25', printedValue: '903' }).expect(303)
+    await w.coordinator.post(`${url}/targets/new`, { ...yearly, year: '2025/2026', printedValue: '860' }).expect(303)
+    const p = page((await w.coordinator.get(url).expect(200)).text)
+    expect(p.all('[data-qa="target-value"]')).toEqual(['950', '903', '857'])
+    expect(p.all('[data-qa="target-printed"]')).toEqual([
+      'Printed as 950, as its rule gives',
+      'Printed as 903, as its rule gives',
+      'Differs Printed as 860, but its rule gives 857: 3 more than the rule',
+    ])
+    expect(p.text('[data-qa="targets"]')).toContain('5% reduction a year for 3 years on 1,000 is 857.38')
+    const stored = await t.db.selectFrom('indicatorTargets').select(['year', 'perYear', 'printedValue']).where('partnershipId', '=', w.partnershipId).orderBy('year').execute()
+    expect(stored.map(s => [s.year, s.perYear, Number(s.printedValue)])).toEqual([[2023, true, 950], [2024, true, 903], [2025, true, 860]])
+    const target = await t.db.selectFrom('indicatorTargets').select('id').where('partnershipId', '=', w.partnershipId).where('year', '=', 2025).executeTakeFirstOrThrow()
+    const edit = page((await w.coordinator.get(`${url}/targets/${target.id}/edit`).expect(200)).text)
+    expect(edit.fieldValue('printedValue')).toBe('860')
+    expect(edit.fieldValue('changePercent')).toBe('5')
+  })
+
+  it('takes a change in percentage points for a percentage indicator, and warns (without refusing) about a target the wrong way', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w, { unit: 'percentage', polarity: 'lower_is_better', countedAs: '' })
+    await w.coordinator.post(`${url}/baselines/new`, { year: '2024/25', value: '30.5' }).expect(303)
+    const baseline = await t.db.selectFrom('indicatorBaselines').select('id').where('partnershipId', '=', w.partnershipId).executeTakeFirstOrThrow()
+    await w.coordinator.post(`${url}/targets/new`, { year: '2025/26', kind: 'point_change', changeDirection: 'reduce', changePoints: '2', baselineId: String(baseline.id) }).expect(303)
+    await w.coordinator.post(`${url}/targets/new`, { year: '2026/27', kind: 'point_change', changeDirection: 'increase', changePoints: '1', baselineId: String(baseline.id) }).expect(303)
+    const p = page((await w.coordinator.get(url).expect(200)).text)
+    expect(p.all('[data-qa="target-value"]')).toEqual(['28.5%', '31.5%'])
+    expect(p.text('[data-qa="targets"]')).toContain('Reduce')
+    expect(p.text('[data-qa="targets"]')).toContain('by 2 percentage points during 2025/2026')
+    expect(p.all('[data-qa="target-warning"]')).toEqual(['Check This target is an increase, but lower is better for this indicator: check it is meant'])
+  })
+
+  it('refuses points on a count, with every problem in the error summary linked to its field', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w)
+    const res = await w.coordinator.post(`${url}/targets/new`, { year: '2025/26', kind: 'point_change', changePoints: 'lots', printedValue: 'about 40' })
+    expect(res.status).toBe(400)
+    expect(page(res.text).errorSummary()).toEqual([
+      { text: 'Select whether the target is a reduction or an increase', href: '#changeDirection' },
+      { text: 'A change in percentage points is for a percentage indicator: choose a percentage change or a figure to reach', href: '#kind' },
+      { text: 'The change in points must be a number greater than 0, like 2 or 0.5', href: '#changePoints' },
+      expect.objectContaining({ href: '#printedValue' }),
+    ])
+  })
+
+  it('holds a target to be agreed as a state, shown as such and given no RAG', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w)
+    await w.coordinator.post(`${url}/actuals/new`, { period: '2025/26', value: '40' }).expect(303)
+    await w.coordinator.post(`${url}/targets/new`, { year: '2025/26', kind: 'to_be_agreed' }).expect(303)
+    const p = page((await w.coordinator.get(url).expect(200)).text)
+    expect(p.text('[data-qa="targets"] tbody tr')).toContain('target for 2025/26 to be agreed')
+    expect(p.text('[data-qa="targets"] tbody tr')).toContain('No RAG yet')
+    expect(p.text('[data-qa="targets"] tbody tr')).toContain('The target for 2025/26 is to be agreed')
+  })
+})

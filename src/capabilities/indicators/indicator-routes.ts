@@ -204,9 +204,12 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
       toValues: row => ({
         year: financialYearLabel(row.year),
         kind: row.kind,
-        changeDirection: row.changePercent === null ? undefined : row.changePercent < 0 ? 'reduce' : 'increase',
+        changeDirection: (row.changePercent ?? row.changePoints) === null ? undefined : (row.changePercent ?? row.changePoints)! < 0 ? 'reduce' : 'increase',
         changePercent: row.changePercent === null ? '' : String(Math.abs(row.changePercent)),
+        perYear: row.perYear ? 'yes' : undefined,
+        changePoints: row.changePoints === null ? '' : String(Math.abs(row.changePoints)),
         absoluteValue: row.absoluteValue,
+        printedValue: row.printedValue,
         baselineId: row.baselineId,
         statement: row.statement,
       }),

@@ -319,7 +319,9 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       return readChild(ctx, 'target', indicatorId, id)
     },
 
-    async saveTarget(ctx: PartnershipContext, indicatorId: number, id: number | null, input: TargetInput) {
+    /** Save a target; a rule a year, points and a printed figure are optional (a plain percentage, once, without a printed figure). */
+    async saveTarget(ctx: PartnershipContext, indicatorId: number, id: number | null, given: Omit<TargetInput, 'perYear' | 'changePoints' | 'printedValue'> & Partial<TargetInput>) {
+      const input: TargetInput = { perYear: false, changePoints: null, printedValue: null, ...given }
       requirePermission(ctx, 'edit_records')
       await indicatorOf(ctx, indicatorId)
       try {
