@@ -18,7 +18,7 @@ export type FormResult<T> =
  * Each field's name, id and schema key are the same string, so a summary link lands on its field.
  */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.output<S>> {
-  const result = schema.safeParse(body ?? {})
+  const result = schema.safeParse(body ?? {}, { error: plainWords })
   if (result.success) return { ok: true, value: result.data }
   const fieldErrors: Record<string, string> = {}
   for (const issue of result.error.issues) {
@@ -26,6 +26,25 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
     if (!(key in fieldErrors)) fieldErrors[key] = issue.message
   }
   return formErrors(fieldErrors)
+}
+
+/**
+ * Words for a check a schema left without its own message, so a validator's own text ("Invalid option: expected
+ * one of "reduce"|"increase"") never reaches a user. Messages a schema sets itself are kept: they come first.
+ */
+function plainWords(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return 'Select one of the options given'
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === '' ? 'Enter or select an answer' : 'Check this answer: it is not in the form expected'
+    case 'too_big':
+      return issue.origin === 'string' ? `Enter ${String(issue.maximum)} characters or fewer` : 'The answer is too large'
+    case 'too_small':
+      return issue.origin === 'string' ? 'Enter an answer' : 'The answer is too small'
+    default:
+      return 'Check this answer: it is not in the form expected'
+  }
 }
 
 /** Turn field → message pairs (from a schema or a domain ValidationError) into the GOV.UK shapes. */

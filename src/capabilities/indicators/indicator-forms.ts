@@ -119,17 +119,31 @@ export const targetForm = (unit: Unit) =>
     .object({
       year: financialYear('Enter the financial year the target is for'),
       kind: choice(TARGET_KINDS, 'Select the kind of target'),
-      changeDirection: z.enum(['reduce', 'increase']).optional(),
+      changeDirection: z.enum(['reduce', 'increase'], { error: 'Select whether the target is a reduction or an increase' }).optional(),
       changePercent: z.string().trim().optional(),
+      perYear: z.string().optional(),
+      changePoints: z.string().trim().optional(),
       absoluteValue: z.string().optional(),
+      printedValue: z.string().trim().optional(),
       baselineId: optionalId,
       statement: optionalText(300),
     })
     .superRefine((value, ctx) => {
-      if (value.kind === 'percent_change') {
+      if (value.kind === 'percent_change' || value.kind === 'point_change') {
         if (!value.changeDirection) ctx.addIssue({ code: 'custom', path: ['changeDirection'], message: 'Select whether the target is a reduction or an increase' })
+      }
+      if (value.kind === 'percent_change') {
         const problem = percentProblem(value.changePercent, value.changeDirection)
         if (problem) ctx.addIssue({ code: 'custom', path: ['changePercent'], message: problem })
+      }
+      if (value.kind === 'point_change') {
+        if (unit !== 'percentage') ctx.addIssue({ code: 'custom', path: ['kind'], message: 'A change in percentage points is for a percentage indicator: choose a percentage change or a figure to reach' })
+        const problem = pointsProblem(value.changePoints)
+        if (problem) ctx.addIssue({ code: 'custom', path: ['changePoints'], message: problem })
+      }
+      if (value.printedValue) {
+        const parsed = parseValue(value.printedValue, unit, 'the figure the plan printed')
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['printedValue'], message: parsed.message })
       }
       if (value.kind === 'absolute') {
         const parsed = parseValue(value.absoluteValue ?? '', unit, 'the target figure')
@@ -139,11 +153,16 @@ export const targetForm = (unit: Unit) =>
     .transform(value => {
       const percent = Number((value.changePercent ?? '').replace(/%$/, '').trim())
       const absolute = parseValue(value.absoluteValue ?? '', unit)
+      const points = Number((value.changePoints ?? '').trim())
+      const printed = value.printedValue ? parseValue(value.printedValue, unit) : null
       return {
         year: value.year,
         kind: value.kind,
         changePercent: value.kind === 'percent_change' ? (value.changeDirection === 'reduce' ? -percent : percent) : null,
+        perYear: value.kind === 'percent_change' && value.perYear === 'yes',
+        changePoints: value.kind === 'point_change' ? (value.changeDirection === 'reduce' ? -points : points) : null,
         absoluteValue: value.kind === 'absolute' && absolute.ok ? absolute.value : null,
+        printedValue: printed?.ok ? printed.value : null,
         baselineId: value.baselineId,
         statement: value.statement,
       }
@@ -156,6 +175,14 @@ function percentProblem(input: string | undefined, direction: 'reduce' | 'increa
   if (!/^\d+(\.\d{1,2})?$/.test(text) || number <= 0) return 'The percentage must be a number greater than 0, like 2 or 2.5'
   if (direction === 'reduce' && number > 100) return 'A reduction cannot be more than 100%'
   if (number > 1000) return 'An increase must be 1,000% or less'
+  return null
+}
+
+function pointsProblem(input: string | undefined): string | null {
+  const text = (input ?? '').replace(/\s*(percentage )?points?$/i, '').trim()
+  if (!text) return 'Enter the change in percentage points, like 2'
+  if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) <= 0) return 'The change in points must be a number greater than 0, like 2 or 0.5'
+  if (Number(text) > 100) return 'A change in percentage points must be 100 or less'
   return null
 }
 export type TargetInput = z.output<ReturnType<typeof targetForm>>

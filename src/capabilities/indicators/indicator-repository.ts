@@ -66,7 +66,7 @@ export const indicatorRepository = {
     if (!indicatorIds.length) return []
     return db
       .selectFrom('indicatorTargets')
-      .select(['id', 'indicatorId', 'year', 'kind', 'changePercent', 'absoluteValue', 'baselineId', 'statement'])
+      .select(['id', 'indicatorId', 'year', 'kind', 'changePercent', 'absoluteValue', 'changePoints', 'perYear', 'printedValue', 'baselineId', 'statement'])
       .where('partnershipId', '=', partnershipId)
       .where('indicatorId', 'in', indicatorIds)
       .orderBy('year')

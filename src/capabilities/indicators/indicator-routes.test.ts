@@ -154,7 +154,7 @@ describe('figures typed in', () => {
     const { url } = await anIndicator(w, { frequency: 'quarterly' })
     const res = await w.coordinator.post(`${url}/actuals/new`, { period: 'April 2011', value: '1.5' })
     expect(page(res.text).errorSummary()).toEqual([
-      { text: 'Enter the quarter like 2011/12 Q1', href: '#period' },
+      { text: 'Enter the quarter like 2011/12 Q1 or Q1 2011/12', href: '#period' },
       { text: 'The figure must be a whole number, like 2,090', href: '#value' },
     ])
     await w.coordinator.post(`${url}/actuals/new`, { period: '2011/12 Q1', value: '520' }).expect(303)
@@ -176,6 +176,32 @@ describe('figures typed in', () => {
     expect(p.$('figure.app-chart svg[role="img"]')).toHaveLength(1)
     expect(p.$('figure.app-chart table caption').text()).toContain('the figures')
     expect(p.$('figure.app-chart table tbody tr')).toHaveLength(12)
+  })
+})
+
+describe('a part year', () => {
+  it('is marked as partial, names the months its figure counts and is never compared as if whole', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w, { frequency: 'monthly', countedAs: 'offences' })
+    const rows = ['period,value', '2024-04,20', '2024-05,15', '2024-06,12', '2025-03,15'].join('\n')
+    await w.coordinator.post(`${url}/actuals/import`, { csv: rows }).expect(303)
+    const p = page((await w.coordinator.get(url).expect(200)).text)
+    const year = p.$('[data-qa="years"] tbody tr').first()
+    expect(p.$(year).find('th').text().replace(/\s+/g, ' ').trim()).toBe('2024/25 Partial year: 4 of 12 months held')
+    expect(p.$(year).find('td').first().text().replace(/\s+/g, ' ').trim()).toBe('62 April to June 2024 and March 2025')
+    expect(p.text('[data-qa="ytd-held"]')).toContain('Partial year: 4 of 12 months held (April to June 2024 and March 2025)')
+    expect(p.text('[data-qa="ytd-change"]')).toBe('–')
+  })
+})
+
+describe('messages', () => {
+  it('never show a validator’s own text', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w)
+    const res = await w.coordinator.post(`${url}/targets/new`, { year: '2011/12', kind: 'sideways', changeDirection: 'down', changePercent: '2' })
+    expect(res.status).toBe(400)
+    expect(res.text).not.toMatch(/Invalid option|expected one of/)
+    expect(page(res.text).errorSummary().map(e => e.text)).toContain('Select whether the target is a reduction or an increase')
   })
 })
 
@@ -254,11 +280,23 @@ describe('the performance table', () => {
     const p = page(res.text)
     expect(p.h1()).toBe('Performance 2010/11')
     expect(p.text('[data-qa="performance-table"] caption')).toBe('Achievements against the 2010/11 targets')
-    expect(p.all('[data-qa="performance-table"] thead th')).toEqual(['2010/11 priority', 'Year to date (April 2009 to March 2010)', 'Year to date (April 2010 to March 2011)', '% change', 'RAG'])
+    expect(p.all('[data-qa="performance-table"] thead th')).toEqual([
+      'Indicator',
+      '2010/11 target',
+      'Baseline',
+      'Target figure',
+      'Year to date (April 2009 to March 2010)',
+      'Year to date (April 2010 to March 2011)',
+      '% change',
+      'RAG',
+    ])
     expect(p.$('[data-qa="performance-table"] thead th').toArray().every(th => p.$(th).attr('scope') === 'col')).toBe(true)
     const row = p.$('[data-qa="performance-row"]').first()
-    expect(p.$(row).find('th[scope="row"]').text()).toContain('Reduce Theft From Motor Vehicle by 10% during 2010/2011')
+    expect(p.$(row).find('th[scope="row"]').text().trim()).toBe('Theft from motor vehicle')
     expect(p.$(row).find('td').map((_, td) => p.$(td).text().replace(/\s+/g, ' ').trim()).get()).toEqual([
+      'Reduce Theft From Motor Vehicle by 10% during 2010/2011',
+      '325 2009/10',
+      '293',
       '325',
       '198',
       '39.1% (127 offences) Decrease',
@@ -266,7 +304,7 @@ describe('the performance table', () => {
     ])
     expect(p.$(row).find('[data-rag="green"]')).toHaveLength(1)
     const csv = await t.anonymous().get(`${w.base}/performance.csv?year=2010`).expect(200)
-    expect(csv.text).toContain('Reduce Theft From Motor Vehicle by 10% during 2010/2011,325,198,-39.1,-127,39.1% (127 offences),Green,Target of 293 beaten')
+    expect(csv.text).toContain('Theft from motor vehicle,Reduce Theft From Motor Vehicle by 10% during 2010/2011,325,2009/10,293,,325,198,-39.1,-127,39.1% (127 offences),Green,Target of 293 beaten')
   })
 
   it('keeps a partnership that is not published away from visitors and from other partnerships’ users', async () => {
@@ -317,5 +355,70 @@ describe('comparator areas', () => {
     expect(p.text('[data-qa="ranking"] caption')).toBe('Essex CSPs, 2010/11: Ranked 1st (lowest) of 3')
     const { name } = await t.db.selectFrom('partnerships').select('name').where('id', '=', w.partnershipId).executeTakeFirstOrThrow()
     expect(p.all('[data-qa="ranking"] tbody tr')).toEqual([`1 ${name} This partnership 198 2.4`, '2 Maldon 250 4.0', '3 Castle Point 450 5.1'])
+  })
+})
+
+describe('targets as real plans print them', () => {
+  it('holds a baseline year and several target years by “5% a year”, keeps a printed figure and flags one that differs from its rule', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w)
+    await w.coordinator.post(`${url}/baselines/new`, { year: '2022/23', value: '1,000' }).expect(303)
+    const baseline = await t.db.selectFrom('indicatorBaselines').select('id').where('partnershipId', '=', w.partnershipId).executeTakeFirstOrThrow()
+    const yearly = { kind: 'percent_change', changeDirection: 'reduce', changePercent: '5', perYear: 'yes', baselineId: String(baseline.id) }
+    await w.coordinator.post(`${url}/targets/new`, { ...yearly, year: '2023/24', printedValue: '950' }).expect(303)
+    await w.coordinator.post(`${url}/targets/new`, { ...yearly, year: '2024-25', printedValue: '903' }).expect(303)
+    await w.coordinator.post(`${url}/targets/new`, { ...yearly, year: '2025/2026', printedValue: '860' }).expect(303)
+    const p = page((await w.coordinator.get(url).expect(200)).text)
+    expect(p.all('[data-qa="target-value"]')).toEqual(['950', '903', '857'])
+    expect(p.all('[data-qa="target-printed"]')).toEqual([
+      'Printed as 950, as its rule gives',
+      'Printed as 903, as its rule gives',
+      'Differs Printed as 860, but its rule gives 857: 3 more than the rule',
+    ])
+    expect(p.text('[data-qa="targets"]')).toContain('5% reduction a year for 3 years on 1,000 is 857.38')
+    const stored = await t.db.selectFrom('indicatorTargets').select(['year', 'perYear', 'printedValue']).where('partnershipId', '=', w.partnershipId).orderBy('year').execute()
+    expect(stored.map(s => [s.year, s.perYear, Number(s.printedValue)])).toEqual([[2023, true, 950], [2024, true, 903], [2025, true, 860]])
+    const target = await t.db.selectFrom('indicatorTargets').select('id').where('partnershipId', '=', w.partnershipId).where('year', '=', 2025).executeTakeFirstOrThrow()
+    const edit = page((await w.coordinator.get(`${url}/targets/${target.id}/edit`).expect(200)).text)
+    expect(edit.fieldValue('printedValue')).toBe('860')
+    expect(edit.fieldValue('changePercent')).toBe('5')
+  })
+
+  it('takes a change in percentage points for a percentage indicator, and warns (without refusing) about a target the wrong way', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w, { unit: 'percentage', polarity: 'lower_is_better', countedAs: '' })
+    await w.coordinator.post(`${url}/baselines/new`, { year: '2024/25', value: '30.5' }).expect(303)
+    const baseline = await t.db.selectFrom('indicatorBaselines').select('id').where('partnershipId', '=', w.partnershipId).executeTakeFirstOrThrow()
+    await w.coordinator.post(`${url}/targets/new`, { year: '2025/26', kind: 'point_change', changeDirection: 'reduce', changePoints: '2', baselineId: String(baseline.id) }).expect(303)
+    await w.coordinator.post(`${url}/targets/new`, { year: '2026/27', kind: 'point_change', changeDirection: 'increase', changePoints: '1', baselineId: String(baseline.id) }).expect(303)
+    const p = page((await w.coordinator.get(url).expect(200)).text)
+    expect(p.all('[data-qa="target-value"]')).toEqual(['28.5%', '31.5%'])
+    expect(p.text('[data-qa="targets"]')).toContain('Reduce')
+    expect(p.text('[data-qa="targets"]')).toContain('by 2 percentage points during 2025/2026')
+    expect(p.all('[data-qa="target-warning"]')).toEqual(['Check This target is an increase, but lower is better for this indicator: check it is meant'])
+  })
+
+  it('refuses points on a count, with every problem in the error summary linked to its field', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w)
+    const res = await w.coordinator.post(`${url}/targets/new`, { year: '2025/26', kind: 'point_change', changePoints: 'lots', printedValue: 'about 40' })
+    expect(res.status).toBe(400)
+    expect(page(res.text).errorSummary()).toEqual([
+      { text: 'Select whether the target is a reduction or an increase', href: '#changeDirection' },
+      { text: 'A change in percentage points is for a percentage indicator: choose a percentage change or a figure to reach', href: '#kind' },
+      { text: 'The change in points must be a number greater than 0, like 2 or 0.5', href: '#changePoints' },
+      expect.objectContaining({ href: '#printedValue' }),
+    ])
+  })
+
+  it('holds a target to be agreed as a state, shown as such and given no RAG', async () => {
+    const w = await aWorld()
+    const { url } = await anIndicator(w)
+    await w.coordinator.post(`${url}/actuals/new`, { period: '2025/26', value: '40' }).expect(303)
+    await w.coordinator.post(`${url}/targets/new`, { year: '2025/26', kind: 'to_be_agreed' }).expect(303)
+    const p = page((await w.coordinator.get(url).expect(200)).text)
+    expect(p.text('[data-qa="targets"] tbody tr')).toContain('target for 2025/26 to be agreed')
+    expect(p.text('[data-qa="targets"] tbody tr')).toContain('No RAG yet')
+    expect(p.text('[data-qa="targets"] tbody tr')).toContain('The target for 2025/26 is to be agreed')
   })
 })

@@ -71,7 +71,12 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     const rows = table.groups.flatMap(group =>
       group.rows.map(row => [
         group.heading ?? '',
-        row.statement,
+        row.indicatorName,
+        row.targetWording ?? '',
+        row.baselineFigure?.value ?? null,
+        row.baselineFigure?.label ?? '',
+        row.targetFigure?.value ?? null,
+        row.targetFigure && row.targetFigure.value === null ? row.targetFigure.text : '',
         row.lastYear.value,
         row.thisYear.value,
         row.change?.percent ?? null,
@@ -83,7 +88,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     )
     const sheet: Table = {
       name: `Performance ${table.yearLabel}`,
-      headers: ['Priority', `${table.yearLabel} target`, table.headers.lastYear, table.headers.thisYear, '% change', 'Difference', 'Change as shown', 'RAG', 'Why'],
+      headers: ['Priority', 'Indicator', `${table.yearLabel} target`, 'Baseline', 'Baseline year', 'Target figure', 'Target figure note', table.headers.lastYear, table.headers.thisYear, '% change', 'Difference', 'Change as shown', 'RAG', 'Why'],
       rows,
       notes: [ragText(table.tolerancePercent)],
     }
@@ -201,9 +206,12 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
       toValues: row => ({
         year: financialYearLabel(row.year),
         kind: row.kind,
-        changeDirection: row.changePercent === null ? undefined : row.changePercent < 0 ? 'reduce' : 'increase',
+        changeDirection: (row.changePercent ?? row.changePoints) === null ? undefined : (row.changePercent ?? row.changePoints)! < 0 ? 'reduce' : 'increase',
         changePercent: row.changePercent === null ? '' : String(Math.abs(row.changePercent)),
+        perYear: row.perYear ? 'yes' : undefined,
+        changePoints: row.changePoints === null ? '' : String(Math.abs(row.changePoints)),
         absoluteValue: row.absoluteValue,
+        printedValue: row.printedValue,
         baselineId: row.baselineId,
         statement: row.statement,
       }),

@@ -1,7 +1,7 @@
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
-import { financialYearLabel, financialYearOfUtcDate, monthOf, periodKey, periodLabel, periodStartDate, type Period } from '../../core/calendar/index.ts'
+import { financialYearLabel, financialYearOfUtcDate, monthOf, periodKey, periodLabel, periodStartDate, type Period, type PeriodMonths } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import { isUniqueViolation, isForeignKeyViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
@@ -319,7 +319,9 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       return readChild(ctx, 'target', indicatorId, id)
     },
 
-    async saveTarget(ctx: PartnershipContext, indicatorId: number, id: number | null, input: TargetInput) {
+    /** Save a target; a rule a year, points and a printed figure are optional (a plain percentage, once, without a printed figure). */
+    async saveTarget(ctx: PartnershipContext, indicatorId: number, id: number | null, given: Omit<TargetInput, 'perYear' | 'changePoints' | 'printedValue'> & Partial<TargetInput>) {
+      const input: TargetInput = { perYear: false, changePoints: null, printedValue: null, ...given }
       requirePermission(ctx, 'edit_records')
       await indicatorOf(ctx, indicatorId)
       try {
@@ -390,7 +392,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
             unchanged++
             continue
           }
-          const values = { periodStart: periodStartDate(row.period), periodMonths: row.period.months, value: row.value, note: row.note }
+          const values = { periodStart: periodStartDate(row.period), periodMonths: row.period.months as PeriodMonths, value: row.value, note: row.note }
           if (old) {
             await repo.updateActual(trx, old.id!, { value: row.value, note: row.note }, now)
             before.push({ period: key, value: old.value, note: old.note })

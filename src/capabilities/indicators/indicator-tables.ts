@@ -51,6 +51,12 @@ export interface IndicatorTargetsTable {
   kind: TargetKind
   changePercent: number | null
   absoluteValue: number | null
+  /** Signed percentage points, for a 'point_change' target (migration 0960). */
+  changePoints: Generated<number | null>
+  /** The percentage applies once for each year since the baseline. */
+  perYear: Generated<boolean>
+  /** The figure the plan printed for the target, kept beside the one its rule gives. */
+  printedValue: Generated<number | null>
   baselineId: number | null
   statement: string | null
   createdAt: CreatedAt

@@ -1,5 +1,5 @@
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
-import { addMonths, isMonth, monthsBetween, utcMonthOf, yearOf, type Month } from '../../core/calendar/index.ts'
+import { addMonths, isMonth, latestRunOfMonths, monthsBetween, utcMonthOf, yearOf, type Month } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ValidationError } from '../../shared/errors.ts'
@@ -157,7 +157,7 @@ export function analysisQueries({ db, clock, partnershipAreas }: { db: Db; clock
     }
   }
 
-  /** Resolve the area and the period (default: the 12 months to the latest month held). */
+  /** Resolve the area and the period (default: the latest run of months held, at most 12, to the latest month held). */
   async function query(ctx: PartnershipContext, areaValue: unknown, period: PeriodChoice): Promise<AnalysisQuery> {
     requirePermission(ctx, 'view_published')
     const choice = parseAreaChoice(areaValue)
@@ -169,9 +169,11 @@ export function analysisQueries({ db, clock, partnershipAreas }: { db: Db; clock
     const availableMonths = [...new Set(months.map(m => m.month))].sort()
     // A month is held when every force covering the area has it.
     const heldMonths = new Set(availableMonths.filter(month => forces.every(force => months.some(m => m.month === month && m.force === force))))
-    const latest = availableMonths.at(-1) ?? addMonths(clockMonth(), -2)
+    // By default the latest run of months held, up to 12: never a period that starts on a month with no data.
+    const run = latestRunOfMonths(heldMonths, 12)
+    const latest = run?.to ?? availableMonths.at(-1) ?? addMonths(clockMonth(), -2)
     let to = isMonth(period.to) ? period.to : latest
-    let from = isMonth(period.from) ? period.from : addMonths(to, -11)
+    let from = isMonth(period.from) ? period.from : !isMonth(period.to) && run ? run.from : addMonths(to, -11)
     if (monthsBetween(from, to) < 0) [from, to] = [to, from]
     if (monthsBetween(from, to) >= MAX_PERIOD_MONTHS) from = addMonths(to, -(MAX_PERIOD_MONTHS - 1))
     const area = yearOf(to) === yearOf(clockMonth()) ? provisional : await resolveArea(ctx, choice, yearOf(to))

@@ -174,7 +174,7 @@ describe('the coordinator’s strategic assessment report', () => {
     await t.services.reports.updateNarrative(ctx, report.id, { introduction: 'Why we assess.', priorities: '- Anti-social behaviour' })
     expect(await t.services.reports.generatedParts(ctx, report)).toMatchObject({
       policeData: 'included',
-      policeDataPeriod: 'Castle Point and Rochford CSP area (Rochford), February 2024 to January 2025',
+      policeDataPeriod: 'Castle Point and Rochford CSP area (Rochford), January 2025',
     })
     const { document } = await t.services.reports.document(ctx, report.id)
     const headings = document.sections.map(s => `${s.number} ${s.heading}`)
@@ -193,12 +193,14 @@ describe('the coordinator’s strategic assessment report', () => {
 
     const docx = await readDocx((await t.services.reports.download(ctx, report.id, 'docx')).body)
     expect(docx.text).toContain(
-      'The police data held does not reach the end of the financial year 2024/25, so the police figures in this section and those after it are for the 12 months to the latest month held, February 2024 to January 2025, in the Castle Point and Rochford CSP area (Rochford), from data.police.uk.',
+      'The police data held does not reach the end of the financial year 2024/25, so the police figures in this section and those after it are for the latest month held, January 2025, in the Castle Point and Rochford CSP area (Rochford), from data.police.uk.',
     )
     const top = docx.tables.find((_, i) => docx.captions[i]!.startsWith('The top '))!
     expect(topTypes).toContain(top.rows[1]![1])
     expect(top.rows[1]![2]).toBe(en(topCount))
-    expect(docx.text).toMatch(/Months missing from the chosen period: February to December 2024/)
+    // The period starts on a month held, so no month of it is missing; the year to date names the months it lacks.
+    expect(docx.text).not.toMatch(/Months missing from the chosen period/)
+    expect(docx.text).toMatch(/Financial year 2024\/25 to date, January 2025: [\d,]+ crimes and incidents were recorded \(April to December 2024 are not held\)\./)
     expect(docx.images.map(i => i.name)).toEqual(expect.arrayContaining(['trend-12', 'trend-36']))
     expect(docx.paragraphs.map(p => p.text)).toContain(OGL)
     // The licence is stated once in the sources at the end, however many parts hold public sector information.

@@ -1,7 +1,7 @@
 import { performance as timer } from 'node:perf_hooks'
 
 import type { Clock } from '../../shared/clock.ts'
-import { addMonths, financialYearLabel, monthRange, monthRangeLabel, type Month } from '../../core/calendar/index.ts'
+import { financialYearLabel, latestRunOfMonths, monthRange, monthRangeLabel, type Month } from '../../core/calendar/index.ts'
 import { fileName } from '../../shared/spreadsheet.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 import { renderDocx } from '../../core/documents/docx.ts'
@@ -58,16 +58,18 @@ export function assessmentExport({ policeData, clock, moreSections = async () =>
     const fyTo = `${year + 1}-03`
     const q = await policeData.query(ctx, 'partnership', { from: fyFrom, to: fyTo })
     if (!q.area.filter.districtCodes.length) return null
-    const latest = [...q.heldMonths].sort().at(-1)
-    if (!latest) return null
+    const run = latestRunOfMonths(q.heldMonths, 12)
+    if (!run) return null
     const label = financialYearLabel(year)
-    const complete = latest >= fyTo
-    const to = complete ? fyTo : latest
-    const from = complete ? fyFrom : addMonths(latest, -11)
+    const complete = run.to >= fyTo
+    // Short of the year's end: the latest run of months held (up to 12), never a period starting on a month with no data.
+    const to = complete ? fyTo : run.to
+    const from = complete ? fyFrom : run.from
     if (!monthRange(from, to).some(m => q.heldMonths.has(m))) return null
+    const count = monthRange(from, to).length
     const note = complete
       ? `The police figures in this section and those after it are for the financial year ${label} (${monthRangeLabel(from, to)}) in the ${q.area.name}, from data.police.uk.`
-      : `The police data held does not reach the end of the financial year ${label}, so the police figures in this section and those after it are for the 12 months to the latest month held, ${monthRangeLabel(from, to)}, in the ${q.area.name}, from data.police.uk.`
+      : `The police data held does not reach the end of the financial year ${label}, so the police figures in this section and those after it are for the ${count === 1 ? 'latest month held' : `latest ${count} months held in a row`}, ${monthRangeLabel(from, to)}, in the ${q.area.name}, from data.police.uk.`
     return { from, to, areaName: q.area.name, periodLabel: monthRangeLabel(from, to), note }
   }
 

@@ -1,8 +1,8 @@
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
-import { addMonths, describeMonths, monthLabel, monthRangeLabel, shortMonthLabel } from '../../core/calendar/index.ts'
+import { addMonths, describeMonths, monthLabel, shortMonthLabel } from '../../core/calendar/index.ts'
 import { chartTable, type DocumentChart, type DocumentTable, type StructuredDocument } from '../../core/documents/structured.ts'
 
-import { ratePer1000 } from './domain/analyses.ts'
+import { ratePer1000, yearToDateHeadings, yearToDateSentences } from './domain/analyses.ts'
 import { POLICE_SOURCE } from './domain/caveats.ts'
 import type { Assessment, DistrictComparison, Hotspots } from './analysis-types.ts'
 import { OGL, ONS_ATTRIBUTION } from './domain/caveats.ts'
@@ -47,12 +47,36 @@ export function trendCharts(a: Assessment): { trend12: DocumentChart; trend36: D
   }
 }
 
+/** The year to date against the same months last year: every column heading names exactly the months it counts. */
+function yearToDateTable(a: Assessment, notes: (caveats: string[]) => string[]): DocumentTable & { key: string } {
+  const ytd = a.yearToDate
+  const headings = yearToDateHeadings(ytd)
+  const compared = ytd.comparableMonths.length > 0
+  const rows = [...ytd.rows, ytd.total].map(r => [
+    r.crimeType,
+    r.heldSoFar,
+    ...(headings.current ? [r.current] : []),
+    compared ? r.previous : null,
+    compared ? r.difference : null,
+    compared ? fmt(r.change, 1) : null,
+  ])
+  const columns = headings.current ? 6 : 5
+  return {
+    key: 'year-to-date',
+    caption: `Financial year ${ytd.financialYear} to date against the same months of ${ytd.previousFinancialYear}, ${a.query.area.name}`,
+    headers: ['Crime type', headings.heldSoFar, ...(headings.current ? [headings.current] : []), headings.previous, 'Difference', '% change'],
+    rows,
+    numericColumns: Array.from({ length: columns - 1 }, (_, i) => i + 1),
+    totalRows: 1,
+    notes: notes([...yearToDateSentences(ytd), ...a.caveats]),
+  }
+}
+
 /** Every table of the assessment, with captions, headers and its caveats as notes. */
 export function assessmentTables(a: Assessment, h: Hotspots, c: DistrictComparison): (DocumentTable & { key: string })[] {
   const notes = (caveats: string[]) => [...caveats, POLICE_SOURCE, OGL]
   const area = a.query.area.name
   const period = a.periodLabel
-  const ytd = a.yearToDate
   const charts = trendCharts(a)
   return [
     {
@@ -67,22 +91,7 @@ export function assessmentTables(a: Assessment, h: Hotspots, c: DistrictComparis
       notes: notes(a.caveats),
       totalRows: 1,
     },
-    {
-      key: 'year-to-date',
-      caption: `Financial year ${ytd.financialYear} to date (${monthRangeLabel(ytd.currentFrom, ytd.to)}) against the same months of ${ytd.previousFinancialYear}, ${area}`,
-      headers: ['Crime type', `${ytd.financialYear} to date`, `Same months ${ytd.previousFinancialYear}`, 'Difference', '% change'],
-      rows: [...ytd.rows, ytd.total].map(r => [r.crimeType, r.current, r.previous, r.difference, fmt(r.change, 1)]),
-      numericColumns: [1, 2, 3, 4],
-      totalRows: 1,
-      notes: notes([
-        ytd.isComplete
-          ? 'Every month of the year to date is held for both years.'
-          : ytd.comparableMonths.length
-            ? `Only months held in both years are compared: ${ytd.comparableMonths.map(shortMonthLabel).join(', ')} and the same months a year earlier.`
-            : 'No month of the year to date is held for both years: nothing can be compared.',
-        ...a.caveats,
-      ]),
-    },
+    yearToDateTable(a, notes),
     {
       key: 'top-types',
       caption: `The top ${a.top.items.length} types, ${area}, ${period}: ${a.top.topShare.toFixed(0)}% of all ${a.top.total.toLocaleString('en-GB')} records`,

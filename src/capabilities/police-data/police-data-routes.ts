@@ -11,7 +11,7 @@ import { formErrors } from '../../web/form.ts'
 import { partnershipContext } from '../../web/request.ts'
 
 import type { AssessmentExport } from './assessment-export.ts'
-import { ratePer1000 } from './domain/analyses.ts'
+import { ratePer1000, yearToDateHeadings, yearToDateSentences } from './domain/analyses.ts'
 import { BAND_COLOURS, NO_RATE_COLOUR, renderDistrictMap, type Geometry } from './domain/district-map.ts'
 import { policeDataApi } from './police-data-api.ts'
 import { analysisChoice, ASSESSMENT_PATH, comparisonGroup, IMPORTS_PATH, policeDataPaths, queryString } from './police-data-paths.ts'
@@ -117,8 +117,8 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
         trend12: toChart(charts.trend12),
         topRows: a.top.items.map((t, i) => ({ rank: i + 1, ...t, rate: q.area.population ? ratePer1000(t.count, q.area.population.value) : null })),
         topLinks: [5, 10, 20].map(n => ({ text: n === 20 ? 'every type' : `the top ${n}`, href: queryString(q, { top: String(n) }), current: n === (Number(req.query.top) || 10) })),
-        ytdPeriod: `${monthLabel(a.yearToDate.currentFrom)} to ${monthLabel(a.yearToDate.to)}`,
-        comparableMonths: describeMonths(a.yearToDate.comparableMonths),
+        ytdHeadings: yearToDateHeadings(a.yearToDate),
+        ytdSentences: yearToDateSentences(a.yearToDate),
         canImport: req.user?.isSiteAdmin ?? false,
         canView: res.locals.can?.('view') ?? false,
       }

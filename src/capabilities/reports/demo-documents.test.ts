@@ -165,7 +165,7 @@ describe('the joint CSP’s 2021/22 report to the Review Committee (seed 004)', 
 })
 
 describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 000, section 8)', () => {
-  /** The performance table as the indicators give it: [target, last year, this year, change, status]. */
+  /** The performance table as the indicators give it: [indicator, target, baseline, target figure, last year, this year, change, status]. */
   async function achievements() {
     const table = await t.services.indicators.performance(contexts.rochford, 2010)
     return table.groups.flatMap(g => g.rows).filter(r => r.lastYear.value !== null && r.thisYear.value !== null)
@@ -180,7 +180,16 @@ describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 0
       const rows = await achievements()
       const table = tableOf(files.docx, 'Achievements from strategic priorities 2010/11')
       for (const row of rows) {
-        expect(table.rows).toContainEqual([row.statement, row.lastYear.text, row.thisYear.text, row.change!.text, row.rag ? RAG_LABELS[row.rag] : 'No status'])
+        expect(table.rows).toContainEqual([
+          row.indicatorName,
+          row.targetWording ?? 'No target',
+          row.baselineFigure ? `${row.baselineFigure.text} (${row.baselineFigure.label})` : '',
+          row.targetFigure?.text ?? '',
+          row.lastYear.text,
+          row.thisYear.text,
+          row.change!.text,
+          row.rag ? RAG_LABELS[row.rag] : 'No status',
+        ])
       }
       // The seed's own figures, as the indicators hold them.
       expect(rows.map(r => [r.statement, r.lastYear.text, r.thisYear.text, r.rag])).toEqual(
@@ -191,8 +200,9 @@ describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 0
           ['All Crime', '2,650', '2,401', 'green'],
         ]),
       )
-      expect(files.pdf.flat).toContain('39.1% (127 offences)')
-      expect(files.pdf.flat).toContain('65.2% (15 offences)')
+      // In the PDF the change wraps within its cell, after the indicator, target, baseline and target figure.
+      expect(files.pdf.flat).toMatch(/Theft from .*325 293 325 198 39\.1% \(127 /)
+      expect(files.pdf.flat).toMatch(/Robbery .*23 22 23 8 65\.2% \(15 /)
       expect(files.pdf.flat).toContain('Achievements from strategic priorities 2010/11')
     })
   }

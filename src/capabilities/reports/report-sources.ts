@@ -20,6 +20,10 @@ export function reportSources({ indicators, funding, police }: { indicators: Ind
         group.rows.map(row => ({
           ...(group.heading ? { group: group.heading } : {}),
           measure: row.statement,
+          indicator: row.indicatorName,
+          target: row.targetWording ?? 'No target',
+          baselineText: row.baselineFigure ? `${row.baselineFigure.text} (${row.baselineFigure.label})` : '',
+          targetText: row.targetFigure?.text ?? '',
           previous: row.lastYear.value,
           current: row.thisYear.value,
           previousText: row.lastYear.text,

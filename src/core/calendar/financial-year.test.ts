@@ -13,11 +13,10 @@ import {
   financialYearSlug,
   isInFinancialYear,
   monthsOfFinancialYear,
-  parseFinancialYearInput,
   parseFinancialYearParam,
-  parseFinancialYearText,
 } from './financial-year.ts'
 import { monthIndex } from './month.ts'
+import { parseFinancialYearInput, parseFinancialYearText } from './period-text.ts'
 
 describe('financial years', () => {
   it('names a year by its two halves, as the seeds do', () => {

@@ -10,7 +10,6 @@ export type FinancialYear = number
 
 /** The years a user may enter for a financial year. */
 export const FIRST_FINANCIAL_YEAR = 1998 // the Crime and Disorder Act 1998 created CSPs
-const LAST_FINANCIAL_YEAR = 2100
 
 const twoDigits = (year: FinancialYear) => String((year + 1) % 100).padStart(2, '0')
 
@@ -75,23 +74,7 @@ export function financialYearDates(year: FinancialYear): { first: IsoDate; last:
   return { first: `${pad(year)}-04-01`, last: `${pad(year + 1)}-03-31` }
 }
 
-// --- Reading a financial year people write -------------------------------------------------------
-
-/** A financial year written '2011/12' or '2011/2012' (the second year must follow the first). */
-function followingYears(first: string, second: string): FinancialYear | null {
-  const year = Number(first)
-  const next = Number(second)
-  const expected = second.length === 2 ? (year + 1) % 100 : year + 1
-  return next === expected ? year : null
-}
-
-/** A financial year typed as '2011/12' (or '2011/2012') or '2011', for year fields in forms and URLs. */
-export function parseFinancialYearText(input: string): FinancialYear | null {
-  const text = input.trim()
-  if (/^\d{4}$/.test(text)) return Number(text)
-  const m = /^(\d{4}) ?\/ ?(\d{2}|\d{4})$/.exec(text)
-  return m ? followingYears(m[1]!, m[2]!) : null
-}
+// --- Reading a financial year from an address (typed ones are read by readPeriod, period-text.ts) ---
 
 /**
  * A year as it appears in an address or the API: "2021", "2021-22" (or "2021-2022"). Returns the first
@@ -105,26 +88,4 @@ export function parseFinancialYearParam(value: string | undefined): FinancialYea
   const end = match[2]
   if (end !== undefined && end !== (end.length === 2 ? twoDigits(start) : String(start + 1))) return null
   return start
-}
-
-export type FinancialYearInput = { ok: true; startYear: FinancialYear } | { ok: false; message: string }
-
-/** What a user types for a new financial year: "2021/22", "2021-22", "2021 to 2022" or "2021", with the error to show. */
-export function parseFinancialYearInput(input: string | undefined): FinancialYearInput {
-  const text = (input ?? '').trim()
-  if (text === '') return { ok: false, message: 'Enter the financial year, like 2021/22' }
-  const match = /^(\d{4})(?:\s*(?:\/|-|–|to)\s*(\d{2}|\d{4}))?$/i.exec(text)
-  if (!match) return { ok: false, message: 'Enter the financial year in the correct format, like 2021/22' }
-  const start = Number(match[1])
-  const end = match[2]
-  if (end !== undefined && end !== (end.length === 2 ? twoDigits(start) : String(start + 1))) {
-    return { ok: false, message: 'A financial year runs from April to the following March, like 2021/22' }
-  }
-  if (start < FIRST_FINANCIAL_YEAR || start > LAST_FINANCIAL_YEAR) {
-    return {
-      ok: false,
-      message: `The financial year must be between ${financialYearLabel(FIRST_FINANCIAL_YEAR)} and ${financialYearLabel(LAST_FINANCIAL_YEAR)}`,
-    }
-  }
-  return { ok: true, startYear: start }
 }

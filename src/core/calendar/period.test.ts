@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { financialYearLabel, financialYearOfIndex, parseFinancialYearText } from './financial-year.ts'
+import { financialYearLabel, financialYearOfIndex } from './financial-year.ts'
 import { monthIndex } from './month.ts'
+import { parseFinancialYearText } from './period-text.ts'
 import {
   isAligned,
   parsePeriod,
@@ -39,6 +40,11 @@ describe('reading periods', () => {
     ['2011-12 Q2', 'quarterly', '2011/12 Q2'],
     ['2011/12', 'annual', '2011/12'],
     ['2011/2012', 'annual', '2011/12'],
+    ['2011-12', 'annual', '2011/12'],
+    ['2011-2012', 'annual', '2011/12'],
+    ['2011-12', 'monthly', '2011-12'],
+    ['Q1 2025-26', 'quarterly', '2025/26 Q1'],
+    ['2025/26 Q1', 'quarterly', '2025/26 Q1'],
   ] as [string, Frequency, string][])('reads “%s” as a %s period %s', (text, frequency, key) => {
     const parsed = parsePeriod(text, frequency)
     expect(parsed.ok && periodKey(parsed.period)).toBe(key)
@@ -48,9 +54,9 @@ describe('reading periods', () => {
     ['', 'monthly', 'Enter the month'],
     ['2011-13', 'monthly', 'Enter the month like 2011-04 or April 2011'],
     ['2011/12', 'monthly', 'Enter the month like 2011-04 or April 2011'],
-    ['2011-12', 'annual', 'Enter the financial year like 2011/12'],
-    ['2011/13', 'annual', 'The two years of a financial year must follow each other, like 2011/12'],
-    ['2011/12 Q5', 'quarterly', 'Enter the quarter like 2011/12 Q1'],
+    ['2011', 'monthly', 'Enter the month like 2011-04 or April 2011'],
+    ['2011/13', 'annual', 'The two years of a financial year must follow each other, like 2024/25'],
+    ['2011/12 Q5', 'quarterly', 'Enter the quarter like 2011/12 Q1 or Q1 2011/12'],
     ['1890-04', 'monthly', 'Enter a year between 1990 and 2100'],
   ] as [string, Frequency, string][])('refuses “%s” for a %s indicator', (text, frequency, message) => {
     expect(parsePeriod(text, frequency)).toEqual({ ok: false, message })

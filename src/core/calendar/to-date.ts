@@ -1,5 +1,5 @@
-import { financialYearFirstMonth, financialYearOfMonth, type FinancialYear } from './financial-year.ts'
-import { addMonths, monthRange, type Month } from './month.ts'
+import { financialYearFirstMonth, financialYearOfMonth, monthsOfFinancialYear, type FinancialYear } from './financial-year.ts'
+import { addMonths, describeMonths, monthName, monthRange, monthsBetween, type Month } from './month.ts'
 
 /**
  * What "to date" means, when some months are not held (police.uk has gaps; figures come in late).
@@ -55,4 +55,64 @@ export function yearToDateMonths(to: Month, held: ReadonlySet<Month>): YearToDat
     comparable: comparableMonthsToDate(to, held),
     missingLastYear: months.map(m => addMonths(m, -12)).filter(m => !held.has(m)),
   }
+}
+
+// --- Words that agree with the months they count ----------------------------------------------------
+
+/** The months of a financial year that are held, with a label and a count that name the same months. */
+export interface HeldInYear {
+  financialYear: FinancialYear
+  /** The months held, in order. */
+  held: Month[]
+  count: number
+  /** All twelve months are held. */
+  complete: boolean
+  /** Exactly the months held: "April 2024 to March 2025"; "April to June 2024 and March 2025"; '' when none. */
+  label: string
+  /** "4 of 12 months held"; "all 12 months held"; "no month held". */
+  countText: string
+}
+
+/** The months of `year` held, as a label and a count that agree. */
+export function heldInYear(year: FinancialYear, held: Iterable<Month>): HeldInYear {
+  const set = new Set(held)
+  const months = monthsOfFinancialYear(year).filter(m => set.has(m))
+  const complete = months.length === 12
+  return {
+    financialYear: year,
+    held: months,
+    count: months.length,
+    complete,
+    label: describeMonths(months),
+    countText: complete ? 'all 12 months held' : months.length === 0 ? 'no month held' : `${months.length} of 12 months held`,
+  }
+}
+
+/**
+ * Months of one financial year named without their years, for a sentence that has already named the year:
+ * ['2025-04'] → 'April'; April to June and September 2025 → 'April to June and September'.
+ */
+export function describeMonthsOfYear(months: readonly Month[]): string {
+  const sorted = [...new Set(months)].sort()
+  const runs: [Month, Month][] = []
+  for (const month of sorted) {
+    const last = runs.at(-1)
+    if (last && monthsBetween(last[1], month) === 1) last[1] = month
+    else runs.push([month, month])
+  }
+  const parts = runs.map(([from, to]) => (from === to ? monthName(from) : monthsBetween(from, to) === 1 ? `${monthName(from)} and ${monthName(to)}` : `${monthName(from)} to ${monthName(to)}`))
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+}
+
+/**
+ * The latest run of consecutive months held, at most `length` long: the default period of an analysis, so that
+ * it never starts on a month with no data. Null when no month is held.
+ */
+export function latestRunOfMonths(held: Iterable<Month>, length = 12): { from: Month; to: Month } | null {
+  const set = new Set(held)
+  const latest = [...set].sort().at(-1)
+  if (!latest) return null
+  let from = latest
+  while (monthsBetween(from, latest) + 1 < length && set.has(addMonths(from, -1))) from = addMonths(from, -1)
+  return { from, to: latest }
 }

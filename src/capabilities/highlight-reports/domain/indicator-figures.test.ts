@@ -70,8 +70,8 @@ describe('performance against the baseline in a highlight report', () => {
       [2011, 6, 190],
     ])
     const may = figuresAsAt(report, 2011, '2011-05', 0)
-    expect(may.thisYear).toMatchObject({ value: 341, label: 'April to May 2011' })
-    expect(may.lastYear).toMatchObject({ value: 370, label: 'April to May 2010' })
+    expect(may.thisYear).toMatchObject({ value: 341, label: 'April and May 2011' })
+    expect(may.lastYear).toMatchObject({ value: 370, label: 'April and May 2010' })
     expect(may.change).toMatchObject({ text: '7.8% (29 incidents)', direction: 'decrease' })
     expect(may.rag).toBe('green')
     const june = figuresAsAt(report, 2011, '2011-06', 0)

@@ -33,12 +33,15 @@ export function figuresAsAt(
   const asItWas = buildReport({
     indicator: report.indicator,
     baselines: report.baselines.map(({ id, year, value, note }) => ({ id, year, value, note })),
-    targets: report.targets.map(({ id, year, kind, changePercent, absoluteValue, baselineId, statement }) => ({
+    targets: report.targets.map(({ id, year, kind, changePercent, absoluteValue, changePoints, perYear, printedValue, baselineId, statement }) => ({
       id,
       year,
       kind,
       changePercent,
       absoluteValue,
+      changePoints,
+      perYear,
+      printedValue,
       baselineId,
       statement,
     })),

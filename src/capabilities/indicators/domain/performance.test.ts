@@ -319,6 +319,29 @@ describe('financial year to date', () => {
     expect(yearToDate(monthly(2011, [1, 2]), 'monthly', 'count', 'offences', 2011).previousMissing).toHaveLength(2)
   })
 
+  it('names exactly the months a part year holds, says how many, and never calls it the whole year', () => {
+    // 4 of 12 months: April to June 2024 and March 2025. The figure is 62, not "62 — April 2024 to March 2025".
+    const actuals = [{ period: month(2024, 4), value: 20 }, { period: month(2024, 5), value: 15 }, { period: month(2024, 6), value: 12 }, { period: month(2025, 3), value: 15 }]
+    const ytd = yearToDate(actuals, 'monthly', 'count', 'offences', 2024)
+    expect(ytd).toMatchObject({ current: 62, currentLabel: 'April to June 2024 and March 2025', heldText: '4 of 12 months held', partial: true, complete: false, change: null })
+    const whole = yearToDate(monthly(2024, Array(12).fill(5)), 'monthly', 'count', 'offences', 2024)
+    expect(whole).toMatchObject({ current: 60, currentLabel: 'April 2024 to March 2025', heldText: 'all 12 months held', partial: false, complete: true })
+  })
+
+  it('for any months with figures, the label names those months and the total counts them alone (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { minLength: 1, maxLength: 12 }), offsets => {
+        const actuals = offsets.map(i => ({ period: { start: financialYearFirstMonthIndex(2020) + i, months: 1 }, value: 1 }))
+        const ytd = yearToDate(actuals, 'monthly', 'count', 'x', 2020)
+        expect(ytd.current).toBe(offsets.length)
+        expect(ytd.heldMonths).toHaveLength(offsets.length)
+        expect(ytd.heldText).toBe(offsets.length === 12 ? 'all 12 months held' : `${offsets.length} of 12 months held`)
+        expect(ytd.partial).toBe(offsets.length < 12)
+        if (offsets.length < 12) expect(ytd.currentLabel).not.toBe('April 2020 to March 2021')
+      }),
+    )
+  })
+
   it('has nothing to compare before the first figure of the year', () => {
     const ytd = yearToDate(monthly(2010, [1, 2, 3]), 'monthly', 'count', 'offences', 2011)
     expect(ytd).toMatchObject({ current: null, change: null, monthsCovered: 0 })

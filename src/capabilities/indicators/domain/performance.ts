@@ -3,11 +3,30 @@
  * date comparisons, RAG, rates per 1,000 and rankings among comparator areas. Pure functions over exact
  * fractions (see exact.ts); every rounding is done once, by the rule stated on screen.
  */
-import { financialYearLabel, financialYearLongLabel, financialYearOfIndex, MONTHS_IN, periodEnd, periodLabel, periodMonthsLabel, periodsOfYear, samePeriod, type Frequency, type MonthIndex, type Period } from '../../../core/calendar/index.ts'
+import {
+  addMonths,
+  describeMonths,
+  financialYearLabel,
+  financialYearOfIndex,
+  heldInYear,
+  monthAt,
+  MONTHS_IN,
+  periodEnd,
+  periodLabel,
+  periodsOfYear,
+  samePeriod,
+  type Frequency,
+  type Month,
+  type MonthIndex,
+  type Period,
+} from '../../../core/calendar/index.ts'
 import { formatNumber } from '../../../shared/format.ts'
 
-import { abs, add, compare, div, exact, isZero, mul, ratio, roundHalfAwayFromZero, sub, sum, toNumber, type Fraction } from './exact.ts'
+import { abs, compare, div, exact, isZero, mul, ratio, roundHalfAwayFromZero, sub, sum, toNumber, type Fraction } from './exact.ts'
 import { decimalsOf, formatDifference, formatValue, isAdditive, roundingRule, type Polarity, type Unit } from './indicator.ts'
+import { changePhrase, exactText, HUNDRED, percentText, targetFromBaseline, targetValue, type TargetSpec, type TargetValue } from './targets.ts'
+
+export { TARGET_KIND_LABELS, TARGET_KINDS, targetStatement, targetValue, type TargetKind, type TargetSpec, type TargetValue } from './targets.ts'
 
 export type Rag = 'red' | 'amber' | 'green'
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
@@ -17,102 +36,7 @@ export interface Actual {
   value: number
 }
 
-const HUNDRED = exact(100)
 const THOUSAND = exact(1000)
-
-/** 2 → '2%', 2.5 → '2.5%'. */
-const percentText = (value: number) => `${Number.isInteger(value) ? formatNumber(value) : formatNumber(value, 2).replace(/0$/, '')}%`
-
-/** A figure in its unit without rounding it away: 2,048.2 (money in pounds and pence, to the fraction of a penny). */
-function exactText(value: Fraction, unit: Unit): string {
-  const decimals = unit === 'money' ? 4 : unit === 'percentage' ? 3 : 2
-  const rounded = roundHalfAwayFromZero(unit === 'money' ? div(value, HUNDRED) : value, decimals)
-  const text = rounded.toLocaleString('en-GB', { maximumFractionDigits: decimals })
-  return unit === 'money' ? `£${text}` : unit === 'percentage' ? `${text}%` : text
-}
-
-// --- Targets ------------------------------------------------------------------------------------
-
-export const TARGET_KINDS = ['percent_change', 'absolute', 'direction'] as const
-export type TargetKind = (typeof TARGET_KINDS)[number]
-export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
-  percent_change: 'A percentage change from the baseline',
-  absolute: 'A figure to reach',
-  direction: 'A direction only (reduce or increase)',
-}
-
-export interface TargetSpec {
-  kind: TargetKind
-  /** Signed: −2 is a 2% reduction, 10 a 10% increase. */
-  changePercent: number | null
-  absoluteValue: number | null
-}
-
-export interface TargetValue {
-  /** The figure the target is judged against, rounded by the stated rule; null for a direction or when it cannot be worked out. */
-  value: number | null
-  /** How the value was worked out, in words, with the rounding rule. */
-  explanation: string
-  /** Why it could not be worked out, if it could not. */
-  problem: string | null
-}
-
-function exactPercentTarget(baseline: Fraction, changePercent: number): Fraction {
-  return div(mul(baseline, add(HUNDRED, exact(changePercent))), HUNDRED)
-}
-
-/** "2% reduction", "10% increase", "no change". */
-function changePhrase(changePercent: number): string {
-  if (changePercent === 0) return 'no change'
-  return `${percentText(Math.abs(changePercent))} ${changePercent < 0 ? 'reduction' : 'increase'}`
-}
-
-/**
- * The value of a target. A percentage target is worked out from the baseline and rounded by the unit's
- * rule (counts: nearest whole number, halves up): a 2% reduction on 2,090 is 2,048.2 → 2,048; 5% on 179
- * is 170.05 → 170; a 10% increase on 14 is 15.4 → 15.
- */
-export function targetValue(spec: TargetSpec, baseline: number | null, unit: Unit): TargetValue {
-  if (spec.kind === 'absolute') {
-    return { value: spec.absoluteValue, explanation: `A figure set by the partnership: ${formatValue(spec.absoluteValue, unit)}`, problem: null }
-  }
-  if (spec.kind === 'direction') {
-    return { value: null, explanation: 'A direction only: any move the right way from the baseline meets it', problem: null }
-  }
-  const changePercent = spec.changePercent ?? 0
-  if (baseline === null) {
-    return { value: null, explanation: `${capitalise(changePhrase(changePercent))} on the baseline`, problem: 'Add a baseline to work out the target' }
-  }
-  if (baseline === 0) {
-    return {
-      value: null,
-      explanation: `${capitalise(changePhrase(changePercent))} on a baseline of 0`,
-      problem: 'A percentage of a baseline of 0 is 0, so this target is judged by direction only',
-    }
-  }
-  const precise = exactPercentTarget(exact(baseline), changePercent)
-  const value = roundHalfAwayFromZero(precise, decimalsOf(unit))
-  const preciseText = exactText(precise, unit)
-  const valueText = formatValue(value, unit)
-  const worked = `${capitalise(changePhrase(changePercent))} on ${formatValue(baseline, unit)} is ${preciseText}`
-  return {
-    value,
-    explanation: preciseText === valueText ? worked : `${worked}, ${roundingRule(unit)}: ${valueText}`,
-    problem: null,
-  }
-}
-
-/** "Reduce theft from motor vehicle by 10% during 2010/2011", as the seeds word their priorities. */
-export function targetStatement(name: string, polarity: Polarity, spec: TargetSpec, year: number, unit: Unit): string {
-  const what = /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
-  const during = `during ${financialYearLongLabel(year)}`
-  if (spec.kind === 'absolute') {
-    return `${name}: ${polarity === 'lower_is_better' ? 'no more than' : 'at least'} ${formatValue(spec.absoluteValue, unit)} ${during}`
-  }
-  if (spec.kind === 'direction') return `${polarity === 'lower_is_better' ? 'Reduce' : 'Increase'} ${what} ${during}`
-  const changePercent = spec.changePercent ?? 0
-  return `${changePercent < 0 ? 'Reduce' : 'Increase'} ${what} by ${percentText(Math.abs(changePercent))} ${during}`
-}
 
 // --- Change between two figures -------------------------------------------------------------------
 
@@ -160,8 +84,15 @@ export interface YearToDate {
   method: 'sum' | 'latest'
   current: number | null
   previous: number | null
+  /** Exactly the months the current figure counts: "April to June 2024 and March 2025". */
   currentLabel: string
   previousLabel: string
+  /** The months the current figure counts (for a percentage, the latest period's months). */
+  heldMonths: Month[]
+  /** "4 of 12 months held", "all 12 months held": how much of the year the figures hold. */
+  heldText: string
+  /** Fewer than all twelve months have a figure: the year is partial and never compared as if whole. */
+  partial: boolean
   /** Periods in range without a figure this year, and in the same months of the year before. */
   currentMissing: Period[]
   previousMissing: Period[]
@@ -191,6 +122,9 @@ export function yearToDate(actuals: Actual[], frequency: Frequency, unit: Unit, 
     previous: null,
     currentLabel: financialYearLabel(year),
     previousLabel: financialYearLabel(year - 1),
+    heldMonths: [],
+    heldText: heldInYear(year, []).countText,
+    partial: true,
     currentMissing: [],
     previousMissing: [],
     change: null,
@@ -202,13 +136,18 @@ export function yearToDate(actuals: Actual[], frequency: Frequency, unit: Unit, 
   const monthsCovered = inRange.length * MONTHS_IN[frequency]
   const used = method === 'sum' ? inRange : [last]
   const currentMissing = used.filter(p => !find(actuals, p))
-  const previousMissing = used.filter(p => !find(actuals, shiftYear(p, -1)))
+  // Last year's figure counts the same months as this year's, so the two rest on the same months.
+  const counted = used.filter(p => find(actuals, p))
+  const previousMissing = counted.filter(p => !find(actuals, shiftYear(p, -1)))
   const total = (periods: Period[]) => roundHalfAwayFromZero(sum(periods.map(p => exact(find(actuals, p)!.value))), 2)
-  const current = total(used.filter(p => find(actuals, p)))
-  const previous = previousMissing.length ? null : total(used.map(p => shiftYear(p, -1)))
-  const first = used[0]!
-  const label = (shift: number) =>
-    method === 'latest' ? periodLabel(shiftYear(last, shift)) : periodMonthsLabel(first.start + 12 * shift, throughMonth + 12 * shift)
+  const current = total(counted)
+  const previous = previousMissing.length ? null : total(counted.map(p => shiftYear(p, -1)))
+  // The labels name exactly the months the figures count: a gap in the year is never hidden inside "April to March".
+  const monthsOf = (periods: Period[], shift: number) => periods.flatMap(p => Array.from({ length: p.months }, (_, i) => monthAt(p.start + i + 12 * shift)))
+  const heldMonths = monthsOf(withFigures, 0)
+  const countedMonths = monthsOf(counted, 0)
+  const label = (shift: number) => (method === 'latest' ? periodLabel(shiftYear(last, shift)) : describeMonths(countedMonths.map(m => addMonths(m, 12 * shift))))
+  const held = heldInYear(year, heldMonths)
   return {
     ...empty,
     periods: inRange,
@@ -219,6 +158,9 @@ export function yearToDate(actuals: Actual[], frequency: Frequency, unit: Unit, 
     previous,
     currentLabel: label(0),
     previousLabel: label(-1),
+    heldMonths: countedMonths,
+    heldText: held.countText,
+    partial: !held.complete,
     currentMissing,
     previousMissing,
     change: previous !== null && currentMissing.length === 0 ? change(previous, current, unit, noun) : null,
@@ -336,13 +278,15 @@ export interface AssessInput {
  */
 export function assessTarget(input: AssessInput): TargetAssessment {
   const { unit, polarity, frequency, noun, actuals, year, spec, baseline, tolerancePercent } = input
-  const target = targetValue(spec, baseline?.value ?? null, unit)
+  const years = { targetYear: year, baselineYear: baseline?.year ?? null }
+  const target = targetValue(spec, baseline?.value ?? null, unit, years)
   const ytd = yearToDate(actuals, frequency, unit, noun, year)
   const base = { year, target, actual: ytd.current, comparedTarget: target.value, comparedBaseline: baseline?.value ?? null }
   const judged = (actual: Fraction | number | null, t: Fraction | null | number, b: Fraction | null | number) =>
     judge({ polarity, unit, actual, target: t, baseline: b, tolerancePercent })
 
   if (ytd.current === null) return { ...base, ...judged(null, null, null), basis: 'none', basisText: `No figures yet for ${financialYearLabel(year)}` }
+  if (spec.kind === 'to_be_agreed') return { ...base, rag: null, reason: 'Target to be agreed', basis: 'none', basisText: `The target for ${financialYearLabel(year)} is to be agreed` }
   if (ytd.currentMissing.length) {
     return {
       ...base,
@@ -372,10 +316,11 @@ export function assessTarget(input: AssessInput): TargetAssessment {
   let targetToDate: Fraction | null = null
   let how = ''
   if (spec.kind === 'percent_change' && target.value !== null && baselineToDate) {
-    targetToDate = exact(roundHalfAwayFromZero(exactPercentTarget(baselineToDate, spec.changePercent ?? 0), decimalsOf(unit)))
+    targetToDate = exact(roundHalfAwayFromZero(targetFromBaseline(spec, baselineToDate, years)!, decimalsOf(unit)))
+    const rule = `${changePhrase(spec.changePercent ?? 0)}${spec.perYear ? ` a year for ${year - baseline!.year} years` : ''}`
     how = sameMonths
-      ? `the ${changePhrase(spec.changePercent ?? 0)} applied to the same months of ${financialYearLabel(baseline!.year)} (${exactText(baselineToDate, unit)})`
-      : `the ${changePhrase(spec.changePercent ?? 0)} applied to ${months}/12 of the baseline (${exactText(baselineToDate, unit)})`
+      ? `the ${rule} applied to the same months of ${financialYearLabel(baseline!.year)} (${exactText(baselineToDate, unit)})`
+      : `the ${rule} applied to ${months}/12 of the baseline (${exactText(baselineToDate, unit)})`
   } else if (spec.kind === 'absolute' && spec.absoluteValue !== null) {
     const share = sameMonths && baseline!.value !== 0 ? div(baselineToDate!, exact(baseline!.value)) : ratio(months, 12)
     targetToDate = exact(roundHalfAwayFromZero(mul(exact(spec.absoluteValue), share), decimalsOf(unit)))
@@ -465,8 +410,4 @@ export function rankAreas(entries: RankEntry[], unit: Unit, polarity: Polarity):
         : `Ranked ${joint}${ordinal(own.position)} of ${rows.length} (1st is the ${best})`
   }
   return { rows, own, of: rows.length, text }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -112,3 +112,20 @@ describe('police data months as an indicator’s periods', () => {
     expect(monthlyCountsToActuals(months(4, Array(11).fill(10)), 'annual')).toEqual([])
   })
 })
+
+describe('a performance row for targets as plans print them', () => {
+  const baselines = [{ id: 13, year: 2007, value: 400, note: null }]
+  const rowFor = (target: ReportInput['targets'][number]) => performanceRow(buildReport({ ...input, comparators: [], baselines, targets: [target] }), 2010)
+
+  it('gives the figure by the rule, and the printed one beside it when the plan’s arithmetic differs', () => {
+    const yearly = { id: 23, year: 2010, kind: 'percent_change' as const, changePercent: -5, perYear: true, absoluteValue: null, baselineId: 13, statement: null }
+    expect(rowFor({ ...yearly, printedValue: 345 }).targetFigure).toEqual({ value: 343, text: '343 (the plan printed 345, which differs from its rule)' })
+    expect(rowFor({ ...yearly, printedValue: 343 }).targetFigure).toEqual({ value: 343, text: '343' })
+    expect(rowFor(yearly).targetWording).toBe('Reduce theft from motor vehicle by 5% a year during 2010/2011')
+  })
+
+  it('says a target to be agreed is to be agreed, and gives it no RAG', () => {
+    const row = rowFor({ id: 24, year: 2010, kind: 'to_be_agreed', changePercent: null, absoluteValue: null, baselineId: null, statement: null })
+    expect(row).toMatchObject({ targetFigure: { value: null, text: 'To be agreed' }, rag: null, reason: 'Target to be agreed' })
+  })
+})

@@ -21,6 +21,7 @@ import {
   type TargetKind,
   type TargetValue,
 } from './performance.ts'
+import { checkPrinted, targetWarnings, type PrintedCheck } from './targets.ts'
 
 export interface PriorityLink {
   id: number
@@ -62,6 +63,12 @@ export interface TargetRecord {
   kind: TargetKind
   changePercent: number | null
   absoluteValue: number | null
+  /** For a 'point_change' target. */
+  changePoints?: number | null
+  /** A percentage change applied once for each year since the baseline. */
+  perYear?: boolean
+  /** The figure the plan printed for the target. */
+  printedValue?: number | null
   baselineId: number | null
   statement: string | null
 }
@@ -100,6 +107,10 @@ export interface TargetReport extends TargetRecord {
   statementText: string
   baseline: (BaselineRecord & { yearLabel: string; valueText: string }) | null
   computed: TargetValue & { valueText: string }
+  /** The figure the plan printed, against the one its rule gives. */
+  printed: PrintedCheck | null
+  /** A target that does not fit its indicator, said plainly (it is kept as entered). */
+  warnings: string[]
   assessment: TargetAssessment
 }
 
@@ -123,6 +134,10 @@ export interface YearReport {
   previousLabel: string
   monthsCovered: number
   complete: boolean
+  /** "4 of 12 months held": how much of the year the figures hold. */
+  heldText: string
+  /** Fewer than twelve months have figures: shown as a partial year, never compared as if whole. */
+  partial: boolean
   missing: string[]
   change: Change | null
   /** Per 1,000 of the denominator for the whole year, when the year is complete. */
@@ -165,7 +180,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
 
   const targets: TargetReport[] = [...input.targets].sort(byYear).map(t => {
     const baseline = baselines.find(b => b.id === t.baselineId) ?? null
-    const spec = { kind: t.kind, changePercent: t.changePercent, absoluteValue: t.absoluteValue }
+    const spec = { kind: t.kind, changePercent: t.changePercent, absoluteValue: t.absoluteValue, changePoints: t.changePoints, perYear: t.perYear }
     const assessment = assessTarget({
       unit,
       polarity,
@@ -183,6 +198,8 @@ export function buildReport(input: ReportInput): IndicatorReport {
       statementText: t.statement ?? targetStatement(indicator.name, polarity, spec, t.year, unit),
       baseline: baseline ? { id: baseline.id, year: baseline.year, value: baseline.value, note: baseline.note, yearLabel: baseline.yearLabel, valueText: baseline.valueText } : null,
       computed: { ...assessment.target, valueText: formatValue(assessment.target.value, unit) },
+      printed: checkPrinted(t.printedValue ?? null, assessment.target, unit),
+      warnings: targetWarnings(spec, assessment.target, baseline?.value ?? null, polarity, unit),
       assessment,
     }
   })
@@ -213,6 +230,8 @@ export function buildReport(input: ReportInput): IndicatorReport {
       previousLabel: ytd.previousLabel,
       monthsCovered: ytd.monthsCovered,
       complete: ytd.complete,
+      heldText: ytd.heldText,
+      partial: ytd.method === 'sum' && ytd.partial,
       missing: ytd.currentMissing.map(periodLabel),
       change: ytd.change,
       rate: whole === null ? null : rateOf(whole),
@@ -254,7 +273,14 @@ export function buildReport(input: ReportInput): IndicatorReport {
 export interface PerformanceRow {
   indicatorId: number
   indicatorName: string
+  /** The target as the plan words it, or the indicator's name when it has no target that year. */
   statement: string
+  /** The target's wording alone: null when the indicator has no target that year. */
+  targetWording: string | null
+  /** The baseline the year's target is measured from: "2,090", "2010/11". */
+  baselineFigure: { value: number; text: string; label: string } | null
+  /** The figure the year's target aims at, worked out by its rule ("2,048"), or what it is instead ("Direction only"). */
+  targetFigure: { value: number | null; text: string } | null
   lastYear: { value: number | null; text: string; label: string }
   thisYear: { value: number | null; text: string; label: string }
   change: Change | null
@@ -295,6 +321,9 @@ export function performanceRow(report: IndicatorReport, year: number): Performan
     indicatorId: indicator.id,
     indicatorName: indicator.name,
     statement: target?.statementText ?? indicator.name,
+    targetWording: target?.statementText ?? null,
+    baselineFigure: target?.baseline ? { value: target.baseline.value, text: target.baseline.valueText, label: target.baseline.yearLabel } : null,
+    targetFigure: target ? { value: target.computed.value, text: targetFigureText(target) } : null,
     lastYear,
     thisYear,
     change: ytd.current !== null && ytd.currentMissing.length === 0 ? ytd.change : null,
@@ -327,4 +356,13 @@ export function monthlyCountsToActuals(months: { month: string; count: number }[
       return [{ id: null, period, value: covered.reduce<number>((a, b) => a + b!, 0), note: null }]
     }),
   )
+}
+
+/** A target's figure for a table cell: the figure, or what the target is instead of one. */
+function targetFigureText(target: TargetReport): string {
+  if (target.printed?.differs) return `${target.computed.valueText} (the plan printed ${target.printed.printedText}, which differs from its rule)`
+  if (target.computed.value !== null) return target.computed.valueText
+  if (target.kind === 'to_be_agreed') return 'To be agreed'
+  if (target.kind === 'direction') return 'Direction only'
+  return target.computed.problem ?? ''
 }

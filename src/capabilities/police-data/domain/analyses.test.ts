@@ -9,6 +9,8 @@ import {
   ratePer1000,
   seasonalPeaks,
   summarise,
+  yearToDateHeadings,
+  yearToDateSentences,
   topTypes,
   totalsByMonth,
   totalsByType,
@@ -121,7 +123,9 @@ describe('trends and seasonal peaks', () => {
     const text = sentences.join(' ')
     expect(text).toContain('No data is held for February and March 2024: the figures cover 10 of the 12 months')
     expect(text).toContain('per 1,000 residents over the 10 months held, using the ONS mid-2020 population estimate for Rochford')
-    expect(text).toMatch(/Only April 2024 can be compared with the same month a year earlier/)
+    // Nine months of 2024/25 are held (April to December 2024), and the comparison rests on April alone.
+    expect(text).toContain('Financial year 2024/25 to date, April to December 2024: 1,140 crimes and incidents were recorded.')
+    expect(text).toContain('Only April can be compared with 2023/24: 105 against 90, +17%.')
   })
 })
 
@@ -144,5 +148,44 @@ describe('caveats', () => {
     expect(caveats).toMatch(/best-fit/)
     expect(caveats).toMatch(/Rates per 1,000 residents use the ONS mid-2020 population estimate for Rochford/)
     expect(caveats).toMatch(/12 records of the force/)
+  })
+})
+
+describe('the year to date in words (Maldon, on the shared police.uk data)', () => {
+  // Monthly totals for the LSOAs of Maldon in the Essex files held: January to April 2024 and January to September 2025.
+  const maldon: Record<string, number> = {
+    '2024-01': 266, '2024-02': 312, '2024-03': 254, '2024-04': 293,
+    '2025-01': 245, '2025-02': 199, '2025-03': 245, '2025-04': 274, '2025-05': 264, '2025-06': 312, '2025-07': 340, '2025-08': 303, '2025-09': 292,
+  }
+  const counts = Object.entries(maldon).map(([month, count]) => c(month, 'Violence and sexual offences', count))
+  const held = new Set(Object.keys(maldon))
+
+  it('counts every month held so far, and says the comparison rests on April alone', () => {
+    const ytd = yearToDate(counts, '2025-09', held)
+    expect(ytd.total).toMatchObject({ heldSoFar: 1785, current: 274, previous: 293 })
+    expect(yearToDateSentences(ytd)).toEqual([
+      'Financial year 2025/26 to date, April to September 2025: 1,785 crimes and incidents were recorded.',
+      'Only April can be compared with 2024/25: 274 against 293, −6.5%.',
+    ])
+    expect(yearToDateHeadings(ytd)).toEqual({
+      heldSoFar: 'April to September 2025 (2025/26 to date)',
+      current: 'April 2025 (compared)',
+      previous: 'April 2024 (2024/25)',
+    })
+  })
+
+  it('reads as English when nothing was recorded, or nothing can be compared', () => {
+    const none = yearToDate([], '2025-04', new Set(['2025-04', '2024-04']))
+    expect(yearToDateSentences(none)).toEqual(['Financial year 2025/26 to date, April 2025: 0 crimes and incidents were recorded: none in the same months of 2024/25 either.'])
+    const noneLastYear = yearToDate([c('2025-04', 'Burglary', 3)], '2025-04', new Set(['2025-04', '2024-04']))
+    expect(yearToDateSentences(noneLastYear)[1]).toBe('None were recorded in the same months of 2024/25 (April 2024), so no percentage change can be worked out.')
+    const notComparable = yearToDate(counts, '2025-09', new Set(['2025-05', '2025-06']))
+    expect(yearToDateSentences(notComparable)).toEqual([
+      'Financial year 2025/26 to date, May and June 2025: 576 crimes and incidents were recorded (April 2025 and July to September 2025 are not held).',
+      'None of these months can be compared with 2024/25: the same months of 2024/25 are not held.',
+    ])
+    expect(yearToDateSentences(yearToDate(counts, '2025-09', new Set()))).toEqual([
+      'No month of the financial year 2025/26 to date (April to September 2025) is held, so nothing can be said about it yet.',
+    ])
   })
 })

@@ -1,4 +1,4 @@
-import { addMonths, describeMonths, financialYearLabel, monthLabel, monthNumber, monthRange, monthRangeLabel, yearToDateMonths, type Month } from '../../../core/calendar/index.ts'
+import { addMonths, describeMonths, describeMonthsOfYear, financialYearLabel, monthLabel, monthNumber, monthRange, monthRangeLabel, yearToDateMonths, type Month } from '../../../core/calendar/index.ts'
 import { CRIME_TYPES } from '../../../shared/police-uk.ts'
 import { ANTI_SOCIAL_BEHAVIOUR } from './police-rows.ts'
 
@@ -102,7 +102,11 @@ export function totalsByMonth(counts: readonly MonthTypeCount[], filter?: (crime
 
 export interface YearToDateRow {
   crimeType: string
+  /** Every month of the year held so far: what "to date" counts. */
+  heldSoFar: number
+  /** The comparable months this year (held in both years). */
   current: number
+  /** The same months a year earlier. */
   previous: number
   difference: number
   /** null when last year's count is 0 or no month can be compared */
@@ -116,35 +120,43 @@ export interface YearToDate {
   to: Month
   previousFrom: Month
   previousTo: Month
+  /** Every month of the year to date that is held: the "to date" figures count all of them. */
+  heldSoFar: Month[]
   /** Months of this year-to-date held in both years: the comparison uses only these. */
   comparableMonths: Month[]
   missingThisYear: Month[]
   missingLastYear: Month[]
+  /** Every month of the year to date is held, this year and last: the comparison rests on the whole year to date. */
   isComplete: boolean
+  /** The comparison rests on every month held so far (though some months of the year may not be held). */
+  comparesAllHeld: boolean
   rows: YearToDateRow[]
   total: YearToDateRow
 }
 
 /**
- * The financial year to date against the same months a year earlier. Both columns count only the comparable
- * months (held in both years; see yearToDateMonths in the calendar), so the two figures rest on the same months.
+ * The financial year to date against the same months a year earlier, by the calendar's rule (yearToDateMonths):
+ * "to date" counts every month held so far; the comparison counts only the comparable months (held in both
+ * years), in both columns, so its two figures rest on the same months.
  */
 export function yearToDate(counts: readonly MonthTypeCount[], to: Month, heldMonths: ReadonlySet<Month>): YearToDate {
   const ytd = yearToDateMonths(to, heldMonths)
   const comparable = ytd.comparable
-  const thisYear = new Set(comparable)
-  const lastYear = new Set(comparable.map(m => addMonths(m, -12)))
-  const current = totalsByType(counts, thisYear)
-  const previous = totalsByType(counts, lastYear)
-  const types = [...new Set([...current.keys(), ...previous.keys()])]
-  const row = (crimeType: string, a: number, b: number): YearToDateRow => ({
+  const soFar = totalsByType(counts, new Set(ytd.heldSoFar))
+  const current = totalsByType(counts, new Set(comparable))
+  const previous = totalsByType(counts, new Set(comparable.map(m => addMonths(m, -12))))
+  const types = [...new Set([...soFar.keys(), ...previous.keys()])]
+  const row = (crimeType: string, held: number, a: number, b: number): YearToDateRow => ({
     crimeType,
+    heldSoFar: held,
     current: a,
     previous: b,
     difference: a - b,
     change: comparable.length ? percentChange(b, a) : null,
   })
-  const rows = types.map(t => row(t, current.get(t) ?? 0, previous.get(t) ?? 0)).sort((a, b) => b.current - a.current || a.crimeType.localeCompare(b.crimeType))
+  const rows = types
+    .map(t => row(t, soFar.get(t) ?? 0, current.get(t) ?? 0, previous.get(t) ?? 0))
+    .sort((a, b) => b.heldSoFar - a.heldSoFar || b.current - a.current || a.crimeType.localeCompare(b.crimeType))
   const sum = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + v, 0)
   return {
     financialYear: financialYearLabel(ytd.financialYear),
@@ -153,12 +165,25 @@ export function yearToDate(counts: readonly MonthTypeCount[], to: Month, heldMon
     to,
     previousFrom: addMonths(ytd.from, -12),
     previousTo: addMonths(to, -12),
+    heldSoFar: ytd.heldSoFar,
     comparableMonths: comparable,
     missingThisYear: ytd.missingSoFar,
     missingLastYear: ytd.missingLastYear,
     isComplete: comparable.length === ytd.months.length,
+    comparesAllHeld: comparable.length > 0 && comparable.length === ytd.heldSoFar.length,
     rows,
-    total: row('All crime and anti-social behaviour', sum(current), sum(previous)),
+    total: row('All crime and anti-social behaviour', sum(soFar), sum(current), sum(previous)),
+  }
+}
+
+/** The column headings of a year-to-date table: each names exactly the months its figures count. */
+export function yearToDateHeadings(ytd: YearToDate): { heldSoFar: string; current: string | null; previous: string } {
+  const lastYear = ytd.comparableMonths.map(m => addMonths(m, -12))
+  return {
+    heldSoFar: ytd.heldSoFar.length ? `${describeMonths(ytd.heldSoFar)} (${ytd.financialYear} to date)` : `${ytd.financialYear} to date (no month held)`,
+    // The comparable months this year get their own column only when they are fewer than the months held.
+    current: ytd.comparesAllHeld || !ytd.comparableMonths.length ? null : `${describeMonths(ytd.comparableMonths)} (compared)`,
+    previous: lastYear.length ? `${describeMonths(lastYear)} (${ytd.previousFinancialYear})` : `Same months of ${ytd.previousFinancialYear} (not held)`,
   }
 }
 
@@ -340,20 +365,7 @@ export function summarise(input: SummaryInput): string[] {
   }
   if (top.items.length > 3) sentences.push(`The top ${top.items.length} types made up ${pct(top.topShare)} of all ${n(top.total)} records.`)
 
-  const ytdPeriod = monthRangeLabel(ytd.currentFrom, ytd.to)
-  if (ytd.comparableMonths.length === 0) {
-    sentences.push(`The financial year ${ytd.financialYear} to date (${ytdPeriod}) cannot be compared with last year: no month of it is held for both years.`)
-  } else {
-    const change = ytd.total.change
-    const direction = change === null ? 'a change that cannot be expressed as a percentage' : change > 0 ? `${pct(change)} more` : change < 0 ? `${pct(change)} fewer` : 'the same number'
-    const one = ytd.comparableMonths.length === 1
-    const partial = ytd.isComplete
-      ? ''
-      : ` Only ${describeMonths(ytd.comparableMonths)} can be compared with the same ${one ? 'month' : 'months'} a year earlier (the other months are not held for both years), so the comparison uses ${one ? 'that month' : 'those months'} alone.`
-    sentences.push(
-      `In the financial year ${ytd.financialYear} to date, ${n(ytd.total.current)} were recorded: ${direction} (${ytd.total.difference >= 0 ? '+' : '−'}${n(Math.abs(ytd.total.difference))}) than in the same months of ${ytd.previousFinancialYear}.${partial}`,
-    )
-  }
+  sentences.push(...yearToDateSentences(ytd))
 
   const trend = trendDirection(input.trend12)
   const heldTrend = input.trend12.filter(p => p.value !== null) as { month: Month; value: number }[]
@@ -373,3 +385,39 @@ export function summarise(input: SummaryInput): string[] {
   return sentences
 }
 
+
+const signedPct = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${pct(value)}`
+
+/**
+ * The year to date in words that count what they say: the figure "to date" counts every month held so far and
+ * names them; the comparison with last year names the months it rests on, and zero and empty cases read as
+ * English ("0 were recorded: none in the same months of 2024/25 either").
+ */
+export function yearToDateSentences(ytd: YearToDate): string[] {
+  const year = ytd.financialYear
+  const last = ytd.previousFinancialYear
+  if (!ytd.heldSoFar.length) {
+    return [`No month of the financial year ${year} to date (${monthRangeLabel(ytd.currentFrom, ytd.to)}) is held, so nothing can be said about it yet.`]
+  }
+  const held = describeMonths(ytd.heldSoFar)
+  const missing = ytd.missingThisYear.length ? ` (${describeMonths(ytd.missingThisYear)} ${ytd.missingThisYear.length === 1 ? 'is' : 'are'} not held)` : ''
+  const total = ytd.total
+  const first = `Financial year ${year} to date, ${held}: ${n(total.heldSoFar)} ${total.heldSoFar === 1 ? 'crime or incident was' : 'crimes and incidents were'} recorded${missing}.`
+  if (!ytd.comparableMonths.length) {
+    return [first, `None of these months can be compared with ${last}: the same months of ${last} are not held.`]
+  }
+  const comparison = (() => {
+    if (total.current === 0 && total.previous === 0) return `none were recorded in either year`
+    if (total.previous === 0) return `${n(total.current)} against none, so no percentage change can be worked out`
+    if (total.current === total.previous) return `${n(total.current)} in both years, no change`
+    return `${n(total.current)} against ${n(total.previous)}, ${signedPct(total.change!)}`
+  })()
+  if (ytd.comparesAllHeld) {
+    const lastMonths = describeMonths(ytd.comparableMonths.map(m => addMonths(m, -12)))
+    if (total.heldSoFar === 0 && total.previous === 0) return [`${first.replace(/\.$/, '')}: none in the same months of ${last} either.`]
+    if (total.previous === 0) return [first, `None were recorded in the same months of ${last} (${lastMonths}), so no percentage change can be worked out.`]
+    return [first, `Against the same months of ${last} (${lastMonths}): ${comparison}.`]
+  }
+  const only = describeMonthsOfYear(ytd.comparableMonths)
+  return [first, `Only ${only} can be compared with ${last}: ${comparison}.`]
+}

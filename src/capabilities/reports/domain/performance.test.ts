@@ -55,4 +55,21 @@ describe('the performance table', () => {
       'Reduce the repeat victims of Domestic Violence cases reviewed at MARAC | Rochford District is grouped with Southend and Castle Point. Separate District data not available | No status',
     ])
   })
+
+  it('names the indicator in the first column, with the target’s wording, baseline and target figure in their own, so rows worded alike are told apart', () => {
+    const alike: PerformanceTable = {
+      previousPeriodLabel: '2024/25',
+      currentPeriodLabel: '2025/26',
+      rows: [
+        { measure: 'Reduction by March', indicator: 'Burglary', target: 'Reduction by March', baselineText: '120 (2024/25)', targetText: '114', previous: 120, current: 110, change: '8.3% (10 offences)', rag: 'green' },
+        { measure: 'Reduction by March', indicator: 'Vehicle crime', target: 'Reduction by March', baselineText: '300 (2024/25)', targetText: 'Direction only', previous: 300, current: 310, change: '3.3% (10 offences)', rag: 'red' },
+      ],
+    }
+    const block = performanceTableBlock(alike, 'Achievements')
+    expect(block.columns.map(c => c.header)).toEqual(['Indicator', 'Target', 'Baseline', 'Target figure', '2024/25', '2025/26', 'Change', 'Performance'])
+    expect(block.rows.map(row => ('group' in row ? '' : row.cells.map(cellText).join(' | ')))).toEqual([
+      'Burglary | Reduction by March | 120 (2024/25) | 114 | 120 | 110 | 8.3% (10 offences) | Green',
+      'Vehicle crime | Reduction by March | 300 (2024/25) | Direction only | 300 | 310 | 3.3% (10 offences) | Red',
+    ])
+  })
 })

@@ -41,6 +41,12 @@ export interface PerformanceRow {
   previousText?: string
   currentText?: string
   change?: string
+  /** The indicator the row is about, with its target's wording, baseline and target figure in their own columns
+   * (given by the indicators capability; a row without them is laid out as the seeds' priority table). */
+  indicator?: string
+  target?: string
+  baselineText?: string
+  targetText?: string
 }
 
 /** Percentage change from `previous` to `current` (39 means 39%), or null when it cannot be worked out. */
@@ -62,6 +68,7 @@ export function describeChange(row: Pick<PerformanceRow, 'previous' | 'current' 
 
 export function performanceTableBlock(table: PerformanceTable, caption: string): TableBlock {
   const rows: TableRow[] = []
+  const withIndicators = table.rows.some(row => row.indicator !== undefined)
   let group: string | undefined
   for (const row of table.rows) {
     if (row.group && row.group !== group) rows.push({ group: row.group })
@@ -69,12 +76,31 @@ export function performanceTableBlock(table: PerformanceTable, caption: string):
     const figure = (value: number | null, text?: string) => text ?? (value === null ? '' : formatNumber(value, row.decimals ?? 0))
     const hasFigures = row.previous !== null || row.current !== null
     const status = { rag: row.rag, ragText: row.rag ? undefined : 'No status' }
+    const byIndicator = withIndicators ? [row.indicator ?? row.measure, row.target ?? '', row.baselineText ?? '', row.targetText ?? ''] : [row.measure]
     if (!hasFigures && row.commentary) {
-      rows.push({ cells: [row.measure, { lines: [row.commentary], span: 3 }, status] })
+      rows.push({ cells: [...byIndicator, { lines: [row.commentary], span: 3 }, status] })
       continue
     }
     const change = row.change ?? describeChange(row)
-    rows.push({ cells: [row.measure, figure(row.previous, row.previousText), figure(row.current, row.currentText), { lines: [change, ...(row.commentary ? [{ text: row.commentary, small: true }] : [])] }, status] })
+    rows.push({ cells: [...byIndicator, figure(row.previous, row.previousText), figure(row.current, row.currentText), { lines: [change, ...(row.commentary ? [{ text: row.commentary, small: true }] : [])] }, status] })
+  }
+  if (withIndicators) {
+    return {
+      kind: 'table',
+      caption,
+      columns: [
+        { header: 'Indicator', width: 2.2 },
+        { header: 'Target', width: 2.4 },
+        { header: 'Baseline', width: 1.2, numeric: true },
+        { header: 'Target figure', width: 1.1, numeric: true },
+        { header: table.previousPeriodLabel, width: 1.3, numeric: true },
+        { header: table.currentPeriodLabel, width: 1.3, numeric: true },
+        { header: 'Change', width: 2.6 },
+        { header: 'Performance', width: 1.3 },
+      ],
+      rows,
+      rowHeaders: true,
+    }
   }
   return {
     kind: 'table',
