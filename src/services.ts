@@ -98,6 +98,7 @@ export function createServices(deps: AppDeps) {
     settings: { ...deps.config.policeArchive, maxEntryBytes: deps.config.uploadMaxBytes, baseUrl: deps.config.baseUrl },
     siteAdmins: () => accounts.siteAdmins(),
     coveredDistricts: () => partnerships.allDistrictCodes(),
+    partnershipDistricts: async id => (await partnerships.areasOf(id)).flatMap(area => (area.type === 'district' && area.code ? [area.code] : [])),
   })
   return {
     accounts,

@@ -109,7 +109,7 @@ describe('the monthly fetch of the police.uk archive', () => {
     expect(await counts()).toEqual(countsBefore)
   })
 
-  it('a server answering 500 is tried again with back-off, then every site admin is told by e-mail and the page shows it', async () => {
+  it('a server answering 500 is tried again with back-off, then every site admin is told by e-mail', async () => {
     answer = { status: 500, body: Buffer.alloc(0) }
     const before = await held()
     t.clock.set('2027-01-20T04:00:00Z')
@@ -174,5 +174,63 @@ describe('the monthly fetch of the police.uk archive', () => {
     expect(lying.status).toBe('failed')
     expect(lying.message).toMatch(/too many bytes|unpacks to more|expected 100000/i)
     expect(await held()).toEqual(before)
+  })
+})
+
+describe('a coordinator’s refresh of their own force from the page', () => {
+  let partnershipId: number
+  let coordinator: Awaited<ReturnType<TestApp['as']>>
+
+  beforeAll(async () => {
+    partnershipId = (await aPartnership(t)).partnership.id
+    coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId }))
+  })
+
+  it('runs as an import job the coordinator follows on the progress page, importing their force’s new months', async () => {
+    answer = { status: 200, body: buildZip([street('2025-02', 'essex', FEB_2025), street('2025-06', 'essex', Buffer.from(fixture('2025-01').toString('utf8').replaceAll('2025-01', '2025-06')))]) }
+    const page = await coordinator.get(`/partnerships/${partnershipId}/police-data/refresh`).expect(200)
+    expect(page.text).toContain('Essex Police')
+    const res = await coordinator.post(`/partnerships/${partnershipId}/police-data/refresh`, { months: 'new' }).expect(303)
+    expect(res.headers.location).toMatch(new RegExp(`^/partnerships/${partnershipId}/police-data/imports/\\d+$`))
+    await t.services.policeImports.whenIdle()
+    const progress = await coordinator.get(res.headers.location!).expect(200)
+    expect(progress.text).toContain('Imported 1 force-month of essex: 2025-06.')
+    expect(progress.text).toContain('2025-06-essex-street.csv')
+    expect((await held())['essex 2025-06']).toBe(rowsIn(fixture('2025-01')))
+    const fetch = (await fetches()).at(-1)!
+    expect(fetch).toMatchObject({ trigger: 'coordinator', partnershipId, status: 'succeeded' })
+    const audit = await t.db.selectFrom('auditEvents').select(['entityType', 'entityId']).where('partnershipId', '=', partnershipId).execute()
+    expect(audit).toEqual(expect.arrayContaining([{ entityType: 'police_import_job', entityId: res.headers.location!.split('/').at(-1) }, { entityType: 'police_month', entityId: 'essex/2025-06' }]))
+    // Their refreshes are listed on the page.
+    expect((await coordinator.get(`/partnerships/${partnershipId}/police-data/refresh`).expect(200)).text).toContain(res.headers.location!)
+  })
+
+  it('checks access on the server: a lead is refused, another partnership’s coordinator sees nothing, a form without its CSRF token is refused', async () => {
+    const lead = await t.as(await aUser(t, { role: 'lead', partnershipId }))
+    await lead.get(`/partnerships/${partnershipId}/police-data/refresh`).expect(403)
+    await lead.post(`/partnerships/${partnershipId}/police-data/refresh`, { months: 'new' }).expect(403)
+    const other = (await aPartnership(t)).partnership.id
+    const outsider = await t.as(await aUser(t, { role: 'coordinator', partnershipId: other }))
+    await outsider.post(`/partnerships/${partnershipId}/police-data/refresh`, { months: 'new' }).expect(404)
+    const [job] = await t.db.selectFrom('policeImportJobs').select('id').where('partnershipId', '=', partnershipId).execute()
+    await outsider.get(`/partnerships/${other}/police-data/imports/${job!.id}`).expect(404)
+    await coordinator.post(`/partnerships/${partnershipId}/police-data/refresh`, { months: 'new', _csrf: 'wrong' }).expect(403)
+    // Uploads and the site's imports page stay with site admins.
+    await coordinator.get(`/partnerships/${partnershipId}/police-data/imports`).expect(403)
+  })
+
+  it('says what is wrong: no choice made', async () => {
+    const res = await coordinator.post(`/partnerships/${partnershipId}/police-data/refresh`, {}).expect(400)
+    expect(res.text).toContain('Choose which months to refresh')
+    expect(res.text).toContain('govuk-error-summary')
+  })
+
+  it('the site admins’ imports page shows the latest fetches, and a failed one at the top', async () => {
+    answer = { status: 500, body: Buffer.alloc(0) }
+    await t.services.policeArchive.refresh({ trigger: 'admin', actor: admin, partnershipId: null, months: 'new' })
+    const siteAdmin = await t.as(await aUser(t, { siteAdmin: true }))
+    const page = await siteAdmin.get(`/partnerships/${partnershipId}/police-data/imports`).expect(200)
+    expect(page.text).toMatch(/The latest fetch of the police.uk archive \([^)]*\) failed: The server at http:\/\/127\.0\.0\.1:\d+\/archive\.zip answered 500 Internal Server Error/)
+    expect(page.text).toContain('Latest fetches of the archive')
   })
 })

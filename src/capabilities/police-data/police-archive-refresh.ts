@@ -58,6 +58,8 @@ export interface ArchiveRefreshDeps {
   siteAdmins: () => Promise<{ email: string; name: string }[]>
   /** The district codes of every partnership on the site (for the forces covered by default). */
   coveredDistricts: () => Promise<string[]>
+  /** The district codes of one partnership (for its own force). */
+  partnershipDistricts: (partnershipId: number) => Promise<string[]>
 }
 
 export interface RefreshRequest {
@@ -299,6 +301,16 @@ export function policeArchiveRefresh(deps: ArchiveRefreshDeps) {
     enabled: Boolean(settings.url),
     url: settings.url,
     coveredForces,
+    /**
+     * A partnership's own forces: those policing its districts in the data held; with none held yet for
+     * them, the forces the site is set to cover (CSP_HUB_POLICE_FORCES), if set.
+     */
+    async forcesOf(partnershipId: number): Promise<string[]> {
+      const forces = await repo.principalForces(db, await deps.partnershipDistricts(partnershipId))
+      return forces.length ? forces : [...(settings.forces ?? [])]
+    },
+    /** The months held of some forces, for the refresh page. */
+    monthsHeld: async (forces: readonly string[]) => (await repo.months(db, forces)).map(m => ({ force: m.force, forceName: m.forceName, month: m.month })),
     refresh,
     /** The latest fetches (site-wide), newest first, for the imports page. */
     recent(limit = 10) {
