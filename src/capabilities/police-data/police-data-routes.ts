@@ -121,6 +121,7 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
         ytdPeriod: `${monthLabel(a.yearToDate.currentFrom)} to ${monthLabel(a.yearToDate.to)}`,
         comparableMonths: describeMonths(a.yearToDate.comparableMonths),
         canImport: req.user?.isSiteAdmin ?? false,
+        canRefresh: Boolean(req.user) && (res.locals.can?.('edit_records') ?? false),
         canView: res.locals.can?.('view') ?? false,
       }
     }),
