@@ -46,6 +46,12 @@ const schema = z.object({
   CSP_HUB_PASSWORD_SIGN_IN: booleanFromEnv.default(true),
   CSP_HUB_REQUIRE_MFA: z.enum(['off', 'admins', 'all']).default('off'),
   CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS: z.coerce.number().int().positive().optional(),
+  CSP_HUB_POLICE_ARCHIVE_URL: z.string().url().refine(u => /^https?:/i.test(u), 'CSP_HUB_POLICE_ARCHIVE_URL must be an http or https address').optional(),
+  CSP_HUB_POLICE_FORCES: z
+    .string()
+    .regex(/^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*$/, 'CSP_HUB_POLICE_FORCES is a comma-separated list of police.uk force names as in the file names, e.g. essex,kent')
+    .optional(),
+  CSP_HUB_POLICE_ARCHIVE_MAX_MB: z.coerce.number().int().positive().default(4096),
 })
 
 export interface Config {
@@ -84,6 +90,12 @@ export interface Config {
   requireMfa: 'off' | 'admins' | 'all'
   /** Accounts unused for this many days are disabled (at each sign-in and by `csp-hub accounts disable-inactive`). */
   disableInactiveAfterDays: number | undefined
+  /**
+   * The monthly police.uk archive: where to fetch it each month (off when unset), the forces whose files
+   * are imported (unset: the forces of the partnerships' districts, from the police data held), and the
+   * largest download taken.
+   */
+  policeArchive: { url: string | undefined; forces: string[] | undefined; maxBytes: number }
 }
 
 export interface OidcProviderConfig {
@@ -151,6 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordSignIn: e.CSP_HUB_PASSWORD_SIGN_IN,
     requireMfa: e.CSP_HUB_REQUIRE_MFA,
     disableInactiveAfterDays: e.CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS,
+    policeArchive: {
+      url: e.CSP_HUB_POLICE_ARCHIVE_URL,
+      forces: e.CSP_HUB_POLICE_FORCES ? [...new Set(e.CSP_HUB_POLICE_FORCES.split(',').map(f => f.trim().toLowerCase()))] : undefined,
+      maxBytes: e.CSP_HUB_POLICE_ARCHIVE_MAX_MB * 1024 * 1024,
+    },
   })
 }
 

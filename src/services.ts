@@ -6,7 +6,7 @@ import { indicatorService } from './capabilities/indicators/index.ts'
 import { districtSetupService, partnershipService, teamInvitations, teamService } from './capabilities/partnerships/index.ts'
 import { personalDataService, privacyNoticeService } from './capabilities/people/index.ts'
 import { planService } from './capabilities/plans/index.ts'
-import { onsAreaLookup, policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
+import { onsAreaLookup, policeActualsProvider, policeArchiveRefresh, policeDataServices } from './capabilities/police-data/index.ts'
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
 import { reminderService } from './capabilities/reminders/index.ts'
 import { reportService, reportSources } from './capabilities/reports/index.ts'
@@ -91,6 +91,15 @@ export function createServices(deps: AppDeps) {
     // The coordinators' digest lists the statutory calendar's dates that are overdue or due soon.
     calendarLines: (ctx, today) => calendar.digestLines(ctx, today),
   })
+  // The monthly police.uk archive, fetched by a recurring job (when CSP_HUB_POLICE_ARCHIVE_URL is set) or
+  // by a coordinator for their force; a failed fetch is e-mailed to the site admins through the outbox.
+  const policeArchive = policeArchiveRefresh({
+    ...{ database: deps.database, clock: deps.clock, logger: deps.logger, importer: police.policeImporter, jobs, outbox },
+    settings: { ...deps.config.policeArchive, maxEntryBytes: deps.config.uploadMaxBytes, baseUrl: deps.config.baseUrl },
+    siteAdmins: () => accounts.siteAdmins(),
+    coveredDistricts: () => partnerships.allDistrictCodes(),
+    partnershipDistricts: async id => (await partnerships.areasOf(id)).flatMap(area => (area.type === 'district' && area.code ? [area.code] : [])),
+  })
   return {
     accounts,
     twoFactor,
@@ -113,6 +122,7 @@ export function createServices(deps: AppDeps) {
     outbox,
     reminders,
     calendar,
+    policeArchive,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -396,6 +396,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /partnerships/:partnershipId/police-data/imports': { rule: 'site_admin' },
   'GET /partnerships/:partnershipId/police-data/imports/:id': { rule: 'site_admin' },
   'GET /partnerships/:partnershipId/police-data/imports/:id/skipped.csv': { rule: 'site_admin' },
+  // A coordinator's refresh of their force from the police.uk archive (no archive address in the test app: a 400 saying so)
+  'GET /partnerships/:partnershipId/police-data/refresh': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/police-data/refresh': { rule: 'edit_records' },
 
   // Highlight reports. The seeded report ({id}) is a draft of the seeded group, which the lead chairs, for
   // September 2026; the seeded priority's fields are named after its id, which is 500 in ALPHA (keys of a body

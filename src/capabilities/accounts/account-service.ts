@@ -62,6 +62,11 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger, dis
       return user && { id: user.id, email: user.email, name: user.name }
     },
 
+    /** The site administrators whose accounts are not disabled, for alerts about the whole site. */
+    siteAdmins(): Promise<{ email: string; name: string }[]> {
+      return db.selectFrom('users').select(['email', 'name']).where('isSiteAdmin', '=', true).where('disabledAt', 'is', null).orderBy('id').execute()
+    },
+
     /** The account with this id, if there is one; in the caller's transaction if given. */
     async findById(userId: number, trx: Db = db): Promise<{ id: number; email: string; name: string } | undefined> {
       const user = await userRepository.findById(trx, userId)

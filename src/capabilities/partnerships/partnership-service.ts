@@ -363,6 +363,15 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
         await auditedDelete(trx, ctx.actor, target('membership', ctx), id)
       })
     },
+    /** The ONS codes of every partnership's districts, for work done for the whole site (which police forces it covers). */
+    async allDistrictCodes(): Promise<string[]> {
+      const codes = new Set<string>()
+      for (const row of await repo.listAll(db)) {
+        for (const area of await repo.areas(db, row.id)) if (area.type === 'district' && area.code) codes.add(area.code)
+      }
+      return [...codes].sort()
+    },
+
     /** A partnership's areas, for figures other capabilities count by area (the police data, by ONS code). */
     async areasOf(partnershipId: number) {
       return (await repo.areas(db, partnershipId)).map(({ id, parentId, type, name, code }) => ({ id, parentId, type, name, code }))

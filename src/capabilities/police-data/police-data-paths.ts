@@ -5,6 +5,7 @@ import type { AnalysisQuery, PeriodChoice } from './analysis-query.ts'
 /** Where the strategic assessment's pages live, under the partnership. */
 export const ASSESSMENT_PATH = '/strategic-assessment'
 export const IMPORTS_PATH = '/police-data/imports'
+export const REFRESH_PATH = '/police-data/refresh'
 
 /** '?area=…&from=…&to=…' to carry the chosen area and period from page to page. */
 export function queryString(q: AnalysisQuery, extra: Record<string, string> = {}): string {
@@ -38,6 +39,7 @@ export function policeDataPaths(partnershipId: number) {
     csv: (q: AnalysisQuery, table: string) => `${assessment}/download.csv${queryString(q, { table })}`,
     imports,
     importJob: (id: number) => `${imports}/${id}`,
+    refresh: `/partnerships/${partnershipId}${REFRESH_PATH}`,
     skippedRows: (id: number) => `${imports}/${id}/skipped.csv`,
   }
 }

@@ -21,6 +21,8 @@ import { OGL, ONS_ATTRIBUTION } from './domain/caveats.ts'
 import type { PoliceDataService } from './police-data-service.ts'
 import type { PoliceImportJobs } from './police-import-jobs.ts'
 import { policeImportRoutes } from './police-import-routes.ts'
+import type { PoliceArchiveRefresh } from './police-archive-refresh.ts'
+import { policeArchiveRoutes } from './police-archive-routes.ts'
 
 const TABLE_KEYS = ['crime-types', 'year-to-date', 'top-types', 'trend-12', 'trend-36', 'wards', 'lsoas', 'districts'] as const
 
@@ -33,13 +35,13 @@ function toSpreadsheetTable(table: DocumentTable & { key?: string }, name: strin
 }
 
 export interface PoliceDataCapabilityDeps {
-  services: { policeData: PoliceDataService; policeImports: PoliceImportJobs; assessmentExport: AssessmentExport }
+  services: { policeData: PoliceDataService; policeImports: PoliceImportJobs; assessmentExport: AssessmentExport; policeArchive: PoliceArchiveRefresh }
   deps: { config: Pick<Config, 'map' | 'uploadMaxBytes'> }
 }
 
 /** The strategic assessment's pages and downloads, the imports pages and the read API. */
 export function policeDataCapability({ services, deps: { config } }: PoliceDataCapabilityDeps): Capability {
-  const { policeData, policeImports, assessmentExport } = services
+  const { policeData, policeImports, assessmentExport, policeArchive } = services
   const scoped = Router({ mergeParams: true })
 
   /** The area/period chooser every analysis page shows. */
@@ -120,6 +122,7 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
         ytdHeadings: yearToDateHeadings(a.yearToDate),
         ytdSentences: yearToDateSentences(a.yearToDate),
         canImport: req.user?.isSiteAdmin ?? false,
+        canRefresh: Boolean(req.user) && (res.locals.can?.('edit_records') ?? false),
         canView: res.locals.can?.('view') ?? false,
       }
     }),
@@ -266,7 +269,8 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
   scoped.get(`${ASSESSMENT_PATH}/document.docx`, documentDownload('docx'))
   scoped.get(`${ASSESSMENT_PATH}/document.pdf`, documentDownload('pdf'))
 
-  scoped.use(policeImportRoutes({ policeData, policeImports, uploadMaxBytes: config.uploadMaxBytes }))
+  scoped.use(policeImportRoutes({ policeData, policeImports, policeArchive, uploadMaxBytes: config.uploadMaxBytes }))
+  scoped.use(policeArchiveRoutes({ policeArchive, policeImports }))
   const api = policeDataApi({ policeData })
   return {
     name: 'police-data',

@@ -144,6 +144,26 @@ export interface PoliceImportJobsTable {
   heartbeatAt: ColumnType<Date, Date | undefined, Date>
   /** The process holding the job, as 'host:pid'. */
   runner: string | null
+  /** Uploaded files, or a refresh from the police.uk archive (migration 0970). */
+  source: Generated<'upload' | 'archive'>
+}
+
+/** A fetch of the monthly police.uk archive (migration 0970). */
+export interface PoliceArchiveFetchesTable {
+  id: Generated<number>
+  trigger: 'schedule' | 'admin' | 'coordinator'
+  partnershipId: number | null
+  importJobId: number | null
+  url: string
+  forces: JsonColumn<string[]>
+  status: Generated<'running' | 'succeeded' | 'failed'>
+  message: string | null
+  archiveBytes: number | null
+  monthsImported: Generated<number>
+  outcome: JsonColumn<ImportFileOutcome[]>
+  startedByLabel: string
+  startedAt: Date
+  finishedAt: Date | null
 }
 
 export interface PoliceDataTables {
@@ -159,4 +179,5 @@ export interface PoliceDataTables {
   policeDistrictCounts: PoliceDistrictCountsTable
   policeMonths: PoliceMonthsTable
   policeImportJobs: PoliceImportJobsTable
+  policeArchiveFetches: PoliceArchiveFetchesTable
 }

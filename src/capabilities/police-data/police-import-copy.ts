@@ -21,6 +21,8 @@ const PGLITE_CHUNK_BYTES = 16 * 1024 * 1024
 export interface CopySink {
   write(text: string): Promise<void>
   end(): Promise<void>
+  /** Give up a COPY left open by a failure (the source could not be read), so the transaction can roll back. */
+  abort(): Promise<void>
 }
 
 export interface RawTx {
@@ -63,6 +65,11 @@ export function rawTx(connection: RawConnection): RawTx {
             await finished(stream)
             if (failure) throw failure
           },
+          async abort() {
+            // pg-copy-streams sends CopyFail: the server ends the COPY with an error, and the connection is free again.
+            stream.destroy(new Error('The import stopped: the rows read so far are not kept'))
+            await finished(stream).catch(() => undefined)
+          },
         }
       },
     }
@@ -95,6 +102,10 @@ export function rawTx(connection: RawConnection): RawTx {
           if (size >= PGLITE_CHUNK_BYTES) await flush()
         },
         end: flush,
+        async abort() {
+          parts = []
+          size = 0
+        },
       }
     },
   }

@@ -1,5 +1,6 @@
 import { createReadStream, promises as fs } from 'node:fs'
 import path from 'node:path'
+import type { Readable } from 'node:stream'
 
 import { ValidationError } from '../../shared/errors.ts'
 
@@ -16,6 +17,8 @@ export interface ImportFile {
   /** The name to report (an upload's original name). */
   name: string
   size: number
+  /** Open the file's bytes another way than from `path` (an entry of a ZIP archive, read as a stream). */
+  open?: () => Promise<Readable>
 }
 
 const READ_CHUNK = 256 * 1024
@@ -59,12 +62,15 @@ export async function listPoliceFiles(paths: readonly string[]): Promise<ImportF
 /** The records of a file, a read-chunk at a time, with the bytes read so far. */
 export async function* recordBatches(file: ImportFile): AsyncGenerator<{ records: CsvRecord[]; bytesRead: number }> {
   const reader = new CsvRecordReader({ maxRecordLength: 1_048_576, maxFieldLength: 10_000 })
-  const stream = createReadStream(file.path, { encoding: 'utf8', highWaterMark: READ_CHUNK })
+  const stream = file.open ? await file.open() : createReadStream(file.path, { highWaterMark: READ_CHUNK })
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+  let bytesRead = 0
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      yield { records: reader.push(chunk), bytesRead: stream.bytesRead }
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytesRead += chunk.length
+      yield { records: reader.push(decoder.decode(chunk, { stream: true })), bytesRead }
     }
-    yield { records: reader.end(), bytesRead: stream.bytesRead }
+    yield { records: [...reader.push(decoder.decode()), ...reader.end()], bytesRead }
   } finally {
     stream.destroy()
   }

@@ -7,9 +7,8 @@ import type { Clock } from '../../shared/clock.ts'
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts'
 import { plainText, plainValues } from '../../shared/plain-text.ts'
 import { auditedInsert, findInPartnership } from '../../core/audit/audited-changes.ts'
-import type { Actor } from '../../core/audit/audit-entry.ts'
 import type { CurrentUser } from '../../core/access/current-user.ts'
-import type { PartnershipContext } from '../../core/access/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import type { ImportFileOutcome } from './police-data-tables.ts'
 import type { ImportFile } from './police-import-files.ts'
@@ -54,6 +53,16 @@ function isProcessGone(runner: string | null): boolean {
   }
 }
 
+/** The hooks a run reports through; it names its files first when it finds them itself (an archive). */
+export interface ImportRunHooks {
+  setFiles(files: ImportFile[]): Promise<void>
+  onProgress(progress: ImportProgress): void
+  onSkipped(row: SkippedRow): void
+  onFileDone(outcome: ImportFileOutcome, index: number): Promise<void>
+}
+/** What a job does: resolves with a failure to record (every file's outcome aside), or a message for success. */
+export type ImportRun = (hooks: ImportRunHooks) => Promise<{ failed?: string; message?: string } | undefined>
+
 const FINISHED_FILES_NOTE = 'Files it had finished stay imported; the file it was importing was rolled back and the rest were not started. Upload them again.'
 
 export function policeImportJobs({ database, clock, logger, stallMinutes = 30 }: { database: DatabaseHandle; clock: Clock; logger: Logger; stallMinutes?: number }) {
@@ -89,7 +98,7 @@ export function policeImportJobs({ database, clock, logger, stallMinutes = 30 }:
     }
   }
 
-  async function run(id: number, files: ImportFile[], options: { skipBadRows: boolean; actor: Actor; partnershipId: number }) {
+  async function run(id: number, files: ImportFile[], execute: ImportRun) {
     const startedAt = clock.now()
     const claimed = await db
       .updateTable('policeImportJobs')
@@ -98,16 +107,29 @@ export function policeImportJobs({ database, clock, logger, stallMinutes = 30 }:
       .where('status', '=', 'queued')
       .executeTakeFirst()
     if (!claimed.numUpdatedRows) return // the watchdog gave up on it while it waited
-    live.set(id, { file: files[0]?.name ?? '', fileIndex: 0, fileCount: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.size, 0), rowsDone: 0, startedAt: Date.now(), now: Date.now() })
-    const outcomes: ImportFileOutcome[] = files.map(f => ({ name: f.name, status: 'not_started' }))
+    const liveStart = (chosen: ImportFile[]) =>
+      live.set(id, { file: chosen[0]?.name ?? '', fileIndex: 0, fileCount: chosen.length, bytesDone: 0, bytesTotal: chosen.reduce((s, f) => s + f.size, 0), rowsDone: 0, startedAt: Date.now(), now: Date.now() })
+    liveStart(files)
+    let outcomes: ImportFileOutcome[] = files.map(f => ({ name: f.name, status: 'not_started' }))
     const skipped = new Map<string, SkippedRow[]>()
     let beating: Promise<unknown> | undefined
     let lastBeat = Date.now()
     try {
-      await importer.importFiles(files, {
-        actor: options.actor,
-        partnershipId: options.partnershipId,
-        skipBadRows: options.skipBadRows,
+      const result = await execute({
+        setFiles: async chosen => {
+          liveStart(chosen)
+          outcomes = chosen.map(f => ({ name: plainText(f.name, 200), status: 'not_started' }))
+          await db
+            .updateTable('policeImportJobs')
+            .set({
+              files: JSON.stringify(outcomes.map((o, i) => ({ name: o.name, size: chosen[i]!.size }))),
+              totalBytes: chosen.reduce((s, f) => s + f.size, 0),
+              outcome: JSON.stringify(outcomes),
+              heartbeatAt: clock.now(),
+            })
+            .where('id', '=', id)
+            .execute()
+        },
         onProgress: progress => {
           // Given up on by the watchdog: stop here, and the file's transaction rolls back.
           if (abandoned.has(id)) throw new Error('The watchdog stopped this import')
@@ -136,13 +158,15 @@ export function policeImportJobs({ database, clock, logger, stallMinutes = 30 }:
         },
       })
       const failed = outcomes.filter(o => o.status !== 'imported')
-      if (failed.length) {
+      if (result?.failed) {
+        await fail(id, result.failed, outcomes)
+      } else if (failed.length) {
         await fail(id, `${failed.length} of ${outcomes.length} ${outcomes.length === 1 ? 'file' : 'files'} could not be imported; nothing of ${failed.length === 1 ? 'it' : 'them'} was kept.`, outcomes)
       } else {
         const now = clock.now()
         await db
           .updateTable('policeImportJobs')
-          .set({ status: 'succeeded', message: `${outcomes.length} ${outcomes.length === 1 ? 'file' : 'files'} imported.`, outcome: JSON.stringify(plainValues(outcomes)), finishedAt: now, updatedAt: now })
+          .set({ status: 'succeeded', message: plainText(result?.message ?? `${outcomes.length} ${outcomes.length === 1 ? 'file' : 'files'} imported.`), outcome: JSON.stringify(plainValues(outcomes)), finishedAt: now, updatedAt: now })
           .where('id', '=', id)
           .where('status', '=', 'running')
           .execute()
@@ -154,6 +178,22 @@ export function policeImportJobs({ database, clock, logger, stallMinutes = 30 }:
     } finally {
       live.delete(id)
     }
+  }
+
+  /** Queue a job row's run behind the others of this process (one job at a time, in the order started). */
+  function enqueue(jobId: number, files: ImportFile[], execute: ImportRun, dir: string | null) {
+    held.add(jobId)
+    queue = queue
+      .then(() => run(jobId, files, execute))
+      .catch(async error => {
+        logger.error({ err: error, jobId }, 'Could not record the end of a police data import job')
+        await fail(jobId, `The import stopped on an unexpected error. ${FINISHED_FILES_NOTE}`).catch(() => undefined)
+      })
+      .finally(async () => {
+        held.delete(jobId)
+        abandoned.delete(jobId)
+        if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined)
+      })
   }
 
   /** Jobs of this process that made no progress for the limit: failed, and stopped at their next step. */
@@ -191,26 +231,46 @@ export function policeImportJobs({ database, clock, logger, stallMinutes = 30 }:
           runner: thisRunner,
         }),
       )
-      held.add(job.id)
-      // One job at a time, in the order they were started.
-      queue = queue
-        .then(() => run(job.id, named, { skipBadRows: options.skipBadRows, actor: ctx.actor, partnershipId: ctx.partnership.id }))
-        .catch(async error => {
-          logger.error({ err: error, jobId: job.id }, 'Could not record the end of a police data import job')
-          await fail(job.id, `The import stopped on an unexpected error. ${FINISHED_FILES_NOTE}`).catch(() => undefined)
-        })
-        .finally(async () => {
-          held.delete(job.id)
-          abandoned.delete(job.id)
-          if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined)
-        })
+      enqueue(job.id, named, hooks => importer.importFiles(named, { actor: ctx.actor, partnershipId: ctx.partnership.id, skipBadRows: options.skipBadRows, ...hooks }).then(() => undefined), dir)
       return job
     },
 
+    /**
+     * Start a refresh from the police.uk archive for the partnership (a coordinator's, for their force):
+     * `execute` fetches the archive, names the files chosen (setFiles) and imports them with the hooks.
+     */
+    async startArchive(ctx: PartnershipContext, user: CurrentUser | null, describe: string, execute: ImportRun) {
+      requireRefreshAccess(ctx, user)
+      const job = await db.transaction().execute(trx =>
+        auditedInsert(trx, ctx.actor, { ...target(ctx), describe: () => plainText(describe, 200) }, {
+          status: 'queued',
+          source: 'archive',
+          skipBadRows: false,
+          files: JSON.stringify([]),
+          totalBytes: 0,
+          outcome: JSON.stringify([]),
+          createdByUserId: ctx.actor.userId,
+          createdByLabel: ctx.actor.label,
+          heartbeatAt: clock.now(),
+          runner: thisRunner,
+        }),
+      )
+      enqueue(job.id, [], execute, null)
+      return job
+    },
+
+    /** A job and its live progress: site admins see every job; a coordinator their partnership's refreshes. */
     async get(ctx: PartnershipContext, user: CurrentUser | null, id: number) {
-      requireSharedDataAdmin(ctx, user)
+      requireRefreshAccess(ctx, user)
       const job = await findInPartnership(db, target(ctx), id)
+      if (job.source !== 'archive') requireSharedDataAdmin(ctx, user)
       return { job, live: live.get(id) ?? null }
+    },
+
+    /** The partnership's refreshes from the archive, newest first. */
+    async listArchive(ctx: PartnershipContext, user: CurrentUser | null) {
+      requireRefreshAccess(ctx, user)
+      return db.selectFrom('policeImportJobs').selectAll().where('partnershipId', '=', ctx.partnership.id).where('source', '=', 'archive').orderBy('id', 'desc').limit(10).execute()
     },
 
     async list(ctx: PartnershipContext, user: CurrentUser | null) {
@@ -296,6 +356,12 @@ export type PoliceImportJobs = ReturnType<typeof policeImportJobs>
  * Police and ONS data are shared by every partnership on the site: whoever imports them changes the figures
  * all partnerships see. So imports are for site administrators only, not a partnership's coordinators.
  */
+/** A refresh of the partnership's own force's months from the archive: its coordinators (and admins) and site admins. */
+export function requireRefreshAccess(ctx: PartnershipContext, user: CurrentUser | null): void {
+  if (!ctx.signedIn || !user) throw new UnauthenticatedError()
+  if (!user.isSiteAdmin) requirePermission(ctx, 'edit_records')
+}
+
 export function requireSharedDataAdmin(ctx: PartnershipContext, user: CurrentUser | null): void {
   if (!ctx.signedIn || !user) throw new UnauthenticatedError()
   if (!user.isSiteAdmin) {

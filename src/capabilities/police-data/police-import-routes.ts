@@ -13,11 +13,22 @@ import { idParam, partnershipContext } from '../../web/request.ts'
 import { receiveUpload } from '../../web/upload.ts'
 
 import { IMPORTS_PATH, policeDataPaths } from './police-data-paths.ts'
+import type { PoliceArchiveRefresh } from './police-archive-refresh.ts'
 import type { PoliceDataService } from './police-data-service.ts'
 import { requireSharedDataAdmin, type PoliceImportJobs } from './police-import-jobs.ts'
 
 /** The pages that import police.uk files (uploads run as background jobs): site admins only. */
-export function policeImportRoutes({ policeData, policeImports, uploadMaxBytes }: { policeData: PoliceDataService; policeImports: PoliceImportJobs; uploadMaxBytes: number }): Router {
+export function policeImportRoutes({
+  policeData,
+  policeImports,
+  policeArchive,
+  uploadMaxBytes,
+}: {
+  policeData: PoliceDataService
+  policeImports: PoliceImportJobs
+  policeArchive: PoliceArchiveRefresh
+  uploadMaxBytes: number
+}): Router {
   const routes = Router({ mergeParams: true })
 
   const upload = (dir: string) =>
@@ -28,7 +39,7 @@ export function policeImportRoutes({ policeData, policeImports, uploadMaxBytes }
 
   async function importsPage(req: Request, res: Response, state: Record<string, unknown> = {}, status = 200) {
     const ctx = partnershipContext(req)
-    const [jobs, held, sampleLoading] = await Promise.all([policeImports.list(ctx, req.user ?? null), policeData.status(), policeData.sampleDataLoading()])
+    const [jobs, held, sampleLoading, fetches, covered] = await Promise.all([policeImports.list(ctx, req.user ?? null), policeData.status(), policeData.sampleDataLoading(), policeArchive.recent(), policeArchive.coveredForces()])
     res.status(status).render('police-data/views/imports.njk', {
       paths: policeDataPaths(ctx.partnership.id),
       jobs,
@@ -38,6 +49,7 @@ export function policeImportRoutes({ policeData, policeImports, uploadMaxBytes }
       },
       maxMb: Math.round(uploadMaxBytes / 1024 / 1024),
       sampleLoading,
+      archive: { enabled: policeArchive.enabled, url: policeArchive.url, covered, fetches, lastFailed: fetches[0]?.status === 'failed' ? fetches[0] : null },
       values: {},
       ...state,
     })

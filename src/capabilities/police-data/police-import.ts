@@ -18,7 +18,7 @@ import {
   type RowProblem,
 } from './domain/police-rows.ts'
 import type { ImportFileOutcome } from './police-data-tables.ts'
-import { rawTx } from './police-import-copy.ts'
+import { rawTx, type CopySink } from './police-import-copy.ts'
 import { listPoliceFiles, readAhead, recordBatches, type Batch, type ImportFile } from './police-import-files.ts'
 
 /**
@@ -257,6 +257,7 @@ export function policeImporter(database: DatabaseHandle) {
     let committed = false
     let fatal: string | undefined
     let replaced = false
+    let openSink: CopySink | undefined
     try {
       await database.withRawConnection(async connection => {
         const tx = rawTx(connection)
@@ -280,6 +281,7 @@ export function policeImporter(database: DatabaseHandle) {
             await tx.query('set local enable_seqscan = on')
           }
           const sink = tx.copy('police_records', RECORD_COPY_COLUMNS, 'csv')
+          openSink = sink
           let lastReport = 0
           // Every record is checked; once one is bad (and bad rows are not skipped), nothing more is written.
           const writeBatch = async (records: CsvRecord[]) => {
@@ -306,6 +308,7 @@ export function policeImporter(database: DatabaseHandle) {
             }
           }
           await sink.end()
+          openSink = undefined
           if (!ok) {
             await tx.query('rollback')
             return
@@ -361,6 +364,8 @@ export function policeImporter(database: DatabaseHandle) {
           await tx.query('commit')
           committed = true
         } catch (error) {
+          // A read that failed mid-file (an archive entry damaged, or unpacking to more than it says) leaves the COPY open.
+          await openSink?.abort().catch(() => undefined)
           await tx.query('rollback').catch(() => undefined)
           throw error
         }
