@@ -1,3 +1,4 @@
+import { deathReviewService } from './capabilities/death-reviews/index.ts'
 import { accountService } from './capabilities/accounts/account-service.ts'
 import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
 import { sessionRepository } from './capabilities/accounts/session-repository.ts'
@@ -11,6 +12,7 @@ import { policeActualsProvider, policeDataServices } from './capabilities/police
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
 import { reportService } from './capabilities/reports/report-service.ts'
 import { reportSources } from './capabilities/reports/report-sources.ts'
+import { dutyDirectory } from './capabilities/statutory-duties/index.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
@@ -45,6 +47,9 @@ export function createServices(deps: AppDeps) {
   const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding, police: police.assessmentExport }) })
   // Highlight reports read the plan and the indicators' figures through their services.
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
+  // The statutory duties beyond the plan link to the partnership's structure and plans, read as the viewer may.
+  const directory = dutyDirectory({ structure: ctx => partnerships.structure(ctx), plans: ctx => plans.list(ctx), planView: (ctx, id) => plans.planView(ctx, id) })
+  const deathReviews = deathReviewService({ db, clock: deps.clock, directory })
   return {
     accounts,
     sessions: sessionRepository(db),
@@ -57,6 +62,8 @@ export function createServices(deps: AppDeps) {
     highlightReports,
     ...police,
     priorityMatrix,
+    dutyDirectory: directory,
+    deathReviews,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -4,6 +4,7 @@ import type { SessionManager } from '../web/middleware/session.ts'
 
 import { accountsCapability } from './accounts/account-routes.ts'
 import { apiCapability } from './api/api-routes.ts'
+import { deathReviewsCapability } from './death-reviews/index.ts'
 import { auditCapability } from './audit/audit-routes.ts'
 import { fundingCapability } from './funding/funding-routes.ts'
 import { highlightReportsCapability } from './highlight-reports/highlight-report-routes.ts'
@@ -32,6 +33,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     fundingCapability(deps),
     reportsCapability(deps),
     highlightReportsCapability(deps),
+    deathReviewsCapability(deps),
     auditCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
 
 import type { AccountTables } from '../capabilities/accounts/account-tables.ts'
+import type { DeathReviewTables } from '../capabilities/death-reviews/death-review-tables.ts'
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
@@ -9,6 +10,7 @@ import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
+import type { GrantTables } from '../core/access/grant-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
 
 import type { Json } from './column-types.ts'
@@ -35,7 +37,9 @@ export interface Database
     ReportTables,
     PoliceDataTables,
     PriorityMatrixTables,
-    HighlightReportTables {
+    HighlightReportTables,
+    GrantTables,
+    DeathReviewTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }
 

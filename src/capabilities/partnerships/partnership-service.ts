@@ -4,6 +4,8 @@ import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import type { AccountService, CurrentUser } from '../accounts/account-service.ts'
 import { accessTo, type Role, type Viewer } from '../../core/access/roles.ts'
+import { grantRepository } from '../../core/access/grant-repository.ts'
+import type { Grant } from '../../core/access/grants.ts'
 import { userRepository } from '../accounts/user-repository.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
@@ -70,12 +72,14 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
       const access = accessTo(viewer, partnership)
       if (!access) throw new NotFoundError('Partnership')
       const person = viewer ? await repo.personIdForUser(db, partnership.id, viewer.userId) : undefined
+      const grants = viewer && access !== 'public' ? await grantRepository.held(db, partnership.id, viewer.userId) : new Set<Grant>()
       return {
         partnership: { id: partnership.id, name: partnership.name, shortName: partnership.shortName, isPublished: partnership.isPublished },
         access,
         actor,
         signedIn: viewer !== null,
         personId: person?.id ?? null,
+        grants,
       }
     },
 

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely'
+
+import type { Db } from '../../db/database.ts'
+import type { Database } from '../../db/tables.ts'
+import { NotFoundError } from '../../shared/errors.ts'
+import { auditLog } from '../audit/audit-log.ts'
+import type { Actor } from '../audit/audit-entry.ts'
+
+import { GRANT_LABELS, type Grant } from './grants.ts'
+
+/** Someone who holds a role in the partnership, with the grants they hold there. */
+export interface GrantHolder {
+  userId: number
+  name: string
+  email: string
+  role: string | null
+  grants: Grant[]
+}
+
+/**
+ * The grants (grants.ts): read when the partnership context is made, and given or taken by an admin, each
+ * change with its audit record in the caller's transaction.
+ */
+export const grantRepository = {
+  async held(db: Db, partnershipId: number, userId: number): Promise<Set<Grant>> {
+    const rows = await db.selectFrom('accessGrants').select('grant').where('partnershipId', '=', partnershipId).where('userId', '=', userId).execute()
+    return new Set(rows.map(row => row.grant))
+  },
+
+  /** Everyone with a role in the partnership, and anyone else who still holds a grant there, by name. */
+  async holders(db: Db, partnershipId: number): Promise<GrantHolder[]> {
+    const [roles, grants] = await Promise.all([
+      db
+        .selectFrom('partnershipRoles')
+        .innerJoin('users', 'users.id', 'partnershipRoles.userId')
+        .select(['users.id as userId', 'users.name', 'users.email', 'partnershipRoles.role'])
+        .where('partnershipRoles.partnershipId', '=', partnershipId)
+        .execute(),
+      db
+        .selectFrom('accessGrants')
+        .innerJoin('users', 'users.id', 'accessGrants.userId')
+        .select(['users.id as userId', 'users.name', 'users.email', 'accessGrants.grant'])
+        .where('accessGrants.partnershipId', '=', partnershipId)
+        .execute(),
+    ])
+    const byUser = new Map<number, GrantHolder>()
+    for (const row of roles) byUser.set(row.userId, { userId: row.userId, name: row.name, email: row.email, role: row.role, grants: [] })
+    for (const row of grants) {
+      const holder = byUser.get(row.userId) ?? { userId: row.userId, name: row.name, email: row.email, role: null, grants: [] }
+      holder.grants.push(row.grant)
+      byUser.set(row.userId, holder)
+    }
+    return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.email.localeCompare(b.email))
+  },
+
+  /** Give a grant to someone with a role in the partnership (a no-op if they hold it already). */
+  async give(trx: Kysely<Database>, actor: Actor, partnershipId: number, userId: number, grant: Grant): Promise<void> {
+    const holder = (await grantRepository.holders(trx, partnershipId)).find(h => h.userId === userId && h.role !== null)
+    if (!holder) throw new NotFoundError('Account')
+    if (holder.grants.includes(grant)) return
+    await trx.insertInto('accessGrants').values({ partnershipId, userId, grant, grantedByLabel: actor.label }).execute()
+    await auditLog.record(trx, actor, {
+      partnershipId,
+      action: 'grant',
+      entityType: 'access grant',
+      entityId: userId,
+      summary: `Gave ${holder.email} access to ${GRANT_LABELS[grant].toLowerCase()}`,
+      after: { userId, email: holder.email, grant },
+    })
+  },
+
+  /** Take a grant away (a no-op if it is not held). */
+  async take(trx: Kysely<Database>, actor: Actor, partnershipId: number, userId: number, grant: Grant): Promise<void> {
+    const holder = (await grantRepository.holders(trx, partnershipId)).find(h => h.userId === userId)
+    if (!holder) throw new NotFoundError('Account')
+    if (!holder.grants.includes(grant)) return
+    await trx.deleteFrom('accessGrants').where('partnershipId', '=', partnershipId).where('userId', '=', userId).where('grant', '=', grant).execute()
+    await auditLog.record(trx, actor, {
+      partnershipId,
+      action: 'revoke',
+      entityType: 'access grant',
+      entityId: userId,
+      summary: `Took away ${holder.email}’s access to ${GRANT_LABELS[grant].toLowerCase()}`,
+      before: { userId, email: holder.email, grant },
+    })
+  },
+}
