@@ -1,3 +1,4 @@
+import { asbCaseReviewService } from './capabilities/asb-case-reviews/index.ts'
 import { deathReviewService } from './capabilities/death-reviews/index.ts'
 import { accountService } from './capabilities/accounts/account-service.ts'
 import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
@@ -50,6 +51,7 @@ export function createServices(deps: AppDeps) {
   // The statutory duties beyond the plan link to the partnership's structure and plans, read as the viewer may.
   const directory = dutyDirectory({ structure: ctx => partnerships.structure(ctx), plans: ctx => plans.list(ctx), planView: (ctx, id) => plans.planView(ctx, id) })
   const deathReviews = deathReviewService({ db, clock: deps.clock, directory })
+  const asbCaseReviews = asbCaseReviewService({ db, clock: deps.clock, directory })
   return {
     accounts,
     sessions: sessionRepository(db),
@@ -64,6 +66,9 @@ export function createServices(deps: AppDeps) {
     priorityMatrix,
     dutyDirectory: directory,
     deathReviews,
+    asbCaseReviews,
+    /** The retention rules of the statutory duties' records, applied by the system (daily, and `csp-hub retention run`). */
+    runRetention: async (now: Date) => [...(await deathReviews.runRetention(now)), ...(await asbCaseReviews.runRetention(now))],
   }
 }
 export type Services = ReturnType<typeof createServices>

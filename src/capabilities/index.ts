@@ -4,6 +4,7 @@ import type { SessionManager } from '../web/middleware/session.ts'
 
 import { accountsCapability } from './accounts/account-routes.ts'
 import { apiCapability } from './api/api-routes.ts'
+import { asbCaseReviewsCapability } from './asb-case-reviews/index.ts'
 import { deathReviewsCapability } from './death-reviews/index.ts'
 import { auditCapability } from './audit/audit-routes.ts'
 import { fundingCapability } from './funding/funding-routes.ts'
@@ -34,6 +35,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     reportsCapability(deps),
     highlightReportsCapability(deps),
     deathReviewsCapability(deps),
+    asbCaseReviewsCapability(deps),
     auditCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.

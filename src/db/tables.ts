@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
 
 import type { AccountTables } from '../capabilities/accounts/account-tables.ts'
+import type { AsbCaseReviewTables } from '../capabilities/asb-case-reviews/asb-case-review-tables.ts'
 import type { DeathReviewTables } from '../capabilities/death-reviews/death-review-tables.ts'
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
@@ -39,7 +40,8 @@ export interface Database
     PriorityMatrixTables,
     HighlightReportTables,
     GrantTables,
-    DeathReviewTables {
+    DeathReviewTables,
+    AsbCaseReviewTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }
 

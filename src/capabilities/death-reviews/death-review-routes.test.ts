@@ -48,7 +48,7 @@ afterAll(() => t.close())
 async function createReview(caseReference: string, notified = { day: '2', month: '11', year: '2026' }) {
   const res = await reviewer.post(`${base()}/new`, { caseReference, 'notifiedOn-day': notified.day, 'notifiedOn-month': notified.month, 'notifiedOn-year': notified.year, circumstances: 'CIRCUMSTANCES-SECRET', namedAs: 'NAME-SECRET' })
   expect(res.status).toBe(303)
-  return Number(res.headers.location.split('/').pop())
+  return Number(res.headers.location!.split('/').pop())
 }
 
 describe('death reviews', () => {
