@@ -13,7 +13,8 @@ import { policeActualsProvider, policeDataServices } from './capabilities/police
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
 import { reportService } from './capabilities/reports/report-service.ts'
 import { reportSources } from './capabilities/reports/report-sources.ts'
-import { dutyDirectory } from './capabilities/statutory-duties/index.ts'
+import { eventService } from './capabilities/events/index.ts'
+import { dutyDirectory, fundingLines } from './capabilities/statutory-duties/index.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
@@ -52,6 +53,9 @@ export function createServices(deps: AppDeps) {
   const directory = dutyDirectory({ structure: ctx => partnerships.structure(ctx), plans: ctx => plans.list(ctx), planView: (ctx, id) => plans.planView(ctx, id) })
   const deathReviews = deathReviewService({ db, clock: deps.clock, directory })
   const asbCaseReviews = asbCaseReviewService({ db, clock: deps.clock, directory })
+  // Events draw their cost from the funding ledger's lines rather than an amount of their own.
+  const ledger = fundingLines({ overview: ctx => funding.overview(ctx), yearSummary: (ctx, year) => funding.yearSummary(ctx, year) })
+  const events = eventService({ db, clock: deps.clock, directory, ledger })
   return {
     accounts,
     sessions: sessionRepository(db),
@@ -67,6 +71,7 @@ export function createServices(deps: AppDeps) {
     dutyDirectory: directory,
     deathReviews,
     asbCaseReviews,
+    events,
     /** The retention rules of the statutory duties' records, applied by the system (daily, and `csp-hub retention run`). */
     runRetention: async (now: Date) => [...(await deathReviews.runRetention(now)), ...(await asbCaseReviews.runRetention(now))],
   }

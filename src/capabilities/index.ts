@@ -6,6 +6,7 @@ import { accountsCapability } from './accounts/account-routes.ts'
 import { apiCapability } from './api/api-routes.ts'
 import { asbCaseReviewsCapability } from './asb-case-reviews/index.ts'
 import { deathReviewsCapability } from './death-reviews/index.ts'
+import { eventsCapability } from './events/index.ts'
 import { auditCapability } from './audit/audit-routes.ts'
 import { fundingCapability } from './funding/funding-routes.ts'
 import { highlightReportsCapability } from './highlight-reports/highlight-report-routes.ts'
@@ -36,6 +37,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     highlightReportsCapability(deps),
     deathReviewsCapability(deps),
     asbCaseReviewsCapability(deps),
+    eventsCapability(deps),
     auditCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.

@@ -3,6 +3,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely'
 import type { AccountTables } from '../capabilities/accounts/account-tables.ts'
 import type { AsbCaseReviewTables } from '../capabilities/asb-case-reviews/asb-case-review-tables.ts'
 import type { DeathReviewTables } from '../capabilities/death-reviews/death-review-tables.ts'
+import type { EventTables } from '../capabilities/events/event-tables.ts'
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
@@ -41,7 +42,8 @@ export interface Database
     HighlightReportTables,
     GrantTables,
     DeathReviewTables,
-    AsbCaseReviewTables {
+    AsbCaseReviewTables,
+    EventTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }
 

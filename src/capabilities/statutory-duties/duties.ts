@@ -61,3 +61,23 @@ export interface RetentionOutcome {
 export function sortStatutoryDates(dates: readonly StatutoryDate[]): StatutoryDate[] {
   return [...dates].sort((a, b) => Number(a.doneOn !== null) - Number(b.doneOn !== null) || a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key))
 }
+
+/** A line of the funding ledger: an allocation (with what has been paid or committed from it) or one spend entry. */
+export interface FundingLine {
+  /** 'allocation:12' or 'spend:34' */
+  key: string
+  kind: 'allocation' | 'spend'
+  id: number
+  /** The financial year of the ledger it is in. */
+  year: number
+  /** "Allocation: Crucial Crew" or "Spend: Crucial Crew transport" */
+  label: string
+  /** The spend entry's amount, or what has been paid or committed from the allocation so far. */
+  costPence: number
+  /** An allocation's amount (null for a spend entry). */
+  allocatedPence: number | null
+  /** The priority an allocation is for (a spend entry: its allocation's). */
+  priorityId: number | null
+  /** The funding year's page. */
+  href: string
+}

@@ -4,3 +4,5 @@
  */
 export { sortStatutoryDates, type DirectoryAction, type DirectoryPriority, type DutyDirectory, type RetentionOutcome, type StatutoryDate } from './duties.ts'
 export { dutyDirectory, type DirectorySource } from './directory.ts'
+export { fundingLines, type FundingSource } from './funding-lines.ts'
+export type { FundingLine } from './duties.ts'
