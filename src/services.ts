@@ -9,11 +9,13 @@ import { highlightReportService } from './capabilities/highlight-reports/highlig
 import { indicatorService } from './capabilities/indicators/indicator-service.ts'
 import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
 import { planService } from './capabilities/plans/plan-service.ts'
-import { policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
+import { OFFENCES_NOT_TOLD_APART, POLICE_SOURCE, policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
-import { reportService } from './capabilities/reports/report-service.ts'
+import { reportService, type ReportDataSources } from './capabilities/reports/report-service.ts'
 import { reportSources } from './capabilities/reports/report-sources.ts'
 import { eventService } from './capabilities/events/index.ts'
+import { threadService } from './capabilities/priority-thread/index.ts'
+import { seriousViolenceService, violenceEvidence } from './capabilities/serious-violence/index.ts'
 import { dutyDirectory, fundingLines } from './capabilities/statutory-duties/index.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
@@ -46,7 +48,15 @@ export function createServices(deps: AppDeps) {
   const indicators = indicatorService({ db, clock: deps.clock, policeActuals })
   const funding = fundingService({ db, clock: deps.clock })
   // Reports read the plans, indicators and funding through the capabilities that own them.
-  const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding, police: police.assessmentExport }) })
+  // The statutory duties add their sections to the reports of their period (built below; called only when a report is made).
+  const moreSections: ReportDataSources['moreSections'] = async (ctx, report) => [
+    ...(await events.reportSections(ctx, report)),
+    ...(await asbCaseReviews.reportSections(ctx, report)),
+    ...(await deathReviews.reportSections(ctx, report)),
+    ...(await seriousViolence.reportSections(ctx, report)),
+    ...(await priorityThread.reportSections(ctx, report)),
+  ]
+  const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding, police: police.assessmentExport, moreSections }) })
   // Highlight reports read the plan and the indicators' figures through their services.
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
   // The statutory duties beyond the plan link to the partnership's structure and plans, read as the viewer may.
@@ -56,6 +66,21 @@ export function createServices(deps: AppDeps) {
   // Events draw their cost from the funding ledger's lines rather than an amount of their own.
   const ledger = fundingLines({ overview: ctx => funding.overview(ctx), yearSummary: (ctx, year) => funding.yearSummary(ctx, year) })
   const events = eventService({ db, clock: deps.clock, directory, ledger })
+  // The Serious Violence Duty's documents draw on the strategic assessment's police data and scoring matrices.
+  const evidence = violenceEvidence({
+    matrices: ctx => priorityMatrix.list(ctx),
+    matrix: async (ctx, id) => {
+      const m = await priorityMatrix.matrix(ctx, id)
+      const chosen = new Map(m.candidates.map(c => [c.id, c.isChosen]))
+      return { rows: m.rows.map(row => ({ ...row, candidate: { id: row.candidate.id, name: row.candidate.name, isChosen: chosen.get(row.candidate.id) ?? false } })) }
+    },
+    districts: ctx => police.policeData.partnershipDistricts(ctx),
+    districtCounts: (codes, from, to) => police.policeData.districtCounts(codes, from, to),
+    caveats: [OFFENCES_NOT_TOLD_APART, POLICE_SOURCE],
+  })
+  const seriousViolence = seriousViolenceService({ db, clock: deps.clock, directory, evidence })
+  // Each priority's thread from the evidence that chose it to the money spent on it.
+  const priorityThread = threadService({ plans, matrices: priorityMatrix, indicators, ledger, deathReviews, caseReviews: asbCaseReviews, events, seriousViolence })
   return {
     accounts,
     sessions: sessionRepository(db),
@@ -72,6 +97,8 @@ export function createServices(deps: AppDeps) {
     deathReviews,
     asbCaseReviews,
     events,
+    seriousViolence,
+    priorityThread,
     /** The retention rules of the statutory duties' records, applied by the system (daily, and `csp-hub retention run`). */
     runRetention: async (now: Date) => [...(await deathReviews.runRetention(now)), ...(await asbCaseReviews.runRetention(now))],
   }

@@ -7,6 +7,8 @@ import { apiCapability } from './api/api-routes.ts'
 import { asbCaseReviewsCapability } from './asb-case-reviews/index.ts'
 import { deathReviewsCapability } from './death-reviews/index.ts'
 import { eventsCapability } from './events/index.ts'
+import { priorityThreadCapability } from './priority-thread/index.ts'
+import { seriousViolenceCapability } from './serious-violence/index.ts'
 import { auditCapability } from './audit/audit-routes.ts'
 import { fundingCapability } from './funding/funding-routes.ts'
 import { highlightReportsCapability } from './highlight-reports/highlight-report-routes.ts'
@@ -38,6 +40,8 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     deathReviewsCapability(deps),
     asbCaseReviewsCapability(deps),
     eventsCapability(deps),
+    seriousViolenceCapability(deps),
+    priorityThreadCapability(deps),
     auditCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.

@@ -11,6 +11,7 @@ import type { PartnershipsTable, PartnershipTables } from '../capabilities/partn
 import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
+import type { SeriousViolenceTables } from '../capabilities/serious-violence/serious-violence-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 import type { GrantTables } from '../core/access/grant-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
@@ -43,7 +44,8 @@ export interface Database
     GrantTables,
     DeathReviewTables,
     AsbCaseReviewTables,
-    EventTables {
+    EventTables,
+    SeriousViolenceTables {
   partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
 }
 

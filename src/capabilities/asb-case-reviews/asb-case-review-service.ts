@@ -2,6 +2,7 @@ import { allows, requirePermission, type PartnershipContext } from '../../core/a
 import { SYSTEM_ACTOR } from '../../core/audit/audit-entry.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { financialYearDates, financialYearLabel, financialYearOfDay, ukDate, type IsoDate } from '../../core/calendar/index.ts'
+import type { DocumentSection } from '../../core/documents/model.ts'
 import type { Db } from '../../db/database.ts'
 import { isUniqueViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
@@ -11,6 +12,7 @@ import type { DutyDirectory, RetentionOutcome, StatutoryDate } from '../statutor
 import type { ApplicationInput, ReviewInput, SettingsInput, ThresholdInput } from './asb-case-review-forms.ts'
 import { asbCaseReviewPaths } from './asb-case-review-paths.ts'
 import { asbCaseReviewRepository as repo, PERSONAL_FIELDS, redacted, type ApplicationRow } from './asb-case-review-repository.ts'
+import { caseReviewSection } from './domain/figures-section.ts'
 import { applicationProblems, hasRecommendations, meetsThreshold, nextPublicationDueOn, RETENTION, retentionDueOn, stageOf, STAGE_LABELS, stepDays, thresholdText, yearFigures } from './domain/case-reviews.ts'
 
 export const DUTY = 'ASB case review (community trigger)'
@@ -64,7 +66,7 @@ export function asbCaseReviewService({ db, clock, directory }: { db: Db; clock: 
     return new Map((await repo.publications(db, partnershipId)).map(p => [p.year, p]))
   }
 
-  return {
+  const service = {
     async list(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
       const [rows, threshold] = await Promise.all([repo.list(db, ctx.partnership.id), repo.threshold(db, ctx.partnership.id)])
@@ -158,7 +160,7 @@ export function asbCaseReviewService({ db, clock, directory }: { db: Db; clock: 
 
     async setPublished(ctx: PartnershipContext, year: number, publish: boolean) {
       requirePermission(ctx, 'edit_records')
-      await this.figures(ctx, year)
+      await figuresOf(ctx, year)
       await db.transaction().execute(async trx => {
         const exists = await trx.selectFrom('asbCaseReviewPublications').select('year').where('partnershipId', '=', ctx.partnership.id).where('year', '=', year).executeTakeFirst()
         if (publish === Boolean(exists)) return
@@ -185,6 +187,13 @@ export function asbCaseReviewService({ db, clock, directory }: { db: Db; clock: 
     async yearFigures(partnershipId: number, year: number) {
       const rows = await repo.list(db, partnershipId)
       return { ...yearFigures(rows, year), threshold: thresholdText(await repo.threshold(db, partnershipId)) }
+    },
+
+    /** The annual scrutiny report's section: the year's four published figures. */
+    async reportSections(ctx: PartnershipContext, report: { kind: string; year: number }): Promise<DocumentSection[]> {
+      if (report.kind !== 'annual_scrutiny_report' || !allows(ctx, 'view_published')) return []
+      const rows = await repo.list(db, ctx.partnership.id)
+      return [caseReviewSection({ ...yearFigures(rows, report.year), threshold: thresholdText(await repo.threshold(db, ctx.partnership.id)) }, today())]
     },
 
     /**
@@ -236,5 +245,7 @@ export function asbCaseReviewService({ db, clock, directory }: { db: Db; clock: 
       return [{ recordType: RETENTION.recordType, action: RETENTION.action, count }]
     },
   }
+  const figuresOf = (ctx: PartnershipContext, year: number) => service.figures(ctx, year)
+  return service
 }
 export type AsbCaseReviewService = ReturnType<typeof asbCaseReviewService>

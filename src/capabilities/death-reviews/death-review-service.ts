@@ -1,6 +1,7 @@
 import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { grantRepository } from '../../core/access/grant-repository.ts'
 import { financialYearDates, financialYearOfDay, ukDate, type IsoDate } from '../../core/calendar/index.ts'
+import type { DocumentSection } from '../../core/documents/model.ts'
 import type { Db } from '../../db/database.ts'
 import { isUniqueViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
@@ -15,6 +16,7 @@ import { deathReviewRepository as repo, type ReviewRecords, type ReviewRow } fro
 import { deathReviewRetention } from './death-review-retention.ts'
 import { countActions, currentRag } from './domain/action-plan.ts'
 import { deathReviewFigures, type DeathReviewFigures, type FigureReview } from './domain/figures.ts'
+import { deathReviewSection } from './domain/figures-section.ts'
 import { DEATH_REVIEW_RETENTION_RULES, retentionDueOn } from './domain/retention.ts'
 import { datesProblems, decisionDeadline, DECISION_LABELS, isOpen, reportDeadline, reportDueOn, stageOf, STAGE_LABELS } from './domain/timescales.ts'
 
@@ -88,6 +90,15 @@ export function deathReviewService({ db, clock, directory }: { db: Db; clock: Cl
         .filter(a => a.reviewId === review.id)
         .map(a => ({ status: a.status, dueOn: a.dueOn, rag: currentRag(parts.updates.filter(u => u.actionId === a.id)) })),
     }))
+  }
+
+  /** The scrutiny report's figures for a financial year: counts only, no case. Access-free, for the reports. */
+  async function figures(partnershipId: number, year: number): Promise<DeathReviewFigures | null> {
+    const reviews = await figureReviews(partnershipId)
+    if (!reviews.length) return null
+    const { last } = financialYearDates(year)
+    const day = today()
+    return deathReviewFigures(reviews, year, last < day ? last : day)
   }
 
   const parts = reviewPartsService({ db, clock, find, directory })
@@ -190,14 +201,7 @@ export function deathReviewService({ db, clock, directory }: { db: Db; clock: Cl
       })
     },
 
-    /** The scrutiny report's figures for a financial year: counts only, no case. Access-free, for the reports. */
-    async figures(partnershipId: number, year: number): Promise<DeathReviewFigures | null> {
-      const reviews = await figureReviews(partnershipId)
-      if (!reviews.length) return null
-      const { last } = financialYearDates(year)
-      const day = today()
-      return deathReviewFigures(reviews, year, last < day ? last : day)
-    },
+    figures,
 
     /** The reviews linked to a priority, for those who hold the grant; nothing for anyone else. Audited when read. */
     async forPriority(ctx: PartnershipContext, priorityId: number) {
@@ -211,6 +215,12 @@ export function deathReviewService({ db, clock, directory }: { db: Db; clock: Cl
     /** How many reviews a priority has (a count reveals no case), for documents read by everyone. */
     async countForPriority(partnershipId: number, priorityId: number): Promise<number> {
       return (await repo.list(db, partnershipId)).filter(r => r.priorityId === priorityId).length
+    },
+
+    /** The annual scrutiny report's section: the year's figures, counts only (read by the report's readers, who may not hold the grant). */
+    async reportSections(ctx: PartnershipContext, report: { kind: string; year: number }): Promise<DocumentSection[]> {
+      if (report.kind !== 'annual_scrutiny_report' || !allows(ctx, 'view')) return []
+      return [deathReviewSection(await figures(ctx.partnership.id, report.year), report.year)]
     },
 
     runRetention: deathReviewRetention({ db }).run,
