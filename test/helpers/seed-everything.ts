@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { hashToken } from '../../src/shared/tokens.ts'
 
 import { seedPoliceData } from './police-data.ts'
+import { seedDuties } from './seed-duties.ts'
 import { seedReports } from './seed-reports.ts'
 import type { TestApp } from './test-app.ts'
 
@@ -172,7 +173,7 @@ async function seedHighlightReports(t: TestApp, target: SeedTarget): Promise<voi
 }
 
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure, seedPlans, seedIndicators, seedFunding, seedReports, seedHighlightReports, seedPoliceData]
+export const SEEDERS: Seeder[] = [seedStructure, seedPlans, seedIndicators, seedFunding, seedReports, seedHighlightReports, seedPoliceData, seedDuties]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

@@ -17,6 +17,9 @@ import { applicationProblems, hasRecommendations, meetsThreshold, nextPublicatio
 
 export const DUTY = 'ASB case review (community trigger)'
 
+/** The community trigger began on 20 October 2014, in the financial year 2014/15. */
+const FIRST_YEAR = 2014
+
 /**
  * The ASB case review log and the yearly figures the partnership publishes. Members read the log (it names no
  * one); coordinators keep it. The figures of a year are public once the partnership publishes them.
@@ -141,13 +144,16 @@ export function asbCaseReviewService({ db, clock, directory }: { db: Db; clock: 
     /** The figures of a financial year, from the records now. A year not published is not there for the public. */
     async figures(ctx: PartnershipContext, year: number) {
       requirePermission(ctx, 'view_published')
-      if (!Number.isSafeInteger(year) || year < 2014 || year > financialYearOfDay(today()) + 1) throw new NotFoundError('Year')
-      const publication = (await published(ctx.partnership.id)).get(year) ?? null
+      // Any year from 2014/15 (the community trigger began in October 2014) to this one, and any other year with records.
+      const [rows, pubs] = await Promise.all([repo.list(db, ctx.partnership.id), published(ctx.partnership.id)])
+      const recorded = pubs.has(year) || rows.some(r => financialYearOfDay(r.receivedOn) === year)
+      if (!Number.isSafeInteger(year) || (!recorded && (year < FIRST_YEAR || year > financialYearOfDay(today())))) throw new NotFoundError('Year')
+      const publication = pubs.get(year) ?? null
       if (!publication && !allows(ctx, 'view')) throw new NotFoundError('Year')
       const { first, last } = financialYearDates(year)
       const day = today()
       return {
-        ...yearFigures(await repo.list(db, ctx.partnership.id), year),
+        ...yearFigures(rows, year),
         label: financialYearLabel(year),
         first,
         last,
