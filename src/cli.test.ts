@@ -66,7 +66,7 @@ describe('csp-hub --help', () => {
     const { code, out } = await csp('--help')
     expect(code).toBe(0)
     expect(out).toMatch(/^Usage: csp-hub \[options\] \[command\]/)
-    for (const command of ['serve', 'migrate', 'demo', 'user', 'token'])
+    for (const command of ['serve', 'migrate', 'demo', 'user', 'token', 'retention'])
       expect(out).toMatch(new RegExp(`^  ${command}\\b`, 'm'))
   })
 
@@ -117,6 +117,17 @@ describe('csp-hub demo', () => {
     ])
     expect((await csp('demo')).code).toBe(0)
     expect(await names()).toHaveLength(2)
+  })
+})
+
+describe('csp-hub retention run', () => {
+  it('applies the retention rules to the demo records that are due, audited by the system; a second run changes nothing', async () => {
+    const { code, out } = await csp('retention', 'run')
+    // The illustrative review published in 2016 and the three 2021/22 case review applications are due.
+    expect({ code, out }).toEqual({ code: 0, out: 'death review: 1 anonymised\ndeath review meeting: 0 deleted\nASB case review: 3 anonymised\n' })
+    const audited = await query(db => db.selectFrom('auditEvents').select('entityType').where('action', '=', 'anonymise').where('actorLabel', '=', 'system (retention rules)').execute())
+    expect(audited).toHaveLength(4)
+    expect((await csp('retention', 'run')).out).toBe('death review: 0 anonymised\ndeath review meeting: 0 deleted\nASB case review: 0 anonymised\n')
   })
 })
 

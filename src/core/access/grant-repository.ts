@@ -14,6 +14,8 @@ export interface GrantHolder {
   name: string
   email: string
   role: string | null
+  /** A site administrator may hold a grant without a role in the partnership. */
+  isSiteAdmin: boolean
   grants: Grant[]
 }
 
@@ -33,29 +35,31 @@ export const grantRepository = {
       db
         .selectFrom('partnershipRoles')
         .innerJoin('users', 'users.id', 'partnershipRoles.userId')
-        .select(['users.id as userId', 'users.name', 'users.email', 'partnershipRoles.role'])
+        .select(['users.id as userId', 'users.name', 'users.email', 'users.isSiteAdmin', 'partnershipRoles.role'])
         .where('partnershipRoles.partnershipId', '=', partnershipId)
         .execute(),
       db
         .selectFrom('accessGrants')
         .innerJoin('users', 'users.id', 'accessGrants.userId')
-        .select(['users.id as userId', 'users.name', 'users.email', 'accessGrants.grant'])
+        .select(['users.id as userId', 'users.name', 'users.email', 'users.isSiteAdmin', 'accessGrants.grant'])
         .where('accessGrants.partnershipId', '=', partnershipId)
         .execute(),
     ])
     const byUser = new Map<number, GrantHolder>()
-    for (const row of roles) byUser.set(row.userId, { userId: row.userId, name: row.name, email: row.email, role: row.role, grants: [] })
+    for (const row of roles) byUser.set(row.userId, { userId: row.userId, name: row.name, email: row.email, role: row.role, isSiteAdmin: row.isSiteAdmin, grants: [] })
     for (const row of grants) {
-      const holder = byUser.get(row.userId) ?? { userId: row.userId, name: row.name, email: row.email, role: null, grants: [] }
+      const holder = byUser.get(row.userId) ?? { userId: row.userId, name: row.name, email: row.email, role: null, isSiteAdmin: row.isSiteAdmin, grants: [] }
       holder.grants.push(row.grant)
       byUser.set(row.userId, holder)
     }
     return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.email.localeCompare(b.email))
   },
 
-  /** Give a grant to someone with a role in the partnership (a no-op if they hold it already). */
+  /** Give a grant to someone with a role in the partnership, or a site administrator (a no-op if they hold it already). */
   async give(trx: Kysely<Database>, actor: Actor, partnershipId: number, userId: number, grant: Grant): Promise<void> {
-    const holder = (await grantRepository.holders(trx, partnershipId)).find(h => h.userId === userId && h.role !== null)
+    const withRole = (await grantRepository.holders(trx, partnershipId)).find(h => h.userId === userId && h.role !== null)
+    const siteAdmin = withRole ? undefined : await trx.selectFrom('users').select(['id as userId', 'name', 'email']).where('id', '=', userId).where('isSiteAdmin', '=', true).executeTakeFirst()
+    const holder = withRole ?? (siteAdmin && { ...siteAdmin, role: null, isSiteAdmin: true, grants: [...(await grantRepository.held(trx, partnershipId, userId))] })
     if (!holder) throw new NotFoundError('Account')
     if (holder.grants.includes(grant)) return
     await trx.insertInto('accessGrants').values({ partnershipId, userId, grant, grantedByLabel: actor.label }).execute()
