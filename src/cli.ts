@@ -143,7 +143,7 @@ export function buildProgram(): Command {
   const retention = program.command('retention').description('The retention rules of the statutory duties’ records.')
   retention
     .command('run')
-    .description('Apply the retention rules now: anonymise and delete the records that are due (death reviews, their meetings, ASB case review applications), each change in the audit log. The app also does this every day.')
+    .description('Apply the retention rules now: anonymise and delete the records that are due (death reviews, their meetings, ASB case review applications), each change in the audit log. Run it daily.')
     .action(async () => {
       await withServices(async (services, deps) => {
         const outcomes = await services.runRetention(deps.clock.now())

@@ -99,6 +99,12 @@ export function createServices(deps: AppDeps) {
     events,
     seriousViolence,
     priorityThread,
+    /** Every deadline the statutory duties compute for a partnership, as plain data (access-free, for internal callers). */
+    statutoryDutyDates: async (partnershipId: number) => [
+      ...(await deathReviews.statutoryDates(partnershipId)),
+      ...(await asbCaseReviews.statutoryDates(partnershipId)),
+      ...(await seriousViolence.statutoryDates(partnershipId)),
+    ],
     /** The retention rules of the statutory duties' records, applied by the system (daily, and `csp-hub retention run`). */
     runRetention: async (now: Date) => [...(await deathReviews.runRetention(now)), ...(await asbCaseReviews.runRetention(now))],
   }
