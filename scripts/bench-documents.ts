@@ -16,9 +16,9 @@ import { performance } from 'node:perf_hooks'
 
 import pg from 'pg'
 
-import { argon2Hasher } from '../src/capabilities/accounts/password-hasher.ts'
+import { argon2Hasher } from '../src/capabilities/accounts/index.ts'
 import type { PartnershipContext } from '../src/core/access/partnership-context.ts'
-import { planCsv, planXlsx } from '../src/capabilities/plans/plan-spreadsheet.ts'
+import { planCsv, planXlsx } from '../src/capabilities/plans/spreadsheet/spreadsheet-files.ts'
 import { htmlDocument } from '../src/core/documents/html.ts'
 import { REPORT_KIND_LABELS } from '../src/capabilities/reports/domain/report-kinds.ts'
 import { loadConfig } from '../src/config.ts'
@@ -82,7 +82,7 @@ async function measure(services: Services, ctx: PartnershipContext, reportId: nu
     html.push(
       await time(async () => {
         const { document } = await services.reports.document(ctx, reportId)
-        nunjucks.renderString('{% from "macros/document.njk" import appDocument %}{{ appDocument(doc) }}', { doc: htmlDocument(document) })
+        nunjucks.renderString('{% from "reports/views/document.njk" import appDocument %}{{ appDocument(doc) }}', { doc: htmlDocument(document) })
       }),
     )
   }

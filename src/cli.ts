@@ -1,11 +1,13 @@
 import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 
-import { isRole, ROLES } from './core/access/roles.ts'
-import { registerPoliceDataCommands } from './capabilities/police-data/police-data-cli.ts'
+import { registerPoliceDataCommands } from './capabilities/police-data/index.ts'
+import { MaintenanceError, registerMaintenanceCommands } from './cli-maintenance.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
+import { isRole, ROLES } from './core/access/roles.ts'
+import { DataDirInUseError } from './db/data-dir-lock.ts'
 import type { DatabaseHandle } from './db/database.ts'
-import { migrateToLatest } from './db/migrate.ts'
+import { migrateToLatest, MigrationError } from './db/migrate.ts'
 import { loadDemoData } from './demo/index.ts'
 import { createLogger } from './logger.ts'
 import type { Mailer } from './mailer.ts'
@@ -54,8 +56,9 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('Migrate the database, load the demo partnerships on first start (outside production), and serve the web app on PORT (default 3000).')
-    .action(async () => {
-      const cfg = config()
+    .option('--watch-templates', 'read the templates again on every page (for development: npm run dev)', false)
+    .action(async (options: { watchTemplates: boolean }) => {
+      const cfg = { ...config(), watchTemplates: options.watchTemplates }
       await serve(cfg, createLogger(cfg.logLevel))
     })
 
@@ -152,6 +155,7 @@ export function buildProgram(): Command {
     })
 
   registerPoliceDataCommands(program, withServices)
+  registerMaintenanceCommands(program, { config, open: cfg => openDatabase(cfg) })
   return program
 }
 
@@ -168,7 +172,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode
-    if (error instanceof CliError || error instanceof ConfigError) {
+    if (error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof MaintenanceError || error instanceof MigrationError) {
       console.error(`csp-hub: ${error.message}`)
       return 1
     }

@@ -34,6 +34,7 @@ const schema = z.object({
   CSP_HUB_MAP_TILE_ATTRIBUTION: z.string().optional(),
   CSP_HUB_UPLOAD_MAX_MB: z.coerce.number().int().positive().default(200),
   CSP_HUB_SAMPLE_DATA_DIR: z.string().optional(),
+  CSP_HUB_IMPORT_STALL_MINUTES: z.coerce.number().int().positive().default(30),
 })
 
 export interface Config {
@@ -55,6 +56,10 @@ export interface Config {
   uploadMaxBytes: number
   /** Real police.uk and ONS files laid out as shared/data/real (police-uk/, ons/): the demo imports them. */
   sampleDataDir: string | undefined
+  /** An import job that shows no sign of life for this long is failed by the watchdog. */
+  importStallMinutes: number
+  /** Read templates again on every render (`csp-hub serve --watch-templates`, as `npm run dev` does). */
+  watchTemplates: boolean
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     map: { tileUrl: e.CSP_HUB_MAP_TILE_URL || undefined, tileAttribution: e.CSP_HUB_MAP_TILE_ATTRIBUTION },
     uploadMaxBytes: e.CSP_HUB_UPLOAD_MAX_MB * 1024 * 1024,
     sampleDataDir: e.CSP_HUB_SAMPLE_DATA_DIR ? path.resolve(e.CSP_HUB_SAMPLE_DATA_DIR) : defaultSampleDataDir(e.NODE_ENV),
+    importStallMinutes: e.CSP_HUB_IMPORT_STALL_MINUTES,
+    watchTemplates: false,
   })
 }
 

@@ -1,20 +1,17 @@
+import { accountService, type PasswordHasher, sessionRepository } from './capabilities/accounts/index.ts'
 import { asbCaseReviewService } from './capabilities/asb-case-reviews/index.ts'
+import { auditService } from './capabilities/audit/index.ts'
 import { deathReviewService } from './capabilities/death-reviews/index.ts'
-import { accountService } from './capabilities/accounts/account-service.ts'
-import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
-import { sessionRepository } from './capabilities/accounts/session-repository.ts'
-import { auditService } from './capabilities/audit/audit-service.ts'
-import { fundingService } from './capabilities/funding/funding-service.ts'
-import { highlightReportService } from './capabilities/highlight-reports/highlight-report-service.ts'
-import { indicatorService } from './capabilities/indicators/indicator-service.ts'
-import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
-import { planService } from './capabilities/plans/plan-service.ts'
+import { eventService } from './capabilities/events/index.ts'
+import { fundingService } from './capabilities/funding/index.ts'
+import { highlightReportService } from './capabilities/highlight-reports/index.ts'
+import { indicatorService } from './capabilities/indicators/index.ts'
+import { partnershipService } from './capabilities/partnerships/index.ts'
+import { planService } from './capabilities/plans/index.ts'
 import { OFFENCES_NOT_TOLD_APART, POLICE_SOURCE, policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
-import { reportService, type ReportDataSources } from './capabilities/reports/report-service.ts'
-import { reportSources } from './capabilities/reports/report-sources.ts'
-import { eventService } from './capabilities/events/index.ts'
 import { threadService } from './capabilities/priority-thread/index.ts'
+import { reportService, reportSources, type ReportDataSources } from './capabilities/reports/index.ts'
 import { seriousViolenceService, violenceEvidence } from './capabilities/serious-violence/index.ts'
 import { dutyDirectory, fundingLines } from './capabilities/statutory-duties/index.ts'
 import type { Config } from './config.ts'
@@ -39,12 +36,14 @@ export function createServices(deps: AppDeps) {
   const accounts = accountService({ db, hasher: deps.hasher, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.config.baseUrl, logger: deps.logger })
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
   const audit = auditService({ db })
-  const plans = planService({ db, clock: deps.clock })
-  // The strategic assessment document carries the partnership's latest priority scoring matrix.
-  const police = policeDataServices({ ...deps, assessmentSections: ctx => priorityMatrix.assessmentSections(ctx) })
+  const plans = planService({ db, clock: deps.clock, partnerships })
+  // The police data counts by the partnership's areas; its strategic assessment document carries the
+  // partnership's latest priority scoring matrix.
+  const partnershipAreas = (partnershipId: number) => partnerships.areasOf(partnershipId)
+  const police = policeDataServices({ ...deps, partnershipAreas, assessmentSections: ctx => priorityMatrix.assessmentSections(ctx) })
   const priorityMatrix = priorityMatrixService({ db, clock: deps.clock, policeData: police.policeData })
   // Indicators defined as crime type(s) × area count their actuals from the police data.
-  const policeActuals = policeActualsProvider({ db, clock: deps.clock, policeData: police.policeData })
+  const policeActuals = policeActualsProvider({ clock: deps.clock, policeData: police.policeData, partnershipAreas })
   const indicators = indicatorService({ db, clock: deps.clock, policeActuals })
   const funding = fundingService({ db, clock: deps.clock })
   // Reports read the plans, indicators and funding through the capabilities that own them.

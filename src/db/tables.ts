@@ -8,15 +8,14 @@ import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
 import type { PartnershipsTable, PartnershipTables } from '../capabilities/partnerships/partnership-tables.ts'
-import type { PlanTables } from '../capabilities/plans/plan-tables.ts'
+import type { PlanPartnershipColumns, PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
 import type { SeriousViolenceTables } from '../capabilities/serious-violence/serious-violence-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
+import type { AccessTables } from '../core/access/access-tables.ts'
 import type { GrantTables } from '../core/access/grant-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
-
-import type { Json } from './column-types.ts'
 
 /**
  * Row types of every table (the Database interface Kysely checks queries against), in camelCase:
@@ -25,14 +24,10 @@ import type { Json } from './column-types.ts'
  * that may import every capability's tables.
  */
 
-export interface PartnershipSettingsColumns {
-  /** The partnership's own wording of the RAG definitions, if it rewords them. */
-  ragDefinitions: Json<Record<string, string> | null> | null
-}
-
 export interface Database
   extends PartnershipTables,
     AccountTables,
+    AccessTables,
     AuditTables,
     PlanTables,
     IndicatorTables,
@@ -46,7 +41,7 @@ export interface Database
     AsbCaseReviewTables,
     EventTables,
     SeriousViolenceTables {
-  partnerships: PartnershipsTable & PartnershipSettingsColumns & IndicatorPartnershipColumns
+  partnerships: PartnershipsTable & PlanPartnershipColumns & IndicatorPartnershipColumns
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>

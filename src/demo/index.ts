@@ -1,4 +1,4 @@
-import type { CurrentUser } from '../capabilities/accounts/account-service.ts'
+import type { CurrentUser } from '../core/access/current-user.ts'
 import type { Role } from '../core/access/roles.ts'
 import type { Actor } from '../core/audit/audit-entry.ts'
 import { loadIndicatorDemo } from '../capabilities/indicators/indicator-demo.ts'

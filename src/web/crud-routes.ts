@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { PartnershipContext } from '../core/access/partnership-context.ts'
 
 import { attempt, parseForm } from './form.ts'
-import { flash, partnershipContext } from './request.ts'
+import { flash, idParam, partnershipContext } from './request.ts'
 
 /**
  * The create / edit / confirm-delete pages of one kind of record under a partnership, following our
@@ -43,7 +43,7 @@ export interface CrudPages<S extends z.ZodType, R> {
 
 export function crudPages<S extends z.ZodType, R>(config: CrudPages<S, R>): Router {
   const router = Router({ mergeParams: true })
-  const idOf = (req: Request) => Number(req.params.id)
+  const idOf = (req: Request) => idParam(req, 'id')
   const capitalised = config.noun.charAt(0).toUpperCase() + config.noun.slice(1)
 
   async function renderForm(req: Request, res: Response, record: R | null, state: Record<string, unknown>, status = 200) {

@@ -1,4 +1,4 @@
-import type { CurrentUser } from '../../src/capabilities/accounts/account-service.ts'
+import type { CurrentUser } from '../../src/core/access/current-user.ts'
 import type { Role } from '../../src/core/access/roles.ts'
 import type { PartnershipContext } from '../../src/core/access/partnership-context.ts'
 

@@ -27,6 +27,7 @@ export interface RouteRule {
 export const ROUTE_RULES: Record<string, RouteRule> = {
   // Accounts
   'GET /healthz': { rule: 'anyone' },
+  'GET /readyz': { rule: 'anyone' },
   'GET /sign-in': { rule: 'anyone' },
   'POST /sign-in': { rule: 'anyone' },
   'POST /sign-out': { rule: 'anyone' },

@@ -53,7 +53,7 @@ export function accountsCapability({ services, sessions }: CapabilityDeps): Capa
   routes.post('/forgot-password', async (req, res) => {
     const form = parseForm(forgotPasswordForm, req.body)
     if (!form.ok) return res.status(400).render('accounts/views/forgot-password.njk', { values: req.body, ...form })
-    await accounts.requestPasswordReset(form.value.email)
+    await accounts.requestPasswordReset(form.value.email, actorFor(req))
     res.render('accounts/views/forgot-password-sent.njk', { email: form.value.email })
   })
 
@@ -69,7 +69,7 @@ export function accountsCapability({ services, sessions }: CapabilityDeps): Capa
       return res.status(410).render('accounts/views/reset-password.njk', { valid: false })
     }
     const form = parseForm(newPasswordForm, req.body)
-    const result = form.ok ? await attempt(() => accounts.resetPassword(req.params.token, form.value.newPassword)) : form
+    const result = form.ok ? await attempt(() => accounts.resetPassword(req.params.token, form.value.newPassword, req.requestId)) : form
     if (!result.ok) {
       return res.status(400).render('accounts/views/reset-password.njk', { valid: true, minLength: MIN_PASSWORD_LENGTH, ...result })
     }

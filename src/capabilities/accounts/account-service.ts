@@ -1,3 +1,4 @@
+import type { CurrentUser } from '../../core/access/current-user.ts'
 import type { Viewer } from '../../core/access/roles.ts'
 import type { Actor } from '../../core/audit/audit-entry.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
@@ -11,15 +12,10 @@ import { hashToken, newToken } from '../../shared/tokens.ts'
 import { passwordProblem } from './domain/passwords.ts'
 import { DEFAULT_THROTTLE, emailKey, isThrottled } from './domain/throttle.ts'
 import type { PasswordHasher } from './password-hasher.ts'
-import { userRepository, type UserRole } from './user-repository.ts'
+import { sessionRepository } from './session-repository.ts'
+import { tokenRepository as tokens } from './token-repository.ts'
+import { userRepository } from './user-repository.ts'
 
-export interface CurrentUser {
-  id: number
-  email: string
-  name: string
-  isSiteAdmin: boolean
-  roles: UserRole[]
-}
 
 export type SignInResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'throttled' }
 
@@ -46,18 +42,21 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
     return { id: user.id, email: user.email, name: user.name, isSiteAdmin: user.isSiteAdmin, roles }
   }
 
-  async function issueResetToken(userId: number, minutes: number): Promise<string> {
+  async function issueResetToken(userId: number, minutes: number, trx: Db = db): Promise<string> {
     const token = newToken()
     const now = clock.now()
-    await db
-      .insertInto('passwordResetTokens')
-      .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + minutes * 60_000) })
-      .execute()
+    await tokens.insertResetToken(trx, { tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + minutes * 60_000) })
     return token
   }
 
   return {
     loadCurrentUser,
+
+    /** The account with this address, if there is one (addresses compare without case). */
+    async findByEmail(email: string): Promise<{ id: number; email: string; name: string } | undefined> {
+      const user = await userRepository.findByEmail(db, email)
+      return user && { id: user.id, email: user.email, name: user.name }
+    },
 
     toViewer(user: CurrentUser): Viewer {
       return { userId: user.id, isSiteAdmin: user.isSiteAdmin, roles: new Map(user.roles.map(r => [r.partnershipId, r.role])) }
@@ -106,13 +105,24 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
     },
 
     /** Always answers the same way, so the form does not reveal which addresses have accounts. */
-    async requestPasswordReset(email: string): Promise<void> {
+    async requestPasswordReset(email: string, actor: Actor = { userId: null, label: 'anonymous' }): Promise<void> {
       const user = await userRepository.findByEmail(db, email)
       if (!user || user.disabledAt) {
         logger.info({ emailKey: emailKey(email) }, 'Password reset asked for an unknown address')
         return
       }
-      const token = await issueResetToken(user.id, RESET_LINK_MINUTES)
+      // The link is a way into the account: its issue is audited like any other change to it.
+      const token = await db.transaction().execute(async trx => {
+        const issued = await issueResetToken(user.id, RESET_LINK_MINUTES, trx)
+        await auditLog.record(trx, actor, {
+          partnershipId: null,
+          action: 'create',
+          entityType: 'password reset link',
+          entityId: user.id,
+          summary: `E-mailed a password reset link to ${user.email}, valid for ${RESET_LINK_MINUTES} minutes`,
+        })
+        return issued
+      })
       await mailer.send({
         to: user.email,
         subject: 'Reset your CSP Hub password',
@@ -124,7 +134,7 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
       return Boolean(await findUsableResetToken(token))
     },
 
-    async resetPassword(token: string, next: string): Promise<CurrentUser> {
+    async resetPassword(token: string, next: string, requestId?: string): Promise<CurrentUser> {
       const found = await findUsableResetToken(token)
       if (!found) throw new ValidationError({ newPassword: 'This link has expired or has been used. Ask for a new one.' })
       const user = (await userRepository.findById(db, found.userId))!
@@ -133,16 +143,10 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
       const passwordHash = await hasher.hash(next)
       const now = clock.now()
       await db.transaction().execute(async trx => {
-        const used = await trx
-          .updateTable('passwordResetTokens')
-          .set({ usedAt: now })
-          .where('tokenHash', '=', hashToken(token))
-          .where('usedAt', 'is', null)
-          .executeTakeFirst()
-        if (Number(used.numUpdatedRows) !== 1) throw new ConflictError('This link has already been used')
+        if (!(await tokens.useResetToken(trx, hashToken(token), now))) throw new ConflictError('This link has already been used')
         await userRepository.setPassword(trx, user.id, passwordHash, now)
-        await trx.deleteFrom('sessions').where('userId', '=', user.id).execute()
-        await auditLog.record(trx, { userId: user.id, label: user.email }, {
+        await sessionRepository(trx).removeForUser(user.id)
+        await auditLog.record(trx, { userId: user.id, label: user.email, ...(requestId ? { requestId } : {}) }, {
           partnershipId: null,
           action: 'update',
           entityType: 'user',
@@ -207,17 +211,13 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
       const token = `csp_${newToken()}`
       const now = clock.now()
       const row = await db.transaction().execute(async trx => {
-        const inserted = await trx
-          .insertInto('apiTokens')
-          .values({
-            userId,
-            name,
-            tokenHash: hashToken(token),
-            tokenPrefix: token.slice(0, 10),
-            expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null,
-          })
-          .returning(['id', 'name', 'tokenPrefix', 'createdAt', 'expiresAt'])
-          .executeTakeFirstOrThrow()
+        const inserted = await tokens.insertApiToken(trx, {
+          userId,
+          name,
+          tokenHash: hashToken(token),
+          tokenPrefix: token.slice(0, 10),
+          expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null,
+        })
         await auditLog.record(trx, actor, {
           partnershipId: null,
           action: 'create',
@@ -232,24 +232,12 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
     },
 
     listApiTokens(userId: number) {
-      return db
-        .selectFrom('apiTokens')
-        .select(['id', 'name', 'tokenPrefix', 'createdAt', 'lastUsedAt', 'expiresAt', 'revokedAt'])
-        .where('userId', '=', userId)
-        .orderBy('createdAt', 'desc')
-        .execute()
+      return tokens.apiTokensOf(db, userId)
     },
 
     async revokeApiToken(userId: number, tokenId: number, actor: Actor): Promise<void> {
       await db.transaction().execute(async trx => {
-        const result = await trx
-          .updateTable('apiTokens')
-          .set({ revokedAt: clock.now() })
-          .where('id', '=', tokenId)
-          .where('userId', '=', userId)
-          .where('revokedAt', 'is', null)
-          .returning(['id', 'name', 'tokenPrefix'])
-          .executeTakeFirst()
+        const result = await tokens.revokeApiToken(trx, userId, tokenId, clock.now())
         if (!result) throw new ConflictError('That token does not exist or is already revoked')
         await auditLog.record(trx, actor, {
           partnershipId: null,
@@ -264,29 +252,17 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
     /** The user a bearer token belongs to, if the token is valid. */
     async authenticateApiToken(token: string): Promise<CurrentUser | undefined> {
       const now = clock.now()
-      const row = await db
-        .selectFrom('apiTokens')
-        .select(['id', 'userId', 'lastUsedAt'])
-        .where('tokenHash', '=', hashToken(token))
-        .where('revokedAt', 'is', null)
-        .where(eb => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
-        .executeTakeFirst()
+      const row = await tokens.liveApiToken(db, hashToken(token), now)
       if (!row) return undefined
       if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-        await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.id).execute()
+        await tokens.markApiTokenUsed(db, row.id, now)
       }
       return loadCurrentUser(row.userId)
     },
   }
 
   async function findUsableResetToken(token: string) {
-    return db
-      .selectFrom('passwordResetTokens')
-      .select(['userId'])
-      .where('tokenHash', '=', hashToken(token))
-      .where('usedAt', 'is', null)
-      .where('expiresAt', '>', clock.now())
-      .executeTakeFirst()
+    return tokens.usableResetToken(db, hashToken(token), clock.now())
   }
 }
 export type AccountService = ReturnType<typeof accountService>

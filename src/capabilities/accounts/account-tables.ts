@@ -17,12 +17,6 @@ export interface UsersTable {
   updatedAt: UpdatedAt
 }
 
-export interface PartnershipRolesTable {
-  userId: number
-  partnershipId: number
-  role: string
-  createdAt: CreatedAt
-}
 
 export interface SessionsTable {
   id: string
@@ -64,7 +58,6 @@ export interface ApiTokensTable {
 
 export interface AccountTables {
   users: UsersTable
-  partnershipRoles: PartnershipRolesTable
   sessions: SessionsTable
   signInAttempts: SignInAttemptsTable
   passwordResetTokens: PasswordResetTokensTable

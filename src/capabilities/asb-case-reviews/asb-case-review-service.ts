@@ -1,5 +1,4 @@
 import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
-import { SYSTEM_ACTOR } from '../../core/audit/audit-entry.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { financialYearDates, financialYearLabel, financialYearOfDay, ukDate, type IsoDate } from '../../core/calendar/index.ts'
 import type { DocumentSection } from '../../core/documents/model.ts'
@@ -235,7 +234,7 @@ export function asbCaseReviewService({ db, clock, directory }: { db: Db; clock: 
           if (!due || due > day) continue
           const cleared = Object.fromEntries(PERSONAL_FIELDS.map(field => [field, null]))
           await trx.updateTable('asbCaseReviews').set({ ...cleared, anonymisedAt: now, updatedAt: now }).where('id', '=', row.id).execute()
-          await auditLog.record(trx, { ...SYSTEM_ACTOR, label: 'system (retention rules)' }, {
+          await auditLog.record(trx, { userId: null, label: 'system (retention rules)' }, {
             partnershipId: row.partnershipId,
             action: 'anonymise',
             entityType: 'ASB case review',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createTestDatabase } from '../../../test/helpers/test-database.ts'
+import { createTestDatabase } from '#test/helpers/test-database'
 import type { DatabaseHandle } from '../../db/database.ts'
 
 import { auditLog } from '../../core/audit/audit-log.ts'

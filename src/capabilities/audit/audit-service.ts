@@ -1,12 +1,12 @@
 import type { Db } from '../../db/database.ts'
 import { ForbiddenError } from '../../shared/errors.ts'
-import type { CurrentUser } from '../accounts/account-service.ts'
+import type { CurrentUser } from '../../core/access/current-user.ts'
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { auditRepository, type AuditFilter } from './audit-repository.ts'
 import { changedFields } from './domain/field-changes.ts'
 
-export const AUDIT_PAGE_SIZE = 50
+const AUDIT_PAGE_SIZE = 50
 
 export function auditService({ db }: { db: Db }) {
   async function page(filter: AuditFilter, pageNumber: number) {

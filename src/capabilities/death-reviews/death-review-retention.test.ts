@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership } from '../../../test/helpers/builders.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership } from '#test/helpers/builders'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 /**
  * The retention run over real rows: on 1 March 2024 a review published on 28 February 2018 is due to be

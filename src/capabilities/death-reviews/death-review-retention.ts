@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from '../../core/audit/audit-entry.ts'
+import type { Actor } from '../../core/audit/audit-entry.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { ukDate } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
@@ -10,7 +10,7 @@ import { deathReviewRepository as repo } from './death-review-repository.ts'
 import { ANONYMISED_FIELDS, isRetentionDue, MEETING_RETENTION, retentionDueOn, REVIEW_RETENTION } from './domain/retention.ts'
 import { closedOn, type ReviewDates } from './domain/timescales.ts'
 
-const RETENTION_ACTOR = { ...SYSTEM_ACTOR, label: 'system (retention rules)' }
+const RETENTION_ACTOR: Actor = { userId: null, label: 'system (retention rules)' }
 
 /**
  * The retention rules applied (domain/retention.ts): the reviews closed long enough ago are anonymised, and their

@@ -51,7 +51,7 @@ const entry = (fields: Partial<EntryContent>): EntryContent => ({
   ...fields,
 })
 
-export const ROCHFORD_2011_HIGHLIGHT_REPORTS: DemoReport[] = [
+const ROCHFORD_2011_HIGHLIGHT_REPORTS: DemoReport[] = [
   // --- Rochford Referral Group: reduce anti-social behaviour by 2% -------------------------------------
   {
     group: RRG,

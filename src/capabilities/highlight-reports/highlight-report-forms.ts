@@ -71,4 +71,3 @@ export function entriesForm(priorityIds: readonly number[]): z.ZodType<EntriesIn
 export const reopenForm = z.object({
   reason: requiredText('Enter why the report is being reopened', 1000),
 })
-export type ReopenInput = z.output<typeof reopenForm>

@@ -13,7 +13,9 @@ import { reporterKey } from './domain/reporters.ts'
 import { actionCountsText } from './domain/roll-up-document.ts'
 import { MONTH_STATE_LABELS } from './domain/schedule.ts'
 import { chooseForm, entriesForm, reopenForm, type ChooseInput } from './highlight-report-forms.ts'
-import type { GeneratedFile, HighlightReportService, ReportSection } from './highlight-report-service.ts'
+import type { ReportSection } from './highlight-report-context.ts'
+import type { HighlightReportService } from './highlight-report-service.ts'
+import type { GeneratedFile } from './roll-up-service.ts'
 
 /** Words the views share. */
 const labels = {

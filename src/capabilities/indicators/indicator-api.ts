@@ -12,7 +12,7 @@ import type { IndicatorReport } from './domain/report.ts'
 import type { PerformanceTable } from './indicator-service.ts'
 
 /** An indicator as the API gives it: its records and everything worked out from them. */
-export function indicatorJson(report: IndicatorReport, partnershipId: number) {
+function indicatorJson(report: IndicatorReport, partnershipId: number) {
   const { indicator } = report
   return {
     id: indicator.id,
@@ -78,7 +78,7 @@ export function indicatorJson(report: IndicatorReport, partnershipId: number) {
   }
 }
 
-export function performanceJson(table: PerformanceTable) {
+function performanceJson(table: PerformanceTable) {
   return {
     year: table.year,
     yearLabel: table.yearLabel,

@@ -54,7 +54,7 @@ interface DemoComparator {
 /** ONS 2008 mid-year estimate, as the plan gives it (section 2). */
 const ROCHFORD_POPULATION = 83_200
 
-export const ROCHFORD_INDICATORS: DemoIndicator[] = [
+const ROCHFORD_INDICATORS: DemoIndicator[] = [
   // Section 8: "Achievements from Strategic Priorities 2010/2011", in the table's order.
   {
     name: 'Theft from motor vehicle',

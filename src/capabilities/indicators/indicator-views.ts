@@ -8,7 +8,7 @@ import type { PerformanceTable } from './indicator-service.ts'
 
 /** View models for the indicator pages: everything worked out, so the templates only lay it out. */
 
-export const DIRECTION_WORDS: Record<Change['direction'], string> = { increase: 'Increase', decrease: 'Decrease', none: 'No change' }
+const DIRECTION_WORDS: Record<Change['direction'], string> = { increase: 'Increase', decrease: 'Decrease', none: 'No change' }
 
 export function ragText(tolerancePercent: number): string {
   const tolerance = tolerancePercent > 0 ? `, or worse than the baseline by no more than the partnership’s tolerance of ${tolerancePercent}%` : ''
@@ -16,7 +16,7 @@ export function ragText(tolerancePercent: number): string {
 }
 
 /** The chart of an indicator's figures: year on year for an annual indicator, this year against last for the others. */
-export function indicatorChart(report: IndicatorReport): Chart | null {
+function indicatorChart(report: IndicatorReport): Chart | null {
   const { indicator, actuals, targets } = report
   if (!actuals.length) return null
   const format = (value: number) => formatValue(indicator.unit === 'percentage' ? Math.round(value * 10) / 10 : value, indicator.unit)
@@ -59,7 +59,7 @@ export function indicatorChart(report: IndicatorReport): Chart | null {
 }
 
 /** A worked example of the rounding rule in the indicator's own unit, computed by the rule itself. */
-export function roundingExample(unit: Unit): string {
+function roundingExample(unit: Unit): string {
   const [baseline, changePercent] = unit === 'percentage' ? [12.15, -10] : unit === 'money' ? [100005, 3] : [2090, -2]
   const worked = targetValue({ kind: 'percent_change', changePercent, absoluteValue: null }, baseline, unit)
   return `For example: ${worked.explanation.charAt(0).toLowerCase()}${worked.explanation.slice(1)}.`

@@ -1,13 +1,7 @@
 import { sql } from 'kysely'
 
 import type { Db } from '../../db/database.ts'
-import type { Row } from '../../db/tables.ts'
-
-export type PartnershipRow = Row<'partnerships'>
-export type AreaRow = Row<'areas'>
-export type OrganisationRow = Row<'organisations'>
-export type GroupRow = Row<'groups'>
-export type PersonRow = Row<'people'>
+import type { NewRow, RowUpdate } from '../../db/tables.ts'
 
 export interface MembershipView {
   id: number
@@ -23,6 +17,27 @@ export interface MembershipView {
 export const partnershipRepository = {
   findById(db: Db, id: number) {
     return db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst()
+  },
+
+  findByIdOrThrow(db: Db, id: number) {
+    return db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  },
+
+  insertPartnership(db: Db, values: NewRow<'partnerships'>) {
+    return db.insertInto('partnerships').values(values).returningAll().executeTakeFirstOrThrow()
+  },
+
+  updatePartnership(db: Db, id: number, values: RowUpdate<'partnerships'>, now: Date) {
+    return db
+      .updateTable('partnerships')
+      .set({ ...values, updatedAt: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+
+  async deletePartnership(db: Db, id: number): Promise<void> {
+    await db.deleteFrom('partnerships').where('id', '=', id).execute()
   },
 
   /** Every partnership, with the viewer's role where they hold one. */
@@ -97,6 +112,35 @@ export const partnershipRepository = {
       .orderBy(sql`case memberships.role when 'chair' then 0 when 'vice_chair' then 1 else 2 end`)
       .orderBy('people.name')
       .execute()
+  },
+
+  /** Organisations, people (with their organisation) and groups, each sorted by name: the names other capabilities show. */
+  async directory(db: Db, partnershipId: number, options: { withPeople: boolean }) {
+    const [organisations, people, groups] = await Promise.all([
+      db.selectFrom('organisations').select(['id', 'name', 'shortName']).where('partnershipId', '=', partnershipId).orderBy('name').execute(),
+      options.withPeople
+        ? db
+            .selectFrom('people')
+            .leftJoin('organisations', 'organisations.id', 'people.organisationId')
+            .select(['people.id', 'people.name', 'organisations.name as organisationName', 'organisations.shortName as organisationShortName'])
+            .where('people.partnershipId', '=', partnershipId)
+            .orderBy('people.name')
+            .orderBy('organisations.name')
+            .execute()
+        : Promise.resolve([]),
+      db.selectFrom('groups').select(['id', 'name', 'shortName']).where('partnershipId', '=', partnershipId).orderBy('name').execute(),
+    ])
+    return { organisations, people, groups }
+  },
+
+  personWithOrganisation(db: Db, partnershipId: number, personId: number) {
+    return db
+      .selectFrom('people')
+      .leftJoin('organisations', 'organisations.id', 'people.organisationId')
+      .select(['people.name', 'organisations.name as organisationName'])
+      .where('people.partnershipId', '=', partnershipId)
+      .where('people.id', '=', personId)
+      .executeTakeFirst()
   },
 
   /** Accounts holding a role in the partnership. */

@@ -2,11 +2,11 @@ import type { Db } from '../../db/database.ts'
 import { constraintOf, isForeignKeyViolation, isUniqueViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
-import type { AccountService, CurrentUser } from '../accounts/account-service.ts'
+import type { CurrentUser } from '../../core/access/current-user.ts'
+import type { AccountService } from '../accounts/index.ts'
 import { accessTo, type Role, type Viewer } from '../../core/access/roles.ts'
 import { grantRepository } from '../../core/access/grant-repository.ts'
 import type { Grant } from '../../core/access/grants.ts'
-import { userRepository } from '../accounts/user-repository.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import type { Actor } from '../../core/audit/audit-entry.ts'
@@ -19,6 +19,7 @@ import {
   wouldCreateCycle,
   type AreaType,
 } from './domain/structure.ts'
+import { partnershipDirectory } from './partnership-directory.ts'
 import type { AreaInput, GroupInput, MembershipInput, OrganisationInput, PartnershipInput, PersonInput, TeamMemberInput } from './partnership-forms.ts'
 import { partnershipRepository as repo } from './partnership-repository.ts'
 
@@ -57,6 +58,8 @@ function explainDeleteError(error: unknown, what: string): never {
 
 export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clock; accounts: AccountService }) {
   return {
+    ...partnershipDirectory({ db, accounts }),
+
     /** The partnerships a viewer may open: their own (all, for a site admin) and every published one. */
     async listFor(viewer: Viewer | null) {
       const rows = await repo.listAll(db)
@@ -125,7 +128,7 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
       if (!user.isSiteAdmin) throw new ForbiddenError('Only a site administrator can add a partnership')
       try {
         return await db.transaction().execute(async trx => {
-          const row = await trx.insertInto('partnerships').values(input).returningAll().executeTakeFirstOrThrow()
+          const row = await repo.insertPartnership(trx, input)
           await auditLog.record(trx, actor, {
             partnershipId: row.id,
             action: 'create',
@@ -145,13 +148,8 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
       requirePermission(ctx, 'manage_partnership')
       try {
         return await db.transaction().execute(async trx => {
-          const before = (await trx.selectFrom('partnerships').selectAll().where('id', '=', ctx.partnership.id).executeTakeFirst())!
-          const after = await trx
-            .updateTable('partnerships')
-            .set({ ...input, updatedAt: clock.now() })
-            .where('id', '=', ctx.partnership.id)
-            .returningAll()
-            .executeTakeFirstOrThrow()
+          const before = (await repo.findById(trx, ctx.partnership.id))!
+          const after = await repo.updatePartnership(trx, ctx.partnership.id, input, clock.now())
           await auditLog.record(trx, ctx.actor, {
             partnershipId: ctx.partnership.id,
             action: 'update',
@@ -172,8 +170,8 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
     async remove(ctx: PartnershipContext, user: CurrentUser) {
       if (!user.isSiteAdmin) throw new ForbiddenError('Only a site administrator can delete a partnership')
       await db.transaction().execute(async trx => {
-        const before = await trx.selectFrom('partnerships').selectAll().where('id', '=', ctx.partnership.id).executeTakeFirstOrThrow()
-        await trx.deleteFrom('partnerships').where('id', '=', ctx.partnership.id).execute()
+        const before = await repo.findByIdOrThrow(trx, ctx.partnership.id)
+        await repo.deletePartnership(trx, ctx.partnership.id)
         await auditLog.record(trx, ctx.actor, {
           partnershipId: ctx.partnership.id,
           action: 'delete',
@@ -397,7 +395,7 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
           throw new ValidationError({ personId: 'Select a person from the list' })
         })
       }
-      const existing = await userRepository.findByEmail(db, input.email)
+      const existing = await accounts.findByEmail(input.email)
       const user = existing ?? (await accounts.createUser({ email: input.email, name: input.name }, ctx.actor))
       await db.transaction().execute(async trx => {
         const already = await trx
@@ -476,6 +474,11 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
           before,
         })
       })
+    },
+
+    /** A partnership's areas, for figures other capabilities count by area (the police data, by ONS code). */
+    async areasOf(partnershipId: number) {
+      return (await repo.areas(db, partnershipId)).map(({ id, parentId, type, name, code }) => ({ id, parentId, type, name, code }))
     },
   }
 }

@@ -5,6 +5,9 @@
  */
 export { planService, summarisePlanView, type ActionView, type PlanService, type PlanSummary, type PlanView, type PriorityView } from './plan-service.ts'
 export { plansCapability } from './plan-routes.ts'
+export { planPaths } from './plan-paths.ts'
+export type { PlanRow as Plan } from './plan-repository.ts'
+export type { PlanInput } from './plan-forms.ts'
 export { insertDraftPlan, type DraftPlanInput } from './draft-plans.ts'
 export { countRags, RAG_LABELS, ragDefinitions, ragInQuarter, updatesInQuarter, type Rag, type RagCounts, type RagDefinitions } from './domain/rag.ts'
 export { ACTION_STATUS_LABELS } from './domain/schedule.ts'

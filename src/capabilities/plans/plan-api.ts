@@ -1,11 +1,11 @@
 import { Router } from 'express'
 
-import type { Services } from '../../services.ts'
-import type { OpenApiPart } from '../../web/capability.ts'
-import { idParam, partnershipContext } from '../../web/request.ts'
-import { idParameter, jsonResponses } from '../../web/openapi.ts'
-
 import { financialYearLabel } from '../../core/calendar/index.ts'
+import type { OpenApiPart } from '../../web/capability.ts'
+import { idParameter, jsonResponses } from '../../web/openapi.ts'
+import { idParam, partnershipContext } from '../../web/request.ts'
+
+import type { PlanLifecycleService } from './plan-lifecycle-service.ts'
 import type { PlanRow } from './plan-repository.ts'
 
 /**
@@ -159,8 +159,7 @@ function planSummary(plan: PlanRow) {
   }
 }
 
-export function planApi(services: Services) {
-  const { plans } = services
+export function planApi(plans: Pick<PlanLifecycleService, 'list' | 'planView' | 'summariseView' | 'ragDefinitions'>) {
   const routes = Router({ mergeParams: true })
 
   routes.get('/plans', async (req, res) => {

@@ -1,8 +1,8 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 import { loadDemoData } from '../../demo/index.ts'
 import { hashToken, newToken } from '../../shared/tokens.ts'
 import { SESSION_COOKIE } from '../../web/middleware/session.ts'
@@ -140,8 +140,9 @@ describe('the demo plans round-trip through the spreadsheet', () => {
       const now = t.clock.now()
       await t.services.sessions.create({ id: hashToken(token), userId: coordinatorId, csrfToken: csrf, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000) })
       const res = await request(t.app)
-        .post(`/partnerships/${partnershipId}/plans/${copyId}/import?_csrf=${encodeURIComponent(csrf)}`)
+        .post(`/partnerships/${partnershipId}/plans/${copyId}/import`)
         .set('Cookie', `${SESSION_COOKIE}=${token}`)
+        .field('_csrf', csrf)
         .attach('file', Buffer.from(csv.text, 'utf8'), 'plan.csv')
       expect(res.status, page(res.text).all('[data-qa=import-problem]').join('\n')).toBe(303)
       expect((await client.get(`/partnerships/${partnershipId}/plans/${copyId}/export.csv`)).text).toBe(csv.text)

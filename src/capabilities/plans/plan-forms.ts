@@ -1,16 +1,16 @@
 import { z } from 'zod'
 
-import { dayFrom } from '../../core/calendar/index.ts'
-import { choice, optionalId, optionalText, requiredText } from '../../shared/form-fields.ts'
+import { choice, optionalText, requiredText } from '../../shared/form-fields.ts'
 
-import { cleanText, linesOf } from './domain/plan-sheet.ts'
-import { RAGS } from './domain/rag.ts'
-import { ACTION_STATUSES } from './domain/schedule.ts'
+import { cleanText, linesOf } from './domain/plan-text.ts'
 
-/** Zod schemas of the plan forms. Field names are the element ids, so error links land on their field. */
+/**
+ * Zod schemas of the plan forms, and the fields the forms of priorities and actions share. Field names are
+ * the element ids, so error links land on their field.
+ */
 
 /** Multi-line text: line breaks kept (as \n), spaces trimmed; empty is null. */
-const longText = (max = 5000) =>
+export const longText = (max = 5000) =>
   z
     .string()
     .optional()
@@ -19,27 +19,13 @@ const longText = (max = 5000) =>
     .transform(value => (value === '' ? null : value))
 
 /** A list typed one item per line in a textarea. */
-const lines = (itemMax: number, what: string) =>
+export const lines = (itemMax: number, what: string) =>
   z
     .string()
     .optional()
     .transform(value => linesOf(value ?? ''))
     .refine(items => items.every(item => item.length <= itemMax), `Each ${what} must be ${itemMax.toLocaleString('en-GB')} characters or fewer`)
     .refine(items => items.length <= 100, `Enter 100 ${what}s or fewer`)
-
-/** Ticked checkboxes of record ids. */
-const idList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value, ctx) => {
-    const list = value === undefined ? [] : Array.isArray(value) ? value : [value]
-    const ids = list.filter(v => v !== '').map(Number)
-    if (ids.some(id => !Number.isSafeInteger(id) || id <= 0)) {
-      ctx.addIssue({ code: 'custom', message: 'Select from the list' })
-      return z.NEVER
-    }
-    return [...new Set(ids)]
-  })
 
 const year = (message: string) =>
   z
@@ -75,11 +61,12 @@ export function readDateParts(day: string | undefined, month: string | undefined
   if (!/^\d{4}$/.test(y!)) return { part: 'year', message: 'Year must include 4 numbers' }
   const [dn, mn, yn] = [Number(d), Number(m), Number(y)]
   if (!Number.isInteger(mn) || mn < 1 || mn > 12) return { part: 'month', message: `${label} must be a real date` }
-  const date = Number.isInteger(dn) ? dayFrom(yn, mn, dn) : null
-  return date ?? { part: 'day', message: `${label} must be a real date` }
+  const date = new Date(Date.UTC(yn, mn - 1, dn))
+  if (!Number.isInteger(dn) || date.getUTCMonth() !== mn - 1 || date.getUTCDate() !== dn) return { part: 'day', message: `${label} must be a real date` }
+  return `${y}-${String(mn).padStart(2, '0')}-${String(dn).padStart(2, '0')}`
 }
 
-const dateParts = <N extends string>(name: N) =>
+export const dateParts = <N extends string>(name: N) =>
   ({
     [`${name}-day`]: z.string().optional(),
     [`${name}-month`]: z.string().optional(),
@@ -91,20 +78,20 @@ function datePartsOf(value: Record<string, unknown>, name: string, label: string
 }
 
 /** Check a date input, adding its problem to the part that is wrong (or to the day when it is missing). */
-function checkDate(value: Record<string, unknown>, name: string, label: string, ctx: z.RefinementCtx, required: string | null): void {
+export function checkDate(value: Record<string, unknown>, name: string, label: string, ctx: z.RefinementCtx, required: string | null): void {
   const parts = datePartsOf(value, name, label)
   if (parts === null && required) ctx.addIssue({ code: 'custom', message: required, path: [`${name}-day`] })
   if (parts !== null && typeof parts === 'object') ctx.addIssue({ code: 'custom', message: parts.message, path: [`${name}-${parts.part}`] })
 }
 
 /** The checked date, 'YYYY-MM-DD' or null. */
-function dateValue(value: Record<string, unknown>, name: string): string | null {
+export function dateValue(value: Record<string, unknown>, name: string): string | null {
   const parts = datePartsOf(value, name, '')
   return typeof parts === 'string' ? parts : null
 }
 
 /** Run cross-field checks even when a field has failed, so every problem shows at once. */
-const always = { when: () => true }
+export const always = { when: () => true }
 
 export const planForm = z.object({
   title: requiredText('Enter the plan’s title', 300),
@@ -132,88 +119,6 @@ export const planStatusForm = z
   }, always)
   .transform(value => ({ status: value.status, agreedOn: dateValue(value, 'agreedOn'), agreedBy: value.agreedBy }))
 export type PlanStatusInput = z.output<typeof planStatusForm>
-
-export const priorityForm = z.object({
-  title: requiredText('Enter the priority', 300),
-  subThemes: lines(300, 'sub-theme'),
-  headlineTarget: longText(1000),
-  deliveringGroupId: optionalId,
-  resources: longText(5000),
-  progressComment: longText(5000),
-  position: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return null
-      const n = Number(value)
-      if (!Number.isSafeInteger(n) || n < 1) {
-        ctx.addIssue({ code: 'custom', message: 'Select a position from the list' })
-        return z.NEVER
-      }
-      return n
-    }),
-})
-export type PriorityInput = z.output<typeof priorityForm>
-
-export const objectiveForm = z.object({
-  title: requiredText('Enter the strategic objective', 1000),
-})
-export type ObjectiveInput = z.output<typeof objectiveForm>
-
-export const riskForm = z.object({
-  risk: requiredText('Enter the risk', 1000),
-  mitigation: longText(2000),
-})
-export type RiskInput = z.output<typeof riskForm>
-
-export const actionForm = z
-  .object({
-    title: z
-      .string({ error: 'Enter the action' })
-      .transform(cleanText)
-      .pipe(z.string().min(1, 'Enter the action').max(2000, 'Must be 2,000 characters or fewer')),
-    objectiveId: optionalId,
-    outcomes: lines(2000, 'outcome'),
-    leadOrganisationIds: idList,
-    leadPersonIds: idList,
-    leadNote: optionalText(1000),
-    supportingOrganisationIds: idList,
-    quarters: z
-      .union([z.enum(['1', '2', '3', '4']), z.array(z.enum(['1', '2', '3', '4']))])
-      .optional()
-      .transform(value => [...new Set(value === undefined ? [] : Array.isArray(value) ? value : [value])].map(Number).sort()),
-    timescaleNote: optionalText(1000),
-    dependencies: longText(2000),
-    status: choice(ACTION_STATUSES, 'Select the action’s status'),
-    ...dateParts('dueDate'),
-  })
-  .superRefine((value, ctx) => {
-    checkDate(value, 'dueDate', 'Due date', ctx, null)
-    const lead = Array.isArray(value.leadOrganisationIds) ? value.leadOrganisationIds : []
-    const supporting = Array.isArray(value.supportingOrganisationIds) ? value.supportingOrganisationIds : []
-    if (supporting.some(id => lead.includes(id))) {
-      ctx.addIssue({ code: 'custom', message: 'An organisation cannot both lead and support the action: untick it in one list', path: ['supportingOrganisationIds'] })
-    }
-  }, always)
-  .transform(value => {
-    const { 'dueDate-day': _d, 'dueDate-month': _m, 'dueDate-year': _y, ...rest } = value
-    return { ...rest, dueDate: dateValue(value, 'dueDate') }
-  })
-export type ActionInput = z.output<typeof actionForm>
-
-export const updateForm = z.object({
-  quarter: z.enum(['1', '2', '3', '4'], { error: 'Select the quarter you are reporting on' }).transform(Number),
-  rag: choice(RAGS, 'Select a RAG status'),
-  body: z
-    .string({ error: 'Enter the update' })
-    .transform(cleanText)
-    .pipe(z.string().min(1, 'Enter the update: what has been done this quarter').max(5000, 'Update must be 5,000 characters or fewer')),
-  markComplete: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform(value => Boolean(value)),
-})
-export type UpdateInput = z.output<typeof updateForm>
 
 export const ragDefinitionsForm = z.object({
   green: requiredText('Enter what Green means', 300),

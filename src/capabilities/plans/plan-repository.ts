@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database.ts'
-import type { Row } from '../../db/tables.ts'
+import type { NewRow, Row } from '../../db/tables.ts'
 
-import type { Quarter } from '../../core/calendar/index.ts'
+import type { ResolvedPriority } from './domain/plan-draft.ts'
 import type { Rag } from './domain/rag.ts'
-import type { ActionStatus } from './domain/schedule.ts'
 
 export type PlanRow = Row<'plans'>
 export type PriorityRow = Row<'priorities'>
@@ -12,47 +11,29 @@ export type ObjectiveRow = Row<'objectives'>
 export type ActionRow = Row<'actions'>
 export type UpdateRow = Row<'actionUpdates'>
 
-export interface OrganisationRef {
-  id: number
-  name: string
-  shortName: string | null
-}
-
-export interface PersonRef {
-  id: number
-  name: string
-  organisationName: string | null
-  organisationShortName: string | null
-}
-
-export interface ActionNode extends Omit<ActionRow, 'quarters' | 'status' | 'outcomes'> {
-  outcomes: string[]
-  quarters: Quarter[]
-  status: ActionStatus
-  leadOrganisations: OrganisationRef[]
-  supportingPartners: OrganisationRef[]
-  leadPeople: PersonRef[]
-  /** Every update, newest first (see domain/rag.ts `newestFirst`). */
-  updates: (UpdateRow & { rag: Rag | null; quarter: Quarter })[]
-}
-
-export interface PriorityNode extends Omit<PriorityRow, 'subThemes'> {
-  subThemes: string[]
-  deliveringGroup: { id: number; name: string; shortName: string | null } | null
+/** A plan's own records, each kind in its order; plan-tree.ts puts them together with the names they refer to. */
+export interface PlanRecords {
+  plan: PlanRow
+  priorities: PriorityRow[]
   risks: RiskRow[]
   objectives: ObjectiveRow[]
-  /** Actions directly under the priority first, then each objective's in the objectives' order. */
-  actions: ActionNode[]
+  actions: ActionRow[]
+  organisationLinks: { actionId: number; organisationId: number; role: 'lead' | 'supporting'; position: number }[]
+  personLinks: { actionId: number; personId: number; position: number }[]
+  /** Newest first: by quarter, then as posted. */
+  updates: UpdateRow[]
 }
 
-export interface PlanTree {
-  plan: PlanRow
-  priorities: PriorityNode[]
+export interface ContentCounts {
+  priorities: number
+  objectives: number
+  actions: number
+  updates: number
 }
 
-const asArray = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : typeof value === 'string' ? (JSON.parse(value) as T[]) : [])
+const json = (value: unknown) => JSON.stringify(value)
 
-/** Queries of the plan tables. Every query is scoped to a partnership. */
+/** Queries of the plans and of a plan's contents. Every query is scoped to a partnership. */
 export const planRepository = {
   listPlans(db: Db, partnershipId: number) {
     return db.selectFrom('plans').selectAll().where('partnershipId', '=', partnershipId).orderBy('planYear', 'desc').execute()
@@ -63,14 +44,13 @@ export const planRepository = {
     return db.selectFrom('plans').selectAll().where('partnershipId', '=', partnershipId).where('id', '=', id).executeTakeFirst()
   },
 
-  findPriority(db: Db, partnershipId: number, id: number) {
-    if (!Number.isSafeInteger(id)) return Promise.resolve(undefined)
-    return db.selectFrom('priorities').selectAll().where('partnershipId', '=', partnershipId).where('id', '=', id).executeTakeFirst()
+  insertPlan(db: Db, values: NewRow<'plans'>) {
+    return db.insertInto('plans').values(values).returningAll().executeTakeFirstOrThrow()
   },
 
-  findAction(db: Db, partnershipId: number, id: number) {
-    if (!Number.isSafeInteger(id)) return Promise.resolve(undefined)
-    return db.selectFrom('actions').selectAll().where('partnershipId', '=', partnershipId).where('id', '=', id).executeTakeFirst()
+  /** Mark the plan changed (its contents changed). */
+  async touchPlan(db: Db, planId: number, at: Date) {
+    await db.updateTable('plans').set({ updatedAt: at }).where('id', '=', planId).execute()
   },
 
   priorityCount(db: Db, planId: number) {
@@ -82,44 +62,21 @@ export const planRepository = {
       .then(row => Number(row.n))
   },
 
-  /** The ids of actions a person leads, in plans of the partnership. */
-  async actionIdsLedBy(db: Db, partnershipId: number, personId: number): Promise<number[]> {
-    const rows = await db
-      .selectFrom('actionLeadPeople')
-      .select('actionId')
-      .where('partnershipId', '=', partnershipId)
-      .where('personId', '=', personId)
-      .execute()
-    return rows.map(row => row.actionId)
-  },
-
-  async isLeadPerson(db: Db, partnershipId: number, actionId: number, personId: number): Promise<boolean> {
-    const row = await db
-      .selectFrom('actionLeadPeople')
-      .select('actionId')
-      .where('partnershipId', '=', partnershipId)
-      .where('actionId', '=', actionId)
-      .where('personId', '=', personId)
-      .executeTakeFirst()
-    return row !== undefined
-  },
-
-  /** A plan with everything under it, in order. */
-  async tree(db: Db, partnershipId: number, planId: number): Promise<PlanTree | undefined> {
+  /** A plan with every record under it. */
+  async records(db: Db, partnershipId: number, planId: number): Promise<PlanRecords | undefined> {
     const plan = await this.findPlan(db, partnershipId, planId)
     if (!plan) return undefined
     const priorities = await db
       .selectFrom('priorities')
-      .leftJoin('groups', 'groups.id', 'priorities.deliveringGroupId')
-      .selectAll('priorities')
-      .select(['groups.name as groupName', 'groups.shortName as groupShortName'])
-      .where('priorities.partnershipId', '=', partnershipId)
-      .where('priorities.planId', '=', planId)
-      .orderBy('priorities.position')
-      .orderBy('priorities.id')
+      .selectAll()
+      .where('partnershipId', '=', partnershipId)
+      .where('planId', '=', planId)
+      .orderBy('position')
+      .orderBy('id')
       .execute()
+    const none = { risks: [], objectives: [], actions: [], organisationLinks: [], personLinks: [], updates: [] }
     const priorityIds = priorities.map(p => p.id)
-    if (priorityIds.length === 0) return { plan, priorities: [] }
+    if (priorityIds.length === 0) return { plan, priorities, ...none }
 
     const [risks, objectives, actions] = await Promise.all([
       db.selectFrom('priorityRisks').selectAll().where('partnershipId', '=', partnershipId).where('priorityId', 'in', priorityIds).orderBy('position').orderBy('id').execute(),
@@ -127,101 +84,135 @@ export const planRepository = {
       db.selectFrom('actions').selectAll().where('partnershipId', '=', partnershipId).where('priorityId', 'in', priorityIds).orderBy('position').orderBy('id').execute(),
     ])
     const actionIds = actions.map(a => a.id)
-    const [organisations, people, updates] = actionIds.length
-      ? await Promise.all([
-          db
-            .selectFrom('actionLeadOrganisations')
-            .innerJoin('organisations', 'organisations.id', 'actionLeadOrganisations.organisationId')
-            .select(['actionLeadOrganisations.actionId', 'actionLeadOrganisations.role', 'organisations.id', 'organisations.name', 'organisations.shortName'])
-            .where('actionLeadOrganisations.partnershipId', '=', partnershipId)
-            .where('actionLeadOrganisations.actionId', 'in', actionIds)
-            .orderBy('actionLeadOrganisations.position')
-            .orderBy('organisations.name')
-            .execute(),
-          db
-            .selectFrom('actionLeadPeople')
-            .innerJoin('people', 'people.id', 'actionLeadPeople.personId')
-            .leftJoin('organisations', 'organisations.id', 'people.organisationId')
-            .select([
-              'actionLeadPeople.actionId',
-              'people.id',
-              'people.name',
-              'organisations.name as organisationName',
-              'organisations.shortName as organisationShortName',
-            ])
-            .where('actionLeadPeople.partnershipId', '=', partnershipId)
-            .where('actionLeadPeople.actionId', 'in', actionIds)
-            .orderBy('actionLeadPeople.position')
-            .orderBy('people.name')
-            .execute(),
-          db
-            .selectFrom('actionUpdates')
-            .selectAll()
-            .where('partnershipId', '=', partnershipId)
-            .where('actionId', 'in', actionIds)
-            .orderBy('quarter', 'desc')
-            .orderBy('createdAt', 'desc')
-            .orderBy('id', 'desc')
-            .execute(),
-        ])
-      : [[], [], []]
+    if (actionIds.length === 0) return { plan, priorities, ...none, risks, objectives, actions }
+    const [organisationLinks, personLinks, updates] = await Promise.all([
+      db
+        .selectFrom('actionLeadOrganisations')
+        .select(['actionId', 'organisationId', 'role', 'position'])
+        .where('partnershipId', '=', partnershipId)
+        .where('actionId', 'in', actionIds)
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('actionLeadPeople')
+        .select(['actionId', 'personId', 'position'])
+        .where('partnershipId', '=', partnershipId)
+        .where('actionId', 'in', actionIds)
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('actionUpdates')
+        .selectAll()
+        .where('partnershipId', '=', partnershipId)
+        .where('actionId', 'in', actionIds)
+        .orderBy('quarter', 'desc')
+        .orderBy('createdAt', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
+    ])
+    return { plan, priorities, risks, objectives, actions, organisationLinks, personLinks, updates }
+  },
 
-    const objectivePosition = new Map(objectives.map((o, i) => [o.id, i]))
-    const nodes = actions
-      .map(action => ({
-        ...action,
-        outcomes: asArray<string>(action.outcomes),
-        quarters: asArray<Quarter>(action.quarters),
-        status: action.status as ActionStatus,
-        leadOrganisations: organisations.filter(o => o.actionId === action.id && o.role === 'lead').map(({ id, name, shortName }) => ({ id, name, shortName })),
-        supportingPartners: organisations.filter(o => o.actionId === action.id && o.role === 'supporting').map(({ id, name, shortName }) => ({ id, name, shortName })),
-        leadPeople: people.filter(p => p.actionId === action.id).map(({ actionId: _a, ...person }) => person),
-        updates: updates.filter(u => u.actionId === action.id) as ActionNode['updates'],
-      }))
-      .sort((a, b) => {
-        const oa = a.objectiveId === null ? -1 : (objectivePosition.get(a.objectiveId) ?? 0)
-        const ob = b.objectiveId === null ? -1 : (objectivePosition.get(b.objectiveId) ?? 0)
-        return oa - ob || a.position - b.position || a.id - b.id
-      })
-
-    return {
-      plan,
-      priorities: priorities.map(({ groupName, groupShortName, ...priority }) => ({
-        ...priority,
-        subThemes: asArray<string>(priority.subThemes),
-        deliveringGroup: priority.deliveringGroupId !== null && groupName ? { id: priority.deliveringGroupId, name: groupName, shortName: groupShortName } : null,
-        risks: risks.filter(r => r.priorityId === priority.id),
-        objectives: objectives.filter(o => o.priorityId === priority.id),
-        actions: nodes.filter(a => a.priorityId === priority.id),
-      })),
+  /**
+   * Insert priorities, with their risks, objectives, actions, leads and updates, at the end of a plan (in
+   * the caller's transaction). The names are already resolved to the partnership's records.
+   */
+  async insertContents(
+    trx: Db,
+    partnershipId: number,
+    planId: number,
+    priorities: readonly ResolvedPriority[],
+    defaults: { postedAt: Date; authorLabel: string; authorUserId: number | null },
+  ): Promise<ContentCounts> {
+    const counts = { priorities: 0, objectives: 0, actions: 0, updates: 0 }
+    const start = (await this.priorityCount(trx, planId)) + 1
+    for (const [p, priority] of priorities.entries()) {
+      const { id: priorityId } = await trx
+        .insertInto('priorities')
+        .values({
+          partnershipId,
+          planId,
+          position: start + p,
+          title: priority.title,
+          subThemes: json(priority.subThemes),
+          headlineTarget: priority.headlineTarget,
+          deliveringGroupId: priority.deliveringGroup,
+          resources: priority.resources,
+          progressComment: priority.progressComment,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      counts.priorities++
+      if (priority.risks.length) {
+        await trx
+          .insertInto('priorityRisks')
+          .values(priority.risks.map((r, i) => ({ partnershipId, priorityId, position: i + 1, risk: r.risk, mitigation: r.mitigation })))
+          .execute()
+      }
+      const objectiveIds = new Map<string, number>()
+      for (const [i, title] of priority.objectives.entries()) {
+        const { id } = await trx.insertInto('objectives').values({ partnershipId, priorityId, position: i + 1, title }).returning('id').executeTakeFirstOrThrow()
+        objectiveIds.set(title, id)
+        counts.objectives++
+      }
+      const organisationLinks: NewRow<'actionLeadOrganisations'>[] = []
+      const personLinks: NewRow<'actionLeadPeople'>[] = []
+      const updates: (NewRow<'actionUpdates'> & { rag: Rag | null })[] = []
+      for (const [a, action] of priority.actions.entries()) {
+        const objectiveId = action.objective === null ? null : objectiveIds.get(action.objective)
+        if (objectiveId === undefined) throw new Error(`Objective “${action.objective}” is not in the list of the priority’s objectives`)
+        const { id: actionId } = await trx
+          .insertInto('actions')
+          .values({
+            partnershipId,
+            priorityId,
+            objectiveId,
+            position: a + 1,
+            title: action.title,
+            outcomes: json(action.outcomes),
+            leadNote: action.leadNote,
+            quarters: json(action.quarters),
+            dueDate: action.dueDate,
+            timescaleNote: action.timescaleNote,
+            dependencies: action.dependencies,
+            status: action.status,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        counts.actions++
+        action.leadOrganisations.forEach((organisationId, i) => organisationLinks.push({ partnershipId, actionId, organisationId, role: 'lead', position: i }))
+        action.supportingPartners.forEach((organisationId, i) => organisationLinks.push({ partnershipId, actionId, organisationId, role: 'supporting', position: i }))
+        action.leadPeople.forEach((personId, i) => personLinks.push({ partnershipId, actionId, personId, position: i }))
+        for (const update of action.updates) {
+          const at = update.postedAt ?? defaults.postedAt
+          updates.push({
+            partnershipId,
+            actionId,
+            quarter: update.quarter,
+            body: update.body,
+            rag: update.rag,
+            authorUserId: update.authorLabel ? null : defaults.authorUserId,
+            authorLabel: update.authorLabel ?? defaults.authorLabel,
+            createdAt: at,
+            updatedAt: at,
+          })
+        }
+      }
+      if (organisationLinks.length) await trx.insertInto('actionLeadOrganisations').values(organisationLinks).execute()
+      if (personLinks.length) await trx.insertInto('actionLeadPeople').values(personLinks).execute()
+      if (updates.length) await trx.insertInto('actionUpdates').values(updates).execute()
+      counts.updates += updates.length
     }
+    return counts
   },
 
-  /** The plan an action, priority or objective belongs to. */
-  async planIdOfPriority(db: Db, partnershipId: number, priorityId: number): Promise<number | undefined> {
-    const row = await db.selectFrom('priorities').select('planId').where('partnershipId', '=', partnershipId).where('id', '=', priorityId).executeTakeFirst()
-    return row?.planId
-  },
-
+  /** The partnership's own wording of the RAG statuses (a column the plans migration adds to partnerships). */
   async ragDefinitions(db: Db, partnershipId: number) {
     const row = await db.selectFrom('partnerships').select('ragDefinitions').where('id', '=', partnershipId).executeTakeFirst()
     return (row?.ragDefinitions ?? null) as Record<string, string> | null
   },
 
-  /** Organisations, people and groups of a partnership, for reading names in a plan. */
-  async directory(db: Db, partnershipId: number) {
-    const [organisations, people, groups] = await Promise.all([
-      db.selectFrom('organisations').select(['id', 'name', 'shortName']).where('partnershipId', '=', partnershipId).orderBy('name').execute(),
-      db
-        .selectFrom('people')
-        .leftJoin('organisations', 'organisations.id', 'people.organisationId')
-        .select(['people.id', 'people.name', 'organisations.name as organisationName', 'organisations.shortName as organisationShortName'])
-        .where('people.partnershipId', '=', partnershipId)
-        .orderBy('people.name')
-        .orderBy('organisations.name')
-        .execute(),
-      db.selectFrom('groups').select(['id', 'name', 'shortName']).where('partnershipId', '=', partnershipId).orderBy('name').execute(),
-    ])
-    return { organisations, people, groups }
+  async saveRagDefinitions(db: Db, partnershipId: number, wording: Record<string, string>, at: Date) {
+    await db.updateTable('partnerships').set({ ragDefinitions: json(wording), updatedAt: at }).where('id', '=', partnershipId).execute()
   },
 }

@@ -110,6 +110,12 @@ export interface ActionUpdatesTable {
   updatedAt: UpdatedAt
 }
 
+/** The column the plans migration adds to the partnerships table. */
+export interface PlanPartnershipColumns {
+  /** The partnership's own wording of the RAG definitions, if it rewords them. */
+  ragDefinitions: Json<Record<string, string> | null> | null
+}
+
 export interface PlanTables {
   plans: PlansTable
   priorities: PrioritiesTable
@@ -121,4 +127,3 @@ export interface PlanTables {
   actionUpdates: ActionUpdatesTable
 }
 
-export type { Json }

@@ -10,7 +10,8 @@ import { renderPdf } from '../../core/documents/pdf.ts'
 
 import type { DocumentSection, StructuredDocument } from '../../core/documents/structured.ts'
 import { toReportDocument } from '../../core/documents/structured-report.ts'
-import type { PeriodChoice, PoliceDataService } from './police-data-service.ts'
+import type { PeriodChoice } from './analysis-query.ts'
+import type { PoliceDataService } from './police-data-service.ts'
 
 export type AssessmentFormat = 'docx' | 'pdf'
 

@@ -6,7 +6,9 @@ import { idParameter, jsonResponses } from '../../web/openapi.ts'
 import { partnershipContext } from '../../web/request.ts'
 
 import { analysisChoice, ASSESSMENT_PATH, comparisonGroup } from './police-data-paths.ts'
-import { OGL, ONS_ATTRIBUTION, type AnalysisQuery, type PoliceDataService } from './police-data-service.ts'
+import type { AnalysisQuery } from './analysis-query.ts'
+import { OGL, ONS_ATTRIBUTION } from './domain/caveats.ts'
+import type { PoliceDataService } from './police-data-service.ts'
 
 /**
  * The read API of the police data: the strategic assessment's analyses under

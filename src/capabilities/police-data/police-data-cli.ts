@@ -11,7 +11,8 @@ import type { Actor } from '../../core/audit/audit-entry.ts'
 
 import type { ImportFileOutcome } from './police-data-tables.ts'
 import type { OnsImporter } from './ons-import.ts'
-import { listPoliceFiles, type ImportProgress, type PoliceImporter } from './police-import.ts'
+import { listPoliceFiles } from './police-import-files.ts'
+import type { ImportProgress, PoliceImporter } from './police-import.ts'
 
 /**
  * `csp-hub import police-uk | ons-lookup | population`. Registered by src/cli.ts, which opens and
@@ -39,7 +40,7 @@ const n = (value: number) => Math.round(value).toLocaleString('en-GB')
 const count = (value: number, noun: string) => `${n(value)} ${value === 1 ? noun : `${noun}s`}`
 
 /** A one-line progress bar on stderr (rows, rows a second, ETA) when it is a terminal; quiet otherwise. */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+function progressBar(stream: NodeJS.WriteStream = process.stderr) {
   const started = Date.now()
   let last = 0
   let peakRss = 0

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { DemoContext } from '../../demo/index.ts'
 
-import { listPoliceFiles } from './police-import.ts'
+import { listPoliceFiles } from './police-import-files.ts'
 
 /**
  * Demo data of the police data capability.

@@ -1,6 +1,6 @@
 import type { Request } from 'express'
 
-import type { AnalysisQuery, PeriodChoice } from './police-data-service.ts'
+import type { AnalysisQuery, PeriodChoice } from './analysis-query.ts'
 
 /** Where the strategic assessment's pages live, under the partnership. */
 export const ASSESSMENT_PATH = '/strategic-assessment'

@@ -220,4 +220,10 @@ export const policeDataRepository = {
       populations: populations.map(p => ({ areaType: p.areaType, midYear: p.midYear, count: Number(p.n) })),
     }
   },
+
+  /** The districts of a county. */
+  async districtsOfCounty(db: Db, countyCode: string): Promise<string[]> {
+    const rows = await db.selectFrom('onsDistricts').select('code').where('countyCode', '=', countyCode).execute()
+    return rows.map(row => row.code)
+  },
 }

@@ -14,18 +14,21 @@ import type { AssessmentExport } from './assessment-export.ts'
 import { ratePer1000 } from './domain/analyses.ts'
 import { BAND_COLOURS, NO_RATE_COLOUR, renderDistrictMap, type Geometry } from './domain/district-map.ts'
 import { policeDataApi } from './police-data-api.ts'
-import { analysisChoice, ASSESSMENT_PATH, comparisonGroup, policeDataPaths, queryString } from './police-data-paths.ts'
-import { OGL, ONS_ATTRIBUTION, trendCharts, type AnalysisQuery, type PoliceDataService } from './police-data-service.ts'
+import { analysisChoice, ASSESSMENT_PATH, comparisonGroup, IMPORTS_PATH, policeDataPaths, queryString } from './police-data-paths.ts'
+import type { AnalysisQuery } from './analysis-query.ts'
+import { trendCharts } from './assessment-tables.ts'
+import { OGL, ONS_ATTRIBUTION } from './domain/caveats.ts'
+import type { PoliceDataService } from './police-data-service.ts'
 import type { PoliceImportJobs } from './police-import-jobs.ts'
 import { policeImportRoutes } from './police-import-routes.ts'
 
 const TABLE_KEYS = ['crime-types', 'year-to-date', 'top-types', 'trend-12', 'trend-36', 'wards', 'lsoas', 'districts'] as const
 
-export function toChart(chart: DocumentChart): Chart {
+function toChart(chart: DocumentChart): Chart {
   return renderChart({ ...chart, format: value => value.toLocaleString('en-GB', { maximumFractionDigits: 1 }) })
 }
 
-export function toSpreadsheetTable(table: DocumentTable & { key?: string }, name: string): Table {
+function toSpreadsheetTable(table: DocumentTable & { key?: string }, name: string): Table {
   return { name, headers: table.headers, rows: table.rows, notes: [table.caption, ...(table.notes ?? [])] }
 }
 
@@ -267,6 +270,7 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
   return {
     name: 'police-data',
     partnershipRoutes: scoped,
+    uploadRoutes: [IMPORTS_PATH],
     apiPartnershipRoutes: api.partnershipRoutes,
     apiRoutes: api.routes,
     navigation: [{ text: 'Strategic assessment', path: ASSESSMENT_PATH, permission: 'view_published', order: 40 }],

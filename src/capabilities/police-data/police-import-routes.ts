@@ -10,6 +10,7 @@ import { ValidationError } from '../../shared/errors.ts'
 import { toCsv } from '../../shared/spreadsheet.ts'
 import { formErrors } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
+import { receiveUpload } from '../../web/upload.ts'
 
 import { IMPORTS_PATH, policeDataPaths } from './police-data-paths.ts'
 import type { PoliceDataService } from './police-data-service.ts'
@@ -51,14 +52,14 @@ export function policeImportRoutes({ policeData, policeImports, uploadMaxBytes }
     requireSharedDataAdmin(ctx, req.user ?? null)
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'csp-hub-police-'))
     try {
-      await new Promise<void>((resolve, reject) => upload(dir)(req, res, error => (error ? reject(error) : resolve())))
+      await receiveUpload(req, res, upload(dir))
     } catch (error) {
       await fs.rm(dir, { recursive: true, force: true })
-      const code = (error as { code?: string }).code
+      if (!(error instanceof multer.MulterError)) throw error
       const message =
-        code === 'LIMIT_FILE_SIZE'
+        error.code === 'LIMIT_FILE_SIZE'
           ? `A file is larger than ${Math.round(uploadMaxBytes / 1024 / 1024)} MB: split it, or import it with the command line (csp-hub import police-uk)`
-          : code === 'LIMIT_FILE_COUNT' || code === 'LIMIT_UNEXPECTED_FILE'
+          : error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_UNEXPECTED_FILE'
             ? 'Choose at most 200 files at a time'
             : 'The files could not be received: try again'
       return importsPage(req, res, formErrors({ files: message }), 400)

@@ -25,4 +25,3 @@ export function matrixPaths(partnershipId: number) {
     },
   }
 }
-export type MatrixPaths = ReturnType<ReturnType<typeof matrixPaths>['matrix']>

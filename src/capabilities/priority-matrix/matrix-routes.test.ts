@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { countRaw, fixtureMonth, inDistrict, loadGeography, loadPoliceMonths } from '../../../test/helpers/police-data.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { countRaw, fixtureMonth, inDistrict, loadGeography, loadPoliceMonths } from '#test/helpers/police-data'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 
 let t: TestApp
 let coordinator: TestClient

@@ -2,11 +2,13 @@ import { Router, type Request, type Response } from 'express'
 
 import { requirePermission } from '../../core/access/partnership-context.ts'
 import { addMonths, financialYearLabel, financialYearOfMonth, monthLabel, monthOf, monthRange } from '../../core/calendar/index.ts'
+import { CRIME_TYPES } from '../../shared/police-uk.ts'
+import type { Capability } from '../../web/capability.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import type { Capability } from '../../web/capability.ts'
+import { planPaths } from '../plans/index.ts'
+import type { PoliceDataService } from '../police-data/index.ts'
 
-import { CRIME_TYPES, type PoliceDataService } from '../police-data/index.ts'
 import { SCORE_LABELS } from './domain/scoring.ts'
 import { matrixApi } from './matrix-api.ts'
 import { assessmentForm, candidateForm, parseCriteriaForm, parseScoresForm, planForm } from './matrix-forms.ts'
@@ -21,7 +23,7 @@ export interface MatrixRoutesDeps {
 }
 
 /** The priority scoring matrix pages, under the partnership's strategic assessment. */
-export function matrixRoutes({ priorityMatrix: priorities, policeData }: MatrixRoutesDeps): Router {
+function matrixRoutes({ priorityMatrix: priorities, policeData }: MatrixRoutesDeps): Router {
   const router = Router({ mergeParams: true })
   const paths = (req: Request) => matrixPaths(partnershipContext(req).partnership.id)
 
@@ -36,7 +38,10 @@ export function matrixRoutes({ priorityMatrix: priorities, policeData }: MatrixR
   router.get(PATH, async (req, res) => {
     const ctx = partnershipContext(req)
     const list = await priorities.list(ctx)
-    res.render('priority-matrix/views/matrices.njk', { list: list.map(a => ({ ...a, period: `${monthLabel(monthOf(a.periodFrom))} to ${monthLabel(monthOf(a.periodTo))}` })), paths: paths(req) })
+    res.render('priority-matrix/views/matrices.njk', {
+      list: list.map(a => ({ ...a, period: `${monthLabel(monthOf(a.periodFrom))} to ${monthLabel(monthOf(a.periodTo))}`, planHref: a.planId ? planPaths(ctx.partnership.id).plan(a.planId).show : null })),
+      paths: paths(req),
+    })
   })
 
   const renderNew = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {
@@ -67,7 +72,7 @@ export function matrixRoutes({ priorityMatrix: priorities, policeData }: MatrixR
     res.render('priority-matrix/views/matrix.njk', {
       m,
       paths: paths(req).matrix(m.assessment.id),
-      planHref: m.assessment.planId ? `/partnerships/${ctx.partnership.id}/plans/${m.assessment.planId}` : null,
+      planHref: m.assessment.planId ? planPaths(ctx.partnership.id).plan(m.assessment.planId).show : null,
       comparedMonths: m.comparedMonths.length,
       noDistricts: m.districts.length === 0,
     })
@@ -198,7 +203,7 @@ export function matrixRoutes({ priorityMatrix: priorities, policeData }: MatrixR
     const result = form.ok ? await attempt(() => priorities.createPlan(ctx, id, form.value, m.rows.map(r => r.candidate.id))) : form
     if (!result.ok) return renderPlan(req, res, { values: req.body, ...result }, 400)
     await req.flash(`Draft plan “${result.value.title}” created with ${form.ok ? form.value.candidateIds.length : 0} priorities`)
-    res.redirect(303, `/partnerships/${ctx.partnership.id}/plans/${result.value.id}`)
+    res.redirect(303, planPaths(ctx.partnership.id).plan(result.value.id).show)
   })
 
   // Delete a matrix

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { page } from '../../../test/helpers/html.ts'
-import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { page } from '#test/helpers/html'
+import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 import { loadDemoData } from '../../demo/index.ts'
 import { formatMoney } from '../../shared/format.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 import { financialYearLabel } from '../../core/calendar/index.ts'
-import { countRags, RAG_LABELS, ragInQuarter, updatesInQuarter } from '../plans/domain/rag.ts'
+import { countRags, RAG_LABELS, ragInQuarter, updatesInQuarter } from '../plans/index.ts'
 
 /**
  * The documents a coordinator of the demo partnerships produces in one click — from the Reports page, the

@@ -9,7 +9,7 @@ import { NARRATIVE_SECTIONS, REPORT_KINDS, REPORT_STATUSES, type ReportKind } fr
  * A date typed in the three boxes of a GOV.UK date input (`{name}-day`, `-month`, `-year`), optional. The
  * boxes are gathered into one field first (see `gatherDate`), so its errors are keyed by the field's name.
  */
-export function optionalDate(label: string) {
+function optionalDate(label: string) {
   return z
     .object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() })
     .transform((parts, ctx): string | null => {
@@ -30,7 +30,7 @@ export function optionalDate(label: string) {
 }
 
 /** Put a date input's three boxes into one field of the body, for `optionalDate`. */
-export function gatherDate(name: string) {
+function gatherDate(name: string) {
   return (body: unknown) => {
     const values = (body ?? {}) as Record<string, unknown>
     return { ...values, [name]: { day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] } }

@@ -10,7 +10,7 @@ import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { isQuarter, quarterOf, ukDate, type Quarter } from '../../core/calendar/index.ts'
-import type { PlanService } from '../plans/plan-service.ts'
+import type { PlanService } from '../plans/index.ts'
 
 import { renderDocx } from '../../core/documents/docx.ts'
 import { htmlDocument, type HtmlDocument } from '../../core/documents/html.ts'
@@ -319,7 +319,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         return db.transaction().execute(async trx => {
           const issued = await repo.finalDocument(trx, partnershipId, id)
           const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'draft', finalisedAt: null }, now)
-          await trx.deleteFrom('reportFinalDocuments').where('partnershipId', '=', partnershipId).where('reportId', '=', id).execute()
+          await repo.removeFinalDocument(trx, partnershipId, id)
           await auditLog.record(trx, ctx.actor, {
             partnershipId,
             action: 'update',
@@ -342,7 +342,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         const stored = storeDocument(document)
         return db.transaction().execute(async trx => {
           const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'final', finalisedAt: now }, now)
-          await trx.insertInto('reportFinalDocuments').values({ reportId: id, partnershipId, document: stored, generatedAt: now }).execute()
+          await repo.insertFinalDocument(trx, { reportId: id, partnershipId, document: stored, generatedAt: now })
           await auditLog.record(trx, ctx.actor, {
             partnershipId,
             action: 'update',

@@ -5,8 +5,6 @@ export interface Actor {
   requestId?: string | null | undefined
 }
 
-export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system' }
-
 export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'sign_in' | 'grant' | 'revoke' | (string & {})
 
 export interface AuditEntry {

@@ -10,7 +10,7 @@ export type FinancialYear = number
 
 /** The years a user may enter for a financial year. */
 export const FIRST_FINANCIAL_YEAR = 1998 // the Crime and Disorder Act 1998 created CSPs
-export const LAST_FINANCIAL_YEAR = 2100
+const LAST_FINANCIAL_YEAR = 2100
 
 const twoDigits = (year: FinancialYear) => String((year + 1) % 100).padStart(2, '0')
 

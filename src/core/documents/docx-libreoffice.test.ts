@@ -7,8 +7,8 @@ import { promisify } from 'node:util'
 
 import { describe, expect, it } from 'vitest'
 
-import { readPdf } from '../../../test/helpers/read-documents.ts'
-import { sampleDocument, TALL_CELL } from '../../../test/fixtures/sample-document.ts'
+import { readPdf } from '#test/helpers/read-documents'
+import { sampleDocument, TALL_CELL } from '#test/fixtures/sample-document'
 
 import { renderDocx } from './docx.ts'
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { readDocx, type DocxContent } from '../../../test/helpers/read-documents.ts'
-import { actionsTable, sampleDocument } from '../../../test/fixtures/sample-document.ts'
+import { readDocx, type DocxContent } from '#test/helpers/read-documents'
+import { actionsTable, sampleDocument } from '#test/fixtures/sample-document'
 
 import { renderDocx } from './docx.ts'
 

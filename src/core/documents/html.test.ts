@@ -1,8 +1,9 @@
 import * as cheerio from 'cheerio'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { sampleDocument } from '#test/fixtures/sample-document'
+
 import { configureNunjucks } from '../../web/nunjucks.ts'
-import { sampleDocument } from '../../../test/fixtures/sample-document.ts'
 
 import { htmlDocument, widthClass } from './html.ts'
 

@@ -54,7 +54,7 @@ export function widthClass(fraction: number): string {
   return `app-col-w-${percent}`
 }
 
-export function htmlTable(table: TableBlock): HtmlTable {
+function htmlTable(table: TableBlock): HtmlTable {
   const bodies: HtmlTable['bodies'] = []
   for (const row of table.rows) {
     if ('group' in row) {

@@ -27,7 +27,7 @@ const toLines = (text: string): CellLine[] =>
     .filter(line => line !== '')
     .map(line => ({ text: line }))
 
-export function normaliseCell(value: CellValue): NormalCell {
+function normaliseCell(value: CellValue): NormalCell {
   if (value === null || value === undefined) return { lines: [], span: 1, bold: false }
   if (typeof value === 'number') return { lines: [{ text: value.toLocaleString('en-GB') }], span: 1, bold: false }
   if (typeof value === 'string') return { lines: toLines(value), span: 1, bold: false }

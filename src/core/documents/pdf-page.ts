@@ -17,7 +17,7 @@ export interface PdfOptions {
 export type Orientation = 'portrait' | 'landscape'
 export type Doc = InstanceType<typeof PDFDocument>
 
-export const MARGINS = { top: 50, bottom: 60, left: 50, right: 50 }
+const MARGINS = { top: 50, bottom: 60, left: 50, right: 50 }
 export const SIZES = { title: 22, subtitle: 14, section: 15, h3: 12.5, h4: 11, body: 10.5, small: 9, table: 9, tableSmall: 8 }
 export const COLOURS = { text: '#0b0c0c', secondary: '#505a5f', border: '#6f777b', header: '#dee0e2', group: '#f3f2f1', rule: '#b1b4b6' }
 export const CELL_PADDING = 4

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { readPdf, type PdfContent } from '../../../test/helpers/read-documents.ts'
-import { actionsTable, sampleDocument, TALL_CELL } from '../../../test/fixtures/sample-document.ts'
+import { readPdf, type PdfContent } from '#test/helpers/read-documents'
+import { actionsTable, sampleDocument, TALL_CELL } from '#test/fixtures/sample-document'
 
 import { systemFont } from './fonts.ts'
 import { renderPdf, toWinAnsi } from './pdf.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { sampleDocument } from '../../../test/fixtures/sample-document.ts'
+import { sampleDocument } from '#test/fixtures/sample-document'
 
 import { readStoredDocument, storeDocument } from './stored.ts'
 

@@ -4,7 +4,7 @@ import type { ReportDocument } from './model.ts'
  * A document kept as it was generated (a final report's): the model as JSON, with a version so that a later
  * change to the model can still read what was stored. Dates go out as ISO strings and come back as Dates.
  */
-export const STORED_DOCUMENT_VERSION = 1
+const STORED_DOCUMENT_VERSION = 1
 
 export interface StoredDocument {
   version: typeof STORED_DOCUMENT_VERSION

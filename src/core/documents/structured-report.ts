@@ -13,7 +13,7 @@ import type { DocumentBlock, DocumentChart, DocumentTable, StructuredDocument } 
 /** The most columns a table part has: the row names and 14 figures fit a landscape A4 page in small text. */
 export const MAX_COLUMNS = 15
 /** Sections holding a table with more columns than this are landscape. */
-export const PORTRAIT_COLUMNS = 8
+const PORTRAIT_COLUMNS = 8
 
 export interface ReportOptions {
   generatedAt: Date
@@ -91,7 +91,7 @@ function chartInput(chart: DocumentChart) {
   return { ...chart, format: (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 1 }) }
 }
 
-export function toReportBlocks(block: DocumentBlock): Block[] {
+function toReportBlocks(block: DocumentBlock): Block[] {
   switch (block.type) {
     case 'paragraph':
       return [{ kind: 'paragraph', text: block.text }]

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 
-import type { SessionRepository } from '../../capabilities/accounts/session-repository.ts'
+import type { SessionRepository } from '../../capabilities/accounts/index.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { hashToken, newToken } from '../../shared/tokens.ts'
 

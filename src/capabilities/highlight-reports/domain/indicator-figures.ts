@@ -4,7 +4,7 @@ import {
   performanceRow,
   type IndicatorReport,
   type PerformanceRow,
-} from '../../indicators/domain/report.ts'
+} from '../../indicators/index.ts'
 
 
 /**

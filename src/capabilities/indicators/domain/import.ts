@@ -28,7 +28,7 @@ export interface RowError {
   message: string
 }
 
-export const MAX_IMPORT_ROWS = 5000
+const MAX_IMPORT_ROWS = 5000
 
 export function checkActualRows(rows: RawActualRow[], unit: Unit, frequency: Frequency): { valid: ValidActualRow[]; errors: RowError[] } {
   const errors: RowError[] = []

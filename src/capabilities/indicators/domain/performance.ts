@@ -62,7 +62,7 @@ function exactPercentTarget(baseline: Fraction, changePercent: number): Fraction
 }
 
 /** "2% reduction", "10% increase", "no change". */
-export function changePhrase(changePercent: number): string {
+function changePhrase(changePercent: number): string {
   if (changePercent === 0) return 'no change'
   return `${percentText(Math.abs(changePercent))} ${changePercent < 0 ? 'reduction' : 'increase'}`
 }
@@ -143,12 +143,6 @@ export function change(from: number, to: number, unit: Unit, noun: string): Chan
     direction: sign > 0 ? 'increase' : sign < 0 ? 'decrease' : 'none',
     text: `${percentPart} (${formatDifference(differenceNumber, unit, noun)})`,
   }
-}
-
-/** Whether a change is for the better, given the polarity; null for no change. */
-export function isImprovement(c: Change, polarity: Polarity): boolean | null {
-  if (c.direction === 'none') return null
-  return (c.direction === 'decrease') === (polarity === 'lower_is_better')
 }
 
 // --- Financial year to date ------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import type { ActionStatus } from './schedule.ts'
 
 /**
  * A plan's contents as people write them, with organisations, people and groups named rather than
- * numbered: what a spreadsheet holds (plan-sheet.ts reads and writes it) and how the demo data is typed.
+ * numbered: what a spreadsheet holds (spreadsheet/domain reads and writes it) and how the demo data is typed.
  * `resolveDraft` turns the names into the partnership's records, and reports every name it cannot find.
  */
 

@@ -1,4 +1,5 @@
-import { addMonths, describeMonths, financialYearLabel, monthLabel, monthName, monthNumber, monthRange, monthRangeLabel, yearToDateMonths, type Month } from '../../../core/calendar/index.ts'
+import { addMonths, describeMonths, financialYearLabel, monthLabel, monthNumber, monthRange, monthRangeLabel, yearToDateMonths, type Month } from '../../../core/calendar/index.ts'
+import { CRIME_TYPES } from '../../../shared/police-uk.ts'
 import { ANTI_SOCIAL_BEHAVIOUR } from './police-rows.ts'
 
 /**
@@ -14,24 +15,6 @@ export interface MonthTypeCount {
   crimeType: string
   count: number
 }
-
-/** The order police.uk lists crime types in; others (older names) follow alphabetically. */
-export const CRIME_TYPES = [
-  'Anti-social behaviour',
-  'Bicycle theft',
-  'Burglary',
-  'Criminal damage and arson',
-  'Drugs',
-  'Other crime',
-  'Other theft',
-  'Possession of weapons',
-  'Public order',
-  'Robbery',
-  'Shoplifting',
-  'Theft from the person',
-  'Vehicle crime',
-  'Violence and sexual offences',
-] as const
 
 export const isAsb = (crimeType: string) => crimeType === ANTI_SOCIAL_BEHAVIOUR
 
@@ -207,7 +190,7 @@ export interface TrendPoint {
   value: number | null
 }
 
-export const SEASONS = [
+const SEASONS = [
   { key: 'summer', name: 'the summer holidays', months: [7, 8], label: 'July and August' },
   { key: 'halloween', name: 'Halloween and bonfire night', months: [10, 11], label: 'October and November' },
   { key: 'christmas', name: 'Christmas', months: [12], label: 'December' },
@@ -390,5 +373,3 @@ export function summarise(input: SummaryInput): string[] {
   return sentences
 }
 
-/** "In July 2025" style, for tables' captions. */
-export const monthWord = (month: Month) => monthName(month)

@@ -30,7 +30,7 @@ export interface MatrixForDocument {
   }[]
 }
 
-export const DATA_SCORES_NOTE =
+const DATA_SCORES_NOTE =
   '“(data)” marks a score filled from police.uk figures: volume against the issue with the most records (80% of it or more scores 5, 40% 4, 20% 3, 10% 2, less 1); trend from the change on the period before (up 10% or more scores 5, up 3% 4, within 3% 3, down 3% 2, down 10% 1). The group can overrule them.'
 
 const n = (value: number) => value.toLocaleString('en-GB')
@@ -57,7 +57,7 @@ function scoreText(cell: MatrixForDocument['rows'][number]['cells'][number]): st
 }
 
 /** `sourceNotes`: what the police figures cannot tell apart, their source and licence, printed under the table. */
-export function matrixTable(m: MatrixForDocument, sourceNotes: readonly string[]): DocumentTable {
+function matrixTable(m: MatrixForDocument, sourceNotes: readonly string[]): DocumentTable {
   const criteria = m.criteria.map((c, i) => ({ header: `${c.name} ×${c.weight}`, index: i }))
   return {
     caption: `Candidate issues ranked by weighted score (each score 1 to 5, times the criterion’s weight): ${m.title}`,

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../../shared/format.ts'
-import type { ReportFundingSummary } from '../../funding/domain/funding.ts'
+import type { ReportFundingSummary } from '../../funding/index.ts'
 import { financialYearLabel } from '../../../core/calendar/index.ts'
 import type { TableBlock } from '../../../core/documents/model.ts'
 

@@ -53,6 +53,3 @@ export function nextNumber(numbering: Numbering): string {
   return `${numbering.section}.${numbering.last}`
 }
 
-export function isBlank(text: string | null | undefined): boolean {
-  return !text || !text.trim()
-}

@@ -1,8 +1,6 @@
 import { formatDate } from '../../../shared/format.ts'
 import { financialYearLabel, quarterLabel, type Quarter } from '../../../core/calendar/index.ts'
-import { countRags, ragInQuarter, updatesInQuarter, type RagDefinitions } from '../../plans/domain/rag.ts'
-import { ACTION_STATUS_LABELS } from '../../plans/domain/schedule.ts'
-import type { ActionView, PlanView, PriorityView } from '../../plans/plan-service.ts'
+import { ACTION_STATUS_LABELS, type ActionView, countRags, type PlanView, type PriorityView, type RagDefinitions, ragInQuarter, updatesInQuarter } from '../../plans/index.ts'
 import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, TableRow } from '../../../core/documents/model.ts'
 
 import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
@@ -82,7 +80,7 @@ function actionRow(action: ActionView, quarter: Quarter): TableRow {
   return { cells: [actionCell(action), outcomesCell(action), leadCell(action), timescaleCell(action), updatesCell(action, quarter), statusCell(action, quarter)] }
 }
 
-export function priorityTable(priority: PriorityView, index: number, quarter: Quarter, year: number): TableBlock {
+function priorityTable(priority: PriorityView, index: number, quarter: Quarter, year: number): TableBlock {
   const rows: TableRow[] = []
   for (const group of priority.groups) {
     if (group.objective) rows.push({ group: `Strategic objective: ${group.objective.title}` })

@@ -1,6 +1,5 @@
 import { financialYearLabel, quarterOrdinal, type Quarter } from '../../../core/calendar/index.ts'
 
-
 /**
  * The documents a partnership produces, and the narrative sections the coordinator writes for each. The
  * rest of each document is generated from the records when it is downloaded.
@@ -217,10 +216,6 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
     { key: 'consultation', heading: 'Consultation', hint: 'Who was consulted and what they said.', required: false, rows: 5 },
     { key: 'priorities', heading: 'Recommended priorities', hint: 'The priorities proposed for the next plan, one per line starting with a dash (-).', required: true, rows: 6 },
   ],
-}
-
-export function narrativeSection(kind: ReportKind, key: string): NarrativeSection | undefined {
-  return NARRATIVE_SECTIONS[kind].find(section => section.key === key)
 }
 
 /** The narrative a new report starts with: the starting words of each section that has them. */

@@ -36,7 +36,7 @@ export interface PoliceDataPart {
   attribution: string[]
 }
 
-export const POLICE_DATA_HEADING = 'Police recorded crime and anti-social behaviour'
+const POLICE_DATA_HEADING = 'Police recorded crime and anti-social behaviour'
 
 export function strategicAssessmentDocument(input: StrategicAssessmentInput): ReportDocument {
   const { facts, plan, performance } = input

@@ -1,0 +1,5 @@
+/** The partnerships capability (a partnership, its structure and who has access) as others see it. */
+export { partnershipService, type PartnershipService } from './partnership-service.ts'
+export type { PartnershipDirectory } from './partnership-directory.ts'
+export { partnershipsCapability } from './partnership-routes.ts'
+export type { AreaType, AuthorityType, GroupType, MeetingCadence, MembershipRole } from './domain/structure.ts'
