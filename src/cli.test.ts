@@ -17,6 +17,8 @@ interface Outcome {
 }
 
 let database: DatabaseEnv
+/** Migrating and loading the demo: seconds alone, more while the other test files run beside it. */
+const DATABASE_TIMEOUT = 120_000
 const savedEnv = { ...process.env }
 
 async function csp(...args: string[]): Promise<Outcome> {
@@ -100,7 +102,7 @@ describe('csp-hub migrate', () => {
     const again = await csp('migrate')
     expect(again).toEqual({ code: 0, out: 'The database is up to date.\n', err: '' })
     expect(await query(db => db.selectFrom('partnerships').select('id').execute())).toEqual([])
-  })
+  }, DATABASE_TIMEOUT)
 })
 
 describe('csp-hub demo', () => {
@@ -117,7 +119,7 @@ describe('csp-hub demo', () => {
     ])
     expect((await csp('demo')).code).toBe(0)
     expect(await names()).toHaveLength(2)
-  })
+  }, DATABASE_TIMEOUT)
 })
 
 describe('csp-hub retention run', () => {
@@ -128,7 +130,7 @@ describe('csp-hub retention run', () => {
     const audited = await query(db => db.selectFrom('auditEvents').select('entityType').where('action', '=', 'anonymise').where('actorLabel', '=', 'system (retention rules)').execute())
     expect(audited).toHaveLength(4)
     expect((await csp('retention', 'run')).out).toBe('death review: 0 anonymised\ndeath review meeting: 0 deleted\nASB case review: 0 anonymised\n')
-  })
+  }, DATABASE_TIMEOUT)
 })
 
 describe('csp-hub user add', () => {
