@@ -148,8 +148,8 @@ export function buildProgram(): Command {
     .command('run')
     .description('Apply the retention rules now: anonymise and delete the records that are due (death reviews, their meetings, ASB case review applications), each change in the audit log. Run it daily.')
     .action(async () => {
-      await withServices(async (services, deps) => {
-        const outcomes = await services.runRetention(deps.clock.now())
+      await withServices(async services => {
+        const outcomes = await services.retention.runNow('csp-hub retention run')
         for (const o of outcomes) console.log(`${o.recordType}: ${o.count} ${o.action === 'anonymise' ? 'anonymised' : 'deleted'}`)
       })
     })

@@ -13,7 +13,7 @@ import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
 import { threadService } from './capabilities/priority-thread/index.ts'
 import { reportService, reportSources, type ReportDataSources } from './capabilities/reports/index.ts'
 import { seriousViolenceService, violenceEvidence } from './capabilities/serious-violence/index.ts'
-import { dutyDirectory, fundingLines } from './capabilities/statutory-duties/index.ts'
+import { dutyDirectory, fundingLines, retentionSchedule } from './capabilities/statutory-duties/index.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
@@ -80,6 +80,9 @@ export function createServices(deps: AppDeps) {
   const seriousViolence = seriousViolenceService({ db, clock: deps.clock, directory, evidence })
   // Each priority's thread from the evidence that chose it to the money spent on it.
   const priorityThread = threadService({ plans, matrices: priorityMatrix, indicators, ledger, deathReviews, caseReviews: asbCaseReviews, events, seriousViolence })
+  // The retention rules of the statutory duties' records, applied by the system once a day (and by `csp-hub retention run`).
+  const runRetention = async (now: Date) => [...(await deathReviews.runRetention(now)), ...(await asbCaseReviews.runRetention(now))]
+  const retention = retentionSchedule({ db, clock: deps.clock, logger: deps.logger, run: runRetention })
   return {
     accounts,
     sessions: sessionRepository(db),
@@ -104,8 +107,8 @@ export function createServices(deps: AppDeps) {
       ...(await asbCaseReviews.statutoryDates(partnershipId)),
       ...(await seriousViolence.statutoryDates(partnershipId)),
     ],
-    /** The retention rules of the statutory duties' records, applied by the system (daily, and `csp-hub retention run`). */
-    runRetention: async (now: Date) => [...(await deathReviews.runRetention(now)), ...(await asbCaseReviews.runRetention(now))],
+    /** The same rules applied by the system once a day (start() in main.ts), or now by `csp-hub retention run`; the last run for the pages. */
+    retention,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -12,6 +12,7 @@ import type { PlanPartnershipColumns, PlanTables } from '../capabilities/plans/p
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
 import type { SeriousViolenceTables } from '../capabilities/serious-violence/serious-violence-tables.ts'
+import type { RetentionTables } from '../capabilities/statutory-duties/retention-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 import type { AccessTables } from '../core/access/access-tables.ts'
 import type { GrantTables } from '../core/access/grant-tables.ts'
@@ -40,7 +41,8 @@ export interface Database
     DeathReviewTables,
     AsbCaseReviewTables,
     EventTables,
-    SeriousViolenceTables {
+    SeriousViolenceTables,
+    RetentionTables {
   partnerships: PartnershipsTable & PlanPartnershipColumns & IndicatorPartnershipColumns
 }
 

@@ -7,7 +7,7 @@ import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
 import { flash, idParam, partnershipContext } from '../../web/request.ts'
-import type { DutyDirectory } from '../statutory-duties/index.ts'
+import type { DutyDirectory, RetentionSchedule } from '../statutory-duties/index.ts'
 
 import { accessForm, actionForm, actionUpdateForm, chairForm, decisionForm, extensionForm, meetingForm, notificationForm, panelMemberForm, reportForm } from './death-review-forms.ts'
 import { ACCESS_PATH, deathReviewPaths, REVIEWS_PATH } from './death-review-paths.ts'
@@ -19,6 +19,7 @@ import { DECISION_LABELS } from './domain/timescales.ts'
 export interface DeathReviewRoutesDeps {
   deathReviews: DeathReviewService
   dutyDirectory: DutyDirectory
+  retention: Pick<RetentionSchedule, 'lastRun'>
 }
 
 const VIEWS = 'death-reviews/views'
@@ -48,7 +49,7 @@ function formValues(record: Record<string, unknown>, fields: readonly string[], 
   return values
 }
 
-export function deathReviewRoutes({ deathReviews, dutyDirectory }: DeathReviewRoutesDeps): Router {
+export function deathReviewRoutes({ deathReviews, dutyDirectory, retention }: DeathReviewRoutesDeps): Router {
   const router = Router({ mergeParams: true })
   const paths = (req: Request) => deathReviewPaths(partnershipContext(req).partnership.id)
   const priorityItems = async (ctx: PartnershipContext) => (await dutyDirectory.priorities(ctx)).map(p => ({ value: p.id, text: p.label }))
@@ -57,7 +58,7 @@ export function deathReviewRoutes({ deathReviews, dutyDirectory }: DeathReviewRo
     const ctx = partnershipContext(req)
     const reviews = await deathReviews.list(ctx)
     const dates = (await deathReviews.statutoryDates(ctx.partnership.id)).filter(d => d.doneOn === null).sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-    res.render(`${VIEWS}/reviews.njk`, { reviews, dates, paths: paths(req), rules: DEATH_REVIEW_RETENTION_RULES })
+    res.render(`${VIEWS}/reviews.njk`, { reviews, dates, paths: paths(req), rules: DEATH_REVIEW_RETENTION_RULES, lastRun: await retention.lastRun() })
   })
 
   const renderNew = async (req: Request, res: Response, state: Record<string, unknown>, status = 200) => {

@@ -6,3 +6,4 @@ export { sortStatutoryDates, type DirectoryAction, type DirectoryPriority, type 
 export { dutyDirectory, type DirectorySource } from './directory.ts'
 export { fundingLines, type FundingSource } from './funding-lines.ts'
 export type { FundingLine } from './duties.ts'
+export { retentionSchedule, type RetentionSchedule } from './retention-schedule.ts'
