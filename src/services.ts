@@ -1,7 +1,7 @@
 import { accountService, type PasswordHasher, sessionRepository } from './capabilities/accounts/index.ts'
 import { asbCaseReviewService } from './capabilities/asb-case-reviews/index.ts'
 import { auditService } from './capabilities/audit/index.ts'
-import { deathReviewService } from './capabilities/death-reviews/index.ts'
+import { deathReviewReminders, deathReviewService } from './capabilities/death-reviews/index.ts'
 import { eventService } from './capabilities/events/index.ts'
 import { fundingService } from './capabilities/funding/index.ts'
 import { highlightReportService } from './capabilities/highlight-reports/index.ts'
@@ -82,7 +82,22 @@ export function createServices(deps: AppDeps) {
   const priorityThread = threadService({ plans, matrices: priorityMatrix, indicators, ledger, deathReviews, caseReviews: asbCaseReviews, events, seriousViolence })
   // The retention rules of the statutory duties' records, applied by the system once a day (and by `csp-hub retention run`).
   const runRetention = async (now: Date) => [...(await deathReviews.runRetention(now)), ...(await asbCaseReviews.runRetention(now))]
-  const retention = retentionSchedule({ db, clock: deps.clock, logger: deps.logger, run: runRetention })
+  // Reminders of the death reviews' deadlines go to the holders of the reviews grant with the day's run.
+  const systemViewer = { userId: 0, isSiteAdmin: true, roles: new Map() }
+  const reviewReminders = deathReviewReminders({
+    db,
+    mailer: deps.mailer,
+    logger: deps.logger,
+    baseUrl: deps.config.baseUrl,
+    statutoryDates: id => deathReviews.statutoryDates(id),
+    partnershipName: async id => (await partnerships.contextFor(systemViewer, id, { userId: null, label: 'system (reminders)' })).partnership.name,
+  })
+  const sendReviewReminders = async (now: Date) => {
+    const { sent, failed } = await reviewReminders.send(now)
+    if (sent) deps.logger.info({ sent }, `Sent ${sent} death review reminder e-mail(s)`)
+    if (failed) throw new Error(`${failed} death review reminder e-mail(s) could not be sent`)
+  }
+  const retention = retentionSchedule({ db, clock: deps.clock, logger: deps.logger, run: runRetention, alsoDaily: sendReviewReminders })
   return {
     accounts,
     sessions: sessionRepository(db),

@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely'
 import type { CreatedAt, UpdatedAt } from '../../db/column-types.ts'
 
 import type { ActionStatus, Rag } from './domain/action-plan.ts'
+import type { ReminderKind } from './domain/reminders.ts'
 import type { Decision } from './domain/timescales.ts'
 
 /** Row types of the death review tables (migration 0901-death-reviews). Dates are 'YYYY-MM-DD'. */
@@ -91,6 +92,16 @@ export interface DeathReviewActionUpdatesTable {
   createdAt: CreatedAt
 }
 
+export interface DeathReviewRemindersTable {
+  partnershipId: number
+  reviewId: number
+  dateKey: string
+  dueOn: string
+  kind: ReminderKind
+  userId: number
+  sentAt: Date
+}
+
 export interface DeathReviewTables {
   deathReviews: DeathReviewsTable
   deathReviewPanelMembers: DeathReviewPanelMembersTable
@@ -98,4 +109,5 @@ export interface DeathReviewTables {
   deathReviewExtensions: DeathReviewExtensionsTable
   deathReviewActions: DeathReviewActionsTable
   deathReviewActionUpdates: DeathReviewActionUpdatesTable
+  deathReviewReminders: DeathReviewRemindersTable
 }

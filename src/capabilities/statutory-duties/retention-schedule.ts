@@ -20,19 +20,23 @@ function describeOutcomes(outcomes: readonly RetentionOutcome[]): string {
 /**
  * The retention rules applied by the system, once a (UK) day: every app server calls runDue() once an hour; the
  * first to claim the day in retention_runs applies the rules, the others find the day taken. A run that throws
- * gives the day back, so the next call tries again; its error is logged.
+ * gives the day back, so the next call tries again; its error is logged. The day's scheduled run also does the
+ * duties' other daily work (alsoDaily); `csp-hub retention run` (runNow) applies the rules only.
  */
 export function retentionSchedule({
   db,
   clock,
   logger,
   run,
+  alsoDaily,
   runner = `${os.hostname()}:${process.pid}`,
 }: {
   db: Db
   clock: Clock
   logger: Logger
   run: (now: Date) => Promise<RetentionOutcome[]>
+  /** Other daily work of the duties (the death reviews' reminders), done after the rules in the day's scheduled run; if it throws, the day is given back. */
+  alsoDaily?: (now: Date) => Promise<void>
   runner?: string
 }) {
   async function claim(day: string, now: Date, by: string): Promise<boolean> {
@@ -45,9 +49,10 @@ export function retentionSchedule({
     return claimed !== undefined
   }
 
-  async function apply(day: string, now: Date): Promise<RetentionOutcome[]> {
+  async function apply(day: string, now: Date, daily: boolean): Promise<RetentionOutcome[]> {
     try {
       const outcomes = await run(now)
+      if (daily && alsoDaily) await alsoDaily(now)
       await db
         .updateTable('retentionRuns')
         .set({ finishedAt: clock.now(), outcome: describeOutcomes(outcomes) })
@@ -66,7 +71,7 @@ export function retentionSchedule({
       const now = clock.now()
       const day = ukDate(now)
       if (!(await claim(day, now, runner))) return null
-      const outcomes = await apply(day, now)
+      const outcomes = await apply(day, now, true)
       logger.info({ outcomes }, `Applied the retention rules: ${describeOutcomes(outcomes)}`)
       return outcomes
     },
@@ -82,7 +87,7 @@ export function retentionSchedule({
           oc.column('runOn').doUpdateSet({ runner: by, startedAt: now, finishedAt: null, outcome: null }),
         )
         .execute()
-      return apply(day, now)
+      return apply(day, now, false)
     },
 
     /** The latest run that finished, for the pages that state the rules. */

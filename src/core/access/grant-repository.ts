@@ -55,6 +55,25 @@ export const grantRepository = {
     return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.email.localeCompare(b.email))
   },
 
+  /** Who the grant counts for now, to write to: holders with a role in the partnership or site administrators, their accounts not disabled. */
+  async recipients(db: Db, partnershipId: number, grant: Grant): Promise<{ userId: number; name: string; email: string }[]> {
+    return db
+      .selectFrom('accessGrants')
+      .innerJoin('users', 'users.id', 'accessGrants.userId')
+      .select(['users.id as userId', 'users.name', 'users.email'])
+      .where('accessGrants.partnershipId', '=', partnershipId)
+      .where('accessGrants.grant', '=', grant)
+      .where('users.disabledAt', 'is', null)
+      .where(eb =>
+        eb.or([
+          eb('users.isSiteAdmin', '=', true),
+          eb.exists(eb.selectFrom('partnershipRoles').select('partnershipRoles.userId').whereRef('partnershipRoles.userId', '=', 'users.id').where('partnershipRoles.partnershipId', '=', partnershipId)),
+        ]),
+      )
+      .orderBy('users.id')
+      .execute()
+  },
+
   /** Give a grant to someone with a role in the partnership, or a site administrator (a no-op if they hold it already). */
   async give(trx: Kysely<Database>, actor: Actor, partnershipId: number, userId: number, grant: Grant): Promise<void> {
     const withRole = (await grantRepository.holders(trx, partnershipId)).find(h => h.userId === userId && h.role !== null)
