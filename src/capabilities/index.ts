@@ -12,6 +12,7 @@ import { fundingCapability } from './funding/index.ts'
 import { highlightReportsCapability } from './highlight-reports/index.ts'
 import { indicatorsCapability } from './indicators/index.ts'
 import { partnershipsCapability } from './partnerships/index.ts'
+import { peopleCapability } from './people/index.ts'
 import { plansCapability } from './plans/index.ts'
 import { priorityThreadCapability } from './priority-thread/index.ts'
 import { seriousViolenceCapability } from './serious-violence/index.ts'
@@ -43,6 +44,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     seriousViolenceCapability(deps),
     priorityThreadCapability(deps),
     auditCapability(deps),
+    peopleCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.
   return [...list, apiCapability(deps, list)]

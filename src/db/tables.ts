@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
 
-import type { AccountTables } from '../capabilities/accounts/account-tables.ts'
+import type { AccountTables, UsersTable } from '../capabilities/accounts/account-tables.ts'
+import type { IdentityTables, IdentityUserColumns } from '../capabilities/accounts/identity-tables.ts'
 import type { AsbCaseReviewTables } from '../capabilities/asb-case-reviews/asb-case-review-tables.ts'
 import type { DeathReviewTables } from '../capabilities/death-reviews/death-review-tables.ts'
 import type { EventTables } from '../capabilities/events/event-tables.ts'
@@ -8,6 +9,8 @@ import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
 import type { PartnershipsTable, PartnershipTables } from '../capabilities/partnerships/partnership-tables.ts'
+import type { TeamTables } from '../capabilities/partnerships/team/team-tables.ts'
+import type { PeopleTables } from '../capabilities/people/people-tables.ts'
 import type { PlanPartnershipColumns, PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
@@ -42,8 +45,12 @@ export interface Database
     AsbCaseReviewTables,
     EventTables,
     SeriousViolenceTables,
-    RetentionTables {
+    RetentionTables,
+    IdentityTables,
+    PeopleTables,
+    TeamTables {
   partnerships: PartnershipsTable & PlanPartnershipColumns & IndicatorPartnershipColumns
+  users: UsersTable & IdentityUserColumns
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>
