@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { aPartnership, aUser } from '#test/helpers/builders'
 import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
+import { memoryMailer } from '../../mailer.ts'
+
 import { deathReviewReminders } from './death-review-reminders.ts'
 
 /**
@@ -91,12 +93,26 @@ describe('death review reminders', () => {
     expect(t.mailer.sent[0]!.text).not.toContain('DARDR 2026/01')
   })
 
+  it('wait while no e-mail server is set, rather than record reminders nobody received', async () => {
+    const unsent = deathReviewReminders({
+      db: t.db,
+      mailer: memoryMailer({ delivers: false }),
+      logger: t.deps.logger,
+      baseUrl: t.deps.config.baseUrl,
+      statutoryDates: id => t.services.deathReviews.statutoryDates(id),
+      partnershipName: async () => partnershipName,
+    })
+    t.clock.set('2026-12-07T06:00:00Z')
+    expect(await unsent.send(t.clock.now())).toEqual({ sent: 0, failed: 0 })
+    expect(await t.db.selectFrom('deathReviewReminders').select('dateKey').where('reviewId', '=', reviewIds['DARDR 2026/03']!).execute()).toEqual([])
+  })
+
   it('stop for a deadline that is done, and keep one that could not be sent for the next run', async () => {
     t.mailer.sent.length = 0
     t.clock.set('2026-12-07T07:00:00Z') // DARDR 2026/03's decision, due 20 December, comes within the fortnight
     const failing = deathReviewReminders({
       db: t.db,
-      mailer: { send: () => Promise.reject(new Error('SMTP server unavailable')) },
+      mailer: { delivers: true, send: () => Promise.reject(new Error('SMTP server unavailable')) },
       logger: t.deps.logger,
       baseUrl: t.deps.config.baseUrl,
       statutoryDates: id => t.services.deathReviews.statutoryDates(id),

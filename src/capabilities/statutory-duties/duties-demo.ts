@@ -1,7 +1,7 @@
 import { addDays, ukDate } from '../../core/calendar/index.ts'
 import { grantRepository } from '../../core/access/grant-repository.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
-import type { DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 
 /**
  * Demo records of the statutory duties for the joint Castle Point and Rochford CSP. From the seeds: Crucial Crew
