@@ -105,6 +105,21 @@ describe('csp-hub migrate', () => {
   }, DATABASE_TIMEOUT)
 })
 
+describe('csp-hub worker', () => {
+  it('with --once, queues the schedules’ due slots and runs the jobs that are due, once', async () => {
+    const first = await csp('worker', '--once')
+    expect(first.err).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.out).toMatch(/^Ran 2 job\(s\); queued reminders\.daily \d{4}-\d{2}-\d{2}, reminders\.weekly-digest \d{4}-\d{2}-\d{2}\.$/m)
+    expect(await csp('worker', '--once')).toMatchObject({ code: 0, out: 'Ran 0 job(s).\n' })
+    const jobs = await query(db => db.selectFrom('jobs').select(['kind', 'status']).orderBy('id').execute())
+    expect(jobs).toEqual([
+      { kind: 'reminders.scan', status: 'succeeded' },
+      { kind: 'reminders.digest', status: 'succeeded' },
+    ])
+  })
+})
+
 describe('csp-hub demo', () => {
   it('loads the two demo partnerships and one account per role, and replaces them when run again', async () => {
     const { code, out } = await csp('demo')

@@ -16,6 +16,7 @@ import { buildDeps, openDatabase, serve } from './main.ts'
 import { createServices } from './services.ts'
 import { ValidationError } from './shared/errors.ts'
 import { enlargeYoungGeneration } from './shared/young-generation.ts'
+import { runWorker } from './worker.ts'
 
 /** A failure the user can fix: printed as one line, exit code 1, no stack. */
 export class CliError extends Error {}
@@ -62,6 +63,17 @@ export function buildProgram(): Command {
     .action(async (options: { watchTemplates: boolean }) => {
       const cfg = { ...config(), watchTemplates: options.watchTemplates }
       await serve(cfg, createLogger(cfg.logLevel))
+    })
+
+  program
+    .command('worker')
+    .description('Run the background jobs (reminders, digests, e-mails) without serving pages; stops cleanly on SIGTERM. With --once, run what is due now and exit.')
+    .option('--once', 'run the jobs that are due now, then exit', false)
+    .action(async (options: { once: boolean }) => {
+      const cfg = config()
+      const outcome = await runWorker(cfg, createLogger(cfg.logLevel), options)
+      if (outcome) console.log(`Ran ${outcome.ran} job(s)${outcome.queued.length ? `; queued ${outcome.queued.join(', ')}` : ''}.`)
+      if (outcome?.failed.length) throw new CliError(`${outcome.failed.length} job(s) did not succeed: ${outcome.failed.join('; ')}`)
     })
 
   program

@@ -35,6 +35,8 @@ const schema = z.object({
   CSP_HUB_UPLOAD_MAX_MB: z.coerce.number().int().positive().default(200),
   CSP_HUB_SAMPLE_DATA_DIR: z.string().optional(),
   CSP_HUB_IMPORT_STALL_MINUTES: z.coerce.number().int().positive().default(30),
+  CSP_HUB_RUN_JOBS: booleanFromEnv.default(true),
+  CSP_HUB_JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   CSP_HUB_OIDC_ISSUER: z.string().url().optional(),
   CSP_HUB_OIDC_CLIENT_ID: z.string().optional(),
   CSP_HUB_OIDC_CLIENT_SECRET: z.string().optional(),
@@ -67,6 +69,11 @@ export interface Config {
   sampleDataDir: string | undefined
   /** An import job that shows no sign of life for this long is failed by the watchdog. */
   importStallMinutes: number
+  /**
+   * Background jobs (reminders, digests, e-mails): `serve` runs them in its own process unless this is
+   * false (then run `csp-hub worker` beside it); how often a runner looks for work.
+   */
+  jobs: { runInServer: boolean; pollMs: number }
   /** Read templates again on every render (`csp-hub serve --watch-templates`, as `npm run dev` does). */
   watchTemplates: boolean
   /** Identity providers for single sign-on (OpenID Connect), in the order their buttons show. */
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: e.CSP_HUB_UPLOAD_MAX_MB * 1024 * 1024,
     sampleDataDir: e.CSP_HUB_SAMPLE_DATA_DIR ? path.resolve(e.CSP_HUB_SAMPLE_DATA_DIR) : defaultSampleDataDir(e.NODE_ENV),
     importStallMinutes: e.CSP_HUB_IMPORT_STALL_MINUTES,
+    jobs: { runInServer: e.CSP_HUB_RUN_JOBS, pollMs: e.CSP_HUB_JOBS_POLL_SECONDS * 1000 },
     watchTemplates: false,
     oidcProviders,
     passwordSignIn: e.CSP_HUB_PASSWORD_SIGN_IN,

@@ -6,6 +6,9 @@ export interface MailMessage {
   to: string
   subject: string
   text: string
+  /** Extra headers (List-Unsubscribe) and a Message-ID of our own, for e-mails the system sends by itself. */
+  headers?: Record<string, string> | undefined
+  messageId?: string | undefined
 }
 
 export interface Mailer {

@@ -62,6 +62,9 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
   // servers are watched through their heartbeat: any server fails one that has gone silent.
   await services.policeImports.failInterrupted()
   const stopWatchdog = services.policeImports.startWatchdog()
+  // Reminders, digests and e-mails: run here unless a separate `csp-hub worker` runs them. Any number of
+  // servers and workers may run side by side; each job runs once (claims and locks are in the database).
+  const stopJobs = config.jobs.runInServer ? services.jobs.start({ pollMs: config.jobs.pollMs }) : undefined
 
   let demoAccounts: { email: string; role: string }[] | undefined
   let demoPassword: string | undefined
@@ -101,6 +104,7 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     stopWatchdog()
     stopRetention()
     server.close(async () => {
+      await stopJobs?.()
       await database.close()
       logger.info('Stopped')
       process.exit(0)

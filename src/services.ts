@@ -15,7 +15,11 @@ import { threadService } from './capabilities/priority-thread/index.ts'
 import { reportService, reportSources, type ReportDataSources } from './capabilities/reports/index.ts'
 import { seriousViolenceService, violenceEvidence } from './capabilities/serious-violence/index.ts'
 import { dutyDirectory, fundingLines, retentionSchedule } from './capabilities/statutory-duties/index.ts'
+import { reminderService } from './capabilities/reminders/index.ts'
+import { calendarService } from './capabilities/statutory-calendar/index.ts'
 import type { Config } from './config.ts'
+import { jobRunner } from './core/jobs/index.ts'
+import { outboxService, signingKeys } from './core/outbox/index.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
 import type { Mailer } from './mailer.ts'
@@ -129,6 +133,18 @@ export function createServices(deps: AppDeps) {
     if (failed) throw new Error(`${failed} death review reminder e-mail(s) could not be sent`)
   }
   const retention = retentionSchedule({ db, clock: deps.clock, logger: deps.logger, run: runRetention, alsoDaily: sendReviewReminders })
+  // Background work in the database (each job once, whichever app server or worker runs it), and the
+  // e-mails the system sends by itself (each once, ever).
+  const jobs = jobRunner({ db, clock: deps.clock, logger: deps.logger })
+  const outbox = outboxService({ db, clock: deps.clock, mailer: deps.mailer, jobs, logger: deps.logger, messageIdDomain: new URL(deps.config.baseUrl).hostname })
+  const keys = signingKeys(db)
+  const calendar = calendarService({ db, clock: deps.clock, baseUrl: deps.config.baseUrl, plans, partnerships })
+  const reminders = reminderService({
+    ...{ db, clock: deps.clock, logger: deps.logger, baseUrl: deps.config.baseUrl, plans, partnerships, team, outbox, jobs },
+    signer: keys.signer('reminder-opt-out'),
+    // The coordinators' digest lists the statutory calendar's dates that are overdue or due soon.
+    calendarLines: (ctx, today) => calendar.digestLines(ctx, today),
+  })
   return {
     accounts,
     twoFactor,
@@ -161,6 +177,10 @@ export function createServices(deps: AppDeps) {
     ],
     /** The same rules applied by the system once a day (start() in main.ts), or now by `csp-hub retention run`; the last run for the pages. */
     retention,
+    jobs,
+    outbox,
+    reminders,
+    calendar,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -18,6 +18,8 @@ import { priorityThreadCapability } from './priority-thread/index.ts'
 import { seriousViolenceCapability } from './serious-violence/index.ts'
 import { policeDataCapability } from './police-data/index.ts'
 import { priorityMatrixCapability } from './priority-matrix/index.ts'
+import { remindersCapability } from './reminders/index.ts'
+import { statutoryCalendarCapability } from './statutory-calendar/index.ts'
 import { reportsCapability } from './reports/index.ts'
 
 export interface CapabilityDeps {
@@ -43,6 +45,8 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     eventsCapability(deps),
     seriousViolenceCapability(deps),
     priorityThreadCapability(deps),
+    remindersCapability(deps),
+    statutoryCalendarCapability(deps),
     auditCapability(deps),
     peopleCapability(deps),
   ]

@@ -16,10 +16,14 @@ import type { PoliceDataTables } from '../capabilities/police-data/police-data-t
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
 import type { SeriousViolenceTables } from '../capabilities/serious-violence/serious-violence-tables.ts'
 import type { RetentionTables } from '../capabilities/statutory-duties/retention-tables.ts'
+import type { ReminderTables } from '../capabilities/reminders/reminder-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
+import type { CalendarTables } from '../capabilities/statutory-calendar/calendar-tables.ts'
 import type { AccessTables } from '../core/access/access-tables.ts'
 import type { GrantTables } from '../core/access/grant-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
+import type { JobTables } from '../core/jobs/job-tables.ts'
+import type { OutboxTables } from '../core/outbox/outbox-tables.ts'
 
 /**
  * Row types of every table (the Database interface Kysely checks queries against), in camelCase:
@@ -46,6 +50,10 @@ export interface Database
     EventTables,
     SeriousViolenceTables,
     RetentionTables,
+    JobTables,
+    OutboxTables,
+    ReminderTables,
+    CalendarTables,
     IdentityTables,
     PeopleTables,
     TeamTables {

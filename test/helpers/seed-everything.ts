@@ -178,7 +178,12 @@ async function seedTeam(t: TestApp, target: SeedTarget): Promise<void> {
 }
 
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure, seedTeam, seedPlans, seedIndicators, seedFunding, seedReports, seedHighlightReports, seedPoliceData, seedDuties]
+/** The statutory calendar: a date of the partnership's own (the id base). */
+async function seedCalendar(t: TestApp, target: SeedTarget): Promise<void> {
+  await t.db.insertInto('calendarDates').values({ partnershipId: target.partnershipId, duty: 'own', title: `${target.marker} death review deadline`, dueOn: '2026-12-15', notes: `${target.marker} notes` }).execute()
+}
+
+export const SEEDERS: Seeder[] = [seedStructure, seedTeam, seedPlans, seedIndicators, seedFunding, seedReports, seedHighlightReports, seedPoliceData, seedCalendar, seedDuties]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

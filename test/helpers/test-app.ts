@@ -6,7 +6,7 @@ import { argon2Hasher } from '../../src/capabilities/accounts/index.ts'
 import { loadConfig } from '../../src/config.ts'
 import type { DatabaseHandle } from '../../src/db/database.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'
-import { memoryMailer, type Mailer } from '../../src/mailer.ts'
+import { createMailer, memoryMailer, type Mailer } from '../../src/mailer.ts'
 import { createServices, type AppDeps, type Services } from '../../src/services.ts'
 import { fixedClock } from '../../src/shared/clock.ts'
 import { hashToken, newToken } from '../../src/shared/tokens.ts'
@@ -48,21 +48,24 @@ export async function createTestApp(
     env?: Record<string, string>
     logger?: Logger
     database?: DatabaseHandle
-    /** A mailer of the test's own (a real SMTP server's); otherwise a memory mailer, delivering unless told not to. */
+    /** A mailer of the test's own; otherwise a memory mailer, delivering unless told not to. */
     mailer?: Mailer
     mailerDelivers?: boolean
+    /** Send e-mail to this SMTP server (test/helpers/smtp-server.ts) instead of keeping it in memory. */
+    smtpUrl?: string
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase())
-  const config = loadConfig({ NODE_ENV: 'test', CSP_HUB_DATA_DIR: '/nonexistent', ...options.env })
+  const config = loadConfig({ NODE_ENV: 'test', CSP_HUB_DATA_DIR: '/nonexistent', ...(options.smtpUrl ? { CSP_HUB_SMTP_URL: options.smtpUrl } : {}), ...options.env })
   const clock = fixedClock(options.now ?? TEST_NOW)
   const mailer = memoryMailer({ delivers: options.mailerDelivers ?? true })
+  const logger = options.logger ?? createLogger(process.env.CSP_HUB_TEST_LOG_LEVEL ?? 'silent')
   const deps: AppDeps = {
     config,
-    logger: options.logger ?? createLogger(process.env.CSP_HUB_TEST_LOG_LEVEL ?? 'silent'),
+    logger,
     database,
     clock,
-    mailer: options.mailer ?? mailer,
+    mailer: options.mailer ?? (options.smtpUrl ? createMailer({ smtpUrl: options.smtpUrl, from: 'CSP Hub <no-reply@csp-hub.example>' }, logger) : mailer),
     hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
   }
   const services = createServices(deps)

@@ -513,6 +513,27 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 
   // Each priority's thread from evidence to money
   'GET /partnerships/:partnershipId/priorities/:priorityId/thread': { rule: 'view' },
+  // Reminders of quarterly updates
+  'GET /partnerships/:partnershipId/reminders': { rule: 'edit_records' },
+  'GET /partnerships/:partnershipId/reminders/settings': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/reminders/settings': {
+    rule: 'edit_records',
+    body: { dueReminder: 'yes', daysBefore: '14', overdueReminder: 'yes', daysAfter: '7', escalation: 'yes', escalateAfterDays: '21', weeklyDigest: 'yes' },
+  },
+  'GET /reminders/stop/:token': { rule: 'token' },
+  'POST /reminders/stop/:token': { rule: 'token' },
+
+  // The statutory calendar
+  'GET /partnerships/:partnershipId/calendar': { rule: 'view' },
+  'GET /partnerships/:partnershipId/calendar/dates/new': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/calendar/dates/new': { rule: 'edit_records', body: { title: 'Domestic abuse related death review: report to the Home Office', dueOn: '2027-01-15', doneOn: '' } },
+  'GET /partnerships/:partnershipId/calendar/dates/:id/edit': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/calendar/dates/:id/edit': { rule: 'edit_records', body: { title: 'Review panel meets', dueOn: '2027-02-01', doneOn: '2027-02-01' } },
+  'GET /partnerships/:partnershipId/calendar/dates/:id/delete': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/calendar/dates/:id/delete': { rule: 'edit_records', destructive: true },
+  'POST /partnerships/:partnershipId/calendar/feed': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/calendar/feed/revoke': { rule: 'edit_records', body: {} },
+  'GET /calendar-feeds/:token.ics': { rule: 'token' },
 
   // API
   'GET /api/v1/partnerships/:partnershipId/funding': { rule: 'view_published' },

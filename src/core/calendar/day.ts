@@ -47,3 +47,31 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   while (day > 28 && !dayFrom(targetYear, targetMonth + 1, day)) day -= 1
   return dayFrom(targetYear, targetMonth + 1, day)!
 }
+
+/** The UK calendar day and the minutes since its midnight for an instant (Europe/London, summer time too). */
+export function ukDayAndTime(instant: Date): { date: IsoDate; minutes: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant)
+  const get = (type: string) => parts.find(p => p.type === type)!.value
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, minutes: Number(get('hour')) * 60 + Number(get('minute')) }
+}
+
+/** The day of the week of a day: 1 for Monday … 7 for Sunday. */
+export function weekdayOf(date: IsoDate): number {
+  return ((new Date(timeOf(date)).getUTCDay() + 6) % 7) + 1
+}
+
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
+
+/** The day of a month with this day number, or the month's last day when it is shorter (31 → 30 June). */
+export function dayOfMonthOrLast(year: number, month: number, day: number): IsoDate {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return dayFrom(year, month, Math.min(day, last))!
+}
