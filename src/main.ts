@@ -87,8 +87,6 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     if (outcome === 'created') logger.info({ email: config.admin.email }, 'Created the site admin from CSP_HUB_ADMIN_EMAIL')
   }
 
-  // The statutory duties' retention rules, applied once a day by whichever server looks first (after the demo data is in).
-  const stopRetention = services.retention.start()
   const app = createApp(deps, services)
   const server = app.listen(config.port, config.host)
   await new Promise<void>((resolve, reject) => {
@@ -102,7 +100,6 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     closing = true
     logger.info({ signal }, 'Shutting down: no new requests, closing the database')
     stopWatchdog()
-    stopRetention()
     server.close(async () => {
       await stopJobs?.()
       await database.close()

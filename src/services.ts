@@ -93,6 +93,10 @@ export function createServices(deps: AppDeps) {
   const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding, police: police.assessmentExport, moreSections }) })
   // Highlight reports read the plan and the indicators' figures through their services.
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
+  // Background work in the database (each job once, whichever app server or worker runs it), and the
+  // e-mails the system sends by itself (each once, ever).
+  const jobs = jobRunner({ db, clock: deps.clock, logger: deps.logger })
+  const outbox = outboxService({ db, clock: deps.clock, mailer: deps.mailer, jobs, logger: deps.logger, messageIdDomain: new URL(deps.config.baseUrl).hostname })
   // The statutory duties beyond the plan link to the partnership's structure and plans, read as the viewer may.
   const directory = dutyDirectory({ structure: ctx => partnerships.structure(ctx), plans: ctx => plans.list(ctx), planView: (ctx, id) => plans.planView(ctx, id) })
   const deathReviews = deathReviewService({ db, clock: deps.clock, directory })
@@ -115,28 +119,16 @@ export function createServices(deps: AppDeps) {
   const seriousViolence = seriousViolenceService({ db, clock: deps.clock, directory, evidence })
   // Each priority's thread from the evidence that chose it to the money spent on it.
   const priorityThread = threadService({ plans, matrices: priorityMatrix, indicators, ledger, deathReviews, caseReviews: asbCaseReviews, events, seriousViolence })
-  // The retention rules of the statutory duties' records, applied by the system once a day (and by `csp-hub retention run`).
+  // The retention rules of the statutory duties' records, applied by a recurring job once a day (and by `csp-hub retention run`).
   const runRetention = async (now: Date) => [...(await deathReviews.runRetention(now)), ...(await asbCaseReviews.runRetention(now))]
-  // Reminders of the death reviews' deadlines go to the holders of the reviews grant with the day's run.
+  const retention = retentionSchedule({ db, clock: deps.clock, logger: deps.logger, jobs, run: runRetention })
+  // Reminders of the death reviews' deadlines go to the holders of the reviews grant each morning, through the outbox.
   const systemViewer = { userId: 0, isSiteAdmin: true, roles: new Map() }
-  const reviewReminders = deathReviewReminders({
-    db,
-    mailer: deps.mailer,
-    logger: deps.logger,
-    baseUrl: deps.config.baseUrl,
+  deathReviewReminders({
+    ...{ db, clock: deps.clock, logger: deps.logger, jobs, outbox, delivers: deps.mailer.delivers, baseUrl: deps.config.baseUrl },
     statutoryDates: id => deathReviews.statutoryDates(id),
     partnershipName: async id => (await partnerships.contextFor(systemViewer, id, { userId: null, label: 'system (reminders)' })).partnership.name,
   })
-  const sendReviewReminders = async (now: Date) => {
-    const { sent, failed } = await reviewReminders.send(now)
-    if (sent) deps.logger.info({ sent }, `Sent ${sent} death review reminder e-mail(s)`)
-    if (failed) throw new Error(`${failed} death review reminder e-mail(s) could not be sent`)
-  }
-  const retention = retentionSchedule({ db, clock: deps.clock, logger: deps.logger, run: runRetention, alsoDaily: sendReviewReminders })
-  // Background work in the database (each job once, whichever app server or worker runs it), and the
-  // e-mails the system sends by itself (each once, ever).
-  const jobs = jobRunner({ db, clock: deps.clock, logger: deps.logger })
-  const outbox = outboxService({ db, clock: deps.clock, mailer: deps.mailer, jobs, logger: deps.logger, messageIdDomain: new URL(deps.config.baseUrl).hostname })
   const keys = signingKeys(db)
   const calendar = calendarService({ db, clock: deps.clock, baseUrl: deps.config.baseUrl, plans, partnerships })
   const reminders = reminderService({
@@ -175,7 +167,7 @@ export function createServices(deps: AppDeps) {
       ...(await asbCaseReviews.statutoryDates(partnershipId)),
       ...(await seriousViolence.statutoryDates(partnershipId)),
     ],
-    /** The same rules applied by the system once a day (start() in main.ts), or now by `csp-hub retention run`; the last run for the pages. */
+    /** The same rules applied by a recurring job once a day, or now by `csp-hub retention run`; the last run for the pages. */
     retention,
     jobs,
     outbox,

@@ -15,7 +15,6 @@ import type { PlanPartnershipColumns, PlanTables } from '../capabilities/plans/p
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
 import type { SeriousViolenceTables } from '../capabilities/serious-violence/serious-violence-tables.ts'
-import type { RetentionTables } from '../capabilities/statutory-duties/retention-tables.ts'
 import type { ReminderTables } from '../capabilities/reminders/reminder-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 import type { CalendarTables } from '../capabilities/statutory-calendar/calendar-tables.ts'
@@ -49,7 +48,6 @@ export interface Database
     AsbCaseReviewTables,
     EventTables,
     SeriousViolenceTables,
-    RetentionTables,
     JobTables,
     OutboxTables,
     ReminderTables,

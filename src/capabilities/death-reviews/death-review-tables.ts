@@ -99,7 +99,8 @@ export interface DeathReviewRemindersTable {
   dueOn: string
   kind: ReminderKind
   userId: number
-  sentAt: Date
+  /** When its e-mail was queued in the outbox (which records whether and when it went). */
+  queuedAt: Date
 }
 
 export interface DeathReviewTables {

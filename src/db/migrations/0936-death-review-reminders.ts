@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely'
 
 /**
  * The reminders of the death reviews' deadlines sent to the holders of the 'reviews' grant: one row per
- * deadline (its key and due date), kind ('upcoming' or 'overdue') and person, so each is sent once however
- * often the daily run looks. Rows go with their review.
+ * deadline (its key and due date), kind ('upcoming' or 'overdue') and person, written in the transaction that
+ * queues its e-mail in the outbox, so each is reminded once however often the daily job runs. Rows go with
+ * their review.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -14,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       due_on date not null,
       kind text not null check (kind in ('upcoming', 'overdue')),
       user_id integer not null references users (id) on delete cascade,
-      sent_at timestamptz not null,
+      queued_at timestamptz not null,
       primary key (date_key, due_on, kind, user_id),
       foreign key (partnership_id, review_id) references death_reviews (partnership_id, id) on delete cascade
     );
