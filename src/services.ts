@@ -1,5 +1,5 @@
 import { accountService, type PasswordHasher, sessionRepository, singleSignOnService, twoFactorService } from './capabilities/accounts/index.ts'
-import { asbCaseReviewService } from './capabilities/asb-case-reviews/index.ts'
+import { asbCaseReviewPaths, asbCaseReviewService } from './capabilities/asb-case-reviews/index.ts'
 import { auditService } from './capabilities/audit/index.ts'
 import { deathReviewReminders, deathReviewService } from './capabilities/death-reviews/index.ts'
 import { eventService } from './capabilities/events/index.ts'
@@ -13,11 +13,12 @@ import { OFFENCES_NOT_TOLD_APART, onsAreaLookup, POLICE_SOURCE, policeActualsPro
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
 import { threadService } from './capabilities/priority-thread/index.ts'
 import { reportService, reportSources, type ReportDataSources } from './capabilities/reports/index.ts'
-import { seriousViolenceService, violenceEvidence } from './capabilities/serious-violence/index.ts'
+import { seriousViolencePaths, seriousViolenceService, violenceEvidence } from './capabilities/serious-violence/index.ts'
 import { dutyDirectory, fundingLines, retentionSchedule } from './capabilities/statutory-duties/index.ts'
 import { reminderService } from './capabilities/reminders/index.ts'
 import { calendarService } from './capabilities/statutory-calendar/index.ts'
 import type { Config } from './config.ts'
+import { ukDate } from './core/calendar/index.ts'
 import { jobRunner } from './core/jobs/index.ts'
 import { outboxService, signingKeys } from './core/outbox/index.ts'
 import type { DatabaseHandle } from './db/database.ts'
@@ -130,7 +131,19 @@ export function createServices(deps: AppDeps) {
     partnershipName: async id => (await partnerships.contextFor(systemViewer, id, { userId: null, label: 'system (reminders)' })).partnership.name,
   })
   const keys = signingKeys(db)
-  const calendar = calendarService({ db, clock: deps.clock, baseUrl: deps.config.baseUrl, plans, partnerships })
+  // The statutory calendar takes in the duties' records: the death reviews' deadlines (for the grant's holders only),
+  // the ASB case review figures published and the Serious Violence Duty strategy reviewed, each where it is done.
+  const calendar = calendarService({
+    ...{ db, clock: deps.clock, baseUrl: deps.config.baseUrl, plans, partnerships },
+    duties: {
+      deadlines: ctx => deathReviews.calendarDeadlines(ctx),
+      asbFiguresPublished: async ctx =>
+        (await asbCaseReviews.figureYears(ctx)).flatMap(y => (y.publishedAt ? [{ year: y.year, publishedOn: ukDate(y.publishedAt) }] : [])),
+      violenceStrategyReviewed: async ctx =>
+        (await seriousViolence.list(ctx)).filter(d => d.kind === 'strategy').flatMap(d => [d.datedOn, ...(d.lastReviewedOn ? [d.lastReviewedOn] : [])]),
+      places: { asbFigures: (id, year) => asbCaseReviewPaths(id).figures(year), seriousViolence: id => seriousViolencePaths(id).list },
+    },
+  })
   const reminders = reminderService({
     ...{ db, clock: deps.clock, logger: deps.logger, baseUrl: deps.config.baseUrl, plans, partnerships, team, outbox, jobs },
     signer: keys.signer('reminder-opt-out'),

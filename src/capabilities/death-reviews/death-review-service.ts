@@ -203,6 +203,17 @@ export function deathReviewService({ db, clock, directory }: { db: Db; clock: Cl
 
     figures,
 
+    /** The reviews' deadlines for the statutory calendar: for those who hold the grant (the read audited), nothing for anyone else. */
+    async calendarDeadlines(ctx: PartnershipContext): Promise<StatutoryDate[]> {
+      if (!allows(ctx, 'reviews')) return []
+      const dates = await this.statutoryDates(ctx.partnership.id)
+      if (dates.length) {
+        const references = (await repo.list(db, ctx.partnership.id)).map(r => r.caseReference)
+        await reviewAudit.read(db, ctx, 'death review', null, `Viewed the death reviews' deadlines on the statutory calendar (${references.join(', ')})`)
+      }
+      return dates
+    },
+
     /** The reviews linked to a priority, for those who hold the grant; nothing for anyone else. Audited when read. */
     async forPriority(ctx: PartnershipContext, priorityId: number) {
       if (!allows(ctx, 'reviews')) return null
