@@ -59,15 +59,7 @@ export function retentionSchedule({ db, clock, logger, jobs, run }: { db: Db; cl
 
     /** The latest run that finished, for the pages that state the rules. */
     async lastRun(): Promise<{ runOn: string; finishedAt: Date; outcome: string } | null> {
-      const rows = await db
-        .selectFrom('jobs')
-        .select(['finishedAt', 'result'])
-        .where('kind', '=', RETENTION_JOB)
-        .where('status', '=', 'succeeded')
-        .orderBy('finishedAt', 'desc')
-        .limit(1)
-        .execute()
-      const row = rows[0]
+      const row = await jobRepository.lastSucceeded(db, RETENTION_JOB)
       return row?.finishedAt ? { runOn: ukDate(row.finishedAt), finishedAt: row.finishedAt, outcome: isOutcomes(row.result) ? describeOutcomes(row.result) : '' } : null
     },
   }
