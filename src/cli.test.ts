@@ -110,10 +110,14 @@ describe('csp-hub worker', () => {
     const first = await csp('worker', '--once')
     expect(first.err).toBe('')
     expect(first.code).toBe(0)
-    expect(first.out).toMatch(/^Ran 2 job\(s\); queued reminders\.daily \d{4}-\d{2}-\d{2}, reminders\.weekly-digest \d{4}-\d{2}-\d{2}\.$/m)
+    const slot = String.raw`\d{4}-\d{2}-\d{2}`
+    const schedules = ['statutory-duties\\.retention\\.daily', 'death-reviews\\.reminders\\.daily', 'reminders\\.daily', 'reminders\\.weekly-digest']
+    expect(first.out).toMatch(new RegExp(`^Ran 4 job\\(s\\); queued ${schedules.map(name => `${name} ${slot}`).join(', ')}\\.$`, 'm'))
     expect(await csp('worker', '--once')).toMatchObject({ code: 0, out: 'Ran 0 job(s).\n' })
     const jobs = await query(db => db.selectFrom('jobs').select(['kind', 'status']).orderBy('id').execute())
     expect(jobs).toEqual([
+      { kind: 'statutory-duties.retention', status: 'succeeded' },
+      { kind: 'death-reviews.reminders', status: 'succeeded' },
       { kind: 'reminders.scan', status: 'succeeded' },
       { kind: 'reminders.digest', status: 'succeeded' },
     ])
