@@ -17,6 +17,8 @@ interface Outcome {
 }
 
 let database: DatabaseEnv
+/** Migrating and loading the demo: seconds alone, more while the other test files run beside it. */
+const DATABASE_TIMEOUT = 120_000
 const savedEnv = { ...process.env }
 
 async function csp(...args: string[]): Promise<Outcome> {
@@ -66,7 +68,7 @@ describe('csp-hub --help', () => {
     const { code, out } = await csp('--help')
     expect(code).toBe(0)
     expect(out).toMatch(/^Usage: csp-hub \[options\] \[command\]/)
-    for (const command of ['serve', 'migrate', 'demo', 'user', 'token'])
+    for (const command of ['serve', 'migrate', 'demo', 'user', 'token', 'retention'])
       expect(out).toMatch(new RegExp(`^  ${command}\\b`, 'm'))
   })
 
@@ -100,7 +102,7 @@ describe('csp-hub migrate', () => {
     const again = await csp('migrate')
     expect(again).toEqual({ code: 0, out: 'The database is up to date.\n', err: '' })
     expect(await query(db => db.selectFrom('partnerships').select('id').execute())).toEqual([])
-  })
+  }, DATABASE_TIMEOUT)
 })
 
 describe('csp-hub worker', () => {
@@ -108,10 +110,14 @@ describe('csp-hub worker', () => {
     const first = await csp('worker', '--once')
     expect(first.err).toBe('')
     expect(first.code).toBe(0)
-    expect(first.out).toMatch(/^Ran 2 job\(s\); queued reminders\.daily \d{4}-\d{2}-\d{2}, reminders\.weekly-digest \d{4}-\d{2}-\d{2}\.$/m)
+    const slot = String.raw`\d{4}-\d{2}-\d{2}`
+    const schedules = ['statutory-duties\\.retention\\.daily', 'death-reviews\\.reminders\\.daily', 'reminders\\.daily', 'reminders\\.weekly-digest']
+    expect(first.out).toMatch(new RegExp(`^Ran 4 job\\(s\\); queued ${schedules.map(name => `${name} ${slot}`).join(', ')}\\.$`, 'm'))
     expect(await csp('worker', '--once')).toMatchObject({ code: 0, out: 'Ran 0 job(s).\n' })
     const jobs = await query(db => db.selectFrom('jobs').select(['kind', 'status']).orderBy('id').execute())
     expect(jobs).toEqual([
+      { kind: 'statutory-duties.retention', status: 'succeeded' },
+      { kind: 'death-reviews.reminders', status: 'succeeded' },
       { kind: 'reminders.scan', status: 'succeeded' },
       { kind: 'reminders.digest', status: 'succeeded' },
     ])
@@ -132,7 +138,18 @@ describe('csp-hub demo', () => {
     ])
     expect((await csp('demo')).code).toBe(0)
     expect(await names()).toHaveLength(2)
-  })
+  }, DATABASE_TIMEOUT)
+})
+
+describe('csp-hub retention run', () => {
+  it('applies the retention rules to the demo records that are due, audited by the system; a second run changes nothing', async () => {
+    const { code, out } = await csp('retention', 'run')
+    // The illustrative review published in 2016 and the three 2021/22 case review applications are due.
+    expect({ code, out }).toEqual({ code: 0, out: 'death review: 1 anonymised\ndeath review meeting: 0 deleted\nASB case review: 3 anonymised\n' })
+    const audited = await query(db => db.selectFrom('auditEvents').select('entityType').where('action', '=', 'anonymise').where('actorLabel', '=', 'system (retention rules)').execute())
+    expect(audited).toHaveLength(4)
+    expect((await csp('retention', 'run')).out).toBe('death review: 0 anonymised\ndeath review meeting: 0 deleted\nASB case review: 0 anonymised\n')
+  }, DATABASE_TIMEOUT)
 })
 
 describe('csp-hub user add', () => {

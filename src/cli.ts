@@ -162,6 +162,17 @@ export function buildProgram(): Command {
       })
     })
 
+  const retention = program.command('retention').description('The retention rules of the statutory duties’ records.')
+  retention
+    .command('run')
+    .description('Apply the retention rules now: anonymise and delete the records that are due (death reviews, their meetings, ASB case review applications), each change in the audit log. Run it daily.')
+    .action(async () => {
+      await withServices(async services => {
+        const outcomes = await services.retention.runNow('csp-hub retention run')
+        for (const o of outcomes) console.log(`${o.recordType}: ${o.count} ${o.action === 'anonymise' ? 'anonymised' : 'deleted'}`)
+      })
+    })
+
   registerAccountsCommands(program, withServices, CliError)
   registerPoliceDataCommands(program, withServices)
   registerMaintenanceCommands(program, { config, open: cfg => openDatabase(cfg) })

@@ -1,17 +1,24 @@
 import { accountService, type PasswordHasher, sessionRepository, singleSignOnService, twoFactorService } from './capabilities/accounts/index.ts'
+import { asbCaseReviewPaths, asbCaseReviewService } from './capabilities/asb-case-reviews/index.ts'
 import { auditService } from './capabilities/audit/index.ts'
+import { deathReviewReminders, deathReviewService } from './capabilities/death-reviews/index.ts'
+import { eventService } from './capabilities/events/index.ts'
 import { fundingService } from './capabilities/funding/index.ts'
 import { highlightReportService } from './capabilities/highlight-reports/index.ts'
 import { indicatorService } from './capabilities/indicators/index.ts'
 import { districtSetupService, partnershipService, teamInvitations, teamService } from './capabilities/partnerships/index.ts'
 import { personalDataService, privacyNoticeService } from './capabilities/people/index.ts'
 import { planService } from './capabilities/plans/index.ts'
-import { onsAreaLookup, policeActualsProvider, policeArchiveRefresh, policeDataServices } from './capabilities/police-data/index.ts'
+import { OFFENCES_NOT_TOLD_APART, onsAreaLookup, POLICE_SOURCE, policeActualsProvider, policeArchiveRefresh, policeDataServices } from './capabilities/police-data/index.ts'
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
+import { threadService } from './capabilities/priority-thread/index.ts'
+import { reportService, reportSources, type ReportDataSources } from './capabilities/reports/index.ts'
+import { seriousViolencePaths, seriousViolenceService, violenceEvidence } from './capabilities/serious-violence/index.ts'
+import { dutyDirectory, fundingLines, retentionSchedule } from './capabilities/statutory-duties/index.ts'
 import { reminderService } from './capabilities/reminders/index.ts'
-import { reportService, reportSources } from './capabilities/reports/index.ts'
 import { calendarService } from './capabilities/statutory-calendar/index.ts'
 import type { Config } from './config.ts'
+import { ukDate } from './core/calendar/index.ts'
 import { jobRunner } from './core/jobs/index.ts'
 import { outboxService, signingKeys } from './core/outbox/index.ts'
 import type { DatabaseHandle } from './db/database.ts'
@@ -76,15 +83,67 @@ export function createServices(deps: AppDeps) {
   const indicators = indicatorService({ db, clock: deps.clock, policeActuals })
   const funding = fundingService({ db, clock: deps.clock })
   // Reports read the plans, indicators and funding through the capabilities that own them.
-  const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding, police: police.assessmentExport }) })
+  // The statutory duties add their sections to the reports of their period (built below; called only when a report is made).
+  const moreSections: ReportDataSources['moreSections'] = async (ctx, report) => [
+    ...(await events.reportSections(ctx, report)),
+    ...(await asbCaseReviews.reportSections(ctx, report)),
+    ...(await deathReviews.reportSections(ctx, report)),
+    ...(await seriousViolence.reportSections(ctx, report)),
+    ...(await priorityThread.reportSections(ctx, report)),
+  ]
+  const reports = reportService({ db, clock: deps.clock, plans, sources: reportSources({ indicators, funding, police: police.assessmentExport, moreSections }) })
   // Highlight reports read the plan and the indicators' figures through their services.
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
   // Background work in the database (each job once, whichever app server or worker runs it), and the
   // e-mails the system sends by itself (each once, ever).
   const jobs = jobRunner({ db, clock: deps.clock, logger: deps.logger })
   const outbox = outboxService({ db, clock: deps.clock, mailer: deps.mailer, jobs, logger: deps.logger, messageIdDomain: new URL(deps.config.baseUrl).hostname })
+  // The statutory duties beyond the plan link to the partnership's structure and plans, read as the viewer may.
+  const directory = dutyDirectory({ structure: ctx => partnerships.structure(ctx), plans: ctx => plans.list(ctx), planView: (ctx, id) => plans.planView(ctx, id) })
+  const deathReviews = deathReviewService({ db, clock: deps.clock, directory })
+  const asbCaseReviews = asbCaseReviewService({ db, clock: deps.clock, directory })
+  // Events draw their cost from the funding ledger's lines rather than an amount of their own.
+  const ledger = fundingLines({ overview: ctx => funding.overview(ctx), yearSummary: (ctx, year) => funding.yearSummary(ctx, year) })
+  const events = eventService({ db, clock: deps.clock, directory, ledger })
+  // The Serious Violence Duty's documents draw on the strategic assessment's police data and scoring matrices.
+  const evidence = violenceEvidence({
+    matrices: ctx => priorityMatrix.list(ctx),
+    matrix: async (ctx, id) => {
+      const m = await priorityMatrix.matrix(ctx, id)
+      const chosen = new Map(m.candidates.map(c => [c.id, c.isChosen]))
+      return { rows: m.rows.map(row => ({ ...row, candidate: { id: row.candidate.id, name: row.candidate.name, isChosen: chosen.get(row.candidate.id) ?? false } })) }
+    },
+    districts: ctx => police.policeData.partnershipDistricts(ctx),
+    districtCounts: (codes, from, to) => police.policeData.districtCounts(codes, from, to),
+    caveats: [OFFENCES_NOT_TOLD_APART, POLICE_SOURCE],
+  })
+  const seriousViolence = seriousViolenceService({ db, clock: deps.clock, directory, evidence })
+  // Each priority's thread from the evidence that chose it to the money spent on it.
+  const priorityThread = threadService({ plans, matrices: priorityMatrix, indicators, ledger, deathReviews, caseReviews: asbCaseReviews, events, seriousViolence })
+  // The retention rules of the statutory duties' records, applied by a recurring job once a day (and by `csp-hub retention run`).
+  const runRetention = async (now: Date) => [...(await deathReviews.runRetention(now)), ...(await asbCaseReviews.runRetention(now))]
+  const retention = retentionSchedule({ db, clock: deps.clock, logger: deps.logger, jobs, run: runRetention })
+  // Reminders of the death reviews' deadlines go to the holders of the reviews grant each morning, through the outbox.
+  const systemViewer = { userId: 0, isSiteAdmin: true, roles: new Map() }
+  deathReviewReminders({
+    ...{ db, clock: deps.clock, logger: deps.logger, jobs, outbox, delivers: deps.mailer.delivers, baseUrl: deps.config.baseUrl },
+    statutoryDates: id => deathReviews.statutoryDates(id),
+    partnershipName: async id => (await partnerships.contextFor(systemViewer, id, { userId: null, label: 'system (reminders)' })).partnership.name,
+  })
   const keys = signingKeys(db)
-  const calendar = calendarService({ db, clock: deps.clock, baseUrl: deps.config.baseUrl, plans, partnerships })
+  // The statutory calendar takes in the duties' records: the death reviews' deadlines (for the grant's holders only),
+  // the ASB case review figures published and the Serious Violence Duty strategy reviewed, each where it is done.
+  const calendar = calendarService({
+    ...{ db, clock: deps.clock, baseUrl: deps.config.baseUrl, plans, partnerships },
+    duties: {
+      deadlines: ctx => deathReviews.calendarDeadlines(ctx),
+      asbFiguresPublished: async ctx =>
+        (await asbCaseReviews.figureYears(ctx)).flatMap(y => (y.publishedAt ? [{ year: y.year, publishedOn: ukDate(y.publishedAt) }] : [])),
+      violenceStrategyReviewed: async ctx =>
+        (await seriousViolence.list(ctx)).filter(d => d.kind === 'strategy').flatMap(d => [d.datedOn, ...(d.lastReviewedOn ? [d.lastReviewedOn] : [])]),
+      places: { asbFigures: (id, year) => asbCaseReviewPaths(id).figures(year), seriousViolence: id => seriousViolencePaths(id).list },
+    },
+  })
   const reminders = reminderService({
     ...{ db, clock: deps.clock, logger: deps.logger, baseUrl: deps.config.baseUrl, plans, partnerships, team, outbox, jobs },
     signer: keys.signer('reminder-opt-out'),
@@ -118,6 +177,20 @@ export function createServices(deps: AppDeps) {
     highlightReports,
     ...police,
     priorityMatrix,
+    dutyDirectory: directory,
+    deathReviews,
+    asbCaseReviews,
+    events,
+    seriousViolence,
+    priorityThread,
+    /** Every deadline the statutory duties compute for a partnership, as plain data (access-free, for internal callers). */
+    statutoryDutyDates: async (partnershipId: number) => [
+      ...(await deathReviews.statutoryDates(partnershipId)),
+      ...(await asbCaseReviews.statutoryDates(partnershipId)),
+      ...(await seriousViolence.statutoryDates(partnershipId)),
+    ],
+    /** The same rules applied by a recurring job once a day, or now by `csp-hub retention run`; the last run for the pages. */
+    retention,
     jobs,
     outbox,
     reminders,

@@ -4,13 +4,18 @@ import type { SessionManager } from '../web/middleware/session.ts'
 
 import { accountsCapability } from './accounts/index.ts'
 import { apiCapability } from './api/index.ts'
+import { asbCaseReviewsCapability } from './asb-case-reviews/index.ts'
 import { auditCapability } from './audit/index.ts'
+import { deathReviewsCapability } from './death-reviews/index.ts'
+import { eventsCapability } from './events/index.ts'
 import { fundingCapability } from './funding/index.ts'
 import { highlightReportsCapability } from './highlight-reports/index.ts'
 import { indicatorsCapability } from './indicators/index.ts'
 import { partnershipsCapability } from './partnerships/index.ts'
 import { peopleCapability } from './people/index.ts'
 import { plansCapability } from './plans/index.ts'
+import { priorityThreadCapability } from './priority-thread/index.ts'
+import { seriousViolenceCapability } from './serious-violence/index.ts'
 import { policeDataCapability } from './police-data/index.ts'
 import { priorityMatrixCapability } from './priority-matrix/index.ts'
 import { remindersCapability } from './reminders/index.ts'
@@ -35,6 +40,11 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     fundingCapability(deps),
     reportsCapability(deps),
     highlightReportsCapability(deps),
+    deathReviewsCapability(deps),
+    asbCaseReviewsCapability(deps),
+    eventsCapability(deps),
+    seriousViolenceCapability(deps),
+    priorityThreadCapability(deps),
     remindersCapability(deps),
     statutoryCalendarCapability(deps),
     auditCapability(deps),

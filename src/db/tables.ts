@@ -2,6 +2,9 @@ import type { Insertable, Selectable, Updateable } from 'kysely'
 
 import type { AccountTables, UsersTable } from '../capabilities/accounts/account-tables.ts'
 import type { IdentityTables, IdentityUserColumns } from '../capabilities/accounts/identity-tables.ts'
+import type { AsbCaseReviewTables } from '../capabilities/asb-case-reviews/asb-case-review-tables.ts'
+import type { DeathReviewTables } from '../capabilities/death-reviews/death-review-tables.ts'
+import type { EventTables } from '../capabilities/events/event-tables.ts'
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
@@ -11,10 +14,12 @@ import type { PeopleTables } from '../capabilities/people/people-tables.ts'
 import type { PlanPartnershipColumns, PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { PriorityMatrixTables } from '../capabilities/priority-matrix/matrix-tables.ts'
+import type { SeriousViolenceTables } from '../capabilities/serious-violence/serious-violence-tables.ts'
 import type { ReminderTables } from '../capabilities/reminders/reminder-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
 import type { CalendarTables } from '../capabilities/statutory-calendar/calendar-tables.ts'
 import type { AccessTables } from '../core/access/access-tables.ts'
+import type { GrantTables } from '../core/access/grant-tables.ts'
 import type { AuditTables } from '../core/audit/audit-tables.ts'
 import type { JobTables } from '../core/jobs/job-tables.ts'
 import type { OutboxTables } from '../core/outbox/outbox-tables.ts'
@@ -38,6 +43,11 @@ export interface Database
     PoliceDataTables,
     PriorityMatrixTables,
     HighlightReportTables,
+    GrantTables,
+    DeathReviewTables,
+    AsbCaseReviewTables,
+    EventTables,
+    SeriousViolenceTables,
     JobTables,
     OutboxTables,
     ReminderTables,

@@ -11,6 +11,7 @@ import { loadDemoReports } from '../capabilities/reports/demo-reports.ts'
 import type { AppDeps, Services } from '../services.ts'
 
 import { loadPlanDemo } from '../capabilities/plans/plan-demo.ts'
+import { loadDutiesDemo } from '../capabilities/statutory-duties/duties-demo.ts'
 
 import type { DemoContext } from './demo-context.ts'
 import { DEMO_PARTNERSHIPS, type DemoArea, type DemoPartnership } from './structure-data.ts'
@@ -195,6 +196,8 @@ export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [
   loadDemoReports,
   // Highlight reports of the 2011/12 sub-groups: after the plan (its priorities and groups) and the indicators.
   loadHighlightReportDemo,
+  // The statutory duties link to the plans' actions, the funding lines and the scoring matrix.
+  loadDutiesDemo,
 ]
 
 /** The loaders that build on the sample police.uk and ONS data (see loadDemoData's `sampleData`). */

@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { hashToken } from '../../src/shared/tokens.ts'
 
 import { seedPoliceData } from './police-data.ts'
+import { seedDuties } from './seed-duties.ts'
 import { seedReports } from './seed-reports.ts'
 import type { TestApp } from './test-app.ts'
 
@@ -182,7 +183,7 @@ async function seedCalendar(t: TestApp, target: SeedTarget): Promise<void> {
   await t.db.insertInto('calendarDates').values({ partnershipId: target.partnershipId, duty: 'own', title: `${target.marker} death review deadline`, dueOn: '2026-12-15', notes: `${target.marker} notes` }).execute()
 }
 
-export const SEEDERS: Seeder[] = [seedStructure, seedTeam, seedPlans, seedIndicators, seedFunding, seedReports, seedHighlightReports, seedPoliceData, seedCalendar]
+export const SEEDERS: Seeder[] = [seedStructure, seedTeam, seedPlans, seedIndicators, seedFunding, seedReports, seedHighlightReports, seedPoliceData, seedCalendar, seedDuties]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

@@ -5,6 +5,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { CurrentUser } from '../../core/access/current-user.ts'
 import type { AccountService } from '../accounts/index.ts'
 import { accessTo, type Viewer } from '../../core/access/roles.ts'
+import { grantRepository } from '../../core/access/grant-repository.ts'
+import type { Grant } from '../../core/access/grants.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import type { Actor } from '../../core/audit/audit-entry.ts'
@@ -73,12 +75,14 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
       const access = accessTo(viewer, partnership)
       if (!access) throw new NotFoundError('Partnership')
       const person = viewer ? await repo.personIdForUser(db, partnership.id, viewer.userId) : undefined
+      const grants = viewer && access !== 'public' ? await grantRepository.held(db, partnership.id, viewer.userId) : new Set<Grant>()
       return {
         partnership: { id: partnership.id, name: partnership.name, shortName: partnership.shortName, isPublished: partnership.isPublished },
         access,
         actor,
         signedIn: viewer !== null,
         personId: person?.id ?? null,
+        grants,
       }
     },
 

@@ -9,12 +9,12 @@ import { fileName } from '../../shared/spreadsheet.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '../../core/audit/audited-changes.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
-import { isQuarter, quarterOf, ukDate } from '../../core/calendar/index.ts'
+import { isQuarter, quarterOf, ukDate, type Quarter } from '../../core/calendar/index.ts'
 import type { PlanService } from '../plans/index.ts'
 
 import { renderDocx } from '../../core/documents/docx.ts'
 import { htmlDocument, type HtmlDocument } from '../../core/documents/html.ts'
-import type { ReportDocument } from '../../core/documents/model.ts'
+import type { DocumentSection, ReportDocument } from '../../core/documents/model.ts'
 import { renderPdf } from '../../core/documents/pdf.ts'
 import { readStoredDocument, storeDocument } from '../../core/documents/stored.ts'
 import { annualReportDocument } from './domain/annual-report.ts'
@@ -55,6 +55,29 @@ export interface ReportDataSources {
   funding?(ctx: PartnershipContext, year: number): Promise<FundingSummary | null>
   policeData?(ctx: PartnershipContext, year: number): Promise<PoliceDataPart | null>
   policeDataPeriod?(ctx: PartnershipContext, year: number): Promise<string | null>
+  /**
+   * Sections other capabilities add to a report about its period (events and campaigns, ASB case reviews,
+   * death review figures, the Serious Violence Duty, each priority's thread from evidence to money); each gives
+   * none for a kind it has nothing for. They come after the document's own sections, before its sign-off.
+   */
+  moreSections?(ctx: PartnershipContext, report: ReportPeriod): Promise<DocumentSection[]>
+}
+
+/** The kind and period of a report, for the sections other capabilities add. */
+export interface ReportPeriod {
+  kind: ReportKind
+  year: number
+  quarter: Quarter | null
+  planId: number | null
+}
+
+/** Put the added sections after the document's own, before a closing section without a heading (the sign-off). */
+function withMoreSections(document: ReportDocument, more: readonly DocumentSection[]): ReportDocument {
+  if (!more.length) return document
+  const last = document.sections.at(-1)
+  const closing = last && !last.heading ? [last] : []
+  const own = closing.length ? document.sections.slice(0, -1) : document.sections
+  return { ...document, sections: [...own, ...more, ...closing] }
 }
 
 export type ReportRow = Row<'reports'>
@@ -154,6 +177,14 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
   }
 
   async function buildDocument(ctx: PartnershipContext, report: ReportRow, generatedAt: Date = clock.now()): Promise<ReportDocument> {
+    const [document, more] = await Promise.all([
+      buildOwnDocument(ctx, report, generatedAt),
+      sources.moreSections?.(ctx, { kind: report.kind, year: report.year, quarter: isQuarter(report.quarter) ? report.quarter : null, planId: report.planId }) ?? [],
+    ])
+    return withMoreSections(document, more)
+  }
+
+  async function buildOwnDocument(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
     const reportFacts = facts(ctx, report, generatedAt)
     switch (report.kind) {
       case 'quarterly_plan_update': {

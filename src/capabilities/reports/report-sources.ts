@@ -11,8 +11,19 @@ import type { ReportDataSources } from './report-service.ts'
  * (their exact figures, change and RAG, not worked out again here), the money from the funding ledger, and
  * the police data analyses (the strategic assessment's tables, charts and caveats, and the scoring matrix).
  */
-export function reportSources({ indicators, funding, police }: { indicators: IndicatorService; funding: FundingService; police?: AssessmentExport }): ReportDataSources {
+export function reportSources({
+  indicators,
+  funding,
+  police,
+  moreSections,
+}: {
+  indicators: IndicatorService
+  funding: FundingService
+  police?: AssessmentExport
+  moreSections?: ReportDataSources['moreSections']
+}): ReportDataSources {
   return {
+    ...(moreSections ? { moreSections } : {}),
     ...(police ? policeDataSources(police) : {}),
     async performance(ctx, year) {
       const table = await indicators.performance(ctx, year)

@@ -26,7 +26,7 @@ export function statutoryCalendarCapability({ services }: CapabilityDeps): Capab
       entries: page.entries.map(entry => ({
         ...entry,
         tag: { text: DATE_STATE_LABELS[entry.state], classes: STATE_TAGS[entry.state] },
-        changeHref: entry.id !== null ? `${base(ctx.partnership.id)}/dates/${entry.id}/edit` : `${base(ctx.partnership.id)}/dates/new?${new URLSearchParams({ duty: entry.duty, period: entry.period }).toString()}`,
+        changeHref: entry.isRecord ? null : entry.id !== null ? `${base(ctx.partnership.id)}/dates/${entry.id}/edit` : `${base(ctx.partnership.id)}/dates/new?${new URLSearchParams({ duty: entry.duty, period: entry.period }).toString()}`,
       })),
     })
   })

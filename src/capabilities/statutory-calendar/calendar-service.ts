@@ -38,7 +38,38 @@ export interface CalendarEntry {
   /** Where the duty is done. */
   href: string
   isOwn: boolean
+  /** A deadline one of the partnership's records sets (a death review's): changed on that record, not here. */
+  isRecord: boolean
 }
+
+/** A deadline a record sets, as the capability that keeps the record gives it. */
+export interface RecordDeadline {
+  key: string
+  title: string
+  /** Which duty, e.g. 'Domestic abuse related death review'. */
+  duty: string
+  dueOn: IsoDate
+  doneOn: IsoDate | null
+  href: string
+}
+
+/**
+ * What the statutory duties' records tell the calendar, wired in src/services.ts from the public surfaces of
+ * the capabilities that keep them: deadlines records set, and the rule duties the records show done.
+ */
+export interface DutyRecords {
+  /** Deadlines the records set (a death review's), as this viewer may see them: none for a viewer without access. */
+  deadlines(ctx: PartnershipContext): Promise<RecordDeadline[]>
+  /** The financial years whose ASB case review figures the partnership has published, and the day each was. */
+  asbFiguresPublished(ctx: PartnershipContext): Promise<{ year: number; publishedOn: IsoDate }[]>
+  /** The days a Serious Violence Duty strategy was dated or reviewed. */
+  violenceStrategyReviewed(ctx: PartnershipContext): Promise<IsoDate[]>
+  /** Where those duties are done. */
+  places: { asbFigures(partnershipId: number, year: number): string; seriousViolence(partnershipId: number): string }
+}
+
+const ASB_FIGURES_DUTY = 'asb-case-review-figures'
+const VIOLENCE_REVIEW_DUTY = 'serious-violence-strategy-review'
 
 const FEED_ACTOR = { userId: null, label: 'CSP Hub (calendar)' }
 const SYSTEM_VIEWER: Viewer = { userId: 0, isSiteAdmin: true, roles: new Map() }
@@ -48,7 +79,7 @@ function placeHref(partnershipId: number, place: DutyPlace): string {
   return { assessment: `${base}/strategic-assessment`, plans: `${base}/plans`, reports: `${base}/reports`, funding: `${base}/funding`, calendar: `${base}/calendar` }[place]
 }
 
-export function calendarService({ db, clock, baseUrl, plans, partnerships }: { db: Db; clock: Clock; baseUrl: string; plans: PlanService; partnerships: PartnershipService }) {
+export function calendarService({ db, clock, baseUrl, plans, partnerships, duties }: { db: Db; clock: Clock; baseUrl: string; plans: PlanService; partnerships: PartnershipService; duties?: DutyRecords }) {
   const target = (ctx: PartnershipContext): ChangeTarget<'calendarDates'> => ({ table: 'calendarDates', partnershipId: ctx.partnership.id, entityType: 'calendar date', describe: row => `${row.title} (${row.dueOn})` })
 
   /** Done from the records: next year's plan agreed; every action's update in for a quarter that has ended. */
@@ -70,7 +101,25 @@ export function calendarService({ db, clock, baseUrl, plans, partnerships }: { d
         if (posted.every(day => day !== undefined)) done.set(`quarterly-updates ${year}Q${quarter}`, (posted as IsoDate[]).sort().at(-1) ?? last)
       }
     }
+    if (duties) {
+      // The ASB case review figures of the year before, published; a Serious Violence Duty strategy dated or reviewed in the year.
+      const published = new Map((await duties.asbFiguresPublished(ctx)).map(p => [p.year, p.publishedOn]))
+      const reviewed = (await duties.violenceStrategyReviewed(ctx)).sort()
+      for (const year of years) {
+        const figures = published.get(year - 1)
+        if (figures) done.set(`${ASB_FIGURES_DUTY} ${year}`, figures)
+        const review = reviewed.find(day => financialYearOfDay(day) === year)
+        if (review) done.set(`${VIOLENCE_REVIEW_DUTY} ${year}`, review)
+      }
+    }
     return done
+  }
+
+  /** Where a rule's duty is done: the duty's own page where the records show it. */
+  function ruleHref(partnershipId: number, duty: string, period: string, place: DutyPlace): string {
+    if (duties && duty === ASB_FIGURES_DUTY) return duties.places.asbFigures(partnershipId, Number(period) - 1)
+    if (duties && duty === VIOLENCE_REVIEW_DUTY) return duties.places.seriousViolence(partnershipId)
+    return placeHref(partnershipId, place)
   }
 
   /** Every date of the calendar's window (a year back to a year ahead), by due date. */
@@ -90,14 +139,17 @@ export function calendarService({ db, clock, baseUrl, plans, partnerships }: { d
         const recorded = fromRecords.get(key) ?? null
         const doneOn = row?.doneOn ?? recorded
         const dueOn = row?.dueOn ?? rule.dueOn
-        list.push({ id: row?.id ?? null, duty: rule.duty, period: rule.period, title: rule.title, basis: rule.basis, dueOn, doneOn, doneFromRecords: !row?.doneOn && recorded !== null, notes: row?.notes ?? null, state: dateState(dueOn, doneOn, today), href: placeHref(pid, rule.place), isOwn: false })
+        list.push({ id: row?.id ?? null, duty: rule.duty, period: rule.period, title: rule.title, basis: rule.basis, dueOn, doneOn, doneFromRecords: !row?.doneOn && recorded !== null, notes: row?.notes ?? null, state: dateState(dueOn, doneOn, today), href: ruleHref(pid, rule.duty, rule.period, rule.place), isOwn: false, isRecord: false })
       }
     }
     for (const row of rows.filter(r => r.duty === OWN_DATE)) {
-      list.push({ id: row.id, duty: OWN_DATE, period: '', title: row.title, basis: null, dueOn: row.dueOn, doneOn: row.doneOn, doneFromRecords: false, notes: row.notes, state: dateState(row.dueOn, row.doneOn, today), href: `${placeHref(pid, 'calendar')}/dates/${row.id}/edit`, isOwn: true })
+      list.push({ id: row.id, duty: OWN_DATE, period: '', title: row.title, basis: null, dueOn: row.dueOn, doneOn: row.doneOn, doneFromRecords: false, notes: row.notes, state: dateState(row.dueOn, row.doneOn, today), href: `${placeHref(pid, 'calendar')}/dates/${row.id}/edit`, isOwn: true, isRecord: false })
+    }
+    for (const d of duties ? await duties.deadlines(ctx) : []) {
+      list.push({ id: null, duty: 'record', period: d.key, title: d.title, basis: d.duty, dueOn: d.dueOn, doneOn: d.doneOn, doneFromRecords: d.doneOn !== null, notes: null, state: dateState(d.dueOn, d.doneOn, today), href: d.href, isOwn: false, isRecord: true })
     }
     // The window: this financial year's duties and next year's up to a year ahead; own dates from a year back.
-    return list.filter(entry => entry.dueOn <= window.to && (!entry.isOwn || entry.dueOn >= window.from || entry.state !== 'done')).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title))
+    return list.filter(entry => entry.dueOn <= window.to && (!(entry.isOwn || entry.isRecord) || entry.dueOn >= window.from || entry.state !== 'done')).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title))
   }
 
   async function dateRow(ctx: PartnershipContext, id: number) {
@@ -117,8 +169,9 @@ export function calendarService({ db, clock, baseUrl, plans, partnerships }: { d
     /** What is overdue or due within 30 days, as lines for the coordinators' digest. */
     async digestLines(ctx: PartnershipContext, today: IsoDate): Promise<string[]> {
       const list = await entries(ctx, today)
+      // Record deadlines (the death reviews') are for those who may see the records, not for the digest.
       return list
-        .filter(entry => entry.state === 'overdue' || entry.state === 'due_soon')
+        .filter(entry => !entry.isRecord && (entry.state === 'overdue' || entry.state === 'due_soon'))
         .map(entry => `${entry.state === 'overdue' ? 'OVERDUE' : 'Due'} ${formatDate(entry.dueOn)}: ${entry.title} (${baseUrl}${entry.href})`)
     },
 
@@ -206,7 +259,8 @@ export function calendarService({ db, clock, baseUrl, plans, partnerships }: { d
       const ctx = await partnerships.contextFor(SYSTEM_VIEWER, row.partnershipId, FEED_ACTOR)
       const today = ukDate(clock.now())
       const calendar = ical({ name: `${ctx.partnership.name}: statutory calendar`, prodId: { company: 'CSP Hub', product: 'statutory-calendar', language: 'EN' } })
-      for (const entry of await entries(ctx, today)) {
+      // Never a record's deadline (the death reviews'): anyone with the address sees the feed.
+      for (const entry of (await entries(ctx, today)).filter(e => !e.isRecord)) {
         const [y, m, d] = entry.dueOn.split('-').map(Number) as [number, number, number]
         calendar.createEvent({
           id: `${entry.isOwn ? `own-${entry.id}` : `${entry.duty}-${entry.period}`}@${new URL(baseUrl).hostname}/partnerships/${ctx.partnership.id}`,

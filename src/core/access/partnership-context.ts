@@ -1,6 +1,7 @@
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../shared/errors.ts'
 import type { Actor } from '../audit/audit-entry.ts'
 
+import { grantAllows, isGrantPermission, type Grant } from './grants.ts'
 import { can, type Access, type Permission } from './roles.ts'
 
 export interface PartnershipSummary {
@@ -19,6 +20,8 @@ export interface PartnershipContext {
   signedIn: boolean
   /** The person record of this partnership linked to the signed-in user, if any (for "what I lead"). */
   personId: number | null
+  /** Grants held here on top of the role (grants.ts): e.g. 'reviews' for the death review records. */
+  grants?: ReadonlySet<Grant>
 }
 
 /**
@@ -26,12 +29,13 @@ export interface PartnershipContext {
  * user who may not even see the thing gets a 404 (so nothing is revealed); otherwise a 403.
  */
 export function requirePermission(ctx: PartnershipContext, permission: Permission): void {
-  if (can(ctx.access, permission)) return
+  if (allows(ctx, permission)) return
   if (!ctx.signedIn) throw new UnauthenticatedError()
-  if (!can(ctx.access, 'view')) throw new NotFoundError()
+  // Records behind a grant are not there for anyone without it, whatever their role.
+  if (!can(ctx.access, 'view') || isGrantPermission(permission)) throw new NotFoundError()
   throw new ForbiddenError()
 }
 
 export function allows(ctx: PartnershipContext, permission: Permission): boolean {
-  return can(ctx.access, permission)
+  return can(ctx.access, permission) || grantAllows(ctx.access, ctx.grants, permission)
 }

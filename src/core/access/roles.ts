@@ -38,6 +38,11 @@ export type Permission =
   | 'view_audit'
   /** Give and take away roles; change the partnership's settings. */
   | 'manage_partnership'
+  /**
+   * See and keep the domestic abuse related death review records. No role holds it by itself: it comes only
+   * with the 'reviews' grant (grants.ts), given person by person on top of a role.
+   */
+  | 'reviews'
 
 const GRANTS: Record<Access, readonly Permission[]> = {
   public: ['view_published'],
@@ -47,6 +52,7 @@ const GRANTS: Record<Access, readonly Permission[]> = {
   admin: ['view_published', 'view', 'post_own_updates', 'edit_records', 'view_audit', 'manage_partnership'],
 }
 
+/** What a role allows by itself (a permission that comes with a grant is never allowed here: see grants.ts). */
 export function can(access: Access, permission: Permission): boolean {
   return GRANTS[access].includes(permission)
 }

@@ -33,6 +33,21 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((timeOf(to) - timeOf(from)) / DAY_MS)
 }
 
+/**
+ * The same day `months` calendar months later (earlier, when negative), or the last day of that month when it
+ * is shorter: "within one month of 31 January" is by 28 (or 29) February. The statutory timescales that run in
+ * months (a death review's decision, its report) count this way.
+ */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  const year = Number(date.slice(0, 4))
+  const month = Number(date.slice(5, 7)) - 1 + months
+  const targetYear = year + Math.floor(month / 12)
+  const targetMonth = ((month % 12) + 12) % 12
+  let day = Number(date.slice(8, 10))
+  while (day > 28 && !dayFrom(targetYear, targetMonth + 1, day)) day -= 1
+  return dayFrom(targetYear, targetMonth + 1, day)!
+}
+
 /** The UK calendar day and the minutes since its midnight for an instant (Europe/London, summer time too). */
 export function ukDayAndTime(instant: Date): { date: IsoDate; minutes: number } {
   const parts = new Intl.DateTimeFormat('en-GB', {

@@ -166,6 +166,11 @@ export const jobRepository = {
     return db.selectFrom('jobSchedules').selectAll().execute()
   },
 
+  /** The latest job of a kind that succeeded (when recurring work last ran, for the pages that say so). */
+  lastSucceeded(db: Db, kind: string) {
+    return db.selectFrom('jobs').selectAll().where('kind', '=', kind).where('status', '=', 'succeeded').orderBy('finishedAt', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  },
+
   /** The latest jobs, failed and queued first, for the site admins' page. */
   recent(db: Db, options: { limit: number; kinds?: readonly string[]; partnershipId?: number }) {
     let query = db.selectFrom('jobs').selectAll()
