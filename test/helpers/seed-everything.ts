@@ -63,6 +63,10 @@ async function seedFunding(t: TestApp, target: SeedTarget): Promise<void> {
     .execute()
   await t.db.insertInto('fundingRollOvers').values({ partnershipId, fundingYearId, amountPence: 1_014_200, reason: `${marker} underspend` }).execute()
   await t.db
+    .insertInto('fundingReserves')
+    .values({ partnershipId, fundingYearId, description: `${marker} reserve`, amountPence: 50_000, nature: 'capital', heldByOrganisationId: organisationId, notes: `${marker} reserve notes` })
+    .execute()
+  await t.db
     .insertInto('fundingContributions')
     .values({ partnershipId, fundingYearId, organisationId, amountPence: 200_000, status: 'to_be_confirmed', nature: 'capital', notes: `${marker} contribution` })
     .execute()

@@ -86,8 +86,8 @@ beforeAll(async () => {
 
   // A funding year with a hostile stream, allocation and spend entry.
   await t.services.funding.createYear(ctx, { startYear: 2021, accountableOrganisationId: organisation.id, notes: null })
-  await t.services.funding.saveStream(ctx, 2021, null, { name: HOSTILE.stream, funder: 'PFCC', amountPence: 1_233_700, status: 'confirmed', automaticPercent: 100, conditions: null, notes: null })
-  const allocation = await t.services.funding.saveAllocation(ctx, 2021, null, { purpose: HOSTILE.allocation, kind: 'other', amountPence: 500_000, expectedSpendPence: null, priorityId: null, projectId: null, notes: null })
+  await t.services.funding.saveStream(ctx, 2021, null, { name: HOSTILE.stream, funder: 'PFCC', amountPence: 1_233_700, status: 'confirmed', automaticPercent: 100, conditions: null, notes: null, nature: 'revenue', administeredForOthers: false, areaId: null, districtShares: [] })
+  const allocation = await t.services.funding.saveAllocation(ctx, 2021, null, { purpose: HOSTILE.allocation, kind: 'other', amountPence: 500_000, expectedSpendPence: null, priorityId: null, projectId: null, notes: null, nature: 'revenue', administeredStreamId: null })
   await t.services.funding.saveSpend(ctx, 2021, null, { allocationId: allocation.id, spentOn: '2021-10-01', description: HOSTILE.spend, amountPence: 250_000, status: 'paid', payee: null, reference: null })
 
   // An organisation with a hostile name, for the import template's list of names.

@@ -3,6 +3,7 @@ import { planYearLabel } from '../../plans/domain/quarters.ts'
 import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
 
 import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
+import { fundingDetailBlocks } from './funding-detail.ts'
 import { allocationsTableBlock, bidsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'
 import { narrativeBlocks, nextNumber, type Numbering } from './narrative.ts'
 import { performanceTableBlock, type PerformanceTable } from './performance.ts'
@@ -94,6 +95,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
       if (allocations) blocks.push(allocations)
       const bids = bidsTableBlock(funding)
       if (bids) blocks.push(bids)
+      blocks.push(...fundingDetailBlocks(funding))
       if (funding.notes?.length) blocks.push({ kind: 'note', title: 'About the funding figures', paragraphs: funding.notes })
     }
     return blocks
