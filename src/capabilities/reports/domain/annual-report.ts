@@ -71,7 +71,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
           text: `Each priority has an action plan delivered through the partnership’s groups. ${progress.sentence} The table below gives the latest status of the actions of each priority.`,
           number: nextNumber(n),
         })
-        blocks.push(progress.table)
+        blocks.push(progress.table, ...progress.more)
       }
     }
     const achievements = narrativeBlocks(facts.narrative.achievements, n)
