@@ -7,6 +7,7 @@ import { capabilities } from './capabilities/index.ts'
 import { nodeModulesDir, publicDir } from './paths.ts'
 import type { AppDeps, Services } from './services.ts'
 import { errorHandler, notFoundHandler } from './web/error-handler.ts'
+import { bodyParsers, parseQuery } from './web/middleware/body.ts'
 import { csrfProtection } from './web/middleware/csrf.ts'
 import { currentUser } from './web/middleware/current-user.ts'
 import { loadPartnershipContext } from './web/middleware/partnership-context.ts'
@@ -21,8 +22,14 @@ export function createApp(deps: AppDeps, services: Services): Express {
   const app = express()
   app.set('trust proxy', config.trustProxy)
   app.disable('x-powered-by')
-  configureNunjucks(app, { isProduction: config.isProduction, watch: config.env === 'development' })
+  app.set('query parser', parseQuery)
+  // Templates are compiled once and kept, except under `npm run dev` (serve --watch-templates), which
+  // reads them again on every render so that an edited template shows at once.
+  configureNunjucks(app, { isProduction: config.isProduction, watch: config.watchTemplates })
   app.set('view engine', 'njk')
+  // Express looks each view's file up again on every render unless told to keep it (it keeps it only when
+  // NODE_ENV is production, and npm start runs in development).
+  app.set('view cache', !config.watchTemplates)
 
   app.use(requestId())
   app.use(
@@ -34,23 +41,23 @@ export function createApp(deps: AppDeps, services: Services): Express {
         req: req => ({ method: req.method, url: String(req.url).replace(/_csrf=[^&]+/, '_csrf=…') }),
         res: res => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: req => Boolean(req.url?.startsWith('/assets/') || req.url === '/healthz') },
+      autoLogging: { ignore: req => Boolean(req.url?.startsWith('/assets/') || req.url === '/healthz' || req.url === '/readyz') },
     }),
   )
   app.use(cspNonce())
   app.use(securityHeaders({ tileUrl: config.map.tileUrl }))
 
-  // Is the database reachable? A connection that the server ended (a restart) may still be handed out
-  // once before the pool notices, so one failure is tried again on a fresh connection before answering 503.
-  app.get('/healthz', async (_req, res) => {
-    const probe = () => database.db.selectFrom('partnerships').select(eb => eb.lit(1).as('ok')).limit(1).execute()
-    try {
-      await probe().catch(probe)
-      res.json({ status: 'ok', database: database.kind })
-    } catch (error) {
-      logger.error({ err: error }, 'Health check failed')
-      res.status(503).json({ status: 'unavailable', database: database.kind })
-    }
+  // Liveness: the process answers. It reports the database as this process last saw it, without a query,
+  // so it answers at once even when every connection is busy or the database is down.
+  app.get('/healthz', (_req, res) => {
+    const { available, since } = database.health
+    res.json({ status: 'ok', database: database.kind, databaseStatus: available ? 'ok' : 'unavailable', ...(available ? {} : { unavailableSince: since.toISOString() }) })
+  })
+  // Readiness: can it serve requests now? It asks the database (one probe at a time, within 3 s): a load
+  // balancer sends no traffic while this is 503, and sends it again once the database is back.
+  app.get('/readyz', async (_req, res) => {
+    const ok = await database.health.probe()
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: database.kind })
   })
 
   const immutable = { maxAge: config.isProduction ? '1d' : 0 }
@@ -58,19 +65,26 @@ export function createApp(deps: AppDeps, services: Services): Express {
   app.use('/assets/govuk', express.static(path.join(nodeModulesDir, 'govuk-frontend', 'dist', 'govuk', 'assets'), immutable))
   app.use('/assets/leaflet', express.static(path.join(nodeModulesDir, 'leaflet', 'dist'), immutable))
 
-  app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }))
-  app.use(express.json({ limit: '10mb' }))
+  app.use(bodyParsers())
 
   const sessions = sessionManager(services.sessions, clock, config.session)
+  const all = capabilities({ services, deps, sessions })
   app.use(sessions.middleware())
   app.use(currentUser(services.accounts))
+  // The routes that take file uploads, so that csrfProtection lets their multipart bodies through to
+  // receiveUpload (which checks the token once the form is parsed) and refuses multipart everywhere else.
+  for (const route of all.flatMap(capability => capability.uploadRoutes ?? [])) {
+    app.post(`/partnerships/:partnershipId${route}`, (req, _res, next) => {
+      req.takesUpload = true
+      next()
+    })
+  }
   app.use(csrfProtection())
   app.use(async (req, res, next) => {
     if (req.method === 'GET' && !req.path.startsWith('/api/')) res.locals.flash = await sessions.takeFlash(req)
     next()
   })
 
-  const all = capabilities({ services, deps, sessions })
   const partnershipRouter = Router({ mergeParams: true })
   for (const capability of all) {
     if (capability.routes) app.use(capability.routes)
@@ -87,6 +101,6 @@ export function createApp(deps: AppDeps, services: Services): Express {
   for (const capability of all) if (capability.apiRoutes) app.use('/api/v1', capability.apiRoutes)
 
   app.use(notFoundHandler())
-  app.use(errorHandler(logger, { showStack: config.env === 'development' }))
+  app.use(errorHandler(logger, { showStack: config.env === 'development', databaseHealth: database.health }))
   return app
 }

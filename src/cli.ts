@@ -1,11 +1,14 @@
 import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 
-import { isRole, ROLES } from './capabilities/accounts/domain/roles.ts'
+import { registerAccountsCommands } from './capabilities/accounts/accounts-cli.ts'
+import { isRole, ROLES, type Role } from './capabilities/accounts/domain/roles.ts'
 import { registerPoliceDataCommands } from './capabilities/police-data/police-data-cli.ts'
+import { MaintenanceError, registerMaintenanceCommands } from './cli-maintenance.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
+import { DataDirInUseError } from './db/data-dir-lock.ts'
 import type { DatabaseHandle } from './db/database.ts'
-import { migrateToLatest } from './db/migrate.ts'
+import { migrateToLatest, MigrationError } from './db/migrate.ts'
 import { loadDemoData } from './demo/index.ts'
 import { createLogger } from './logger.ts'
 import type { Mailer } from './mailer.ts'
@@ -25,6 +28,7 @@ function config(): Config {
 
 /** Without an SMTP server, the command line shows the e-mail it would have sent (an invitation link). */
 const printingMailer: Mailer = {
+  delivers: false,
   async send(message) {
     console.log(`\nNo SMTP server is set (CSP_HUB_SMTP_URL), so this e-mail was not sent. Pass it on yourself:\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`)
   },
@@ -54,8 +58,9 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('Migrate the database, load the demo partnerships on first start (outside production), and serve the web app on PORT (default 3000).')
-    .action(async () => {
-      const cfg = config()
+    .option('--watch-templates', 'read the templates again on every page (for development: npm run dev)', false)
+    .action(async (options: { watchTemplates: boolean }) => {
+      const cfg = { ...config(), watchTemplates: options.watchTemplates }
       await serve(cfg, createLogger(cfg.logLevel))
     })
 
@@ -109,14 +114,19 @@ export function buildProgram(): Command {
             : await services.partnerships.contextFor(viewer, options.partnership, CLI_ACTOR).catch(() => {
                 throw new CliError(`There is no partnership ${options.partnership}.`)
               })
-        const created = await services.accounts.createUser(
-          { email: email.data, name: options.name.trim(), password: options.password, isSiteAdmin: options.siteAdmin },
-          CLI_ACTOR,
-        )
-        if (ctx && isRole(options.role)) {
-          await services.partnerships.addTeamMember(ctx, { email: created.email, name: created.name, role: options.role, personId: null })
+        // With a partnership and no password, the invitation names the partnership and the role.
+        const invitedToPartnership = ctx && isRole(options.role) && !options.password && !options.siteAdmin
+        const created = invitedToPartnership
+          ? (await services.team.addTeamMember(ctx, { email: email.data, name: options.name.trim(), role: options.role as Role, personId: null })).user
+          : await services.accounts.createUser(
+              { email: email.data, name: options.name.trim(), password: options.password, isSiteAdmin: options.siteAdmin },
+              CLI_ACTOR,
+            )
+        if (ctx && isRole(options.role) && !invitedToPartnership) {
+          await services.team.addTeamMember(ctx, { email: created.email, name: created.name, role: options.role, personId: null }, { notify: false })
         }
-        console.log(`Created ${created.email}${created.isSiteAdmin ? ' (site admin)' : ''}${ctx ? ` with the ${options.role} role in ${ctx.partnership.name}` : ''}.${options.password ? '' : ' They have been sent a link to choose a password.'}`)
+        const isSiteAdmin = options.siteAdmin
+        console.log(`Created ${created.email}${isSiteAdmin ? ' (site admin)' : ''}${ctx ? ` with the ${options.role} role in ${ctx.partnership.name}` : ''}.${options.password ? '' : ' They have been sent a link to choose a password.'}`)
       })
     })
 
@@ -140,7 +150,9 @@ export function buildProgram(): Command {
       })
     })
 
+  registerAccountsCommands(program, withServices, CliError)
   registerPoliceDataCommands(program, withServices)
+  registerMaintenanceCommands(program, { config, open: cfg => openDatabase(cfg) })
   return program
 }
 
@@ -157,7 +169,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode
-    if (error instanceof CliError || error instanceof ConfigError) {
+    if (error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof MaintenanceError || error instanceof MigrationError) {
       console.error(`csp-hub: ${error.message}`)
       return 1
     }

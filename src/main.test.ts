@@ -15,6 +15,8 @@ import { projectRoot } from './paths.ts'
  * graceful shutdown on SIGTERM and a second start.
  */
 const BIN = path.join(projectRoot, 'bin', 'csp-hub.js')
+/** A first start loads the demo data: seconds alone, more while the other test files run beside it. */
+const PROCESS_TIMEOUT = 120_000
 
 /** The environment of a csp-hub process: nothing inherited that could point it elsewhere. */
 function envFor(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -163,7 +165,7 @@ describe('starting and stopping the server', () => {
     } finally {
       await handle.close()
     }
-  })
+  }, PROCESS_TIMEOUT)
 
   it('on the next start: neither loads the demo data again nor recreates the admin', async () => {
     const server = await serve({ ...database.env, ...admin })
@@ -180,5 +182,5 @@ describe('starting and stopping the server', () => {
     } finally {
       await handle.close()
     }
-  })
+  }, PROCESS_TIMEOUT)
 })

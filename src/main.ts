@@ -16,7 +16,9 @@ export function openDatabase(config: Config, logger?: Logger): Promise<DatabaseH
   return createDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: `${config.dataDir}/pglite`,
-    onIdleConnectionError: error => logger?.warn({ err: error }, 'An idle database connection failed; the next query opens a new one'),
+    onIdleConnectionError: error => logger?.warn({ err: error }, 'A database connection failed; the next query opens a new one'),
+    onAvailabilityChange: (available, error) =>
+      available ? logger?.info('The database answers again') : logger?.warn({ err: error }, 'The database is unavailable: requests get a 503 page until it answers again'),
   })
 }
 
@@ -31,15 +33,35 @@ export function buildDeps(config: Config, logger: Logger, database: DatabaseHand
   }
 }
 
+/**
+ * A fatal error (an exception nothing caught, a promise rejection nothing handled) leaves the process in a
+ * state no one can vouch for: log it and exit 1 at once, so that the supervisor (systemd, Docker's restart
+ * policy; see the README) starts a fresh one. The embedded database's lock goes with the process.
+ */
+export function exitOnFatalErrors(logger: Logger): void {
+  const fatal = (kind: string) => (error: unknown) => {
+    try {
+      logger.fatal({ err: error }, `Fatal error (${kind}): stopping so that the service manager restarts the server`)
+    } finally {
+      process.exit(1)
+    }
+  }
+  process.on('uncaughtException', fatal('uncaught exception'))
+  process.on('unhandledRejection', fatal('unhandled promise rejection'))
+}
+
 /** Load config → open db → migrate → (demo data, first admin) → listen; shut down cleanly on SIGTERM. */
 export async function serve(config: Config, logger: Logger): Promise<Server> {
+  exitOnFatalErrors(logger)
   const database = await openDatabase(config, logger)
   const applied = await migrateToLatest(database.db)
   if (applied.length) logger.info({ migrations: applied.map(m => m.migrationName) }, `Applied ${applied.length} migration(s)`)
   const deps = buildDeps(config, logger, database)
   const services = createServices(deps)
-  // Police data upload jobs left running by a server that stopped cannot resume: mark them failed.
+  // Police data upload jobs left by an earlier process here cannot resume: mark them failed. Jobs of other
+  // servers are watched through their heartbeat: any server fails one that has gone silent.
   await services.policeImports.failInterrupted()
+  const stopWatchdog = services.policeImports.startWatchdog()
 
   let demoAccounts: { email: string; role: string }[] | undefined
   let demoPassword: string | undefined
@@ -74,6 +96,7 @@ export async function serve(config: Config, logger: Logger): Promise<Server> {
     if (closing) return
     closing = true
     logger.info({ signal }, 'Shutting down: no new requests, closing the database')
+    stopWatchdog()
     server.close(async () => {
       await database.close()
       logger.info('Stopped')

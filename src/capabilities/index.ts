@@ -9,6 +9,7 @@ import { fundingCapability } from './funding/funding-routes.ts'
 import { highlightReportsCapability } from './highlight-reports/highlight-report-routes.ts'
 import { indicatorsCapability } from './indicators/indicator-routes.ts'
 import { partnershipsCapability } from './partnerships/partnership-routes.ts'
+import { peopleCapability } from './people/people-routes.ts'
 import { plansCapability } from './plans/plan-routes.ts'
 import { policeDataCapability } from './police-data/police-data-routes.ts'
 import { reportsCapability } from './reports/report-routes.ts'
@@ -31,6 +32,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     reportsCapability(deps),
     highlightReportsCapability(deps),
     auditCapability(deps),
+    peopleCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.
   return [...list, apiCapability(deps, list)]

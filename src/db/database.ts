@@ -4,6 +4,9 @@ import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 
+import { lockDataDir } from './data-dir-lock.ts'
+import { isDatabaseUnavailable } from './errors.ts'
+import { databaseHealth, type DatabaseHealth } from './health.ts'
 import { PGliteDialect, pgliteMutex } from './pglite-dialect.ts'
 import type { Database } from './tables.ts'
 
@@ -16,6 +19,8 @@ export type RawConnection =
 
 export interface DatabaseHandle {
   db: Db
+  /** Whether the database answers, as last seen (see health.ts). */
+  health: DatabaseHealth
   kind: 'pglite' | 'postgres'
   /** Where the data lives, for messages: a folder for PGlite, the server (without password) for PostgreSQL. */
   location: string
@@ -43,6 +48,10 @@ export interface DatabaseOptions {
    * the process.
    */
   onIdleConnectionError?: (error: Error) => void
+  /** Told when the database stops or starts answering (for the log). */
+  onAvailabilityChange?: (available: boolean, error?: unknown) => void
+  /** How the PGlite folder's lock names this process to a second one (default: the command line). */
+  lockOwner?: string
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -51,16 +60,28 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // While the server restarts, a request waits at most this long for a connection, then gets a 503.
+      connectionTimeoutMillis: 10_000,
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid as keyof typeof parsers] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
     })
-    // An idle connection closed by the server (a restart, or a test dropping its database) must not crash
-    // the process: the pool replaces it on the next query.
-    pool.on('error', error => options.onIdleConnectionError?.(error))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins })
+    const health = databaseHealth(() => sql`select 1`.execute(db), options.onAvailabilityChange)
+    // A connection the server ends (a restart, a failover, the postmaster killed) emits 'error'. The pool
+    // listens on its idle connections only; a connection that is checked out (in a query, in a transaction,
+    // or between two queries of one) needs a listener of its own, or the error is uncaught and ends the
+    // process. With one on every connection, the query in flight fails (a 503 for its request), the pool
+    // drops the broken connection and opens a new one for the next.
+    const onConnectionError = (error: Error) => {
+      if (isDatabaseUnavailable(error)) health.markUnavailable(error)
+      options.onIdleConnectionError?.(error)
+    }
+    pool.on('connect', client => client.on('error', onConnectionError))
+    pool.on('error', onConnectionError)
     await sql`select 1`.execute(db)
     const url = new URL(options.databaseUrl)
     return {
       db,
+      health,
       kind: 'postgres',
       location: `${url.protocol}//${url.host}${url.pathname}`,
       async withRawConnection(fn) {
@@ -71,27 +92,45 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
           client.release()
         }
       },
-      close: () => db.destroy(),
+      async close() {
+        health.stop()
+        await db.destroy()
+      },
     }
   }
 
   const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers,
-  })
+  // One process per data folder: a second one refuses here, naming the first (data-dir-lock.ts).
+  const lock = dataDir ? lockDataDir(dataDir, options.lockOwner) : undefined
+  let client: PGlite
+  try {
+    client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers,
+    })
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins })
+  const health = databaseHealth(() => sql`select 1`.execute(db), options.onAvailabilityChange)
   return {
     db,
+    health,
     kind: 'pglite',
     location: dataDir ?? 'memory',
     withRawConnection: fn => pgliteMutex(client).run(() => fn({ kind: 'pglite', client })),
     // Kysely's destroy() does nothing if it never ran a query, so close PGlite itself as well.
     async close() {
-      await db.destroy()
-      if (!client.closed) await client.close()
+      health.stop()
+      try {
+        await db.destroy()
+        if (!client.closed) await client.close()
+      } finally {
+        lock?.release()
+      }
     },
   }
 }

@@ -1,8 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
+import type { IdentityTables, IdentityUserColumns } from '../capabilities/accounts/identity-tables.ts'
 import type { FundingTables } from '../capabilities/funding/funding-tables.ts'
 import type { HighlightReportTables } from '../capabilities/highlight-reports/highlight-report-tables.ts'
 import type { IndicatorPartnershipColumns, IndicatorTables } from '../capabilities/indicators/indicator-tables.ts'
+import type { TeamTables } from '../capabilities/partnerships/team/team-tables.ts'
+import type { PeopleTables } from '../capabilities/people/people-tables.ts'
 import type { PlanPartnershipColumns, PlanTables } from '../capabilities/plans/plan-tables.ts'
 import type { PoliceDataTables } from '../capabilities/police-data/police-data-tables.ts'
 import type { ReportTables } from '../capabilities/reports/report-tables.ts'
@@ -185,8 +188,12 @@ export interface Database
     FundingTables,
     ReportTables,
     PoliceDataTables,
-    HighlightReportTables {
+    HighlightReportTables,
+    IdentityTables,
+    PeopleTables,
+    TeamTables {
   partnerships: PartnershipsTable & PlanPartnershipColumns & IndicatorPartnershipColumns
+  users: UsersTable & IdentityUserColumns
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>

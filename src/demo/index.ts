@@ -133,7 +133,7 @@ export async function loadDemoData(
       const ctx = contexts[key]
       const link = account.people?.[key]
       const personId = link ? await findPersonId(deps, ctx.partnership.id, link[0], link[1]) : null
-      await services.partnerships.addTeamMember(ctx, { email: user.email, name: user.name, role, personId })
+      await services.team.addTeamMember(ctx, { email: user.email, name: user.name, role, personId }, { notify: false })
     }
   }
 

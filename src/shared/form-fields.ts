@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { parseRowId } from './ids.ts'
+
 /**
  * Zod building blocks for HTML forms, where every value arrives as a string and an empty box means
  * "nothing". Messages follow GOV.UK Design System wording.
@@ -38,8 +40,8 @@ export const optionalId = z
   .optional()
   .transform((value, ctx) => {
     if (!value) return null
-    const id = Number(value)
-    if (!Number.isSafeInteger(id) || id <= 0) {
+    const id = parseRowId(value)
+    if (id === undefined) {
       ctx.addIssue({ code: 'custom', message: 'Select an option from the list' })
       return z.NEVER
     }
@@ -51,8 +53,8 @@ export const requiredId = (message: string) =>
     .string({ error: message })
     .min(1, message)
     .transform((value, ctx) => {
-      const id = Number(value)
-      if (!Number.isSafeInteger(id) || id <= 0) {
+      const id = parseRowId(value)
+      if (id === undefined) {
         ctx.addIssue({ code: 'custom', message })
         return z.NEVER
       }

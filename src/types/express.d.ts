@@ -11,6 +11,10 @@ declare global {
       /** Set once the current user is known (null for an anonymous visitor). */
       user?: CurrentUser | null
       viewer?: Viewer | null
+      /** How `user` was recognised: by a valid API token (under /api/ only), by the session cookie, or not at all. */
+      authenticatedBy?: 'api_token' | 'session' | null
+      /** The route takes a file upload (multipart/form-data), whose CSRF token is checked once it is parsed. */
+      takesUpload?: boolean
       /** Set under /partnerships/:partnershipId once the partnership is loaded and access decided. */
       ctx?: PartnershipContext
       /** Keep a success message for the next page (set by the session middleware). */

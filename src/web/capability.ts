@@ -12,6 +12,12 @@ export interface Capability {
   routes?: Router
   partnershipRoutes?: Router
   navigation?: NavigationItem[]
+  /**
+   * POST paths under /partnerships/:partnershipId (as in `partnershipRoutes`) that take a file upload
+   * (multipart/form-data). Only these accept a multipart body; their handlers read it with
+   * `receiveUpload` (web/upload.ts), which checks the CSRF token once the form is parsed.
+   */
+  uploadRoutes?: string[]
   /** Mounted at /api/v1 (JSON; callers authenticate by API token or session). */
   apiRoutes?: Router
   /** Mounted at /api/v1/partnerships/:partnershipId once the partnership context is set. */

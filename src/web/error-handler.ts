@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import { isDatabaseUnavailable } from '../db/errors.ts'
+import type { DatabaseHealth } from '../db/health.ts'
 import type { Logger } from '../logger.ts'
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../shared/errors.ts'
 
@@ -57,10 +59,23 @@ export function notFoundHandler() {
  * Errors that mean something to users become their page and status; anything else is a 500 that is
  * logged with the request id, and shows the stack only in development. Under /api the answer is JSON.
  */
-export function errorHandler(logger: Logger, options: { showStack: boolean }) {
+export function errorHandler(logger: Logger, options: { showStack: boolean; databaseHealth?: DatabaseHealth }) {
   // Express recognises an error handler by its four parameters.
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const isApi = req.path.startsWith('/api/')
+    if (isDatabaseUnavailable(error) && !res.headersSent) {
+      // The database is restarting or out of reach: nothing of this request was saved. Say so plainly and
+      // ask the visitor (or the load balancer, through /readyz) to come back; the pool reconnects by itself.
+      options.databaseHealth?.markUnavailable(error)
+      logger.warn({ err: error, requestId: req.requestId, url: req.originalUrl }, 'The database is unavailable')
+      res.set('Retry-After', '30')
+      if (isApi) return res.status(503).json({ error: 'unavailable', message: 'The database cannot be reached at the moment. Nothing was saved. Try again in a minute.' })
+      return res.status(503).render('errors/error.njk', {
+        title: 'Sorry, the service is unavailable',
+        paragraphs: ['The database cannot be reached at the moment, so nothing you sent has been saved.', 'Try again in a minute.'],
+        requestId: req.requestId,
+      })
+    }
     if (error instanceof UnauthenticatedError) {
       if (isApi) return res.status(401).json({ error: 'unauthenticated', message: 'Send a valid API token: Authorization: Bearer …' })
       return res.redirect(303, `/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}`)

@@ -14,9 +14,9 @@ export const OGL_ATTRIBUTION = 'Contains public sector information licensed unde
  * templates never do sums.
  */
 export function configureNunjucks(app: Express | undefined, options: { isProduction: boolean; watch?: boolean }) {
-  // Templates are read again on every render only while developing (`watch`); tests and production
-  // compile each once.
-  const noCache = options.watch ?? !options.isProduction
+  // Templates are read again on every render only while developing (`watch`, under `npm run dev`);
+  // otherwise each is compiled once.
+  const noCache = options.watch ?? false
   const env = nunjucks.configure(
     [path.join(appDir, 'views'), path.join(appDir, 'capabilities'), path.join(nodeModulesDir, 'govuk-frontend', 'dist')],
     { autoescape: true, express: app, noCache, throwOnUndefined: false },

@@ -4,6 +4,7 @@ import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
 import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
 import type { CurrentUser } from '../capabilities/accounts/account-service.ts'
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/errors.ts'
+import { parseRowId } from '../shared/ids.ts'
 
 /** The partnership context set by the partnership middleware (every route under /partnerships/:id). */
 export function partnershipContext(req: Request): PartnershipContext {
@@ -21,10 +22,13 @@ export async function flash(req: Request, _res: Response, message: string): Prom
   await req.flash(message)
 }
 
-/** A positive whole-number route parameter, or a 404. */
+/**
+ * A record id from the URL (`:planId`, `:id`…), or a 404: every route reads its ids through here, so an
+ * id no record can have (0, 2147483648, '1e3') is "page not found" everywhere, before the database sees it.
+ */
 export function idParam(req: Request, name: string): number {
-  const value = Number(req.params[name])
-  if (!Number.isSafeInteger(value) || value <= 0) throw new NotFoundError()
+  const value = parseRowId(req.params[name])
+  if (value === undefined) throw new NotFoundError()
   return value
 }
 

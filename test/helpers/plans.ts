@@ -78,7 +78,7 @@ export async function upload(
   fields: Record<string, string> = {},
 ) {
   const { cookie, csrfToken } = session ?? (await sessionOf(t, user))
-  const req = request(t.app).post(`${url}?_csrf=${encodeURIComponent(csrfToken)}`).set('Cookie', cookie)
+  const req = request(t.app).post(url).set('Cookie', cookie).field('_csrf', csrfToken)
   for (const [name, value] of Object.entries(fields)) void req.field(name, value)
   return req.attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName)
 }

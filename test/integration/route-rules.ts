@@ -27,6 +27,7 @@ export interface RouteRule {
 export const ROUTE_RULES: Record<string, RouteRule> = {
   // Accounts
   'GET /healthz': { rule: 'anyone' },
+  'GET /readyz': { rule: 'anyone' },
   'GET /sign-in': { rule: 'anyone' },
   'POST /sign-in': { rule: 'anyone' },
   'POST /sign-out': { rule: 'anyone' },
@@ -41,10 +42,33 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /account/api-tokens/new': { rule: 'signed_in' },
   'POST /account/api-tokens/new': { rule: 'signed_in' },
   'POST /account/api-tokens/:id/revoke': { rule: 'signed_in' },
+  // Single sign-on and two-factor sign-in (the second step needs a password step first, in the same browser)
+  'GET /sign-in/oidc/:provider': { rule: 'anyone' },
+  'GET /sign-in/oidc/:provider/callback': { rule: 'anyone' },
+  'GET /sign-in/two-factor': { rule: 'anyone' },
+  'POST /sign-in/two-factor': { rule: 'anyone' },
+  'GET /sign-in/two-factor/set-up': { rule: 'anyone' },
+  'POST /sign-in/two-factor/set-up': { rule: 'anyone' },
+  'GET /account/two-factor': { rule: 'signed_in' },
+  'GET /account/two-factor/set-up': { rule: 'signed_in' },
+  'POST /account/two-factor/set-up': { rule: 'signed_in' },
+  'GET /account/two-factor/recovery-codes': { rule: 'signed_in' },
+  'POST /account/two-factor/recovery-codes': { rule: 'signed_in' },
+  'GET /account/two-factor/turn-off': { rule: 'signed_in' },
+  'POST /account/two-factor/turn-off': { rule: 'signed_in' },
   'GET /': { rule: 'anyone' },
   'GET /accessibility': { rule: 'anyone' },
   'GET /about-the-data': { rule: 'anyone' },
   'GET /audit': { rule: 'site_admin' },
+  // People's data
+  'GET /privacy': { rule: 'anyone' },
+  'GET /account/personal-data.json': { rule: 'signed_in' },
+  'GET /partnerships/:partnershipId/privacy': { rule: 'view_published' },
+  'GET /partnerships/:partnershipId/privacy/edit': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/privacy/edit': { rule: 'manage_partnership', body: { body: 'We keep the names of the people who lead actions.', contact: 'dpo@example.org' } },
+  'GET /partnerships/:partnershipId/people/:id/personal-data.json': { rule: 'manage_partnership' },
+  'GET /partnerships/:partnershipId/people/:id/erase': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/people/:id/erase': { rule: 'manage_partnership', destructive: true },
 
   // Partnerships and their structure
   'GET /partnerships/new': { rule: 'site_admin' },
@@ -90,13 +114,31 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/people/:id/delete': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/people/:id/delete': { rule: 'edit_records', destructive: true },
   'GET /partnerships/:partnershipId/people/:id': { rule: 'view' },
+  // A district from the ONS lookups in one step (the matrix has no ONS data: an allowed role gets the form back)
+  'GET /partnerships/:partnershipId/setup/district': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/setup/district': { rule: 'edit_records' },
   'GET /partnerships/:partnershipId/team': { rule: 'manage_partnership' },
   'GET /partnerships/:partnershipId/team/new': { rule: 'manage_partnership' },
-  'POST /partnerships/:partnershipId/team/new': { rule: 'manage_partnership', body: { email: 'new.member@example.org', name: 'New Member', role: 'member' } },
+  'POST /partnerships/:partnershipId/team/new': {
+    rule: 'manage_partnership',
+    body: { email: 'new.member@example.org', name: 'New Member', role: 'member', message: 'You sit on the steering group' },
+  },
   'GET /partnerships/:partnershipId/team/:userId/edit': { rule: 'manage_partnership' },
   'POST /partnerships/:partnershipId/team/:userId/edit': { rule: 'manage_partnership', body: { role: 'member' } },
   'GET /partnerships/:partnershipId/team/:userId/remove': { rule: 'manage_partnership' },
   'POST /partnerships/:partnershipId/team/:userId/remove': { rule: 'manage_partnership', destructive: true },
+  // Enabling an account that is not disabled is a 409: the matrix checks only who may try.
+  'POST /partnerships/:partnershipId/team/:userId/enable': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/team/:userId/invitation': { rule: 'manage_partnership', body: {} },
+  'POST /partnerships/:partnershipId/team/email-domains': { rule: 'manage_partnership', body: { domain: 'alpha-matrix.example.org' } },
+  'GET /partnerships/:partnershipId/team/email-domains/:id/delete': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/team/email-domains/:id/delete': { rule: 'manage_partnership', destructive: true },
+  // Giving access from a spreadsheet (a multipart upload; the matrix sends none, so an allowed role gets the form back)
+  'GET /partnerships/:partnershipId/team/import': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/team/import': { rule: 'manage_partnership' },
+  'POST /partnerships/:partnershipId/team/import/confirm': { rule: 'manage_partnership' },
+  'GET /partnerships/:partnershipId/team/import-template.xlsx': { rule: 'manage_partnership' },
+  'GET /partnerships/:partnershipId/team/import-template.csv': { rule: 'manage_partnership' },
 
   // Audit
   'GET /partnerships/:partnershipId/audit': { rule: 'view_audit' },

@@ -10,6 +10,7 @@ import type { Actor } from '../audit/domain/audit-entry.ts'
 import { passwordProblem } from './domain/passwords.ts'
 import type { Viewer } from './domain/roles.ts'
 import { DEFAULT_THROTTLE, emailKey, isThrottled } from './domain/throttle.ts'
+import { inactiveAccounts } from './inactive-accounts.ts'
 import type { PasswordHasher } from './password-hasher.ts'
 import { userRepository, type UserRole } from './user-repository.ts'
 
@@ -21,7 +22,7 @@ export interface CurrentUser {
   roles: UserRole[]
 }
 
-export type SignInResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'throttled' }
+export type SignInResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'throttled' | 'disabled' }
 
 const RESET_LINK_MINUTES = 60
 const INVITATION_LINK_DAYS = 7
@@ -33,9 +34,12 @@ export interface AccountServiceDeps {
   mailer: Mailer
   baseUrl: string
   logger: Logger
+  /** CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS: accounts unused this long are disabled (undefined: never). */
+  disableInactiveAfterDays?: number | undefined
 }
 
-export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: AccountServiceDeps) {
+export function accountService({ db, hasher, clock, mailer, baseUrl, logger, disableInactiveAfterDays }: AccountServiceDeps) {
+  const inactive = inactiveAccounts({ db, clock, days: disableInactiveAfterDays })
   // Verifying against a real hash when the address is unknown keeps both answers equally slow.
   const dummyHash = hasher.hash(newToken())
 
@@ -46,10 +50,10 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
     return { id: user.id, email: user.email, name: user.name, isSiteAdmin: user.isSiteAdmin, roles }
   }
 
-  async function issueResetToken(userId: number, minutes: number): Promise<string> {
+  async function issueResetToken(userId: number, minutes: number, trx: Db = db): Promise<string> {
     const token = newToken()
     const now = clock.now()
-    await db
+    await trx
       .insertInto('passwordResetTokens')
       .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + minutes * 60_000) })
       .execute()
@@ -76,13 +80,35 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
       const matches = user?.passwordHash
         ? await hasher.verify(user.passwordHash, password)
         : (await hasher.verify(await dummyHash, password), false)
-      if (!user || !matches || user.disabledAt) {
+      if (!user || !matches) {
         await userRepository.recordAttempt(db, { emailKey: key, ip, succeeded: false, attemptedAt: now })
         return { ok: false, reason: 'invalid' }
       }
       await userRepository.clearFailures(db, key)
-      await userRepository.markSignedIn(db, user.id, now)
-      return { ok: true, user: (await loadCurrentUser(user.id))! }
+      // The inactivity rule runs at every sign-in, so an account past its limit is never let in.
+      await inactive.disableInactive()
+      const current = await loadCurrentUser(user.id)
+      if (!current) return { ok: false, reason: 'disabled' }
+      return { ok: true, user: current }
+    },
+
+    /** The rule that disables unused accounts (see inactive-accounts.ts). */
+    inactiveAccounts: inactive,
+
+    /** A sign-in is complete (every step passed): note it on the account and in the audit log. */
+    async recordSignIn(userId: number, how: string, requestId?: string): Promise<void> {
+      const now = clock.now()
+      await db.transaction().execute(async trx => {
+        await userRepository.markSignedIn(trx, userId, now)
+        const user = (await userRepository.findById(trx, userId))!
+        await auditLog.record(trx, { userId, label: user.email, requestId }, {
+          partnershipId: null,
+          action: 'sign_in',
+          entityType: 'user',
+          entityId: userId,
+          summary: `${user.email} signed in ${how}`,
+        })
+      })
     },
 
     async changePassword(user: CurrentUser, current: string, next: string, actor: Actor): Promise<void> {
@@ -106,13 +132,24 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
     },
 
     /** Always answers the same way, so the form does not reveal which addresses have accounts. */
-    async requestPasswordReset(email: string): Promise<void> {
+    async requestPasswordReset(email: string, actor: Actor = { userId: null, label: 'anonymous' }): Promise<void> {
       const user = await userRepository.findByEmail(db, email)
       if (!user || user.disabledAt) {
         logger.info({ emailKey: emailKey(email) }, 'Password reset asked for an unknown address')
         return
       }
-      const token = await issueResetToken(user.id, RESET_LINK_MINUTES)
+      // The link is a way into the account: its issue is audited like any other change to it.
+      const token = await db.transaction().execute(async trx => {
+        const issued = await issueResetToken(user.id, RESET_LINK_MINUTES, trx)
+        await auditLog.record(trx, actor, {
+          partnershipId: null,
+          action: 'create',
+          entityType: 'password reset link',
+          entityId: user.id,
+          summary: `E-mailed a password reset link to ${user.email}, valid for ${RESET_LINK_MINUTES} minutes`,
+        })
+        return issued
+      })
       await mailer.send({
         to: user.email,
         subject: 'Reset your CSP Hub password',
@@ -124,7 +161,7 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
       return Boolean(await findUsableResetToken(token))
     },
 
-    async resetPassword(token: string, next: string): Promise<CurrentUser> {
+    async resetPassword(token: string, next: string, requestId?: string): Promise<CurrentUser> {
       const found = await findUsableResetToken(token)
       if (!found) throw new ValidationError({ newPassword: 'This link has expired or has been used. Ask for a new one.' })
       const user = (await userRepository.findById(db, found.userId))!
@@ -142,7 +179,7 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
         if (Number(used.numUpdatedRows) !== 1) throw new ConflictError('This link has already been used')
         await userRepository.setPassword(trx, user.id, passwordHash, now)
         await trx.deleteFrom('sessions').where('userId', '=', user.id).execute()
-        await auditLog.record(trx, { userId: user.id, label: user.email }, {
+        await auditLog.record(trx, { userId: user.id, label: user.email, ...(requestId ? { requestId } : {}) }, {
           partnershipId: null,
           action: 'update',
           entityType: 'user',
@@ -184,6 +221,37 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
       })
       if (!passwordHash) await this.sendInvitation(user.id)
       return (await loadCurrentUser(user.id))!
+    },
+
+    /**
+     * An account for someone being given access, made in the caller's transaction, without a password and
+     * without an e-mail: the caller sends the invitation once everything is saved.
+     */
+    async createInvitedAccount(trx: Db, input: { email: string; name: string }, actor: Actor) {
+      const row = await userRepository.insert(trx, { email: input.email, name: input.name, passwordHash: null }, clock.now())
+      await auditLog.record(trx, actor, {
+        partnershipId: null,
+        action: 'create',
+        entityType: 'user',
+        entityId: row.id,
+        summary: `Created the account ${row.email}`,
+        after: row,
+      })
+      return row
+    },
+
+    /** A new one-time link to choose a password (an invitation), valid for a week. */
+    async issueInvitationLink(userId: number): Promise<{ url: string; days: number }> {
+      const token = await issueResetToken(userId, INVITATION_LINK_DAYS * 24 * 60)
+      return { url: `${baseUrl}/reset-password/${token}`, days: INVITATION_LINK_DAYS }
+    },
+
+    /** Can the account sign in already (a password, or a linked identity provider)? */
+    async canSignIn(userId: number, trx: Db = db): Promise<boolean> {
+      const user = await userRepository.findById(trx, userId)
+      if (user?.passwordHash) return true
+      const identity = await trx.selectFrom('externalIdentities').select('id').where('userId', '=', userId).executeTakeFirst()
+      return Boolean(identity)
     },
 
     async sendInvitation(userId: number): Promise<void> {
@@ -229,6 +297,16 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
         return inserted
       })
       return { token, ...row }
+    },
+
+    async findByEmail(email: string) {
+      const user = await userRepository.findByEmail(db, email)
+      return user ? { id: user.id, email: user.email } : undefined
+    },
+
+    /** The identity providers' sign-ins linked to the account. */
+    externalIdentities(userId: number) {
+      return db.selectFrom('externalIdentities').select(['provider', 'email', 'createdAt', 'lastUsedAt']).where('userId', '=', userId).orderBy('createdAt').execute()
     },
 
     listApiTokens(userId: number) {

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express'
 import { z } from 'zod'
 
+import { MAX_ROW_ID } from '../../shared/ids.ts'
 import type { Capability } from '../../web/capability.ts'
 import { partnershipContext, requireSiteAdmin } from '../../web/request.ts'
 import type { CapabilityDeps } from '../index.ts'
@@ -8,7 +9,7 @@ import type { CapabilityDeps } from '../index.ts'
 const filterQuery = z.object({
   entityType: z.string().max(60).optional().catch(undefined),
   action: z.string().max(60).optional().catch(undefined),
-  actor: z.coerce.number().int().positive().optional().catch(undefined),
+  actor: z.coerce.number().int().positive().max(MAX_ROW_ID).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

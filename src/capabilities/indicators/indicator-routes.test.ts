@@ -207,17 +207,20 @@ describe('importing figures from a CSV file', () => {
     expect(page(empty.text).errorSummary()).toEqual([{ text: 'Choose a CSV file, or paste the figures into the box', href: '#file' }])
   })
 
-  it('imports an uploaded file (with the CSRF token in the address), replacing figures already there, and audits it once', async () => {
+  it('imports an uploaded file (with the CSRF token in the form, never in the address), replacing figures already there, and audits it once', async () => {
     const w = await aWorld()
     const { id, url } = await anIndicator(w, { frequency: 'annual' })
     await w.coordinator.post(`${url}/actuals/new`, { period: '2009/10', value: '300' }).expect(303)
     const form = await w.coordinator.get(`${url}/actuals/import`).expect(200)
     const action = page(form.text).$('form[enctype="multipart/form-data"]').attr('action')!
-    expect(action).toContain('_csrf=')
+    expect(action).not.toContain('_csrf')
+    const token = page(form.text).$('form[enctype="multipart/form-data"] input[name=_csrf]').val() as string
+    expect(token).toBe(w.coordinator.csrfToken)
     const cookie = (w.coordinator.get(url) as unknown as { header: Record<string, string> }).header.Cookie!
     const res = await request(t.app)
       .post(action)
       .set('Cookie', cookie)
+      .field('_csrf', token)
       .attach('file', Buffer.from('\uFEFFperiod,value\r\n2009/10,325\r\n2010/2011,198\r\n'), { filename: 'tfmv.csv', contentType: 'text/csv' })
     expect(res.status).toBe(303)
     const rows = await t.db.selectFrom('indicatorActuals').select(['periodStart', 'value']).where('indicatorId', '=', id).orderBy('periodStart').execute()

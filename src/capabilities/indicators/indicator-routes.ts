@@ -5,7 +5,9 @@ import { fileName, toCsv, toXlsx, type Table } from '../../shared/spreadsheet.ts
 import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
+import { isMultipart } from '../../web/middleware/csrf.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
+import { receiveUpload } from '../../web/upload.ts'
 import type { CapabilityDeps } from '../index.ts'
 import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
@@ -299,9 +301,10 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
     res.render('indicators/views/import.njk', { ...(await importView(ctx, req)), values: {} })
   })
 
-  scoped.post('/indicators/:indicatorId/actuals/import', upload.single('file'), async (req: Request, res: Response) => {
+  scoped.post('/indicators/:indicatorId/actuals/import', async (req: Request, res: Response) => {
     const ctx = partnershipContext(req)
     edits(ctx)
+    if (isMultipart(req)) await receiveUpload(req, res, upload.single('file'))
     const view = await importView(ctx, req)
     const pasted = typeof req.body?.csv === 'string' ? (req.body.csv as string) : ''
     const field = req.file ? 'file' : 'csv'
@@ -315,6 +318,8 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
       const errors = formErrors({ file: 'Choose a CSV file, or paste the figures into the box' })
       return res.status(400).render('indicators/views/import.njk', { ...view, values: {}, ...errors })
     }
+    // A NUL character never appears in a CSV file: this is a binary file (a workbook, an image) chosen by mistake.
+    if (text.includes('\u0000')) return fail([{ row: 0, column: 'file', message: 'The selected file must be a CSV file: save your spreadsheet as CSV (comma separated values) and choose that' }])
     const read = readActualsCsv(text)
     if (!read.ok) return fail(read.errors)
     const result = await indicators.importActuals(ctx, view.indicator.id, read.rows, req.file ? `the CSV file ${req.file.originalname}` : 'pasted CSV')
@@ -341,6 +346,7 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
   return {
     name: 'indicators',
     partnershipRoutes: scoped,
+    uploadRoutes: ['/indicators/:indicatorId/actuals/import'],
     navigation: [{ text: 'Performance', path: '/indicators', permission: 'view_published', order: 40 }],
     apiRoutes: api.apiRoutes,
     apiPartnershipRoutes: api.apiPartnershipRoutes,

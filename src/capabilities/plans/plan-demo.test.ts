@@ -142,8 +142,9 @@ describe('the demo plans round-trip through the spreadsheet', () => {
       const now = t.clock.now()
       await t.services.sessions.create({ id: hashToken(token), userId: coordinatorId, csrfToken: csrf, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000) })
       const res = await request(t.app)
-        .post(`/partnerships/${partnershipId}/plans/${copyId}/import?_csrf=${encodeURIComponent(csrf)}`)
+        .post(`/partnerships/${partnershipId}/plans/${copyId}/import`)
         .set('Cookie', `${SESSION_COOKIE}=${token}`)
+        .field('_csrf', csrf)
         .attach('file', Buffer.from(csv.text, 'utf8'), 'plan.csv')
       // The preview carries the rows to the confirmation in its form.
       expect(res.status, page(res.text).all('[data-qa=import-problem]').join('\n')).toBe(200)

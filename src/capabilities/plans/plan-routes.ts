@@ -150,6 +150,7 @@ export function plansCapability({ services, deps }: CapabilityDeps): Capability 
   return {
     name: 'plans',
     partnershipRoutes: scoped,
+    uploadRoutes: ['/plans/:planId/import', '/plans/:planId/updates-import'],
     apiPartnershipRoutes: api.routes,
     openapi: api.openapi,
     navigation: [

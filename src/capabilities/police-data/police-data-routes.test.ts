@@ -203,11 +203,11 @@ describe('uploading police.uk files', () => {
   async function upload(files: { name: string; content: string | Buffer }[], fields: Record<string, string> = {}) {
     // Police data is shared by every partnership, so only a site administrator imports it.
     const user = await aUser(t, { siteAdmin: true })
-    // A multipart form carries its CSRF token in the query string.
+    // A multipart form carries its CSRF token in a field of the form, like every other form.
     const client = await t.as(user)
     const token = client.csrfToken!
     const cookie = await sessionCookie(client)
-    let req = request(t.app).post(`/partnerships/${partnershipId}/police-data/imports?_csrf=${token}`).set('Cookie', cookie)
+    let req = request(t.app).post(`/partnerships/${partnershipId}/police-data/imports`).set('Cookie', cookie).field('_csrf', token)
     for (const [k, v] of Object.entries(fields)) req = req.field(k, v)
     for (const f of files) req = req.attach('files', Buffer.from(f.content), f.name)
     return req
@@ -218,8 +218,9 @@ describe('uploading police.uk files', () => {
     const jobsBefore = (await t.db.selectFrom('policeImportJobs').select('id').execute()).length
     const client = await t.as(await aUser(t, { role: 'coordinator', partnershipId }))
     const res = await request(t.app)
-      .post(`/partnerships/${partnershipId}/police-data/imports?_csrf=${client.csrfToken!}`)
+      .post(`/partnerships/${partnershipId}/police-data/imports`)
       .set('Cookie', await sessionCookie(client))
+      .field('_csrf', client.csrfToken!)
       .attach('files', readFileSync(fixtureMonth('2025-01')), '2025-01-essex-street.csv')
     expect(res.status).toBe(403)
     expect((await t.db.selectFrom('policeImportJobs').select('id').execute()).length).toBe(jobsBefore)

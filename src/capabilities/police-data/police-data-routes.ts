@@ -11,6 +11,7 @@ import { fileName, toCsv, toXlsx, type Table } from '../../shared/spreadsheet.ts
 import type { Capability } from '../../web/capability.ts'
 import { formErrors } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
+import { receiveUpload } from '../../web/upload.ts'
 import type { CapabilityDeps } from '../index.ts'
 import { requireSharedDataAdmin } from './police-import-jobs.ts'
 
@@ -312,14 +313,14 @@ export function policeDataCapability(deps: CapabilityDeps): Capability {
     requireSharedDataAdmin(ctx, req.user ?? null)
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'csp-hub-police-'))
     try {
-      await new Promise<void>((resolve, reject) => upload(dir)(req, res, error => (error ? reject(error) : resolve())))
+      await receiveUpload(req, res, upload(dir))
     } catch (error) {
       await fs.rm(dir, { recursive: true, force: true })
-      const code = (error as { code?: string }).code
+      if (!(error instanceof multer.MulterError)) throw error
       const message =
-        code === 'LIMIT_FILE_SIZE'
+        error.code === 'LIMIT_FILE_SIZE'
           ? `A file is larger than ${Math.round(deps.deps.config.uploadMaxBytes / 1024 / 1024)} MB: split it, or import it with the command line (csp-hub import police-uk)`
-          : code === 'LIMIT_FILE_COUNT' || code === 'LIMIT_UNEXPECTED_FILE'
+          : error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_UNEXPECTED_FILE'
             ? 'Choose at most 200 files at a time'
             : 'The files could not be received: try again'
       return importsPage(req, res, formErrors({ files: message }), 400)
@@ -465,6 +466,7 @@ export function policeDataCapability(deps: CapabilityDeps): Capability {
   return {
     name: 'police-data',
     partnershipRoutes: scoped,
+    uploadRoutes: ['/police-data/imports'],
     apiPartnershipRoutes: apiScoped,
     apiRoutes: api,
     navigation: [{ text: 'Strategic assessment', path: BASE, permission: 'view_published', order: 40 }],

@@ -14,7 +14,7 @@ export function policeDataServices(deps: AppDeps) {
   const priorities = priorityService({ db, clock: deps.clock, policeData })
   return {
     policeData,
-    policeImports: policeImportJobs({ database: deps.database, clock: deps.clock, logger: deps.logger }),
+    policeImports: policeImportJobs({ database: deps.database, clock: deps.clock, logger: deps.logger, stallMinutes: deps.config.importStallMinutes }),
     policeImporter: policeImporter(deps.database),
     onsImporter: onsImporter(db),
     priorities,

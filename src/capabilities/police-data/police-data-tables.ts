@@ -140,6 +140,10 @@ export interface PoliceImportJobsTable {
   startedAt: Date | null
   finishedAt: Date | null
   updatedAt: UpdatedAt
+  /** When the job last showed it was alive; the watchdog fails a queued or running job silent for too long (migration 0600). */
+  heartbeatAt: ColumnType<Date, Date | undefined, Date>
+  /** The process holding the job, as 'host:pid'. */
+  runner: string | null
 }
 
 export interface PriorityAssessmentsTable {

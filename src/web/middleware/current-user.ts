@@ -9,6 +9,7 @@ import type { AccountService } from '../../capabilities/accounts/account-service
 export function currentUser(accounts: AccountService) {
   return async (req: Request, res: Response, next: NextFunction) => {
     req.user = null
+    req.authenticatedBy = null
     const authorization = req.headers.authorization
     if (authorization?.startsWith('Bearer ') && req.path.startsWith('/api/')) {
       const user = await accounts.authenticateApiToken(authorization.slice('Bearer '.length).trim())
@@ -17,8 +18,10 @@ export function currentUser(accounts: AccountService) {
         return
       }
       req.user = user
+      req.authenticatedBy = 'api_token'
     } else if (req.session?.userId) {
       req.user = (await accounts.loadCurrentUser(req.session.userId)) ?? null
+      if (req.user) req.authenticatedBy = 'session'
     }
     req.viewer = req.user ? accounts.toViewer(req.user) : null
     res.locals.user = req.user

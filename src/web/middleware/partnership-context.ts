@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express'
 import type { Permission } from '../../capabilities/accounts/domain/roles.ts'
 import { allows } from '../../capabilities/partnerships/domain/partnership-context.ts'
 import type { PartnershipService } from '../../capabilities/partnerships/partnership-service.ts'
-import { actorFor } from '../request.ts'
+import { actorFor, idParam } from '../request.ts'
 
 /** A section in a partnership's service navigation. */
 export interface NavigationItem {
@@ -21,7 +21,7 @@ export interface NavigationItem {
 export function loadPartnershipContext(partnerships: PartnershipService, navigation: readonly NavigationItem[]) {
   const sorted = [...navigation].sort((a, b) => a.order - b.order)
   return async (req: Request, res: Response, next: NextFunction) => {
-    const ctx = await partnerships.contextFor(req.viewer ?? null, Number(req.params.partnershipId), actorFor(req))
+    const ctx = await partnerships.contextFor(req.viewer ?? null, idParam(req, 'partnershipId'), actorFor(req))
     req.ctx = ctx
     const base = `/partnerships/${ctx.partnership.id}`
     const here = req.originalUrl.split('?')[0] ?? ''

@@ -1,9 +1,9 @@
-import { Router, type Request, type Response } from 'express'
-import multer from 'multer'
+import { Router } from 'express'
 
 import { fileName } from '../../../shared/spreadsheet.ts'
 import { formErrors, parseForm } from '../../../web/form.ts'
 import { idParam, partnershipContext } from '../../../web/request.ts'
+import { receiveSpreadsheetUpload } from '../../../web/upload.ts'
 import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
 import type { PlanLifecycleService } from '../plan-lifecycle-service.ts'
 import { planPaths } from '../plan-paths.ts'
@@ -14,21 +14,6 @@ import type { ImportKind, ImportPreview, SheetImportFile } from './sheet-import-
 import { importConfirmForm } from './spreadsheet-forms.ts'
 import { MAX_FILE_BYTES, planCsv, readSpreadsheetFile, SpreadsheetError } from './spreadsheet-files.ts'
 import type { SpreadsheetService } from './spreadsheet-service.ts'
-
-/** Receive one uploaded file (multipart/form-data) into memory, within the size limit; the other fields land in req.body. */
-function receiveFile(req: Request, res: Response): Promise<Express.Multer.File | undefined> {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20 } }).single('file')
-  return new Promise((resolve, reject) => {
-    upload(req, res, error => {
-      if (!error) return resolve(req.file)
-      if (error instanceof multer.MulterError) {
-        if (error.code === 'LIMIT_FILE_SIZE') return reject(new SpreadsheetError(`The selected file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024}MB`))
-        return reject(new SpreadsheetError('Select one file to upload'))
-      }
-      reject(error as Error)
-    })
-  })
-}
 
 /** The pages of each kind of import: a coordinator's into the plan, a lead's quarterly updates. */
 const PAGES: Record<ImportKind, { upload: string; preview: string; permission: 'edit_records' | 'post_own_updates' }> = {
@@ -113,7 +98,7 @@ export function spreadsheetRoutes(plans: SpreadsheetService & Pick<PlanLifecycle
       let rows: string[][]
       let name: string
       try {
-        const file = await receiveFile(req, res)
+        const file = await receiveSpreadsheetUpload(req, res, MAX_FILE_BYTES)
         if (!file) return fail('Select a spreadsheet file (XLSX or CSV)')
         name = file.originalname.replace(/[^\w .()-]/g, '_').slice(0, 100) || 'the spreadsheet'
         rows = await readSpreadsheetFile(file.buffer, file.originalname)
@@ -121,6 +106,7 @@ export function spreadsheetRoutes(plans: SpreadsheetService & Pick<PlanLifecycle
         if (error instanceof SpreadsheetError) return fail(error.message)
         throw error
       }
+      req.log.info({ planId, rows: rows.length, file: name, kind }, 'Importing an action plan spreadsheet')
       const file: SheetImportFile = { rows, fileName: name, removeMissing: (req.body as Record<string, unknown> | undefined)?.removeMissing === 'yes' }
       const result = await plans.previewImport(ctx, planId, kind, file)
       if (!result.ok) {

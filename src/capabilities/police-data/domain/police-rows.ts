@@ -1,3 +1,5 @@
+import { plainText } from '../../../shared/plain-text.ts'
+
 import { placeLsoa, type Placement } from './geography.ts'
 import { isMonth, type Month } from './months.ts'
 
@@ -37,7 +39,7 @@ export function headerProblem(fields: readonly string[]): string | null {
   if (missing.length || extra.length) {
     const parts = []
     if (missing.length) parts.push(`missing ${missing.map(m => `“${POLICE_COLUMNS[expected.indexOf(m)]}”`).join(', ')}`)
-    if (extra.length) parts.push(`unexpected ${extra.map(e => `“${e.slice(0, 40)}”`).join(', ')}`)
+    if (extra.length) parts.push(`unexpected ${extra.slice(0, 5).map(e => `“${plainText(e, 40)}”`).join(', ')}${extra.length > 5 ? ` and ${extra.length - 5} more` : ''}`)
     return `The header is not a police.uk street-level header (${parts.join('; ')}). Expected: ${POLICE_COLUMNS.join(',')}`
   }
   if (found.some((name, i) => name !== expected[i])) {
