@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { aUser } from '../../../test/helpers/builders.ts'
 import { page } from '../../../test/helpers/html.ts'
+import { binary, readDocx } from '../../../test/helpers/read-documents.ts'
 import { aPartnershipWithPlan as planFixture } from '../../../test/helpers/plans.ts'
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
 
@@ -171,5 +172,50 @@ describe('a plan agreed without a recorded date, whose quarters are long past', 
     expect(cells).toEqual(['0/0', '0/0'])
     expect(overview.$('[data-state="overdue"]').length).toBe(0)
     expect(page((await client.get(`${planUrl}/status`)).text).$('input[name=agreedOnNotRecorded]').attr('checked')).toBeDefined()
+  })
+})
+
+describe('the quarterly update of a plan with every shape', () => {
+  it('lists the priorities under their strategic objectives, a RAG column per dimension, and the actions per district', async () => {
+    const source = await aPartnershipWithPlan()
+    const client = await coordinatorOf(source.partnership.id)
+    const base = `/partnerships/${source.partnership.id}`
+    const planUrl = `${base}/plans/${source.plan.id}`
+    await client.post(`${base}/plans/rag-dimensions`, { dimension1: 'Milestone progress', dimension2: 'Outcome' }).expect(303)
+    const outcome = (await t.db.selectFrom('ragDimensions').select('id').where('partnershipId', '=', source.partnership.id).where('position', '=', 2).executeTakeFirstOrThrow()).id
+    await client.post(`${planUrl}/strategic-objectives/new`, { title: 'Keep people safe' }).expect(303)
+    await client.post(`${planUrl}/strategic-objectives/new`, { title: 'Reduce reoffending', description: 'Through the county’s Integrated Offender Management' }).expect(303)
+    const safe = (await t.db.selectFrom('strategicObjectives').select('id').where('planId', '=', source.plan.id).where('title', '=', 'Keep people safe').executeTakeFirstOrThrow()).id
+    const safeguarding = await t.db.selectFrom('priorities').select('id').where('planId', '=', source.plan.id).where('title', '=', 'Safeguarding').executeTakeFirstOrThrow()
+    await client.post(`${planUrl}/priorities/${safeguarding.id}/edit`, { title: 'Safeguarding', position: '1', strategicObjectiveId: String(safe) }).expect(303)
+    const castlePoint = await t.db.insertInto('areas').values({ partnershipId: source.partnership.id, type: 'district', name: 'Castle Point', code: 'E07000069' }).returning('id').executeTakeFirstOrThrow()
+    const taxi = source.byTitle('Taxi marshals')
+    await t.db.updateTable('actions').set({ districtAreaId: castlePoint.id }).where('id', '=', taxi.id).execute()
+    await client.post(`${base}/actions/${taxi.id}/updates/new`, { quarter: '3', rag: 'amber', [`rag-${outcome}`]: 'green', body: 'Marshals on Friday nights' }).expect(303)
+
+    const created = await client.post(`${base}/reports/new`, { kind: 'quarterly_plan_update', planId: String(source.plan.id), quarter: '3' }).expect(303)
+    const docx = await readDocx((await client.get(`${created.headers.location!}/document.docx`).buffer(true).parse(binary).expect(200)).body as Buffer)
+
+    expect(docx.paragraphs.map(p => p.text)).toEqual(
+      expect.arrayContaining([
+        'Keep people safe: Safeguarding',
+        'Reduce reoffending (no local priority of its own: Through the county’s Integrated Offender Management)',
+        'Priorities under no strategic objective: Anti-social behaviour',
+        'Strategic objective: Keep people safe',
+      ]),
+    )
+    const asb = docx.tables[docx.captions.findIndex(c => c.startsWith('Priority 2: Anti-social behaviour'))]!
+    expect(asb.rows[0]!.slice(-2)).toEqual(['Milestone progress', 'Outcome'])
+    const taxiRow = asb.rows.find(row => row[0]!.startsWith('Taxi marshals'))!
+    expect(taxiRow[0]).toBe('Taxi marshals\nCastle Point')
+    expect(taxiRow.slice(-2)).toEqual(['Amber', 'Green'])
+    const outcomes = docx.tables[docx.captions.findIndex(c => c.endsWith(': Outcome'))]!
+    expect(outcomes.rows.at(-1)).toEqual(['All priorities', '4', '0', '0', '1', '3'])
+    const districts = docx.tables[docx.captions.indexOf('Current RAG status of the actions of each district')]!
+    expect(districts.rows.slice(1)).toEqual([
+      ['Castle Point', '1', '0', '1', '0', '0'],
+      ['Whole partnership', '3', '1', '0', '1', '1'],
+      ['All actions', '4', '1', '1', '1', '1'],
+    ])
   })
 })
