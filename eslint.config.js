@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
@@ -29,18 +31,58 @@ const importOrder = {
   },
 }
 
+/**
+ * The layout's one-way streets (see README, "Where things go"): a capability uses another only through that
+ * capability's public surface, `src/capabilities/<name>/index.ts`, and `src/core/` imports no capability.
+ * Two composition points may import every capability's own files: `src/db/tables.ts` (each `*-tables.ts`)
+ * and `src/demo/index.ts` (each demo loader).
+ */
+const capabilityOf = file => /(?:^|\/)src\/capabilities\/([^/]+)\/./.exec(file)?.[1]
+const isCore = file => /(?:^|\/)src\/core\//.test(file)
+const isCompositionPoint = (file, target) =>
+  (/(?:^|\/)src\/db\/tables\.ts$/.test(file) && /-tables\.ts$/.test(target)) ||
+  (/(?:^|\/)src\/demo\/index\.ts$/.test(file) && /(-demo|\/demo-[a-z-]+)\.ts$/.test(target))
+export const capabilityBoundaries = {
+  meta: { type: 'problem', docs: { description: 'Capabilities meet only through their public surface; the core imports none' }, schema: [] },
+  create(context) {
+    const file = context.filename.split(path.sep).join('/')
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), source))
+      const to = capabilityOf(target)
+      if (!to) return
+      if (isCore(file)) {
+        context.report({ node, message: `src/core must not import a capability (“${source}” is in ${to}).` })
+        return
+      }
+      if (to === capabilityOf(file) || /\/src\/capabilities\/[^/]+\/index\.ts$/.test(target) || isCompositionPoint(file, target)) return
+      context.report({ node, message: `Import ${to} through its public surface (src/capabilities/${to}/index.ts), not “${source}”.` })
+    }
+    return {
+      ImportDeclaration: node => check(node, node.source.value),
+      ExportNamedDeclaration: node => node.source && check(node, node.source.value),
+      ExportAllDeclaration: node => check(node, node.source.value),
+      ImportExpression: node => node.source.type === 'Literal' && check(node, node.source.value),
+    }
+  },
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'public/', 'data/', 'coverage/', 'assets/js/vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
-    plugins: { local: { rules: { 'import-order': importOrder } } },
+    plugins: { local: { rules: { 'import-order': importOrder, 'capability-boundaries': capabilityBoundaries } } },
     rules: {
       'local/import-order': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'local/capability-boundaries': 'error' },
   },
   {
     // The domain knows nothing of HTTP or SQL.

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * Projects:
- *  - unit: pure code (domain folders, shared helpers) — no database, no HTTP
+ *  - unit: pure code (domain folders, shared helpers, the core's access, audit entries and calendar) — no
+ *    database, no HTTP
  *  - integration-pglite: everything else under src and test/integration, each file on a fresh PGlite
  *  - integration-postgres: the same files on a real PostgreSQL, when TEST_DATABASE_URL is set
  *  - e2e: browser journeys (test/e2e/*.e2e.ts) with playwright-core and the system Chromium
@@ -10,6 +11,11 @@ import { defineConfig } from 'vitest/config'
 const unitFiles = [
   'src/**/domain/**/*.test.ts',
   'src/shared/**/*.test.ts',
+  'src/core/access/**/*.test.ts',
+  'src/core/audit/audit-entry.test.ts',
+  'src/core/calendar/**/*.test.ts',
+  'src/core/documents/chart.test.ts',
+  'src/core/documents/structured-report.test.ts',
   'scripts/**/*.test.ts',
   'src/config.test.ts',
 ]

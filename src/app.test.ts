@@ -2,8 +2,8 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 
-import { createTestApp } from '../test/helpers/test-app.ts'
-import { testDatabaseKind } from '../test/helpers/test-database.ts'
+import { createTestApp } from '#test/helpers/test-app'
+import { testDatabaseKind } from '#test/helpers/test-database'
 
 describe('/healthz (liveness) and /readyz (readiness)', () => {
   it('answer ok with the kind of database when the database answers', async () => {

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import type { Command } from 'commander'
 import { sql } from 'kysely'
 
-import { policeConsistencyChecks } from './capabilities/police-data/police-consistency.ts'
+import { policeConsistencyChecks } from './capabilities/police-data/index.ts'
 import type { Config } from './config.ts'
 import { migrationsApplied, noOrphanRows, runChecks } from './db/consistency.ts'
 import { LOCK_FILE, lockDataDir } from './db/data-dir-lock.ts'

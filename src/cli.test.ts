@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { databaseEnv, type DatabaseEnv } from '../test/helpers/database-env.ts'
+import { databaseEnv, type DatabaseEnv } from '#test/helpers/database-env'
 
 import { runCli } from './cli.ts'
 import { DEMO_ACCOUNTS } from './demo/index.ts'

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { databaseEnv, type DatabaseEnv } from '../test/helpers/database-env.ts'
+import { databaseEnv, type DatabaseEnv } from '#test/helpers/database-env'
 
 import { DEMO_ACCOUNTS } from './demo/index.ts'
 import { projectRoot } from './paths.ts'

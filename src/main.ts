@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
 
 import { createApp } from './app.ts'
-import { argon2Hasher } from './capabilities/accounts/password-hasher.ts'
+import { argon2Hasher } from './capabilities/accounts/index.ts'
 import { loadDemoData } from './demo/index.ts'
 import type { Config } from './config.ts'
 import { createDatabase, type DatabaseHandle } from './db/database.ts'

@@ -1,24 +1,14 @@
-import { accountService } from './capabilities/accounts/account-service.ts'
-import type { PasswordHasher } from './capabilities/accounts/password-hasher.ts'
-import { sessionRepository } from './capabilities/accounts/session-repository.ts'
-import { singleSignOnService } from './capabilities/accounts/single-sign-on/sso-service.ts'
-import { twoFactorService } from './capabilities/accounts/two-factor/two-factor-service.ts'
-import { auditService } from './capabilities/audit/audit-service.ts'
-import { fundingService } from './capabilities/funding/funding-service.ts'
-import { highlightReportService } from './capabilities/highlight-reports/highlight-report-service.ts'
-import { indicatorService } from './capabilities/indicators/indicator-service.ts'
-import { partnershipService } from './capabilities/partnerships/partnership-service.ts'
-import { districtSetupService } from './capabilities/partnerships/setup/district-setup-service.ts'
-import { teamInvitations } from './capabilities/partnerships/team/team-invitations.ts'
-import { teamService } from './capabilities/partnerships/team/team-service.ts'
-import { personalDataService } from './capabilities/people/personal-data-service.ts'
-import { privacyNoticeService } from './capabilities/people/privacy-notice-service.ts'
-import { planService } from './capabilities/plans/plan-service.ts'
-import { policeActualsProvider } from './capabilities/police-data/indicator-actuals.ts'
-import { onsAreaLookup } from './capabilities/police-data/ons-area-lookup.ts'
-import { policeDataServices } from './capabilities/police-data/police-data-services.ts'
-import { reportService } from './capabilities/reports/report-service.ts'
-import { reportSources } from './capabilities/reports/report-sources.ts'
+import { accountService, type PasswordHasher, sessionRepository, singleSignOnService, twoFactorService } from './capabilities/accounts/index.ts'
+import { auditService } from './capabilities/audit/index.ts'
+import { fundingService } from './capabilities/funding/index.ts'
+import { highlightReportService } from './capabilities/highlight-reports/index.ts'
+import { indicatorService } from './capabilities/indicators/index.ts'
+import { districtSetupService, partnershipService, teamInvitations, teamService } from './capabilities/partnerships/index.ts'
+import { personalDataService, privacyNoticeService } from './capabilities/people/index.ts'
+import { planService } from './capabilities/plans/index.ts'
+import { onsAreaLookup, policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
+import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
+import { reportService, reportSources } from './capabilities/reports/index.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Logger } from './logger.ts'
@@ -72,9 +62,13 @@ export function createServices(deps: AppDeps) {
   })
   const audit = auditService({ db })
   const plans = planService({ db, clock: deps.clock, partnerships })
-  const police = policeDataServices(deps)
+  // The police data counts by the partnership's areas; its strategic assessment document carries the
+  // partnership's latest priority scoring matrix.
+  const partnershipAreas = (partnershipId: number) => partnerships.areasOf(partnershipId)
+  const police = policeDataServices({ ...deps, partnershipAreas, assessmentSections: ctx => priorityMatrix.assessmentSections(ctx) })
+  const priorityMatrix = priorityMatrixService({ db, clock: deps.clock, policeData: police.policeData })
   // Indicators defined as crime type(s) × area count their actuals from the police data.
-  const policeActuals = policeActualsProvider({ db, clock: deps.clock, policeData: police.policeData })
+  const policeActuals = policeActualsProvider({ clock: deps.clock, policeData: police.policeData, partnershipAreas })
   const indicators = indicatorService({ db, clock: deps.clock, policeActuals })
   const funding = fundingService({ db, clock: deps.clock })
   // Reports read the plans, indicators and funding through the capabilities that own them.
@@ -98,6 +92,7 @@ export function createServices(deps: AppDeps) {
     reports,
     highlightReports,
     ...police,
+    priorityMatrix,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -2,17 +2,18 @@ import type { AppDeps, Services } from '../services.ts'
 import type { Capability } from '../web/capability.ts'
 import type { SessionManager } from '../web/middleware/session.ts'
 
-import { accountsCapability } from './accounts/account-routes.ts'
-import { apiCapability } from './api/api-routes.ts'
-import { auditCapability } from './audit/audit-routes.ts'
-import { fundingCapability } from './funding/funding-routes.ts'
-import { highlightReportsCapability } from './highlight-reports/highlight-report-routes.ts'
-import { indicatorsCapability } from './indicators/indicator-routes.ts'
-import { partnershipsCapability } from './partnerships/partnership-routes.ts'
-import { peopleCapability } from './people/people-routes.ts'
-import { plansCapability } from './plans/plan-routes.ts'
-import { policeDataCapability } from './police-data/police-data-routes.ts'
-import { reportsCapability } from './reports/report-routes.ts'
+import { accountsCapability } from './accounts/index.ts'
+import { apiCapability } from './api/index.ts'
+import { auditCapability } from './audit/index.ts'
+import { fundingCapability } from './funding/index.ts'
+import { highlightReportsCapability } from './highlight-reports/index.ts'
+import { indicatorsCapability } from './indicators/index.ts'
+import { partnershipsCapability } from './partnerships/index.ts'
+import { peopleCapability } from './people/index.ts'
+import { plansCapability } from './plans/index.ts'
+import { policeDataCapability } from './police-data/index.ts'
+import { priorityMatrixCapability } from './priority-matrix/index.ts'
+import { reportsCapability } from './reports/index.ts'
 
 export interface CapabilityDeps {
   services: Services
@@ -26,6 +27,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     accountsCapability(deps),
     partnershipsCapability(deps),
     policeDataCapability(deps),
+    priorityMatrixCapability(deps),
     plansCapability(deps),
     indicatorsCapability(deps),
     fundingCapability(deps),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from './index.ts'
 import { JOINT_2016, ROCHFORD_2011 } from './structure-data.ts'

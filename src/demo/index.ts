@@ -1,16 +1,18 @@
-import type { CurrentUser } from '../capabilities/accounts/account-service.ts'
-import type { Role } from '../capabilities/accounts/domain/roles.ts'
-import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
+import type { CurrentUser } from '../core/access/current-user.ts'
+import type { Role } from '../core/access/roles.ts'
+import type { Actor } from '../core/audit/audit-entry.ts'
 import { loadIndicatorDemo } from '../capabilities/indicators/indicator-demo.ts'
-import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
+import type { PartnershipContext } from '../core/access/partnership-context.ts'
 import { loadFundingDemo } from '../capabilities/funding/funding-demo.ts'
 import { loadHighlightReportDemo } from '../capabilities/highlight-reports/highlight-report-demo.ts'
 import { loadPoliceDataDemo } from '../capabilities/police-data/police-data-demo.ts'
+import { loadPriorityMatrixDemo } from '../capabilities/priority-matrix/matrix-demo.ts'
 import { loadDemoReports } from '../capabilities/reports/demo-reports.ts'
 import type { AppDeps, Services } from '../services.ts'
 
 import { loadPlanDemo } from '../capabilities/plans/plan-demo.ts'
 
+import type { DemoContext } from './demo-context.ts'
 import { DEMO_PARTNERSHIPS, type DemoArea, type DemoPartnership } from './structure-data.ts'
 
 /** Every demo account has this password. Demo data is never loaded automatically in production. */
@@ -55,17 +57,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ]
 
 export const DEMO_ACTOR: Actor = { userId: null, label: 'demo data' }
-
-/** What a capability's demo loader receives: the demo partnerships, ready for its service calls. */
-export interface DemoContext {
-  deps: AppDeps
-  services: Services
-  partnerships: Record<PartnershipKey, PartnershipContext>
-  /** Look up an id of a demo partnership's structure by name. */
-  organisationId(key: PartnershipKey, name: string): Promise<number>
-  personId(key: PartnershipKey, name: string, organisation?: string): Promise<number>
-  groupId(key: PartnershipKey, name: string): Promise<number>
-}
 
 export interface DemoResult {
   loaded: boolean
@@ -165,6 +156,8 @@ export const DEMO_LOADERS: ((demo: DemoContext) => Promise<void>)[] = [
   loadIndicatorDemo,
   loadFundingDemo,
   loadPoliceDataDemo,
+  // The scoring matrix takes the latest month of police data held.
+  loadPriorityMatrixDemo,
   loadDemoReports,
   // Highlight reports of the 2011/12 sub-groups: after the plan (its priorities and groups) and the indicators.
   loadHighlightReportDemo,

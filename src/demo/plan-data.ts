@@ -12,8 +12,7 @@
  * milestone "A" (Amber): that is recorded as a Q2 update dated when the plan was published. The 2016/17
  * update gives no RAG statuses, so its updates have none.
  */
-import { draftAction, draftPriority, type DraftAction, type DraftPriority, type DraftUpdate } from '../capabilities/plans/domain/plan-draft.ts'
-import type { PlanInput } from '../capabilities/plans/plan-forms.ts'
+import { draftAction, type DraftAction, draftPriority, type DraftPriority, type DraftUpdate, type PlanInput } from '../capabilities/plans/index.ts'
 
 type ActionFields = Partial<Omit<DraftAction, 'title'>>
 

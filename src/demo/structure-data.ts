@@ -6,7 +6,7 @@
  *  - 004: Review Committee report on the CP&R CSP, 2021/22
  * People appear by role, not by the names printed in the documents.
  */
-import type { AreaType, AuthorityType, GroupType, MeetingCadence, MembershipRole } from '../capabilities/partnerships/domain/structure.ts'
+import type { AreaType, AuthorityType, GroupType, MeetingCadence, MembershipRole } from '../capabilities/partnerships/index.ts'
 
 export interface DemoArea {
   name: string

@@ -1,6 +1,6 @@
-import type { CurrentUser } from '../capabilities/accounts/account-service.ts'
-import type { Viewer } from '../capabilities/accounts/domain/roles.ts'
-import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
+import type { CurrentUser } from '../core/access/current-user.ts'
+import type { Viewer } from '../core/access/roles.ts'
+import type { PartnershipContext } from '../core/access/partnership-context.ts'
 import type { Session } from '../web/middleware/session.ts'
 
 declare global {

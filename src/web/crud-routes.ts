@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express'
 import type { z } from 'zod'
 
-import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
+import type { PartnershipContext } from '../core/access/partnership-context.ts'
 
 import { attempt, parseForm } from './form.ts'
 import { flash, idParam, partnershipContext } from './request.ts'

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { page } from '../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 const PRODUCTION = { NODE_ENV: 'production', CSP_HUB_BASE_URL: 'https://csp-hub.example.org' }
 

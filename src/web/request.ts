@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express'
 
-import type { Actor } from '../capabilities/audit/domain/audit-entry.ts'
-import type { PartnershipContext } from '../capabilities/partnerships/domain/partnership-context.ts'
-import type { CurrentUser } from '../capabilities/accounts/account-service.ts'
+import type { Actor } from '../core/audit/audit-entry.ts'
+import type { PartnershipContext } from '../core/access/partnership-context.ts'
+import type { CurrentUser } from '../core/access/current-user.ts'
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/errors.ts'
 import { parseRowId } from '../shared/ids.ts'
 

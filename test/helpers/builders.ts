@@ -1,6 +1,6 @@
-import type { CurrentUser } from '../../src/capabilities/accounts/account-service.ts'
-import type { Role } from '../../src/capabilities/accounts/domain/roles.ts'
-import type { PartnershipContext } from '../../src/capabilities/partnerships/domain/partnership-context.ts'
+import type { CurrentUser } from '../../src/core/access/current-user.ts'
+import type { Role } from '../../src/core/access/roles.ts'
+import type { PartnershipContext } from '../../src/core/access/partnership-context.ts'
 
 import type { TestApp } from './test-app.ts'
 

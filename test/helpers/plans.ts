@@ -1,6 +1,6 @@
 import request from 'supertest'
 
-import { draftAction, draftPriority, type DraftAction } from '../../src/capabilities/plans/domain/plan-draft.ts'
+import { draftAction, type DraftAction, draftPriority } from '../../src/capabilities/plans/index.ts'
 import { sheetHeaders } from '../../src/capabilities/plans/spreadsheet/domain/sheet-columns.ts'
 import { hashToken, newToken } from '../../src/shared/tokens.ts'
 import { SESSION_COOKIE } from '../../src/web/middleware/session.ts'

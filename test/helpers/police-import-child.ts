@@ -4,8 +4,7 @@
  *
  *   node --import tsx test/helpers/police-import-child.ts <postgres URL | PGlite folder> geography|police FILE…
  */
-import { onsImporter } from '../../src/capabilities/police-data/ons-import.ts'
-import { listPoliceFiles, policeImporter } from '../../src/capabilities/police-data/police-import.ts'
+import { listPoliceFiles, onsImporter, policeImporter } from '../../src/capabilities/police-data/index.ts'
 import { createDatabase } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 

@@ -2,7 +2,7 @@ import type { Express } from 'express'
 import request from 'supertest'
 
 import { createApp } from '../../src/app.ts'
-import { argon2Hasher } from '../../src/capabilities/accounts/password-hasher.ts'
+import { argon2Hasher } from '../../src/capabilities/accounts/index.ts'
 import { loadConfig } from '../../src/config.ts'
 import type { DatabaseHandle } from '../../src/db/database.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'

@@ -1,7 +1,7 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { can, type Access } from '../../src/capabilities/accounts/domain/roles.ts'
+import { can, type Access } from '../../src/core/access/roles.ts'
 import { aUser } from '../helpers/builders.ts'
 import { page } from '../helpers/html.ts'
 import { memoryLogger } from '../helpers/memory-logger.ts'

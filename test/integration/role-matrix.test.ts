@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { can, type Access } from '../../src/capabilities/accounts/domain/roles.ts'
-import type { CurrentUser } from '../../src/capabilities/accounts/account-service.ts'
+import { can, type Access } from '../../src/core/access/roles.ts'
+import type { CurrentUser } from '../../src/core/access/current-user.ts'
 import { aUser } from '../helpers/builders.ts'
 import { fillPath, listRoutes, type RouteInfo } from '../helpers/routes.ts'
 import { seedEverything, snapshotPartnership, type SeedTarget } from '../helpers/seed-everything.ts'

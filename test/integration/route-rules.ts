@@ -1,4 +1,4 @@
-import type { Permission } from '../../src/capabilities/accounts/domain/roles.ts'
+import type { Permission } from '../../src/core/access/roles.ts'
 
 /**
  * Who may use each route: the role matrix (role-matrix.test.ts) fails when the app has a route that is

@@ -5,16 +5,26 @@ import { NotFoundError } from '../../shared/errors.ts'
 import type { Capability } from '../../web/capability.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { actorFor, idParam, requireUser, safeReturnTo } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
+import type { SessionManager } from '../../web/middleware/session.ts'
+import { ROLE_LABELS } from '../../core/access/roles.ts'
 
 import { apiTokenForm, changePasswordForm, forgotPasswordForm, newPasswordForm, signInForm } from './account-forms.ts'
 import { MIN_PASSWORD_LENGTH } from './domain/passwords.ts'
-import { ROLE_LABELS } from './domain/roles.ts'
+import type { AccountService } from './account-service.ts'
+import type { SessionRepository } from './session-repository.ts'
 import { signInSteps } from './sign-in-steps.ts'
 import { singleSignOnRoutes } from './single-sign-on/sso-routes.ts'
+import type { SingleSignOnService } from './single-sign-on/sso-service.ts'
 import { twoFactorRoutes } from './two-factor/two-factor-routes.ts'
+import type { TwoFactorService } from './two-factor/two-factor-service.ts'
 
-export function accountsCapability({ services, sessions, deps }: CapabilityDeps): Capability {
+export interface AccountsCapabilityDeps {
+  services: { accounts: AccountService; twoFactor: TwoFactorService; singleSignOn: SingleSignOnService; sessions: SessionRepository }
+  sessions: SessionManager
+  deps: { config: { passwordSignIn: boolean } }
+}
+
+export function accountsCapability({ services, sessions, deps }: AccountsCapabilityDeps): Capability {
   const { accounts, twoFactor, singleSignOn: sso } = services
   const { passwordSignIn } = deps.config
   const routes = Router()

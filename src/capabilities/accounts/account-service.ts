@@ -1,26 +1,22 @@
+import type { CurrentUser } from '../../core/access/current-user.ts'
+import type { Viewer } from '../../core/access/roles.ts'
+import type { Actor } from '../../core/audit/audit-entry.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
 import type { Db } from '../../db/database.ts'
 import type { Logger } from '../../logger.ts'
 import type { Mailer } from '../../mailer.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, ValidationError } from '../../shared/errors.ts'
 import { hashToken, newToken } from '../../shared/tokens.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import type { Actor } from '../audit/domain/audit-entry.ts'
 
 import { passwordProblem } from './domain/passwords.ts'
-import type { Viewer } from './domain/roles.ts'
 import { DEFAULT_THROTTLE, emailKey, isThrottled } from './domain/throttle.ts'
 import { inactiveAccounts } from './inactive-accounts.ts'
 import type { PasswordHasher } from './password-hasher.ts'
-import { userRepository, type UserRole } from './user-repository.ts'
+import { sessionRepository } from './session-repository.ts'
+import { tokenRepository as tokens } from './token-repository.ts'
+import { userRepository } from './user-repository.ts'
 
-export interface CurrentUser {
-  id: number
-  email: string
-  name: string
-  isSiteAdmin: boolean
-  roles: UserRole[]
-}
 
 export type SignInResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'throttled' | 'disabled' }
 
@@ -53,15 +49,24 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger, dis
   async function issueResetToken(userId: number, minutes: number, trx: Db = db): Promise<string> {
     const token = newToken()
     const now = clock.now()
-    await trx
-      .insertInto('passwordResetTokens')
-      .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + minutes * 60_000) })
-      .execute()
+    await tokens.insertResetToken(trx, { tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + minutes * 60_000) })
     return token
   }
 
   return {
     loadCurrentUser,
+
+    /** The account with this address, if there is one (addresses compare without case); in the caller's transaction if given. */
+    async findByEmail(email: string, trx: Db = db): Promise<{ id: number; email: string; name: string } | undefined> {
+      const user = await userRepository.findByEmail(trx, email)
+      return user && { id: user.id, email: user.email, name: user.name }
+    },
+
+    /** The account with this id, if there is one; in the caller's transaction if given. */
+    async findById(userId: number, trx: Db = db): Promise<{ id: number; email: string; name: string } | undefined> {
+      const user = await userRepository.findById(trx, userId)
+      return user && { id: user.id, email: user.email, name: user.name }
+    },
 
     toViewer(user: CurrentUser): Viewer {
       return { userId: user.id, isSiteAdmin: user.isSiteAdmin, roles: new Map(user.roles.map(r => [r.partnershipId, r.role])) }
@@ -170,15 +175,9 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger, dis
       const passwordHash = await hasher.hash(next)
       const now = clock.now()
       await db.transaction().execute(async trx => {
-        const used = await trx
-          .updateTable('passwordResetTokens')
-          .set({ usedAt: now })
-          .where('tokenHash', '=', hashToken(token))
-          .where('usedAt', 'is', null)
-          .executeTakeFirst()
-        if (Number(used.numUpdatedRows) !== 1) throw new ConflictError('This link has already been used')
+        if (!(await tokens.useResetToken(trx, hashToken(token), now))) throw new ConflictError('This link has already been used')
         await userRepository.setPassword(trx, user.id, passwordHash, now)
-        await trx.deleteFrom('sessions').where('userId', '=', user.id).execute()
+        await sessionRepository(trx).removeForUser(user.id)
         await auditLog.record(trx, { userId: user.id, label: user.email, ...(requestId ? { requestId } : {}) }, {
           partnershipId: null,
           action: 'update',
@@ -275,17 +274,13 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger, dis
       const token = `csp_${newToken()}`
       const now = clock.now()
       const row = await db.transaction().execute(async trx => {
-        const inserted = await trx
-          .insertInto('apiTokens')
-          .values({
-            userId,
-            name,
-            tokenHash: hashToken(token),
-            tokenPrefix: token.slice(0, 10),
-            expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null,
-          })
-          .returning(['id', 'name', 'tokenPrefix', 'createdAt', 'expiresAt'])
-          .executeTakeFirstOrThrow()
+        const inserted = await tokens.insertApiToken(trx, {
+          userId,
+          name,
+          tokenHash: hashToken(token),
+          tokenPrefix: token.slice(0, 10),
+          expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null,
+        })
         await auditLog.record(trx, actor, {
           partnershipId: null,
           action: 'create',
@@ -299,35 +294,25 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger, dis
       return { token, ...row }
     },
 
-    async findByEmail(email: string) {
-      const user = await userRepository.findByEmail(db, email)
-      return user ? { id: user.id, email: user.email } : undefined
-    },
-
     /** The identity providers' sign-ins linked to the account. */
     externalIdentities(userId: number) {
       return db.selectFrom('externalIdentities').select(['provider', 'email', 'createdAt', 'lastUsedAt']).where('userId', '=', userId).orderBy('createdAt').execute()
     },
 
+    /** Which of these accounts have signed in through an identity provider. */
+    async usingSingleSignOn(userIds: number[]): Promise<Set<number>> {
+      if (!userIds.length) return new Set()
+      const rows = await db.selectFrom('externalIdentities').select('userId').distinct().where('userId', 'in', userIds).execute()
+      return new Set(rows.map(row => row.userId))
+    },
+
     listApiTokens(userId: number) {
-      return db
-        .selectFrom('apiTokens')
-        .select(['id', 'name', 'tokenPrefix', 'createdAt', 'lastUsedAt', 'expiresAt', 'revokedAt'])
-        .where('userId', '=', userId)
-        .orderBy('createdAt', 'desc')
-        .execute()
+      return tokens.apiTokensOf(db, userId)
     },
 
     async revokeApiToken(userId: number, tokenId: number, actor: Actor): Promise<void> {
       await db.transaction().execute(async trx => {
-        const result = await trx
-          .updateTable('apiTokens')
-          .set({ revokedAt: clock.now() })
-          .where('id', '=', tokenId)
-          .where('userId', '=', userId)
-          .where('revokedAt', 'is', null)
-          .returning(['id', 'name', 'tokenPrefix'])
-          .executeTakeFirst()
+        const result = await tokens.revokeApiToken(trx, userId, tokenId, clock.now())
         if (!result) throw new ConflictError('That token does not exist or is already revoked')
         await auditLog.record(trx, actor, {
           partnershipId: null,
@@ -342,29 +327,17 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger, dis
     /** The user a bearer token belongs to, if the token is valid. */
     async authenticateApiToken(token: string): Promise<CurrentUser | undefined> {
       const now = clock.now()
-      const row = await db
-        .selectFrom('apiTokens')
-        .select(['id', 'userId', 'lastUsedAt'])
-        .where('tokenHash', '=', hashToken(token))
-        .where('revokedAt', 'is', null)
-        .where(eb => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
-        .executeTakeFirst()
+      const row = await tokens.liveApiToken(db, hashToken(token), now)
       if (!row) return undefined
       if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-        await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.id).execute()
+        await tokens.markApiTokenUsed(db, row.id, now)
       }
       return loadCurrentUser(row.userId)
     },
   }
 
   async function findUsableResetToken(token: string) {
-    return db
-      .selectFrom('passwordResetTokens')
-      .select(['userId'])
-      .where('tokenHash', '=', hashToken(token))
-      .where('usedAt', 'is', null)
-      .where('expiresAt', '>', clock.now())
-      .executeTakeFirst()
+    return tokens.usableResetToken(db, hashToken(token), clock.now())
   }
 }
 export type AccountService = ReturnType<typeof accountService>

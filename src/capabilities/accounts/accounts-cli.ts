@@ -1,9 +1,16 @@
 import type { Command } from 'commander'
 
 import type { DatabaseHandle } from '../../db/database.ts'
-import type { Services } from '../../services.ts'
 
-type WithServices = <T>(fn: (services: Services, deps: unknown, database: DatabaseHandle) => Promise<T>) => Promise<T>
+import type { AccountService } from './account-service.ts'
+import type { TwoFactorService } from './two-factor/two-factor-service.ts'
+
+/** The services the commands use. */
+interface CliServices {
+  accounts: Pick<AccountService, 'inactiveAccounts' | 'findByEmail'>
+  twoFactor: Pick<TwoFactorService, 'status' | 'reset'>
+}
+type WithServices = <T>(fn: (services: CliServices, deps: unknown, database: DatabaseHandle) => Promise<T>) => Promise<T>
 
 /** A failure the user can fix: one line and exit code 1 (cli.ts prints it). */
 class AccountsCliError extends Error {}

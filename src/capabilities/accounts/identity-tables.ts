@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 
-import type { CreatedAt } from '../../db/tables.ts'
+import type { CreatedAt } from '../../db/column-types.ts'
 
 /** Row types of single sign-on, two-factor sign-in and account activity (migration 0800-identity). */
 

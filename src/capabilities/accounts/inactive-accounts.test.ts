@@ -2,9 +2,9 @@ import { sql } from 'kysely'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser, TEST_PASSWORD } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser, TEST_PASSWORD } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 /** CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS at sign-in: the rule runs before anyone is let in. */
 let t: TestApp

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import type { Actor } from '../audit/domain/audit-entry.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import type { Actor } from '../../core/audit/audit-entry.ts'
 
 import { inactivityCutoff, isInactive } from './domain/inactivity.ts'
 

@@ -2,7 +2,9 @@ import type { Request, Response } from 'express'
 
 import type { SessionManager } from '../../web/middleware/session.ts'
 
-import type { AccountService, CurrentUser } from './account-service.ts'
+import type { CurrentUser } from '../../core/access/current-user.ts'
+
+import type { AccountService } from './account-service.ts'
 import type { TwoFactorService } from './two-factor/two-factor-service.ts'
 
 /**

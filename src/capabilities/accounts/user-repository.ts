@@ -1,17 +1,8 @@
 import { sql } from 'kysely'
 
 import type { Db } from '../../db/database.ts'
-import type { Row } from '../../db/tables.ts'
 
-import type { Role } from './domain/roles.ts'
-
-export type UserRow = Row<'users'>
-
-export interface UserRole {
-  partnershipId: number
-  partnershipName: string
-  role: Role
-}
+import type { UserRole } from '../../core/access/current-user.ts'
 
 export const userRepository = {
   findByEmail(db: Db, email: string) {

@@ -35,19 +35,3 @@ export function openApiDocument(baseUrl: string, parts: OpenApiPart[]) {
     },
   }
 }
-
-/** A path parameter that is a record's number. */
-export const idParameter = (name: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'integer', minimum: 1 },
-})
-
-/** The usual JSON responses of a read endpoint. */
-export const jsonResponses = (description: string, schemaRef: string) => ({
-  '200': { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaRef}` } } } },
-  '401': { $ref: '#/components/responses/Unauthenticated' },
-  '404': { $ref: '#/components/responses/NotFound' },
-})

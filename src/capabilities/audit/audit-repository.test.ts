@@ -1,10 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createTestDatabase } from '../../../test/helpers/test-database.ts'
+import { createTestDatabase } from '#test/helpers/test-database'
 import type { DatabaseHandle } from '../../db/database.ts'
 
-import { auditLog } from './audit-repository.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import { auditRepository } from './audit-repository.ts'
 
 let database: DatabaseHandle
 beforeAll(async () => {
@@ -29,7 +30,7 @@ const count = async () =>
 
 describe('the audit log is append-only', () => {
   it('keeps what is recorded, without secrets', async () => {
-    const [event] = (await auditLog.list(database.db, { partnershipId: null }, { limit: 10, offset: 0 })).events
+    const [event] = (await auditRepository.list(database.db, { partnershipId: null }, { limit: 10, offset: 0 })).events
     expect(event).toMatchObject({ summary: 'Created the account a@example.org', after: { email: 'a@example.org' } })
     expect(event!.after).not.toHaveProperty('passwordHash')
   })
@@ -42,7 +43,7 @@ describe('the audit log is append-only', () => {
     const before = await count()
     await expect(statement.execute(database.db)).rejects.toThrow('audit_events is append-only')
     expect(await count()).toBe(before)
-    expect((await auditLog.list(database.db, {}, { limit: 1, offset: 0 })).events[0]!.summary).toBe(
+    expect((await auditRepository.list(database.db, {}, { limit: 1, offset: 0 })).events[0]!.summary).toBe(
       'Created the account a@example.org',
     )
   })

@@ -2,8 +2,6 @@ import type { Kysely } from 'kysely'
 
 import type { Database } from '../../db/tables.ts'
 
-import { auditSnapshot, type Actor, type AuditEntry } from './domain/audit-entry.ts'
-
 export interface AuditEvent {
   id: number
   occurredAt: Date
@@ -29,30 +27,8 @@ export interface AuditFilter {
   entityId?: string | undefined
 }
 
-/**
- * Append-only: the table has triggers that refuse UPDATE, DELETE and TRUNCATE. Always call `record`
- * with the same transaction as the change it describes, so the change and its record stand or fall
- * together.
- */
-export const auditLog = {
-  async record(trx: Kysely<Database>, actor: Actor, entry: AuditEntry): Promise<void> {
-    await trx
-      .insertInto('auditEvents')
-      .values({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        partnershipId: entry.partnershipId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId === null ? null : String(entry.entityId),
-        summary: entry.summary,
-        before: entry.before ? JSON.stringify(auditSnapshot(entry.before)) : null,
-        after: entry.after ? JSON.stringify(auditSnapshot(entry.after)) : null,
-        requestId: actor.requestId ?? null,
-      })
-      .execute()
-  },
-
+/** The read side of the audit log: the pages that browse it (the write side is core/audit). */
+export const auditRepository = {
   async list(db: Kysely<Database>, filter: AuditFilter, page: { limit: number; offset: number }) {
     let query = db.selectFrom('auditEvents')
     if (filter.partnershipId !== undefined) {

@@ -1,16 +1,16 @@
 import type { Db } from '../../db/database.ts'
 import { ForbiddenError } from '../../shared/errors.ts'
-import type { CurrentUser } from '../accounts/account-service.ts'
-import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import type { CurrentUser } from '../../core/access/current-user.ts'
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
-import { auditLog, type AuditFilter } from './audit-repository.ts'
-import { changedFields } from './domain/audit-entry.ts'
+import { auditRepository, type AuditFilter } from './audit-repository.ts'
+import { changedFields } from './domain/field-changes.ts'
 
-export const AUDIT_PAGE_SIZE = 50
+const AUDIT_PAGE_SIZE = 50
 
 export function auditService({ db }: { db: Db }) {
   async function page(filter: AuditFilter, pageNumber: number) {
-    const { events, total } = await auditLog.list(db, filter, { limit: AUDIT_PAGE_SIZE, offset: (pageNumber - 1) * AUDIT_PAGE_SIZE })
+    const { events, total } = await auditRepository.list(db, filter, { limit: AUDIT_PAGE_SIZE, offset: (pageNumber - 1) * AUDIT_PAGE_SIZE })
     return {
       events: events.map(event => ({ ...event, changes: changedFields(event.before, event.after) })),
       total,
@@ -25,7 +25,7 @@ export function auditService({ db }: { db: Db }) {
       requirePermission(ctx, 'view_audit')
       const [result, facets] = await Promise.all([
         page({ ...filter, partnershipId: ctx.partnership.id }, pageNumber),
-        auditLog.facets(db, ctx.partnership.id),
+        auditRepository.facets(db, ctx.partnership.id),
       ])
       return { ...result, facets }
     },
@@ -33,7 +33,7 @@ export function auditService({ db }: { db: Db }) {
     /** Events that belong to no partnership (accounts, tokens): site admins only. */
     async siteWide(user: CurrentUser, filter: Omit<AuditFilter, 'partnershipId'>, pageNumber: number) {
       if (!user.isSiteAdmin) throw new ForbiddenError('Only a site administrator can see the site’s audit log')
-      const [result, facets] = await Promise.all([page({ ...filter, partnershipId: null }, pageNumber), auditLog.facets(db, null)])
+      const [result, facets] = await Promise.all([page({ ...filter, partnershipId: null }, pageNumber), auditRepository.facets(db, null)])
       return { ...result, facets }
     },
   }

@@ -2,8 +2,8 @@ import { Router } from 'express'
 
 import type { OpenApiPart } from '../../web/capability.ts'
 import { partnershipContext } from '../../web/request.ts'
-import { idParameter, jsonResponses } from '../api/openapi.ts'
-import { allows } from '../partnerships/domain/partnership-context.ts'
+import { idParameter, jsonResponses } from '../../web/openapi.ts'
+import { allows } from '../../core/access/partnership-context.ts'
 
 import { FIGURE_NAMES, type FigureName } from './domain/funding.ts'
 import { yearOf } from './funding-pages.ts'

@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, contextFor } from '../../../test/helpers/builders.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
-import { DEMO_LOADERS, loadDemoData, type DemoContext } from '../../demo/index.ts'
+import { aPartnership, contextFor } from '#test/helpers/builders'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
+import type { DemoContext } from '../../demo/demo-context.ts'
+import { DEMO_LOADERS, loadDemoData } from '../../demo/index.ts'
 import { formatMoney } from '../../shared/format.ts'
-import { loadPlanDemo } from '../plans/plan-demo.ts'
 
 import { loadFundingDemo } from './funding-demo.ts'
 
@@ -37,7 +37,8 @@ async function partnershipId(name: string) {
 describe('the funding demo data', () => {
   it('is loaded with the demo partnerships, after the plans', () => {
     expect(DEMO_LOADERS).toContain(loadFundingDemo)
-    expect(DEMO_LOADERS.indexOf(loadFundingDemo)).toBeGreaterThan(DEMO_LOADERS.indexOf(loadPlanDemo))
+    const order = DEMO_LOADERS.map(load => load.name)
+    expect(order.indexOf(loadFundingDemo.name)).toBeGreaterThan(order.indexOf('loadPlanDemo'))
   })
 
   it('reproduces the 2021/22 figures of seed 004: £12,337 grant, £10,142 roll-over, £1,518 anticipated underspend', async () => {

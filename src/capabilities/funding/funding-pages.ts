@@ -2,7 +2,7 @@ import type { Request } from 'express'
 
 import { NotFoundError } from '../../shared/errors.ts'
 
-import { parseYearParam } from './domain/financial-year.ts'
+import { parseFinancialYearParam } from '../../core/calendar/index.ts'
 import {
   ALLOCATION_KIND_LABELS,
   ALLOCATION_KINDS,
@@ -38,7 +38,7 @@ export const text = (value: unknown) => (value === null || value === undefined ?
 
 /** The financial year in the address ("2021-22" or "2021"), or a 404. */
 export function yearOf(req: Request): number {
-  const year = parseYearParam(String(req.params.year ?? ''))
+  const year = parseFinancialYearParam(String(req.params.year ?? ''))
   if (year === null) throw new NotFoundError('Funding year')
   return year
 }

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { partnershipContext } from '../../web/request.ts'
 
-import { financialYearSlug } from './domain/financial-year.ts'
+import { financialYearSlug } from '../../core/calendar/index.ts'
 import type { EntryKind } from './domain/funding.ts'
 
 /** Each kind of entry's part of the address. */

@@ -2,10 +2,10 @@ import type { Db } from '../../db/database.ts'
 import type { Row } from '../../db/tables.ts'
 import { NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { formatMoney } from '../../shared/format.ts'
-import type { ChangeTarget } from '../audit/audited-changes.ts'
-import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import type { ChangeTarget } from '../../core/audit/audited-changes.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
-import { financialYearLabel } from './domain/financial-year.ts'
+import { financialYearLabel } from '../../core/calendar/index.ts'
 import { ledgerRepository } from './ledger/ledger-repository.ts'
 import { projectRepository } from './projects/project-repository.ts'
 

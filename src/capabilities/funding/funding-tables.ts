@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 
-import type { CreatedAt, UpdatedAt } from '../../db/tables.ts'
+import type { CreatedAt, UpdatedAt } from '../../db/column-types.ts'
 
 import type { AllocationKind, BidStatus, DistrictShare, Nature, SpendStatus, StreamStatus } from './domain/funding.ts'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 import { loadDemoData } from '../../demo/index.ts'
 
 /** The demo highlight reports of the Rochford 2011/12 sub-groups, as a reader of the demo sees them. */

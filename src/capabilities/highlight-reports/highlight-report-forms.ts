@@ -1,9 +1,9 @@
 import { z } from 'zod'
 
+import { FIRST_FINANCIAL_YEAR, isMonth, type Month } from '../../core/calendar/index.ts'
 import { requiredText } from '../../shared/form-fields.ts'
 
 import { ENTRY_FIELDS, entryFieldName, type EntryContent } from './domain/highlight-report.ts'
-import { isMonthKey, type MonthKey } from './domain/months.ts'
 import { parseReporterKey } from './domain/reporters.ts'
 
 /** Zod schemas of the highlight report forms. Field names are the element ids, so error links land on their field. */
@@ -36,8 +36,8 @@ export const chooseForm = z
     month: z
       .string({ error: 'Select the month the report is for' })
       .min(1, 'Select the month the report is for')
-      .refine(isMonthKey, 'Select the month the report is for from the list')
-      .transform(value => value as MonthKey),
+      .refine(value => isMonth(value, FIRST_FINANCIAL_YEAR), 'Select the month the report is for from the list')
+      .transform(value => value as Month),
   })
   .transform(({ reporter, month }) => ({ groupId: reporter, month }))
 /** The reporting group (null for the community safety team) and the month. */
@@ -71,4 +71,3 @@ export function entriesForm(priorityIds: readonly number[]): z.ZodType<EntriesIn
 export const reopenForm = z.object({
   reason: requiredText('Enter why the report is being reopened', 1000),
 })
-export type ReopenInput = z.output<typeof reopenForm>

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely'
 
+import { monthOf, monthStart, type Month } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import type { Database, Row } from '../../db/tables.ts'
 
 import type { EntryContent, ReportStatus } from './domain/highlight-report.ts'
-import { monthOf, monthStart, type MonthKey } from './domain/months.ts'
 
-export type ReportRow = Omit<Row<'highlightReports'>, 'month' | 'status'> & { month: MonthKey; status: ReportStatus }
+export type ReportRow = Omit<Row<'highlightReports'>, 'month' | 'status'> & { month: Month; status: ReportStatus }
 export type EntryRow = Row<'highlightReportEntries'>
 
 const asReport = (row: Row<'highlightReports'>): ReportRow => ({
@@ -32,7 +32,7 @@ export const highlightReportRepository = {
     db: Kysely<Database>,
     partnershipId: number,
     groupId: number | null,
-    month: MonthKey,
+    month: Month,
   ): Promise<ReportRow | undefined> {
     let query = db
       .selectFrom('highlightReports')
@@ -45,7 +45,7 @@ export const highlightReportRepository = {
   },
 
   /** A plan's reports, optionally only those of some months, oldest month first. */
-  async list(db: Db, partnershipId: number, planId: number, months?: readonly MonthKey[]): Promise<ReportRow[]> {
+  async list(db: Db, partnershipId: number, planId: number, months?: readonly Month[]): Promise<ReportRow[]> {
     let query = db
       .selectFrom('highlightReports')
       .selectAll()
@@ -94,7 +94,7 @@ export const highlightReportRepository = {
 
   async insert(
     trx: Kysely<Database>,
-    values: { partnershipId: number; planId: number; groupId: number | null; month: MonthKey },
+    values: { partnershipId: number; planId: number; groupId: number | null; month: Month },
   ): Promise<ReportRow> {
     const row = await trx
       .insertInto('highlightReports')

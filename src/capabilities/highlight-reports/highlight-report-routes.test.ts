@@ -1,11 +1,11 @@
 import type { Test } from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
-import type { DraftAction, DraftPriority } from '../plans/domain/plan-draft.ts'
+import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { readDocx, readPdf } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
+import type { DraftAction, DraftPriority } from '../plans/index.ts'
 
 /** The test clock says 25 November 2026: month 8 of the 2026/27 plan year, in Q3. */
 let t: TestApp

@@ -4,17 +4,17 @@ import { ConflictError, NotFoundError } from '../../shared/errors.ts'
 import type { Capability } from '../../web/capability.ts'
 import { attempt, parseForm, type ErrorItem, type FieldErrors } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
-import { allows, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
-import { planYearLabel } from '../plans/domain/quarters.ts'
+import { allows, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { financialYearLabel, monthLabel, parseQuarter } from '../../core/calendar/index.ts'
 
 import { ENTRY_FIELD_HINTS, ENTRY_FIELD_LABELS, ENTRY_FIELDS, entryFieldName } from './domain/highlight-report.ts'
-import { monthLabel, parseQuarter } from './domain/months.ts'
 import { reporterKey } from './domain/reporters.ts'
 import { actionCountsText } from './domain/roll-up-document.ts'
 import { MONTH_STATE_LABELS } from './domain/schedule.ts'
 import { chooseForm, entriesForm, reopenForm, type ChooseInput } from './highlight-report-forms.ts'
-import type { GeneratedFile, HighlightReportService, ReportSection } from './highlight-report-service.ts'
+import type { ReportSection } from './highlight-report-context.ts'
+import type { HighlightReportService } from './highlight-report-service.ts'
+import type { GeneratedFile } from './roll-up-service.ts'
 
 /** Words the views share. */
 const labels = {
@@ -62,7 +62,7 @@ const query = (req: Request, name: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
-export function highlightReportsCapability({ services }: CapabilityDeps): Capability {
+export function highlightReportsCapability({ services }: { services: { highlightReports: HighlightReportService } }): Capability {
   const reports: HighlightReportService = services.highlightReports
   const routes = Router({ mergeParams: true })
   const base = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}/highlight-reports`
@@ -81,7 +81,7 @@ export function highlightReportsCapability({ services }: CapabilityDeps): Capabi
       ...overview,
       planItems: overview.plans.map(p => ({
         value: String(p.id),
-        text: `${p.title} (${planYearLabel(p.planYear)})`,
+        text: `${p.title} (${financialYearLabel(p.planYear)})`,
         selected: p.id === overview.plan?.id,
       })),
       labels,
@@ -105,7 +105,7 @@ export function highlightReportsCapability({ services }: CapabilityDeps): Capabi
       reporters.map(r => ({
         value: r.key,
         text: r.name,
-        hint: `${planYearLabel(plan.planYear)}: ${r.priorities.map(p => p.title).join('; ')}`,
+        hint: `${financialYearLabel(plan.planYear)}: ${r.priorities.map(p => p.title).join('; ')}`,
       })),
     )
     const seen = new Set<string>()

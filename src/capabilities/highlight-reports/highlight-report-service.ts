@@ -1,282 +1,29 @@
-import { performance } from 'node:perf_hooks'
 
-import type { Kysely } from 'kysely'
 
-import type { Db } from '../../db/database.ts'
 import { isUniqueViolation } from '../../db/errors.ts'
-import type { Database } from '../../db/tables.ts'
-import type { Clock } from '../../shared/clock.ts'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
-import { fileName } from '../../shared/spreadsheet.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import type { IndicatorService } from '../indicators/indicator-service.ts'
-import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
-import { planYearLabel, quarterDates, ukDate, type IsoDate, type Quarter } from '../plans/domain/quarters.ts'
-import type { PlanRow } from '../plans/plan-repository.ts'
-import type { PlanService, PlanView } from '../plans/plan-service.ts'
-import { renderDocx } from '../reports/document/docx.ts'
-import { renderPdf } from '../reports/document/pdf.ts'
+import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { financialYearLabel, monthLabel, monthsOfFinancialYear, monthsOfQuarter, quarterLabel, quarterOfMonth, type Month, type Quarter } from '../../core/calendar/index.ts'
+import type { Plan } from '../plans/index.ts'
 
-import {
-  EMPTY_ENTRY,
-  editProblem,
-  mayWriteFor,
-  reopenProblem,
-  REPORT_STATUS_LABELS,
-  submitProblem,
-  submitProblems,
-  type EntryContent,
-  type Writer,
-} from './domain/highlight-report.ts'
-import { figuresAsAt, type IndicatorFigures } from './domain/indicator-figures.ts'
-import {
-  compareMonths,
-  monthLabel,
-  monthOf,
-  monthsOfPlanYear,
-  monthsOfQuarter,
-  planYearOfMonth,
-  quarterLabel,
-  quarterOfMonth,
-  type MonthKey,
-} from './domain/months.ts'
-import { reporterKey, reporterName, reportersOf, type PriorityRef, type Reporter } from './domain/reporters.ts'
-import { rollUp, type RollUp } from './domain/roll-up.ts'
-import { rollUpDocument, type ActionCounts, type RollUpPack } from './domain/roll-up-document.ts'
-import {
-  defaultMonth,
-  defaultQuarter,
-  monthCounts,
-  monthRows,
-  monthsSoFar,
-  writeMonthProblem,
-  type MonthRow,
-} from './domain/schedule.ts'
+import { EMPTY_ENTRY, editProblem, mayWriteFor, reopenProblem, submitProblem, submitProblems } from './domain/highlight-report.ts'
+import { reportersOf, type Reporter } from './domain/reporters.ts'
+import { defaultMonth, monthCounts, monthRows, monthsSoFar, writeMonthProblem, type MonthRow } from './domain/schedule.ts'
+import { highlightReportContext, priorityRefs, type HighlightReportDeps, type ReportPage } from './highlight-report-context.ts'
 import type { ChooseInput, EntriesInput } from './highlight-report-forms.ts'
-import { highlightReportRepository as repo, type EntryRow, type ReportRow } from './highlight-report-repository.ts'
-
-/** A priority of the report, with what the indicators and the plan say about it. */
-export interface ReportSection {
-  priority: PriorityRef
-  entry: EntryContent
-  figures: IndicatorFigures[]
-  actions: ActionCounts | undefined
-}
-
-export interface ReportPage {
-  report: ReportRow
-  plan: PlanRow
-  reporter: { key: string; groupId: number | null; name: string }
-  monthLabel: string
-  statusLabel: string
-  sections: ReportSection[]
-  /** Figures of periods ended by the end of this month. */
-  figuresTo: MonthKey
-  mayEdit: boolean
-  mayReopen: boolean
-  /** Why the report cannot be submitted yet (field → message), empty when it can. */
-  submitProblems: Record<string, string>
-}
-
-export interface GeneratedFile {
-  body: Buffer
-  fileName: string
-  contentType: string
-  milliseconds: number
-}
-
-const CONTENT_TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const
-
-const earlierMonth = (a: MonthKey, b: MonthKey) => (compareMonths(a, b) <= 0 ? a : b)
-const earlierDay = (a: IsoDate, b: IsoDate) => (a <= b ? a : b)
-
-function priorityRefs(view: PlanView): PriorityRef[] {
-  return view.priorities.map(p => ({
-    id: p.id,
-    position: p.position,
-    title: p.title,
-    deliveringGroup: p.deliveringGroup,
-  }))
-}
-
-function entryOf(row: EntryRow | undefined): EntryContent {
-  return row ? { progress: row.progress, issues: row.issues, risks: row.risks, asks: row.asks } : { ...EMPTY_ENTRY }
-}
+import { rollUpService } from './roll-up-service.ts'
+import { highlightReportRepository as repo, type ReportRow } from './highlight-report-repository.ts'
 
 /**
  * Highlight reports: the monthly report of each sub-group's chair (or the community safety team) on the
  * priorities they deliver, and the quarterly roll-up for the steering group. The plan and its actions are
  * read through the plans service and the figures through the indicators service; nothing is copied.
  */
-export function highlightReportService({
-  db,
-  clock,
-  plans,
-  indicators,
-}: {
-  db: Db
-  clock: Clock
-  plans: PlanService
-  indicators: IndicatorService
-}) {
-  const today = () => ukDate(clock.now())
-  const thisMonth = () => monthOf(today())
-
-  async function writerOf(ctx: PartnershipContext): Promise<Writer> {
-    const chairedGroupIds =
-      ctx.personId === null ? [] : await repo.chairedGroupIds(db, ctx.partnership.id, ctx.personId)
-    return {
-      editsRecords: allows(ctx, 'edit_records'),
-      postsOwnUpdates: allows(ctx, 'post_own_updates'),
-      chairedGroupIds,
-    }
-  }
-
-  /** The plans highlight reports are written against: agreed (or since archived), latest first. */
-  async function reportablePlans(ctx: PartnershipContext): Promise<PlanRow[]> {
-    return (await plans.list(ctx)).filter(p => p.status !== 'draft').sort((a, b) => b.planYear - a.planYear)
-  }
-
-  async function planFor(ctx: PartnershipContext, planId: number): Promise<PlanRow> {
-    const plan = (await reportablePlans(ctx)).find(p => p.id === planId)
-    if (!plan) throw new NotFoundError('Plan')
-    return plan
-  }
-
-  /** The plan's priorities and who reports on each; groups that reported before but deliver nothing now are added at the end. */
-  async function reportersFor(
-    ctx: PartnershipContext,
-    view: PlanView,
-    reports: readonly ReportRow[],
-  ): Promise<Reporter[]> {
-    const reporters = reportersOf(priorityRefs(view))
-    const missing = [...new Set(reports.map(r => r.groupId))].filter(
-      groupId => !reporters.some(r => r.groupId === groupId),
-    )
-    const groups = await repo.groups(
-      db,
-      ctx.partnership.id,
-      missing.filter((id): id is number => id !== null),
-    )
-    for (const groupId of missing) {
-      const group = groups.find(g => g.id === groupId) ?? null
-      reporters.push({ key: reporterKey(groupId), groupId, name: reporterName(group), priorities: [] })
-    }
-    return reporters
-  }
-
-  async function figuresFor(
-    ctx: PartnershipContext,
-    planYear: number,
-    priorityIds: readonly number[],
-    asAt: MonthKey,
-  ): Promise<Map<number, IndicatorFigures[]>> {
-    const out = new Map<number, IndicatorFigures[]>(priorityIds.map(id => [id, []]))
-    if (priorityIds.length === 0) return out
-    const reports = await indicators.list(ctx)
-    const { ragTolerancePercent } = await indicators.settings(ctx)
-    for (const report of reports) {
-      const list = report.indicator.priority ? out.get(report.indicator.priority.id) : undefined
-      if (list) list.push(figuresAsAt(report, planYear, asAt, ragTolerancePercent))
-    }
-    return out
-  }
-
-  function actionCounts(view: PlanView): Map<number, ActionCounts> {
-    return new Map(plans.summariseView(view).priorities.map(p => [p.id, p]))
-  }
-
-  async function load(ctx: PartnershipContext, id: number, trx: Kysely<Database> = db): Promise<ReportRow> {
-    requirePermission(ctx, 'view')
-    const report = await repo.find(trx, ctx.partnership.id, id)
-    if (!report) throw new NotFoundError('Highlight report')
-    return report
-  }
-
-  /** The priorities a report covers: those its reporter delivers now, and any it has written on. */
-  function coveredPriorities(
-    view: PlanView,
-    report: Pick<ReportRow, 'groupId'>,
-    entries: readonly EntryRow[],
-  ): PriorityRef[] {
-    return priorityRefs(view).filter(
-      p => (p.deliveringGroup?.id ?? null) === report.groupId || entries.some(e => e.priorityId === p.id),
-    )
-  }
-
-  async function requireWriter(ctx: PartnershipContext, groupId: number | null): Promise<void> {
-    requirePermission(ctx, 'post_own_updates')
-    if (!mayWriteFor(await writerOf(ctx), groupId))
-      throw new ForbiddenError('Only the chair of the group, or a coordinator, can write its highlight reports')
-  }
-
-  /** The report with its entries, as the audit log keeps it. */
-  async function snapshot(trx: Kysely<Database>, ctx: PartnershipContext, id: number) {
-    const report = await repo.find(trx, ctx.partnership.id, id)
-    const entries = await repo.entries(trx, ctx.partnership.id, [id])
-    return {
-      ...report,
-      entries: entries.map(({ priorityId, progress, issues, risks, asks }) => ({
-        priorityId,
-        progress,
-        issues,
-        risks,
-        asks,
-      })),
-    }
-  }
-
-  async function nameOf(ctx: PartnershipContext, groupId: number | null): Promise<string> {
-    return reporterName(groupId === null ? null : ((await repo.groups(db, ctx.partnership.id, [groupId]))[0] ?? null))
-  }
-
-  function describe(name: string, month: MonthKey) {
-    return `${name}, ${monthLabel(month)}`
-  }
-
-  const submittedBy = (ctx: PartnershipContext) => ({
-    status: 'submitted' as const,
-    submittedAt: clock.now(),
-    submittedByUserId: ctx.actor.userId,
-    submittedByLabel: ctx.actor.label,
-  })
-
-  async function reportPage(ctx: PartnershipContext, report: ReportRow, plan: PlanRow): Promise<ReportPage> {
-    const view = await plans.planView(ctx, plan.id)
-    const entries = await repo.entries(db, ctx.partnership.id, [report.id])
-    const priorities = coveredPriorities(view, report, entries)
-    const figuresTo = earlierMonth(report.month, thisMonth())
-    const figures = await figuresFor(
-      ctx,
-      plan.planYear,
-      priorities.map(p => p.id),
-      figuresTo,
-    )
-    const counts = actionCounts(view)
-    const sections = priorities.map(priority => ({
-      priority,
-      entry: entryOf(entries.find(e => e.priorityId === priority.id)),
-      figures: figures.get(priority.id) ?? [],
-      actions: counts.get(priority.id),
-    }))
-    const writer = await writerOf(ctx)
-    return {
-      report,
-      plan,
-      reporter: { key: reporterKey(report.groupId), groupId: report.groupId, name: await nameOf(ctx, report.groupId) },
-      monthLabel: monthLabel(report.month),
-      statusLabel: REPORT_STATUS_LABELS[report.status],
-      sections,
-      figuresTo,
-      mayEdit: report.status === 'draft' && mayWriteFor(writer, report.groupId),
-      mayReopen: report.status === 'submitted' && writer.editsRecords,
-      submitProblems: submitProblems(priorities, new Map(sections.map(s => [s.priority.id, s.entry]))),
-    }
-  }
-
+export function highlightReportService(deps: HighlightReportDeps) {
+  const { db, clock, plans } = deps
+  const context = highlightReportContext(deps)
+  const { thisMonth, writerOf, reportablePlans, planFor, reportersFor, figuresFor, actionCounts, load, coveredPriorities, requireWriter, snapshot, nameOf, describe, submittedBy, reportPage, resolveChoice } = context
   const service = {
     // --- Reading -------------------------------------------------------------------------------
 
@@ -289,7 +36,7 @@ export function highlightReportService({
       const available = await reportablePlans(ctx)
       const writer = await writerOf(ctx)
       if (available.length === 0) return { plans: available, plan: null, mayWriteAny: false } as const
-      let plan: PlanRow
+      let plan: Plan
       if (options.planId !== undefined) plan = await planFor(ctx, options.planId)
       else {
         const current = await plans.current(ctx)
@@ -299,7 +46,7 @@ export function highlightReportService({
       const reports = await repo.list(db, ctx.partnership.id, plan.id)
       const reporters = await reportersFor(ctx, view, reports)
       const now = thisMonth()
-      const months = monthsOfPlanYear(plan.planYear)
+      const months = monthsOfFinancialYear(plan.planYear)
       const month =
         options.month && months.includes(options.month)
           ? options.month
@@ -321,7 +68,7 @@ export function highlightReportService({
       return {
         plans: available,
         plan,
-        planYearLabel: planYearLabel(plan.planYear),
+        financialYearLabel: financialYearLabel(plan.planYear),
         months: months.map(m => ({ value: m, text: monthLabel(m) })),
         month,
         monthLabel: monthLabel(month),
@@ -372,7 +119,7 @@ export function highlightReportService({
       requirePermission(ctx, 'post_own_updates')
       const writer = await writerOf(ctx)
       const now = thisMonth()
-      const out: { plan: PlanRow; reporters: Reporter[]; months: MonthKey[] }[] = []
+      const out: { plan: Plan; reporters: Reporter[]; months: Month[] }[] = []
       for (const plan of await reportablePlans(ctx)) {
         const months = monthsSoFar(plan.planYear, now)
         if (!months.length) continue
@@ -577,117 +324,8 @@ export function highlightReportService({
       return report
     },
 
-    // --- The quarterly roll-up -------------------------------------------------------------------
-
-    /** The quarter's highlight reports, priority by priority, with the plan's action RAG summary and the asks. */
-    async rollUp(
-      ctx: PartnershipContext,
-      planId: number,
-      requested?: Quarter,
-    ): Promise<RollUpPack & { plan: PlanRow; quarters: { quarter: Quarter; label: string }[] }> {
-      requirePermission(ctx, 'view')
-      const plan = await planFor(ctx, planId)
-      const now = thisMonth()
-      const all = await repo.list(db, ctx.partnership.id, plan.id)
-      const quarter =
-        requested ??
-        defaultQuarter(
-          plan.planYear,
-          now,
-          all.filter(r => r.status === 'submitted').map(r => r.month),
-        )
-      const months = monthsOfQuarter(plan.planYear, quarter)
-      const reports = all.filter(r => months.includes(r.month))
-      const entries = await repo.entries(
-        db,
-        ctx.partnership.id,
-        reports.filter(r => r.status === 'submitted').map(r => r.id),
-      )
-      const actionsOn = earlierDay(quarterDates(plan.planYear, quarter).end, today())
-      const view = await plans.planView(ctx, plan.id, actionsOn)
-      const reporters = await reportersFor(ctx, view, reports)
-      const result: RollUp = rollUp({
-        planYear: plan.planYear,
-        quarter,
-        thisMonth: now,
-        reporters,
-        reports: reports.map(r => ({
-          ...r,
-          entries: new Map(entries.filter(e => e.reportId === r.id).map(e => [e.priorityId, entryOf(e)])),
-        })),
-      })
-      const figuresTo = earlierMonth(months[2]!, now)
-      return {
-        plan,
-        partnershipName: ctx.partnership.name,
-        planTitle: plan.title,
-        planYear: plan.planYear,
-        quarter,
-        quarterLabel: quarterLabel(plan.planYear, quarter),
-        quarters: ([1, 2, 3, 4] as Quarter[]).map(q => ({ quarter: q, label: quarterLabel(plan.planYear, q) })),
-        figuresTo,
-        actionsOn,
-        rollUp: result,
-        figures: await figuresFor(
-          ctx,
-          plan.planYear,
-          result.priorities.map(p => p.priority.id),
-          figuresTo,
-        ),
-        actions: actionCounts(view),
-        generatedAt: clock.now(),
-      }
-    },
-
-    /** The roll-up as a Word or PDF document for the steering group's papers. */
-    async rollUpFile(
-      ctx: PartnershipContext,
-      planId: number,
-      quarter: Quarter | undefined,
-      format: 'docx' | 'pdf',
-    ): Promise<GeneratedFile> {
-      const started = performance.now()
-      const pack = await service.rollUp(ctx, planId, quarter)
-      const document = rollUpDocument(pack)
-      const body = format === 'docx' ? await renderDocx(document) : await renderPdf(document)
-      const name = fileName(
-        ctx.partnership.shortName ?? ctx.partnership.name,
-        `Highlight reports Q${pack.quarter} ${planYearLabel(pack.planYear)}`,
-      )
-      return {
-        body,
-        fileName: `${name}.${format}`,
-        contentType: CONTENT_TYPES[format],
-        milliseconds: performance.now() - started,
-      }
-    },
+    ...rollUpService(deps, context),
   }
   return service
-
-  /** The plan of the month and the reporter chosen, checked: a ValidationError on the field that is wrong. */
-  async function resolveChoice(
-    ctx: PartnershipContext,
-    input: ChooseInput,
-  ): Promise<{ plan: PlanRow; reporter: Reporter }> {
-    const monthProblem = writeMonthProblem(input.month, thisMonth())
-    if (monthProblem) throw new ValidationError({ month: monthProblem })
-    const planYear = planYearOfMonth(input.month)
-    const plan = (await reportablePlans(ctx)).find(p => p.planYear === planYear)
-    if (!plan)
-      throw new ValidationError({
-        month: `There is no agreed plan for ${planYearLabel(planYear)}: highlight reports report on the priorities of an agreed plan`,
-      })
-    const view = await plans.planView(ctx, plan.id)
-    const reporter = reportersOf(priorityRefs(view)).find(r => r.groupId === input.groupId)
-    if (!reporter)
-      throw new ValidationError({
-        reporter: `Select who is reporting from the list: the groups that deliver a priority of the ${planYearLabel(planYear)} plan`,
-      })
-    if (!mayWriteFor(await writerOf(ctx), reporter.groupId))
-      throw new ValidationError({
-        reporter: `Only the chair of ${reporter.name}, or a coordinator, can write its highlight reports`,
-      })
-    return { plan, reporter }
-  }
 }
 export type HighlightReportService = ReturnType<typeof highlightReportService>

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely'
 
-import type { CreatedAt, UpdatedAt } from '../../db/tables.ts'
+import type { CreatedAt, UpdatedAt } from '../../db/column-types.ts'
 
 import type { ReportStatus } from './domain/highlight-report.ts'
 

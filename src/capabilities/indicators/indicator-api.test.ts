@@ -1,8 +1,8 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../test/helpers/builders.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser } from '#test/helpers/builders'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 import { DEMO_ACTOR, loadDemoData } from '../../demo/index.ts'
 
 let t: TestApp

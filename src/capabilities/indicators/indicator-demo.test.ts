@@ -1,10 +1,10 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, contextFor } from '../../../test/helpers/builders.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
-import { DEMO_LOADERS, loadDemoData, type DemoContext } from '../../demo/index.ts'
-import { loadPlanDemo } from '../plans/plan-demo.ts'
+import { aPartnership, contextFor } from '#test/helpers/builders'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
+import type { DemoContext } from '../../demo/demo-context.ts'
+import { DEMO_LOADERS, loadDemoData } from '../../demo/index.ts'
 
 import { loadIndicatorDemo } from './indicator-demo.ts'
 
@@ -27,8 +27,9 @@ const PLAN_2011_PRIORITIES = [
 
 describe('the demo indicators', () => {
   it('are loaded after the plans, which they build on', () => {
-    expect(DEMO_LOADERS.indexOf(loadPlanDemo)).toBeGreaterThanOrEqual(0)
-    expect(DEMO_LOADERS.indexOf(loadIndicatorDemo)).toBeGreaterThan(DEMO_LOADERS.indexOf(loadPlanDemo))
+    const order = DEMO_LOADERS.map(load => load.name)
+    expect(order.indexOf('loadPlanDemo')).toBeGreaterThanOrEqual(0)
+    expect(order.indexOf(loadIndicatorDemo.name)).toBeGreaterThan(order.indexOf('loadPlanDemo'))
   })
 
   it('link to the priorities of the demo’s own 2011/12 plan, found by their titles', async () => {

@@ -8,11 +8,10 @@
  * Indicators of the 2011/12 plan are linked to its priorities when the plan is loaded (looked up by
  * their title at load time); otherwise the link is left empty.
  */
-import type { DemoContext } from '../../demo/index.ts'
+import { periodsOfYear, type Frequency } from '../../core/calendar/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 
 import type { Polarity, Unit } from './domain/indicator.ts'
-import type { Frequency } from './domain/periods.ts'
-import { periodsOfYear } from './domain/periods.ts'
 
 interface DemoTarget {
   year: number
@@ -55,7 +54,7 @@ interface DemoComparator {
 /** ONS 2008 mid-year estimate, as the plan gives it (section 2). */
 const ROCHFORD_POPULATION = 83_200
 
-export const ROCHFORD_INDICATORS: DemoIndicator[] = [
+const ROCHFORD_INDICATORS: DemoIndicator[] = [
   // Section 8: "Achievements from Strategic Priorities 2010/2011", in the table's order.
   {
     name: 'Theft from motor vehicle',

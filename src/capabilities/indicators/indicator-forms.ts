@@ -1,12 +1,12 @@
 import { z } from 'zod'
 
+import { FREQUENCIES, parseFinancialYearText, parsePeriod, type Frequency } from '../../core/calendar/index.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { checkboxes, choice, optionalId, optionalText, requiredText } from '../../shared/form-fields.ts'
 import { parseForm } from '../../web/form.ts'
 
 import { isRate, parseValue, POLARITIES, POLICE_CRIME_TYPES, SOURCE_KINDS, UNITS, type PoliceDataDefinition, type Unit } from './domain/indicator.ts'
 import { TARGET_KINDS } from './domain/performance.ts'
-import { FREQUENCIES, parseFinancialYearText, parsePeriod, type Frequency } from './domain/periods.ts'
 
 /**
  * The indicator forms. Figures are read in the indicator's unit (whole numbers for counts, a percentage,

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 
-import type { Database } from '../../db/tables.ts'
+import { periodFromStartDate } from '../../core/calendar/index.ts'
+import type { Database, NewRow } from '../../db/tables.ts'
 
 import type { ActualRecord, BaselineRecord, ComparatorRecord, IndicatorRecord, TargetRecord } from './domain/report.ts'
-import { periodFromStartDate } from './domain/periods.ts'
 
 type Db = Kysely<Database>
 
@@ -119,6 +119,47 @@ export const indicatorRepository = {
       .selectFrom('partnerships')
       .select(['ragTolerancePercent', 'name', 'shortName'])
       .where('id', '=', partnershipId)
+      .executeTakeFirstOrThrow()
+  },
+
+  /** The position after the partnership's last indicator. */
+  async nextPosition(db: Db, partnershipId: number): Promise<number> {
+    const last = await db.selectFrom('indicators').select(eb => eb.fn.max('position').as('position')).where('partnershipId', '=', partnershipId).executeTakeFirst()
+    return Number(last?.position ?? 0) + 1
+  },
+
+  async hasActuals(db: Db, indicatorId: number): Promise<boolean> {
+    const counts = await db.selectFrom('indicatorActuals').select(eb => eb.fn.countAll<number>().as('n')).where('indicatorId', '=', indicatorId).executeTakeFirstOrThrow()
+    return Number(counts.n) > 0
+  },
+
+  /** Whether an indicator has a baseline, an absolute target or a comparator: figures in its unit. */
+  async hasFigures(db: Db, indicatorId: number): Promise<boolean> {
+    const b = await db.selectFrom('indicatorBaselines').select('id').where('indicatorId', '=', indicatorId).limit(1).executeTakeFirst()
+    const t = await db.selectFrom('indicatorTargets').select('id').where('indicatorId', '=', indicatorId).where('kind', '=', 'absolute').limit(1).executeTakeFirst()
+    const c = await db.selectFrom('indicatorComparators').select('id').where('indicatorId', '=', indicatorId).limit(1).executeTakeFirst()
+    return Boolean(b ?? t ?? c)
+  },
+
+  async insertActual(db: Db, values: NewRow<'indicatorActuals'>): Promise<void> {
+    await db.insertInto('indicatorActuals').values(values).execute()
+  },
+
+  async updateActual(db: Db, id: number, values: { value: number; note: string | null }, now: Date): Promise<void> {
+    await db.updateTable('indicatorActuals').set({ ...values, updatedAt: now }).where('id', '=', id).execute()
+  },
+
+  /** The partnership's RAG tolerance, a setting of the indicators kept on the partnership's row. */
+  ragTolerance(db: Db, partnershipId: number) {
+    return db.selectFrom('partnerships').select(['id', 'ragTolerancePercent']).where('id', '=', partnershipId).executeTakeFirstOrThrow()
+  },
+
+  setRagTolerance(db: Db, partnershipId: number, ragTolerancePercent: number, now: Date) {
+    return db
+      .updateTable('partnerships')
+      .set({ ragTolerancePercent, updatedAt: now })
+      .where('id', '=', partnershipId)
+      .returning(['id', 'ragTolerancePercent'])
       .executeTakeFirstOrThrow()
   },
 }

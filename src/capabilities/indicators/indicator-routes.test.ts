@@ -1,9 +1,9 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser, usersOfEachRole, type RoleSet } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser, usersOfEachRole, type RoleSet } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 
 let t: TestApp
 beforeAll(async () => {

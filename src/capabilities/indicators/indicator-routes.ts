@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express'
 import multer from 'multer'
 
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { financialYearLabel, financialYearOfUtcDate, FREQUENCY_LABELS, parseFinancialYearText, periodFromStartDate, periodKey, periodsOfYear } from '../../core/calendar/index.ts'
 import { fileName, toCsv, toXlsx, type Table } from '../../shared/spreadsheet.ts'
 import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
@@ -8,36 +10,28 @@ import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { isMultipart } from '../../web/middleware/csrf.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import { receiveUpload } from '../../web/upload.ts'
-import type { CapabilityDeps } from '../index.ts'
-import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import type { Clock } from '../../shared/clock.ts'
+import type { PartnershipService } from '../partnerships/index.ts'
 
 import { readActualsCsv } from './actuals-csv.ts'
 import type { RowError } from './domain/import.ts'
 import { POLARITY_LABELS, POLICE_CRIME_TYPES, UNIT_LABELS, valueForInput } from './domain/indicator.ts'
 import { TARGET_KIND_LABELS } from './domain/performance.ts'
-import {
-  FREQUENCY_LABELS,
-  financialYearLabel,
-  financialYearOfDate,
-  parseFinancialYearText,
-  periodFromStartDate,
-  periodKey,
-  periodsOfYear,
-} from './domain/periods.ts'
 import { indicatorApi } from './indicator-api.ts'
 import { actualForm, anyBody, baselineForm, comparatorForm, indicatorForm, settingsForm, targetForm, validate } from './indicator-forms.ts'
 import { indicatorPage, performanceView, ragText } from './indicator-views.ts'
+import type { IndicatorService } from './indicator-service.ts'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => ({ value, text }))
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1 } })
 
 /** A row's problem in the error summary: "Row 3, value: The figure must be a whole number, like 2,090". */
-export function rowErrorText(error: RowError): string {
+function rowErrorText(error: RowError): string {
   if (error.column === 'file') return error.row ? `Row ${error.row}: ${error.message}` : error.message
   return `Row ${error.row}, ${error.column}: ${error.message}`
 }
 
-export function indicatorsCapability({ services, deps }: CapabilityDeps): Capability {
+export function indicatorsCapability({ services, deps }: { services: { indicators: IndicatorService; partnerships: Pick<PartnershipService, 'contextFor'> }; deps: { clock: Clock } }): Capability {
   const { indicators } = services
   const scoped = Router({ mergeParams: true })
   const base = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}/indicators`
@@ -288,7 +282,7 @@ export function indicatorsCapability({ services, deps }: CapabilityDeps): Capabi
     const report = await indicators.report(ctx, idParam(req, 'indicatorId'))
     const indicator = report.indicator
     // The example shows the periods the officer is most likely to enter next.
-    const year = report.actuals.at(-1)?.year ?? report.targets.at(-1)?.year ?? financialYearOfDate(deps.clock.now())
+    const year = report.actuals.at(-1)?.year ?? report.targets.at(-1)?.year ?? financialYearOfUtcDate(deps.clock.now())
     const example = periodsOfYear(indicator.frequency, year).slice(0, 3).map(periodKey)
     const sample = report.actuals.at(-1)?.value ?? report.baselines.at(-1)?.value ?? (indicator.unit === 'money' ? 125000 : indicator.unit === 'percentage' ? 9.9 : 170)
     const perPeriod = indicator.frequency === 'annual' || indicator.unit === 'percentage' ? sample : Math.round(sample / (indicator.frequency === 'monthly' ? 12 : 4))

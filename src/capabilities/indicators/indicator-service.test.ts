@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, contextFor } from '../../../test/helpers/builders.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership, contextFor } from '#test/helpers/builders'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 import { ConflictError } from '../../shared/errors.ts'
 
 import { indicatorService, type PoliceActualsRequest } from './indicator-service.ts'

@@ -1,21 +1,14 @@
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
+import { financialYearLabel, financialYearOfUtcDate, monthOf, periodKey, periodLabel, periodStartDate, type Period } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import { isUniqueViolation, isForeignKeyViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
-import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../audit/audited-changes.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
 import { checkActualRows, type RawActualRow, type RowError } from './domain/import.ts'
 import { isCounted, type PoliceDataDefinition } from './domain/indicator.ts'
-import {
-  financialYearLabel,
-  financialYearOfDate,
-  periodKey,
-  periodLabel,
-  periodStartDate,
-  type Period,
-} from './domain/periods.ts'
 import {
   buildReport,
   isInYear,
@@ -62,7 +55,7 @@ const targets = {
   actual: {
     table: 'indicatorActuals',
     entityType: 'indicator actual',
-    describe: (row: { periodStart: string; value: number }) => `${row.periodStart.slice(0, 7)}: ${row.value}`,
+    describe: (row: { periodStart: string; value: number }) => `${monthOf(row.periodStart)}: ${row.value}`,
   },
   comparator: {
     table: 'indicatorComparators',
@@ -195,7 +188,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       const all = await reports(ctx)
       const { ragTolerancePercent } = await repo.partnershipSettings(db, ctx.partnership.id)
       const years = [...new Set(all.flatMap(r => [...r.targets.map(t => t.year), ...r.actuals.map(a => a.year)]))].sort((a, b) => b - a)
-      const thisYear = financialYearOfDate(clock.now())
+      const thisYear = financialYearOfUtcDate(clock.now())
       const year = requestedYear ?? years.find(y => y <= thisYear) ?? years[0] ?? thisYear
       const inYear = all.filter(r => isInYear(r, year))
       const rows = inYear.map(r => ({ report: r, row: performanceRow(r, year) }))
@@ -267,20 +260,10 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
             policeDefinition: input.policeDefinition ? JSON.stringify(input.policeDefinition) : null,
           }
           if (id === null) {
-            const last = await trx
-              .selectFrom('indicators')
-              .select(eb => eb.fn.max('position').as('position'))
-              .where('partnershipId', '=', ctx.partnership.id)
-              .executeTakeFirst()
-            return auditedInsert(trx, ctx.actor, target('indicator', ctx), { ...values, position: Number(last?.position ?? 0) + 1 })
+            return auditedInsert(trx, ctx.actor, target('indicator', ctx), { ...values, position: await repo.nextPosition(trx, ctx.partnership.id) })
           }
           const before = await findInPartnership(trx, target('indicator', ctx), id)
-          const counts = await trx
-            .selectFrom('indicatorActuals')
-            .select(eb => eb.fn.countAll<number>().as('n'))
-            .where('indicatorId', '=', id)
-            .executeTakeFirstOrThrow()
-          const hasActuals = Number(counts.n) > 0
+          const hasActuals = await repo.hasActuals(trx, id)
           if (hasActuals && before.frequency !== input.frequency) {
             throw new ValidationError({ frequency: `The indicator has figures recorded ${before.frequency === 'annual' ? 'annually' : before.frequency}: delete them before changing how often figures are recorded` })
           }
@@ -409,11 +392,11 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
           }
           const values = { periodStart: periodStartDate(row.period), periodMonths: row.period.months, value: row.value, note: row.note }
           if (old) {
-            await trx.updateTable('indicatorActuals').set({ value: row.value, note: row.note, updatedAt: now }).where('id', '=', old.id!).execute()
+            await repo.updateActual(trx, old.id!, { value: row.value, note: row.note }, now)
             before.push({ period: key, value: old.value, note: old.note })
             updated++
           } else {
-            await trx.insertInto('indicatorActuals').values({ ...values, indicatorId, partnershipId: ctx.partnership.id }).execute()
+            await repo.insertActual(trx, { ...values, indicatorId, partnershipId: ctx.partnership.id })
             created++
           }
           after.push({ period: key, value: row.value, note: row.note })
@@ -464,13 +447,8 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     async saveSettings(ctx: PartnershipContext, input: SettingsInput) {
       requirePermission(ctx, 'manage_partnership')
       await db.transaction().execute(async trx => {
-        const before = await trx.selectFrom('partnerships').select(['id', 'ragTolerancePercent']).where('id', '=', ctx.partnership.id).executeTakeFirstOrThrow()
-        const after = await trx
-          .updateTable('partnerships')
-          .set({ ragTolerancePercent: input.ragTolerancePercent, updatedAt: clock.now() })
-          .where('id', '=', ctx.partnership.id)
-          .returning(['id', 'ragTolerancePercent'])
-          .executeTakeFirstOrThrow()
+        const before = await repo.ragTolerance(trx, ctx.partnership.id)
+        const after = await repo.setRagTolerance(trx, ctx.partnership.id, input.ragTolerancePercent, clock.now())
         await auditLog.record(trx, ctx.actor, {
           partnershipId: ctx.partnership.id,
           action: 'update',
@@ -485,10 +463,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
   }
 
   async function hasFigures(trx: Db, id: number): Promise<boolean> {
-    const b = await trx.selectFrom('indicatorBaselines').select('id').where('indicatorId', '=', id).limit(1).executeTakeFirst()
-    const t = await trx.selectFrom('indicatorTargets').select('id').where('indicatorId', '=', id).where('kind', '=', 'absolute').limit(1).executeTakeFirst()
-    const c = await trx.selectFrom('indicatorComparators').select('id').where('indicatorId', '=', id).limit(1).executeTakeFirst()
-    return Boolean(b ?? t ?? c)
+    return repo.hasFigures(trx, id)
   }
 }
 export type IndicatorService = ReturnType<typeof indicatorService>

@@ -1,10 +1,10 @@
 import type { Generated } from 'kysely'
 
-import type { CreatedAt, Json, UpdatedAt } from '../../db/tables.ts'
+import type { Frequency } from '../../core/calendar/index.ts'
+import type { CreatedAt, Json, UpdatedAt } from '../../db/column-types.ts'
 
 import type { PoliceDataDefinition, Polarity, SourceKind, Unit } from './domain/indicator.ts'
 import type { TargetKind } from './domain/performance.ts'
-import type { Frequency } from './domain/periods.ts'
 
 /** Row types of the indicator tables (migration 0200-indicators). Years are financial years by their first year: 2011 is 2011/12. */
 

@@ -1,14 +1,14 @@
-import { renderChart, type Chart } from '../../shared/charts/chart.ts'
+import { financialYearLabel, FREQUENCY_LABELS, monthAt, monthName, periodsOfYear, shortPeriodLabel } from '../../core/calendar/index.ts'
+import { renderChart, type Chart } from '../../core/documents/chart.ts'
 
 import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, UNIT_SHORT_LABELS, type Unit } from './domain/indicator.ts'
-import { FREQUENCY_LABELS, financialYearLabel, monthName, periodsOfYear, shortPeriodLabel } from './domain/periods.ts'
 import { targetValue, type Change } from './domain/performance.ts'
 import type { IndicatorReport } from './domain/report.ts'
 import type { PerformanceTable } from './indicator-service.ts'
 
 /** View models for the indicator pages: everything worked out, so the templates only lay it out. */
 
-export const DIRECTION_WORDS: Record<Change['direction'], string> = { increase: 'Increase', decrease: 'Decrease', none: 'No change' }
+const DIRECTION_WORDS: Record<Change['direction'], string> = { increase: 'Increase', decrease: 'Decrease', none: 'No change' }
 
 export function ragText(tolerancePercent: number): string {
   const tolerance = tolerancePercent > 0 ? `, or worse than the baseline by no more than the partnership’s tolerance of ${tolerancePercent}%` : ''
@@ -16,7 +16,7 @@ export function ragText(tolerancePercent: number): string {
 }
 
 /** The chart of an indicator's figures: year on year for an annual indicator, this year against last for the others. */
-export function indicatorChart(report: IndicatorReport): Chart | null {
+function indicatorChart(report: IndicatorReport): Chart | null {
   const { indicator, actuals, targets } = report
   if (!actuals.length) return null
   const format = (value: number) => formatValue(indicator.unit === 'percentage' ? Math.round(value * 10) / 10 : value, indicator.unit)
@@ -41,7 +41,7 @@ export function indicatorChart(report: IndicatorReport): Chart | null {
   }
   const latest = Math.max(...actuals.map(a => a.year))
   const periods = periodsOfYear(indicator.frequency, latest)
-  const label = (start: number) => (indicator.frequency === 'monthly' ? monthName(start).slice(0, 3) : shortPeriodLabel({ start, months: 3 }).slice(0, 2))
+  const label = (start: number) => (indicator.frequency === 'monthly' ? monthName(monthAt(start)).slice(0, 3) : shortPeriodLabel({ start, months: 3 }).slice(0, 2))
   const valueAt = (start: number) => actuals.find(a => a.period.start === start)?.value ?? null
   const hasPrevious = periods.some(p => valueAt(p.start - 12) !== null)
   return renderChart({
@@ -59,7 +59,7 @@ export function indicatorChart(report: IndicatorReport): Chart | null {
 }
 
 /** A worked example of the rounding rule in the indicator's own unit, computed by the rule itself. */
-export function roundingExample(unit: Unit): string {
+function roundingExample(unit: Unit): string {
   const [baseline, changePercent] = unit === 'percentage' ? [12.15, -10] : unit === 'money' ? [100005, 3] : [2090, -2]
   const worked = targetValue({ kind: 'percent_change', changePercent, absoluteValue: null }, baseline, unit)
   return `For example: ${worked.explanation.charAt(0).toLowerCase()}${worked.explanation.slice(1)}.`

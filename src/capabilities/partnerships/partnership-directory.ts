@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts'
-import type { AccountService } from '../accounts/account-service.ts'
+import type { AccountService } from '../accounts/index.ts'
 
-import { allows, requirePermission, type PartnershipContext } from './domain/partnership-context.ts'
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { partnershipRepository as repo } from './partnership-repository.ts'
 
 /** A partnership's organisations, people, groups and districts, each list sorted by name. */

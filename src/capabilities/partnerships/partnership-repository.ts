@@ -1,13 +1,7 @@
 import { sql } from 'kysely'
 
 import type { Db } from '../../db/database.ts'
-import type { Row } from '../../db/tables.ts'
-
-export type PartnershipRow = Row<'partnerships'>
-export type AreaRow = Row<'areas'>
-export type OrganisationRow = Row<'organisations'>
-export type GroupRow = Row<'groups'>
-export type PersonRow = Row<'people'>
+import type { NewRow, RowUpdate } from '../../db/tables.ts'
 
 export interface MembershipView {
   id: number
@@ -23,6 +17,27 @@ export interface MembershipView {
 export const partnershipRepository = {
   findById(db: Db, id: number) {
     return db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst()
+  },
+
+  findByIdOrThrow(db: Db, id: number) {
+    return db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  },
+
+  insertPartnership(db: Db, values: NewRow<'partnerships'>) {
+    return db.insertInto('partnerships').values(values).returningAll().executeTakeFirstOrThrow()
+  },
+
+  updatePartnership(db: Db, id: number, values: RowUpdate<'partnerships'>, now: Date) {
+    return db
+      .updateTable('partnerships')
+      .set({ ...values, updatedAt: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  },
+
+  async deletePartnership(db: Db, id: number): Promise<void> {
+    await db.deleteFrom('partnerships').where('id', '=', id).execute()
   },
 
   /** Every partnership, with the viewer's role where they hold one. */

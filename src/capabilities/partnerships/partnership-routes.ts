@@ -4,10 +4,9 @@ import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
 import { actorFor, idParam, partnershipContext, requireSiteAdmin } from '../../web/request.ts'
-import { ROLE_LABELS } from '../accounts/domain/roles.ts'
-import type { CapabilityDeps } from '../index.ts'
+import { ROLE_LABELS } from '../../core/access/roles.ts'
 
-import { requirePermission, type PartnershipContext } from './domain/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import {
   AREA_TYPE_LABELS,
   AUTHORITY_TYPE_LABELS,
@@ -17,10 +16,13 @@ import {
   ORGANISATION_KIND_LABELS,
   optionsOf,
 } from './domain/structure.ts'
+import { areaForm, groupForm, membershipForm, organisationForm, partnershipForm, personForm } from './partnership-forms.ts'
+import type { PartnershipService } from './partnership-service.ts'
 import { districtSetupRoutes } from './setup/district-setup-routes.ts'
+import type { DistrictSetupService } from './setup/district-setup-service.ts'
 import { teamImportRoutes } from './team/team-import-routes.ts'
 import { teamRoutes } from './team/team-routes.ts'
-import { areaForm, groupForm, membershipForm, organisationForm, partnershipForm, personForm } from './partnership-forms.ts'
+import type { TeamService } from './team/team-service.ts'
 
 /** Labels the views use to show stored codes as words. */
 const labels = {
@@ -35,7 +37,12 @@ const labels = {
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value))
 
-export function partnershipsCapability({ services, deps }: CapabilityDeps): Capability {
+export interface PartnershipsCapabilityDeps {
+  services: { partnerships: PartnershipService; team: TeamService; districtSetup: DistrictSetupService }
+  deps: { config: { oidcProviders: { name: string }[] } }
+}
+
+export function partnershipsCapability({ services, deps }: PartnershipsCapabilityDeps): Capability {
   const { partnerships, team, districtSetup } = services
   const routes = Router()
   const scoped = Router({ mergeParams: true })

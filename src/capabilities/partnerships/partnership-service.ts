@@ -2,13 +2,14 @@ import type { Db } from '../../db/database.ts'
 import { constraintOf, isForeignKeyViolation, isUniqueViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
-import type { AccountService, CurrentUser } from '../accounts/account-service.ts'
-import { accessTo, type Viewer } from '../accounts/domain/roles.ts'
-import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../audit/audited-changes.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import type { Actor } from '../audit/domain/audit-entry.ts'
+import type { CurrentUser } from '../../core/access/current-user.ts'
+import type { AccountService } from '../accounts/index.ts'
+import { accessTo, type Viewer } from '../../core/access/roles.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import type { Actor } from '../../core/audit/audit-entry.ts'
 
-import { allows, requirePermission, type PartnershipContext } from './domain/partnership-context.ts'
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import {
   AREA_TYPE_LABELS,
   flattenTree,
@@ -123,7 +124,7 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
       if (!user.isSiteAdmin) throw new ForbiddenError('Only a site administrator can add a partnership')
       try {
         return await db.transaction().execute(async trx => {
-          const row = await trx.insertInto('partnerships').values(input).returningAll().executeTakeFirstOrThrow()
+          const row = await repo.insertPartnership(trx, input)
           await auditLog.record(trx, actor, {
             partnershipId: row.id,
             action: 'create',
@@ -143,13 +144,8 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
       requirePermission(ctx, 'manage_partnership')
       try {
         return await db.transaction().execute(async trx => {
-          const before = (await trx.selectFrom('partnerships').selectAll().where('id', '=', ctx.partnership.id).executeTakeFirst())!
-          const after = await trx
-            .updateTable('partnerships')
-            .set({ ...input, updatedAt: clock.now() })
-            .where('id', '=', ctx.partnership.id)
-            .returningAll()
-            .executeTakeFirstOrThrow()
+          const before = (await repo.findById(trx, ctx.partnership.id))!
+          const after = await repo.updatePartnership(trx, ctx.partnership.id, input, clock.now())
           await auditLog.record(trx, ctx.actor, {
             partnershipId: ctx.partnership.id,
             action: 'update',
@@ -170,8 +166,8 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
     async remove(ctx: PartnershipContext, user: CurrentUser) {
       if (!user.isSiteAdmin) throw new ForbiddenError('Only a site administrator can delete a partnership')
       await db.transaction().execute(async trx => {
-        const before = await trx.selectFrom('partnerships').selectAll().where('id', '=', ctx.partnership.id).executeTakeFirstOrThrow()
-        await trx.deleteFrom('partnerships').where('id', '=', ctx.partnership.id).execute()
+        const before = await repo.findByIdOrThrow(trx, ctx.partnership.id)
+        await repo.deletePartnership(trx, ctx.partnership.id)
         await auditLog.record(trx, ctx.actor, {
           partnershipId: ctx.partnership.id,
           action: 'delete',
@@ -366,6 +362,10 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
         if (existing.groupId !== groupId) throw new NotFoundError('Membership')
         await auditedDelete(trx, ctx.actor, target('membership', ctx), id)
       })
+    },
+    /** A partnership's areas, for figures other capabilities count by area (the police data, by ONS code). */
+    async areasOf(partnershipId: number) {
+      return (await repo.areas(db, partnershipId)).map(({ id, parentId, type, name, code }) => ({ id, parentId, type, name, code }))
     },
   }
 }

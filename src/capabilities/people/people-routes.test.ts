@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 /** People's data: subject access downloads, erasure with a pseudonym in the audit log, privacy notices. */
 let t: TestApp

@@ -6,8 +6,11 @@ import { optionalText, requiredText } from '../../shared/form-fields.ts'
 import type { Capability } from '../../web/capability.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext, requireUser } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
-import { requirePermission } from '../partnerships/domain/partnership-context.ts'
+import { requirePermission } from '../../core/access/partnership-context.ts'
+import type { PartnershipService } from '../partnerships/index.ts'
+
+import type { PersonalDataService } from './personal-data-service.ts'
+import type { PrivacyNoticeService } from './privacy-notice-service.ts'
 
 const privacyForm = z.object({
   body: requiredText('Enter the privacy notice', 20_000),
@@ -18,7 +21,11 @@ const eraseForm = z.object({ mode: z.enum(['anonymise', 'erase'], { error: 'Sele
 const VIEWS = 'people/views'
 
 /** People's data: subject access downloads, erasure of a person who leaves, and the privacy notices. */
-export function peopleCapability({ services }: CapabilityDeps): Capability {
+export interface PeopleCapabilityDeps {
+  services: { personalData: PersonalDataService; privacyNotices: PrivacyNoticeService; partnerships: Pick<PartnershipService, 'listFor'> }
+}
+
+export function peopleCapability({ services }: PeopleCapabilityDeps): Capability {
   const { personalData, privacyNotices, partnerships } = services
   const routes = Router()
   const scoped = Router({ mergeParams: true })

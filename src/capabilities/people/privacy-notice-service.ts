@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 export interface PrivacyNoticeInput {
   body: string

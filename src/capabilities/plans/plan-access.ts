@@ -1,17 +1,17 @@
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import type { ChangeTarget } from '../../core/audit/audited-changes.ts'
+import { ukDate, type IsoDate } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import type { ChangeTarget } from '../audit/audited-changes.ts'
-import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 import type { PartnershipService } from '../partnerships/index.ts'
 
 import { actionRepository } from './actions/action-repository.ts'
 import type { Directory } from './domain/directory.ts'
-import { ukDate, type IsoDate } from './domain/quarters.ts'
-import { priorityRepository } from './priorities/priority-repository.ts'
 import { planRepository, type PlanRow } from './plan-repository.ts'
 import { assembleTree, type PlanTree } from './plan-tree.ts'
 import { planViewOf, type PlanView } from './plan-view.ts'
+import { priorityRepository } from './priorities/priority-repository.ts'
 
 /** What plans read of the partnership's records, through the partnership service: names, and who is writing. */
 export type PartnershipRecords = Pick<PartnershipService, 'directory' | 'signature'>

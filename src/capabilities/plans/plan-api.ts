@@ -1,10 +1,10 @@
 import { Router } from 'express'
 
+import { financialYearLabel } from '../../core/calendar/index.ts'
 import type { OpenApiPart } from '../../web/capability.ts'
+import { idParameter, jsonResponses } from '../../web/openapi.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import { idParameter, jsonResponses } from '../api/openapi.ts'
 
-import { planYearLabel } from './domain/quarters.ts'
 import type { PlanLifecycleService } from './plan-lifecycle-service.ts'
 import type { PlanRow } from './plan-repository.ts'
 
@@ -148,7 +148,7 @@ function planSummary(plan: PlanRow) {
     id: plan.id,
     title: plan.title,
     planYear: plan.planYear,
-    planYearLabel: planYearLabel(plan.planYear),
+    planYearLabel: financialYearLabel(plan.planYear),
     periodStartYear: plan.periodStartYear,
     periodEndYear: plan.periodEndYear,
     status: plan.status,

@@ -1,8 +1,8 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 import { loadDemoData } from '../../demo/index.ts'
 import { hashToken, newToken } from '../../shared/tokens.ts'
 import { SESSION_COOKIE } from '../../web/middleware/session.ts'

@@ -1,11 +1,11 @@
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import { auditedDelete, auditedInsert, auditedUpdate } from '../../core/audit/audited-changes.ts'
+import { financialYearLabel, quarterOf, type IsoDate } from '../../core/calendar/index.ts'
 import { isUniqueViolation } from '../../db/errors.ts'
 import { ConflictError, ValidationError } from '../../shared/errors.ts'
-import { auditedDelete, auditedInsert, auditedUpdate } from '../audit/audited-changes.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
 import { resolveDraft, type DraftPriority, type DraftStrategicObjective } from './domain/plan-draft.ts'
-import { planYearLabel, quarterOf, type IsoDate } from './domain/quarters.ts'
 import { ragDefinitions } from './domain/rag.ts'
 import { refreshPlan } from './domain/refresh.ts'
 import { changeTarget, type PlanAccess, type PlanDeps } from './plan-access.ts'
@@ -15,7 +15,7 @@ import { draftOf } from './plan-tree.ts'
 import { summarisePlanView, type PlanSummary, type PlanView } from './plan-view.ts'
 
 function explainPlanError(error: unknown, planYear: number): never {
-  if (isUniqueViolation(error)) throw new ValidationError({ planYear: `There is already a plan for ${planYearLabel(planYear)}` })
+  if (isUniqueViolation(error)) throw new ValidationError({ planYear: `There is already a plan for ${financialYearLabel(planYear)}` })
   throw error
 }
 
@@ -101,7 +101,7 @@ export function planLifecycleService({ db, clock }: PlanDeps, access: PlanAccess
       } else if (input.periodStartYear !== null && input.periodEndYear !== null) {
         if (input.periodEndYear < input.periodStartYear) problems.periodEndYear = 'The period must end in or after the year it starts'
         else if (input.planYear < input.periodStartYear || input.planYear > input.periodEndYear) {
-          problems.planYear = `The plan year must fall within the period, ${planYearLabel(input.periodStartYear)} to ${planYearLabel(input.periodEndYear)}`
+          problems.planYear = `The plan year must fall within the period, ${financialYearLabel(input.periodStartYear)} to ${financialYearLabel(input.periodEndYear)}`
         }
       }
       if (Object.keys(problems).length) throw new ValidationError(problems)
@@ -150,13 +150,13 @@ export function planLifecycleService({ db, clock }: PlanDeps, access: PlanAccess
             action: 'create',
             entityType: 'plan',
             entityId: plan.id,
-            summary: `Refreshed “${tree.plan.title}” into a draft for ${planYearLabel(plan.planYear)}: ${result.carried.priorities} priorities, ${result.carried.objectives} objectives, ${result.carried.actions} unfinished actions`,
+            summary: `Refreshed “${tree.plan.title}” into a draft for ${financialYearLabel(plan.planYear)}: ${result.carried.priorities} priorities, ${result.carried.objectives} objectives, ${result.carried.actions} unfinished actions`,
             after: { ...plan, carried: result.carried, leftBehind: result.leftBehind },
           })
           return plan
         })
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(`There is already a plan for ${planYearLabel(result.plan.planYear)}. Open that plan instead.`)
+        if (isUniqueViolation(error)) throw new ConflictError(`There is already a plan for ${financialYearLabel(result.plan.planYear)}. Open that plan instead.`)
         throw error
       }
     },

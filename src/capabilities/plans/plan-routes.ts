@@ -1,16 +1,15 @@
 import { Router } from 'express'
 
+import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { financialYearLabel, financialYearsLabel, quarterOf, ukDate } from '../../core/calendar/index.ts'
 import type { Clock } from '../../shared/clock.ts'
 import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
-import { allows, requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
 import { actionRoutes } from './actions/action-routes.ts'
 import { updateRoutes } from './actions/update-routes.ts'
-import { periodLabel, planYearLabel, quarterOf, ukDate } from './domain/quarters.ts'
 import { planApi } from './plan-api.ts'
 import { planForm, planStatusForm, ragDefinitionsForm } from './plan-forms.ts'
 import type { PlanLifecycleService } from './plan-lifecycle-service.ts'
@@ -19,9 +18,10 @@ import { planPaths, planPathsOf, withPlanPaths } from './plan-paths.ts'
 import { priorityRoutes } from './priorities/priority-routes.ts'
 import { ragDimensionRoutes } from './rag-dimensions/rag-dimension-routes.ts'
 import type { RagDimensionService } from './rag-dimensions/rag-dimension-service.ts'
-import type { SpreadsheetService } from './spreadsheet/spreadsheet-service.ts'
 import { spreadsheetRoutes } from './spreadsheet/spreadsheet-routes.ts'
+import type { SpreadsheetService } from './spreadsheet/spreadsheet-service.ts'
 import { strategicObjectiveRoutes } from './strategic-objectives/strategic-objective-routes.ts'
+import type { PlanService } from './plan-service.ts'
 
 const edits = (ctx: PartnershipContext) => requirePermission(ctx, 'edit_records')
 const paths = (ctx: PartnershipContext) => planPaths(ctx.partnership.id)
@@ -35,7 +35,7 @@ export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService
     const list = await plans.list(ctx)
     const current = await plans.current(ctx)
     res.render('plans/views/plans.njk', {
-      plans: list.map(plan => ({ ...plan, yearLabel: planYearLabel(plan.planYear), period: periodLabel(plan.periodStartYear, plan.periodEndYear) })),
+      plans: list.map(plan => ({ ...plan, yearLabel: financialYearLabel(plan.planYear), period: financialYearsLabel(plan.periodStartYear, plan.periodEndYear) })),
       current,
       ragDefinitions: await plans.ragDefinitions(ctx),
       ragDimensions: await plans.ragDimensions(ctx),
@@ -72,7 +72,7 @@ export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService
         // The plan year that starts next (a plan is usually agreed in March, before its year begins).
         const { planYear, quarter } = quarterOf(ukDate(clock.now()))
         const year = quarter === 4 ? planYear + 1 : planYear
-        return { planYear: String(year), title: `Partnership Plan ${planYearLabel(year)}` }
+        return { planYear: String(year), title: `Partnership Plan ${financialYearLabel(year)}` }
       },
       save: (ctx, id, input) => plans.savePlan(ctx, id, input),
       remove: (ctx, id) => plans.deletePlan(ctx, id),
@@ -89,8 +89,8 @@ export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService
     res.render('plans/views/plan.njk', {
       ...planView,
       summary: plans.summariseView(planView),
-      yearLabel: planYearLabel(planView.plan.planYear),
-      period: periodLabel(planView.plan.periodStartYear, planView.plan.periodEndYear),
+      yearLabel: financialYearLabel(planView.plan.planYear),
+      period: financialYearsLabel(planView.plan.periodStartYear, planView.plan.periodEndYear),
       ragDefinitions: await plans.ragDefinitions(ctx),
       importBlocker: allows(ctx, 'edit_records') ? await plans.importBlocker(ctx, planView.plan.id) : null,
       labels,
@@ -119,13 +119,13 @@ export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService
   routes.get('/plans/:planId/refresh', async (req, res) => {
     const ctx = partnershipContext(req)
     const preview = await plans.refreshPreview(ctx, idParam(req, 'planId'))
-    res.render('plans/views/refresh.njk', { ...preview, yearLabel: planYearLabel(preview.plan.planYear), nextYearLabel: planYearLabel(preview.next.planYear) })
+    res.render('plans/views/refresh.njk', { ...preview, yearLabel: financialYearLabel(preview.plan.planYear), nextYearLabel: financialYearLabel(preview.next.planYear) })
   })
 
   routes.post('/plans/:planId/refresh', async (req, res) => {
     const ctx = partnershipContext(req)
     const created = await plans.refresh(ctx, idParam(req, 'planId'))
-    await req.flash(`Draft plan for ${planYearLabel(created.planYear)} created. Check it, then agree it.`)
+    await req.flash(`Draft plan for ${financialYearLabel(created.planYear)} created. Check it, then agree it.`)
     res.redirect(303, planPathsOf(req).plan(created.id).show)
   })
 
@@ -133,7 +133,7 @@ export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService
 }
 
 /** The plans capability: plans, priorities, actions and their updates, the spreadsheet, and the read API. */
-export function plansCapability({ services, deps }: CapabilityDeps): Capability {
+export function plansCapability({ services, deps }: { services: { plans: PlanService }; deps: { clock: Clock } }): Capability {
   const { plans } = services
   const scoped = Router({ mergeParams: true })
   scoped.use(['/plans', '/priorities', '/actions', '/my-actions'], withPlanPaths)

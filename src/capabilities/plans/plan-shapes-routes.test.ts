@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aUser } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { binary, readDocx } from '../../../test/helpers/read-documents.ts'
-import { aPartnershipWithPlan as planFixture } from '../../../test/helpers/plans.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aUser } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { binary, readDocx } from '#test/helpers/read-documents'
+import { aPartnershipWithPlan as planFixture } from '#test/helpers/plans'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 /**
  * Plans shaped as partnerships write them, entered through the pages: RAG dimensions, strategic objectives

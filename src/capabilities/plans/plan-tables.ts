@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 
-import type { CreatedAt, Json, UpdatedAt } from '../../db/tables.ts'
+import type { CreatedAt, Json, UpdatedAt } from '../../db/column-types.ts'
 
 /** Row types of the plan tables (migrations 0100-plans, 0980-plan-shapes, 0982-plan-sheet-imports). */
 

@@ -1,6 +1,7 @@
+import type { Quarter } from '../../core/calendar/index.ts'
+
 import { nameKey, type Directory } from './domain/directory.ts'
 import type { ResolvedPriority } from './domain/plan-draft.ts'
-import type { Quarter } from './domain/quarters.ts'
 import { dimensionsOf, latestPerQuarter, otherRagsOf, type Rag, type RagDimension } from './domain/rag.ts'
 import type { ActionStatus } from './domain/schedule.ts'
 import type { ActionRow, ObjectiveRow, PlanRecords, PlanRow, PriorityRow, RiskRow, StrategicObjectiveRow, UpdateRow } from './plan-repository.ts'

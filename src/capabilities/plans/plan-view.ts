@@ -1,4 +1,5 @@
-import { formatQuarters, planYearLabel, type IsoDate, type Quarter } from './domain/quarters.ts'
+import { financialYearLabel, formatQuarters, type IsoDate, type Quarter } from '../../core/calendar/index.ts'
+
 import { countRags, currentRag, currentRags, ragsOf, type Rag, type RagCounts, type RagDimension } from './domain/rag.ts'
 import { updateState, updateStateLabel, type UpdateState } from './domain/schedule.ts'
 import type { PlanRow, StrategicObjectiveRow } from './plan-repository.ts'
@@ -179,7 +180,7 @@ export function summarisePlanView(planView: PlanView): PlanSummary {
   const all = planView.priorities.flatMap(p => p.actions)
   const { plan } = planView
   return {
-    plan: { id: plan.id, title: plan.title, planYear: plan.planYear, planYearLabel: planYearLabel(plan.planYear), status: plan.status },
+    plan: { id: plan.id, title: plan.title, planYear: plan.planYear, planYearLabel: financialYearLabel(plan.planYear), status: plan.status },
     on: planView.today,
     dimensions,
     priorities: planView.priorities.map(priority => ({ id: priority.id, position: priority.position, title: priority.title, ...countActions(priority.actions, dimensions) })),

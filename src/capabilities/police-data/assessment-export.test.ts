@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { countRaw, fixtureMonth, inDistrict, loadGeography, loadPoliceMonths } from '../../../test/helpers/police-data.ts'
-import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { countRaw, fixtureMonth, inDistrict, loadGeography, loadPoliceMonths } from '#test/helpers/police-data'
+import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 
 /**
  * The strategic assessment downloaded as Word and PDF: the figures are those of the police.uk file itself

@@ -1,19 +1,17 @@
 import { performance as timer } from 'node:perf_hooks'
 
 import type { Clock } from '../../shared/clock.ts'
-import { financialYearLabel } from '../../shared/dates.ts'
+import { addMonths, financialYearLabel, monthRange, monthRangeLabel, type Month } from '../../core/calendar/index.ts'
 import { fileName } from '../../shared/spreadsheet.ts'
-import { allows, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
-import { renderDocx } from '../reports/document/docx.ts'
-import type { ReportDocument } from '../reports/document/model.ts'
-import { renderPdf } from '../reports/document/pdf.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
+import { renderDocx } from '../../core/documents/docx.ts'
+import type { ReportDocument } from '../../core/documents/model.ts'
+import { renderPdf } from '../../core/documents/pdf.ts'
 
-import type { StructuredDocument } from './domain/assessment-document.ts'
-import { toReportDocument } from './domain/assessment-report.ts'
-import { matrixSection, type MatrixForDocument } from './domain/matrix-document.ts'
-import { addMonths, monthRange, periodLabel, type Month } from './domain/months.ts'
-import { OGL, type PeriodChoice, type PoliceDataService } from './police-data-service.ts'
-import type { PriorityService } from './priority-service.ts'
+import type { DocumentSection, StructuredDocument } from '../../core/documents/structured.ts'
+import { toReportDocument } from '../../core/documents/structured-report.ts'
+import type { PeriodChoice } from './analysis-query.ts'
+import type { PoliceDataService } from './police-data-service.ts'
 
 export type AssessmentFormat = 'docx' | 'pdf'
 
@@ -23,51 +21,26 @@ const CONTENT_TYPES: Record<AssessmentFormat, string> = {
 }
 
 /**
- * The strategic assessment of the police data as a Word or PDF document, drawn by the reports' renderers:
- * the analyses for the chosen area and period and, for those who may see the partnership's own records, its
- * latest priority scoring matrix (the public see the analyses only, as on the pages).
+ * More sections for the strategic assessment document, from other capabilities (the priority scoring
+ * matrix): put before "About these figures". Each decides what the user may see; none is an empty list.
  */
-export function assessmentExport({ policeData, priorities, clock }: { policeData: PoliceDataService; priorities: PriorityService; clock: Clock }) {
-  /** The latest scoring matrix of the partnership, for the document; null when there is none. */
-  async function latestMatrix(ctx: PartnershipContext): Promise<MatrixForDocument | null> {
-    const [latest] = await priorities.list(ctx)
-    if (!latest) return null
-    const m = await priorities.matrix(ctx, latest.id)
-    const byId = new Map(m.candidates.map(c => [c.id, c]))
-    return {
-      title: m.assessment.title,
-      periodLabel: m.periodLabel,
-      previousPeriodLabel: m.previousPeriodLabel,
-      comparedMonths: m.comparedMonths.length,
-      notes: m.assessment.notes,
-      criteria: m.criteria.map(c => ({ name: c.name, weight: c.weight })),
-      rows: m.rows.map(row => ({
-        rank: row.rank,
-        name: row.candidate.name,
-        isChosen: byId.get(row.candidate.id)?.isChosen ?? false,
-        crimeTypes: row.candidate.crimeTypes,
-        notes: byId.get(row.candidate.id)?.notes ?? null,
-        cells: row.cells,
-        total: row.total,
-        maxTotal: row.maxTotal,
-        scoredCount: row.scoredCount,
-        isComplete: row.isComplete,
-        evidence: row.evidence,
-      })),
-    }
-  }
+export type AssessmentSections = (ctx: PartnershipContext) => Promise<DocumentSection[]>
 
-  /**
-   * The assessment with the scoring matrix put before "About these figures" when the user may see it and
-   * the partnership has one.
-   */
+/**
+ * The strategic assessment of the police data as a Word or PDF document, drawn by the shared renderers: the
+ * analyses for the chosen area and period, and the sections other capabilities add (for those who may see
+ * the partnership's own records, its latest priority scoring matrix; the public see the analyses only, as
+ * on the pages).
+ */
+export function assessmentExport({ policeData, clock, moreSections = async () => [] }: { policeData: PoliceDataService; clock: Clock; moreSections?: AssessmentSections }) {
+  /** The assessment with the other capabilities' sections put before "About these figures". */
   async function structured(ctx: PartnershipContext, area: unknown, period: PeriodChoice): Promise<StructuredDocument> {
     const document = await policeData.strategicAssessmentDocument(ctx, area, period)
-    const matrix = allows(ctx, 'view') ? await latestMatrix(ctx) : null
-    if (!matrix) return document
+    const more = await moreSections(ctx)
+    if (!more.length) return document
     const sections = [...document.sections]
     const about = sections.findIndex(s => s.heading === 'About these figures')
-    sections.splice(about === -1 ? sections.length : about, 0, matrixSection(matrix, OGL))
+    sections.splice(about === -1 ? sections.length : about, 0, ...more)
     return { ...document, sections }
   }
 
@@ -93,15 +66,14 @@ export function assessmentExport({ policeData, priorities, clock }: { policeData
     const from = complete ? fyFrom : addMonths(latest, -11)
     if (!monthRange(from, to).some(m => q.heldMonths.has(m))) return null
     const note = complete
-      ? `The police figures in this section and those after it are for the financial year ${label} (${periodLabel(from, to)}) in the ${q.area.name}, from data.police.uk.`
-      : `The police data held does not reach the end of the financial year ${label}, so the police figures in this section and those after it are for the 12 months to the latest month held, ${periodLabel(from, to)}, in the ${q.area.name}, from data.police.uk.`
-    return { from, to, areaName: q.area.name, periodLabel: periodLabel(from, to), note }
+      ? `The police figures in this section and those after it are for the financial year ${label} (${monthRangeLabel(from, to)}) in the ${q.area.name}, from data.police.uk.`
+      : `The police data held does not reach the end of the financial year ${label}, so the police figures in this section and those after it are for the 12 months to the latest month held, ${monthRangeLabel(from, to)}, in the ${q.area.name}, from data.police.uk.`
+    return { from, to, areaName: q.area.name, periodLabel: monthRangeLabel(from, to), note }
   }
 
   return {
     structured,
     document,
-    latestMatrix,
     financialYearPeriod,
 
     async download(ctx: PartnershipContext, area: unknown, period: PeriodChoice, format: AssessmentFormat) {

@@ -1,7 +1,8 @@
-import type { Db } from '../../db/database.ts'
+import { utcMonthOf } from '../../core/calendar/index.ts'
 import type { Clock } from '../../shared/clock.ts'
-import type { PoliceActualsProvider } from '../indicators/indicator-service.ts'
+import type { PoliceActualsProvider } from '../indicators/index.ts'
 
+import type { PartnershipAreas } from './analysis-query.ts'
 import { areaKindOfCode } from './domain/geography.ts'
 import type { PoliceDataService } from './police-data-service.ts'
 
@@ -14,9 +15,9 @@ const FIRST_POLICE_MONTH = '2010-12'
  * otherwise the codes of the areas within it (a policing area's wards); no area means the partnership's
  * districts. Months the data does not hold are left out, so an indicator never counts a missing month as 0.
  */
-export function policeActualsProvider({ db, clock, policeData }: { db: Db; clock: Clock; policeData: PoliceDataService }): PoliceActualsProvider {
+export function policeActualsProvider({ clock, policeData, partnershipAreas }: { clock: Clock; policeData: PoliceDataService; partnershipAreas: PartnershipAreas }): PoliceActualsProvider {
   async function codesOf(partnershipId: number, areaId: number | null): Promise<string[]> {
-    const areas = await db.selectFrom('areas').select(['id', 'parentId', 'type', 'code']).where('partnershipId', '=', partnershipId).execute()
+    const areas = await partnershipAreas(partnershipId)
     const onsCode = (area: { code: string | null }) => (area.code && areaKindOfCode(area.code.trim().toUpperCase()) ? area.code.trim().toUpperCase() : null)
     if (areaId === null) return areas.filter(a => a.type === 'district').map(onsCode).filter((c): c is string => c !== null)
     const codes: string[] = []
@@ -34,8 +35,7 @@ export function policeActualsProvider({ db, clock, policeData }: { db: Db; clock
   return async ({ partnershipId, definition }) => {
     const areaCodes = await codesOf(partnershipId, definition.areaId)
     if (areaCodes.length === 0) return []
-    const now = clock.now()
-    const to = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`
+    const to = utcMonthOf(clock.now())
     const { months } = await policeData.countsByMonth({ crimeTypes: definition.crimeTypes, areaCodes, from: FIRST_POLICE_MONTH, to })
     return months.filter((m): m is { month: string; count: number } => m.count !== null)
   }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 
 import type { Db } from '../../db/database.ts'
-import type { AreaLookup, DistrictGeography } from '../partnerships/setup/area-lookup.ts'
+import type { AreaLookup, DistrictGeography } from '../partnerships/index.ts'
 
 /**
  * The partnerships' AreaLookup, answered from the ONS lookups imported here (ons_districts, ons_wards,

@@ -13,8 +13,8 @@ import {
 import type { Db } from '../../db/database.ts'
 import type { Database } from '../../db/tables.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import type { Actor } from '../audit/domain/audit-entry.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import type { Actor } from '../../core/audit/audit-entry.ts'
 
 import { derivePlaces, type BestFit, type LookupLsoa } from './domain/geography.ts'
 import {

@@ -5,20 +5,26 @@ import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
 
 import type { DatabaseHandle } from '../../db/database.ts'
-import type { Services } from '../../services.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { neutralise } from '../../shared/spreadsheet.ts'
-import type { Actor } from '../audit/domain/audit-entry.ts'
+import type { Actor } from '../../core/audit/audit-entry.ts'
 
 import type { ImportFileOutcome } from './police-data-tables.ts'
-import { listPoliceFiles, type ImportProgress } from './police-import.ts'
+import type { OnsImporter } from './ons-import.ts'
+import { listPoliceFiles } from './police-import-files.ts'
+import type { ImportProgress, PoliceImporter } from './police-import.ts'
 
 /**
  * `csp-hub import police-uk | ons-lookup | population`. Registered by src/cli.ts, which opens and
  * migrates the database and hands the services over.
  */
 
-type WithServices = <T>(fn: (services: Services, deps: unknown, database: DatabaseHandle) => Promise<T>) => Promise<T>
+/** The services the commands use. */
+interface CliServices {
+  policeImporter: PoliceImporter
+  onsImporter: OnsImporter
+}
+type WithServices = <T>(fn: (services: CliServices, deps: unknown, database: DatabaseHandle) => Promise<T>) => Promise<T>
 
 const CLI_ACTOR: Actor = { userId: null, label: 'command line' }
 
@@ -34,7 +40,7 @@ const n = (value: number) => Math.round(value).toLocaleString('en-GB')
 const count = (value: number, noun: string) => `${n(value)} ${value === 1 ? noun : `${noun}s`}`
 
 /** A one-line progress bar on stderr (rows, rows a second, ETA) when it is a terminal; quiet otherwise. */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+function progressBar(stream: NodeJS.WriteStream = process.stderr) {
   const started = Date.now()
   let last = 0
   let peakRss = 0

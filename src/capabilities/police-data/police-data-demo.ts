@@ -1,10 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 
-import type { DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 
-import { addMonths, dateToMonth } from './domain/months.ts'
-import { listPoliceFiles } from './police-import.ts'
+import { listPoliceFiles } from './police-import-files.ts'
 
 /**
  * Demo data of the police data capability.
@@ -12,10 +11,6 @@ import { listPoliceFiles } from './police-import.ts'
  * - With CSP_HUB_SAMPLE_DATA_DIR set (a folder laid out like shared/data/real: ons/ and police-uk/), the
  *   ONS geography and population and every police.uk file in it are imported, once (not again when the
  *   data is already held), so the strategic assessment pages show real figures.
- * - The joint partnership's 2022/23 scoring matrix, from the seed report to the Review Committee: the
- *   priorities were "identified by a scoring matrix process… alongside the Police District Commander and
- *   Community Policing Team Inspector", with the draft priority areas listed below. The report did not
- *   publish the scores, so none are entered: the group scores them.
  */
 const ACTOR_LABEL = 'demo data'
 
@@ -51,26 +46,4 @@ export async function loadPoliceDataDemo(demo: DemoContext): Promise<void> {
       deps.logger.info({ files: outcomes.length, rows: outcomes.reduce((s, o) => s + (o.rows ?? 0), 0) }, 'Demo: imported the sample police.uk files')
     }
   }
-
-  const ctx = demo.partnerships['joint-2016']
-  const months = await db.selectFrom('policeMonths').select('month').distinct().orderBy('month', 'desc').limit(1).execute()
-  const to = months[0] ? dateToMonth(months[0].month) : '2022-03'
-  const assessment = await services.priorities.create(ctx, {
-    title: 'Scoring matrix 2022/23',
-    periodFrom: addMonths(to, -11),
-    periodTo: to,
-    notes:
-      'Completed by the Community Safety Officers of both councils with the Police District Commander and the Community Policing Team Inspector. The draft priority areas it identified were domestic abuse; anti-social behaviour; violence (including knife crime); violence against women and girls; and hate crime. The scores were not published: enter the group’s. (The police data period is the latest held, not 2021/22, which is not held.)',
-  })
-  // The 2022 report's own candidate that the usual list lacks, and the 2021/22 priority it built on.
-  await services.priorities.addCandidate(ctx, assessment.id, {
-    name: 'Violence against women and girls',
-    crimeTypes: [],
-    notes: 'A draft priority area for 2022/23. Not identifiable in police.uk data: score volume and trend from police or partner figures.',
-  })
-  await services.priorities.addCandidate(ctx, assessment.id, {
-    name: 'Protecting vulnerable people',
-    crimeTypes: [],
-    notes: 'A priority area for 2021/22.',
-  })
 }

@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 
+import { monthOf, monthStart, type Month } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 
 import type { MonthTypeCount } from './domain/analyses.ts'
-import { dateToMonth, monthToDate, type Month } from './domain/months.ts'
 
 /**
  * Queries over the police counts and ONS geography. Whole districts are read from police_district_counts
@@ -34,8 +34,8 @@ function countsQuery(db: Db, filter: AreaFilter, from: Month, to: Month) {
   let query = db
     .selectFrom('policeCounts')
     .where('districtCode', 'in', filter.districtCodes.length ? [...filter.districtCodes] : [''])
-    .where('month', '>=', monthToDate(from))
-    .where('month', '<=', monthToDate(to))
+    .where('month', '>=', monthStart(from))
+    .where('month', '<=', monthStart(to))
   if (filter.lsoaCodes) query = query.where('lsoaCode', 'in', filter.lsoaCodes.length ? [...filter.lsoaCodes] : [''])
   if (filter.wardCode) {
     const ward = filter.wardCode
@@ -47,7 +47,7 @@ function countsQuery(db: Db, filter: AreaFilter, from: Month, to: Month) {
 
 /** Whole districts: the small table of counts by district serves them. */
 function districtCountsQuery(db: Db, districtCodes: readonly string[] | null, from: Month, to: Month, crimeTypes?: readonly string[]) {
-  let query = db.selectFrom('policeDistrictCounts').where('month', '>=', monthToDate(from)).where('month', '<=', monthToDate(to))
+  let query = db.selectFrom('policeDistrictCounts').where('month', '>=', monthStart(from)).where('month', '<=', monthStart(to))
   query = districtCodes ? query.where('districtCode', 'in', districtCodes.length ? [...districtCodes] : ['']) : query.where('districtCode', 'is not', null)
   if (crimeTypes?.length) query = query.where('crimeType', 'in', [...crimeTypes])
   return query
@@ -60,13 +60,13 @@ export const policeDataRepository = {
         .select(['month', 'crimeType', eb => eb.fn.sum<number>('count').as('count')])
         .groupBy(['month', 'crimeType'])
         .execute()
-      return rows.map(r => ({ month: dateToMonth(r.month), crimeType: r.crimeType, count: Number(r.count) }))
+      return rows.map(r => ({ month: monthOf(r.month), crimeType: r.crimeType, count: Number(r.count) }))
     }
     const rows = await countsQuery(db, filter, from, to)
       .select(['month', 'crimeType', eb => eb.fn.sum<number>('count').as('count')])
       .groupBy(['month', 'crimeType'])
       .execute()
-    return rows.map(r => ({ month: dateToMonth(r.month), crimeType: r.crimeType, count: Number(r.count) }))
+    return rows.map(r => ({ month: monthOf(r.month), crimeType: r.crimeType, count: Number(r.count) }))
   },
 
   async countsByLsoa(db: Db, filter: AreaFilter, from: Month, to: Month) {
@@ -93,8 +93,8 @@ export const policeDataRepository = {
       .selectFrom('policeDistrictCounts')
       .where('force', 'in', [...forces])
       .where('districtCode', 'is not', null)
-      .where('month', '>=', monthToDate(from))
-      .where('month', '<=', monthToDate(to))
+      .where('month', '>=', monthStart(from))
+      .where('month', '<=', monthStart(to))
       .select(['districtCode', eb => eb.fn.sum<number>('count').as('count')])
       .groupBy('districtCode')
       .execute()
@@ -123,7 +123,7 @@ export const policeDataRepository = {
     let query = db.selectFrom('policeMonths').selectAll()
     if (forces) query = query.where('force', 'in', forces.length ? [...forces] : [''])
     const rows = await query.orderBy('month').orderBy('force').execute()
-    return rows.map(r => ({ ...r, month: dateToMonth(r.month) }))
+    return rows.map(r => ({ ...r, month: monthOf(r.month) }))
   },
 
   async rowsPlacedByName(db: Db, filter: AreaFilter, from: Month, to: Month): Promise<number> {
@@ -219,5 +219,11 @@ export const policeDataRepository = {
       boundaries: Number(boundaries.n),
       populations: populations.map(p => ({ areaType: p.areaType, midYear: p.midYear, count: Number(p.n) })),
     }
+  },
+
+  /** The districts of a county. */
+  async districtsOfCounty(db: Db, countyCode: string): Promise<string[]> {
+    const rows = await db.selectFrom('onsDistricts').select('code').where('countyCode', '=', countyCode).execute()
+    return rows.map(row => row.code)
   },
 }

@@ -1,8 +1,13 @@
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { addMonths, isMonth, monthRange, monthRangeLabel, monthsBetween, yearOf, type Month } from '../../core/calendar/index.ts'
+import type { StructuredDocument } from '../../core/documents/structured.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
 
+import { analysisQueries, parseAreaChoice, type AnalysisQuery, type PartnershipAreas, type PeriodChoice } from './analysis-query.ts'
+import { assessmentDocument, assessmentTables } from './assessment-tables.ts'
+import type { Assessment, DistrictComparison, Hotspots } from './analysis-types.ts'
 import {
   crimeTypeByMonth,
   isAsb,
@@ -16,222 +21,17 @@ import {
   totalsByType,
   trendSeries,
   yearToDate,
-  type AreaFigure,
-  type MonthTypeCount,
-  type SeasonalPeak,
-  type TopTypes,
-  type TrendPoint,
-  type TypeByMonthTable,
-  type YearToDate,
 } from './domain/analyses.ts'
-import { chartTable, type DocumentChart, type DocumentTable, type StructuredDocument } from './domain/assessment-document.ts'
-import { caveatsFor, POLICE_SOURCE } from './domain/caveats.ts'
-import { areaKindOfCode, type AreaKind } from './domain/geography.ts'
-import { addMonths, describeMonths, isMonth, monthLabel, monthRange, monthsBetween, periodLabel, shortMonthLabel, yearOf, type Month } from './domain/months.ts'
-import { policeDataRepository as repo, type AreaFilter, type PopulationFigure } from './police-data-repository.ts'
+import { caveatsFor } from './domain/caveats.ts'
+import { areaKindOfCode } from './domain/geography.ts'
+import { policeDataRepository as repo, type AreaFilter } from './police-data-repository.ts'
 
-export const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.'
-export const ONS_ATTRIBUTION = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right.'
-
-/** What the user chose: the partnership's own area, or any district, ward or LSOA by its ONS code. */
-export type AreaChoice = { kind: 'partnership' } | { kind: AreaKind; code: string }
-
-export function parseAreaChoice(value: unknown): AreaChoice {
-  if (typeof value !== 'string' || value === '' || value === 'partnership') return { kind: 'partnership' }
-  const code = value.includes(':') ? value.slice(value.indexOf(':') + 1).trim().toUpperCase() : value.trim().toUpperCase()
-  const kind = areaKindOfCode(code)
-  if (!kind) throw new ValidationError({ area: `“${value.slice(0, 40)}” is not a district, ward or LSOA code, like E07000075, E05004021 or E01021296` })
-  return { kind, code }
-}
-
-export const areaKey = (choice: AreaChoice) => (choice.kind === 'partnership' ? 'partnership' : `${choice.kind}:${choice.code}`)
-
-export interface ResolvedArea {
-  key: string
-  kind: AreaChoice['kind']
-  code: string | null
-  /** "Castle Point and Rochford CSP area (Castle Point, Rochford)", "Rochford district", "Hockley ward (Rochford)" */
-  name: string
-  /** For sentences: "Castle Point and Rochford", "Rochford", "Hockley ward". */
-  shortName: string
-  filter: AreaFilter
-  population: { value: number; midYear: number; description: string } | null
-}
-
-export interface PeriodChoice {
-  from?: unknown
-  to?: unknown
-}
-
-export interface AnalysisQuery {
-  area: ResolvedArea
-  from: Month
-  to: Month
-  /** Forces whose data covers the area (those that hold at least 5% of its records). */
-  forces: string[]
-  heldMonths: Set<Month>
-  /** Every month held for the forces, for the period pickers. */
-  availableMonths: Month[]
-}
-
-export interface Assessment {
-  query: AnalysisQuery
-  periodLabel: string
-  months: Month[]
-  missingMonths: Month[]
-  table: TypeByMonthTable
-  rate: number | null
-  top: TopTypes
-  topCrime: TopTypes
-  yearToDate: YearToDate
-  trend12: TrendPoint[]
-  trend36: TrendPoint[]
-  asb36: TrendPoint[]
-  peaks: SeasonalPeak[]
-  summary: string[]
-  caveats: string[]
-}
-
-export interface Hotspots {
-  query: AnalysisQuery
-  wardsByCount: (AreaFigure & { rank: number | null; district: string })[]
-  wardsByRate: (AreaFigure & { rank: number | null; district: string })[]
-  lsoas: (AreaFigure & { rank: number | null; ward: string | null; district: string })[]
-  wardPopulation: string | null
-  caveats: string[]
-}
-
-export interface DistrictComparison {
-  query: AnalysisQuery
-  group: 'force' | 'county'
-  groupName: string
-  districts: (AreaFigure & { rank: number | null; isChosen: boolean; band: number | null })[]
-  populationDescription: string | null
-  caveats: string[]
-}
-
-const MAX_PERIOD_MONTHS = 120
-
-function describePopulation(figures: PopulationFigure[], areaName: string, total: number): string {
-  const years = [...new Set(figures.map(f => f.midYear))].sort()
-  const boundaries = [...new Set(figures.map(f => f.boundaries))]
-  return `the ONS mid-${years.join('/')} population estimate for ${areaName}, ${total.toLocaleString('en-GB')} residents (${boundaries.join('; ')})`
-}
-
-export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
-  /** The partnership's districts: its areas of type district with an ONS code. */
-  async function partnershipDistricts(ctx: PartnershipContext) {
-    const areas = await db
-      .selectFrom('areas')
-      .select(['name', 'code'])
-      .where('partnershipId', '=', ctx.partnership.id)
-      .where('type', '=', 'district')
-      .where('code', 'is not', null)
-      .orderBy('name')
-      .execute()
-    return areas.filter(a => a.code && areaKindOfCode(a.code.trim().toUpperCase()) === 'district').map(a => ({ name: a.name, code: a.code!.trim().toUpperCase() }))
-  }
-
-  async function populationOf(areaType: 'district' | 'ward', codes: string[], year: number, areaName: string) {
-    const figures = await repo.populations(db, areaType, codes, year)
-    if (!codes.length || codes.some(code => !figures.has(code))) return null
-    const list = [...figures.values()]
-    const value = list.reduce((s, f) => s + f.population, 0)
-    return { value, midYear: Math.max(...list.map(f => f.midYear)), description: describePopulation(list, areaName, value) }
-  }
-
-  async function resolveArea(ctx: PartnershipContext, choice: AreaChoice, year: number): Promise<ResolvedArea> {
-    if (choice.kind === 'partnership') {
-      const districts = await partnershipDistricts(ctx)
-      const short = ctx.partnership.shortName ?? ctx.partnership.name
-      const names = (await repo.districts(db, districts.map(d => d.code))).map(d => d.name)
-      const list = names.length ? names : districts.map(d => d.name)
-      const area: ResolvedArea = {
-        key: 'partnership',
-        kind: 'partnership',
-        code: null,
-        name: list.length ? `${ctx.partnership.name} area (${list.join(', ')})` : ctx.partnership.name,
-        shortName: list.length === 1 ? list[0]! : list.length ? list.join(' and ') : short,
-        filter: { districtCodes: districts.map(d => d.code) },
-        population: null,
-      }
-      area.population = await populationOf('district', area.filter.districtCodes as string[], year, area.shortName)
-      return area
-    }
-    const code = choice.code
-    if (choice.kind === 'district') {
-      const [district] = await repo.districts(db, [code])
-      if (!district) throw new ValidationError({ area: `No district ${code} is held: check the code, or import the ONS lookups` })
-      return {
-        key: areaKey(choice),
-        kind: 'district',
-        code,
-        name: `${district.name} (district)`,
-        shortName: district.name,
-        filter: { districtCodes: [code] },
-        population: await populationOf('district', [code], year, district.name),
-      }
-    }
-    if (choice.kind === 'ward') {
-      const ward = await repo.ward(db, code)
-      // Records are placed in December 2021 wards (those of the ward population estimates).
-      if (!ward || !(await repo.isPlacementWard(db, code))) {
-        throw new ValidationError({
-          area: ward
-            ? `${ward.name} (${code}) is not a December 2021 ward: figures are given for December 2021 wards, the boundaries of the ONS ward population estimates`
-            : `No ward ${code} is held: wards are December 2021 wards from the ONS lookups`,
-        })
-      }
-      const [district] = await repo.districts(db, [ward.districtCode])
-      const name = `${ward.name} ward`
-      return {
-        key: areaKey(choice),
-        kind: 'ward',
-        code,
-        name: `${name} (${district?.name ?? ward.districtCode}, December 2021 boundaries)`,
-        shortName: name,
-        filter: { districtCodes: [ward.districtCode], wardCode: code },
-        population: await populationOf('ward', [code], year, name),
-      }
-    }
-    const lsoa = await repo.lsoa(db, code)
-    if (!lsoa) throw new ValidationError({ area: `No LSOA ${code} is held: check the code, or import the ONS lookups` })
-    const [district] = await repo.districts(db, [lsoa.districtCode])
-    return {
-      key: areaKey(choice),
-      kind: 'lsoa',
-      code,
-      name: `LSOA ${lsoa.name} (${code}, ${district?.name ?? lsoa.districtCode})`,
-      shortName: `LSOA ${lsoa.name}`,
-      filter: { districtCodes: [lsoa.districtCode], lsoaCodes: [code] },
-      population: null,
-    }
-  }
-
-  /** Resolve the area and the period (default: the 12 months to the latest month held). */
-  async function query(ctx: PartnershipContext, areaValue: unknown, period: PeriodChoice): Promise<AnalysisQuery> {
-    requirePermission(ctx, 'view_published')
-    const choice = parseAreaChoice(areaValue)
-    // The area's districts first (without population), to know its forces and their months.
-    const provisional = await resolveArea(ctx, choice, yearOf(clockMonth()))
-    let forces = await repo.principalForces(db, provisional.filter.districtCodes)
-    const months = await repo.months(db, forces.length ? forces : undefined)
-    if (!forces.length) forces = [...new Set(months.map(m => m.force))]
-    const availableMonths = [...new Set(months.map(m => m.month))].sort()
-    // A month is held when every force covering the area has it.
-    const heldMonths = new Set(availableMonths.filter(month => forces.every(force => months.some(m => m.month === month && m.force === force))))
-    const latest = availableMonths.at(-1) ?? addMonths(clockMonth(), -2)
-    let to = isMonth(period.to) ? period.to : latest
-    let from = isMonth(period.from) ? period.from : addMonths(to, -11)
-    if (monthsBetween(from, to) < 0) [from, to] = [to, from]
-    if (monthsBetween(from, to) >= MAX_PERIOD_MONTHS) from = addMonths(to, -(MAX_PERIOD_MONTHS - 1))
-    const area = yearOf(to) === yearOf(clockMonth()) ? provisional : await resolveArea(ctx, choice, yearOf(to))
-    return { area, from, to, forces, heldMonths, availableMonths }
-  }
-
-  function clockMonth(): Month {
-    return clock.now().toISOString().slice(0, 7)
-  }
+/**
+ * The strategic assessment's analyses of the police data for an area and period: counts by type and month,
+ * year to date, trends and peaks, hotspots, the comparison of districts, with the caveats that go with them.
+ */
+export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clock: Clock; partnershipAreas: PartnershipAreas }) {
+  const { partnershipDistricts, query } = analysisQueries({ db, clock, partnershipAreas })
 
   async function caveats(q: AnalysisQuery, options: { belowDistrict?: boolean; population?: { description: string } | null }) {
     const months = monthRange(q.from, q.to)
@@ -272,7 +72,7 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
     const summary = summarise({ areaName: q.area.shortName, from: q.from, to: q.to, table, population, top, yearToDate: ytd, trend12, peaks })
     return {
       query: q,
-      periodLabel: periodLabel(q.from, q.to),
+      periodLabel: monthRangeLabel(q.from, q.to),
       months,
       missingMonths: months.filter(m => !q.heldMonths.has(m)),
       table,
@@ -339,8 +139,7 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
       const districts = await repo.districts(db, [...chosen])
       const county = districts.find(d => d.countyCode && d.countyCode !== d.code)
       if (county?.countyCode) {
-        const all = await db.selectFrom('onsDistricts').select('code').where('countyCode', '=', county.countyCode).execute()
-        codes = all.map(d => d.code)
+        codes = await repo.districtsOfCounty(db, county.countyCode)
         groupName = `districts of ${county.countyName ?? county.countyCode}`
       } else {
         codes = [...chosen]
@@ -454,6 +253,18 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
       }
     },
 
+    /**
+     * Counts by month and crime type in the given districts from `from` to `to`, with the forces that police
+     * them and the months held (a month is held only when every one of those forces has it).
+     */
+    async districtCounts(districtCodes: string[], from: Month, to: Month) {
+      const counts = await repo.countsByMonthAndType(db, { districtCodes }, from, to)
+      const forces = await repo.principalForces(db, districtCodes)
+      const held = await repo.months(db, forces)
+      const heldMonths: ReadonlySet<Month> = new Set(monthRange(from, to).filter(m => forces.length > 0 && forces.every(f => held.some(h => h.force === f && h.month === m))))
+      return { counts, forces, heldMonths }
+    },
+
     /** The strategic assessment as structured content, for the document renderer (DOCX, PDF, print). */
     async strategicAssessmentDocument(ctx: PartnershipContext, areaValue: unknown, period: PeriodChoice): Promise<StructuredDocument> {
       const q = await query(ctx, areaValue, period)
@@ -470,170 +281,3 @@ export function policeDataService({ db, clock }: { db: Db; clock: Clock }) {
   }
 }
 export type PoliceDataService = ReturnType<typeof policeDataService>
-
-const fmt = (value: number | null | undefined, decimals = 0) => (value === null || value === undefined ? null : Number(value.toFixed(decimals)))
-
-export function trendCharts(a: Assessment): { trend12: DocumentChart; trend36: DocumentChart } {
-  const lastYear = a.trend12.map(p => ({ month: addMonths(p.month, -12), value: null as number | null }))
-  const allByMonth = new Map(a.trend36.map(p => [p.month, p.value]))
-  for (const p of lastYear) p.value = allByMonth.get(p.month) ?? null
-  const area = a.query.area.shortName
-  const held12 = a.trend12.filter(p => p.value !== null).length
-  const held36 = a.trend36.filter(p => p.value !== null).length
-  return {
-    trend12: {
-      id: 'trend-12',
-      title: `Crime and anti-social behaviour by month, 12 months to ${monthLabel(a.query.to)}`,
-      description: `Monthly totals in ${area}, with the same months a year earlier as a dashed line. ${held12} of the 12 months are held; missing months are gaps.`,
-      kind: 'line',
-      series: [
-        { name: '12 months to ' + shortMonthLabel(a.query.to), points: a.trend12.map(p => ({ label: shortMonthLabel(p.month).slice(0, 3), value: p.value })) },
-        { name: 'A year earlier', dashed: true, points: lastYear.map(p => ({ label: shortMonthLabel(addMonths(p.month, 12)).slice(0, 3), value: p.value })) },
-      ],
-      yLabel: 'Records a month',
-    },
-    trend36: {
-      id: 'trend-36',
-      title: `Crime and anti-social behaviour by month, 36 months to ${monthLabel(a.query.to)}`,
-      description: `Monthly totals in ${area}, and anti-social behaviour alone. ${held36} of the 36 months are held; missing months are gaps.`,
-      kind: 'line',
-      series: [
-        { name: 'All crime and ASB', points: a.trend36.map(p => ({ label: shortMonthLabel(p.month), value: p.value })) },
-        { name: 'Anti-social behaviour', points: a.asb36.map(p => ({ label: shortMonthLabel(p.month), value: p.value })) },
-      ],
-      yLabel: 'Records a month',
-    },
-  }
-}
-
-/** Every table of the assessment, with captions, headers and its caveats as notes. */
-export function assessmentTables(a: Assessment, h: Hotspots, c: DistrictComparison): (DocumentTable & { key: string })[] {
-  const notes = (caveats: string[]) => [...caveats, POLICE_SOURCE, OGL]
-  const area = a.query.area.name
-  const period = a.periodLabel
-  const ytd = a.yearToDate
-  const charts = trendCharts(a)
-  return [
-    {
-      key: 'crime-types',
-      caption: `Crimes and anti-social behaviour by type and month, ${area}, ${period}`,
-      headers: ['Crime type', ...a.months.map(shortMonthLabel), 'Total'],
-      rows: [
-        ...a.table.rows.map(r => [r.crimeType, ...r.byMonth, r.total]),
-        ['All crime and anti-social behaviour', ...a.table.monthTotals, a.table.total],
-      ],
-      numericColumns: a.months.map((_, i) => i + 1).concat(a.months.length + 1),
-      notes: notes(a.caveats),
-      totalRows: 1,
-    },
-    {
-      key: 'year-to-date',
-      caption: `Financial year ${ytd.financialYear} to date (${periodLabel(ytd.currentFrom, ytd.to)}) against the same months of ${ytd.previousFinancialYear}, ${area}`,
-      headers: ['Crime type', `${ytd.financialYear} to date`, `Same months ${ytd.previousFinancialYear}`, 'Difference', '% change'],
-      rows: [...ytd.rows, ytd.total].map(r => [r.crimeType, r.current, r.previous, r.difference, fmt(r.change, 1)]),
-      numericColumns: [1, 2, 3, 4],
-      totalRows: 1,
-      notes: notes([
-        ytd.isComplete
-          ? 'Every month of the year to date is held for both years.'
-          : ytd.comparableMonths.length
-            ? `Only months held in both years are compared: ${ytd.comparableMonths.map(shortMonthLabel).join(', ')} and the same months a year earlier.`
-            : 'No month of the year to date is held for both years: nothing can be compared.',
-        ...a.caveats,
-      ]),
-    },
-    {
-      key: 'top-types',
-      caption: `The top ${a.top.items.length} types, ${area}, ${period}: ${a.top.topShare.toFixed(0)}% of all ${a.top.total.toLocaleString('en-GB')} records`,
-      headers: ['Rank', 'Crime type', 'Count', 'Share of all records (%)', a.query.area.population ? 'Per 1,000 residents' : 'Per 1,000 residents (no population held)'],
-      rows: a.top.items.map((t, i) => [i + 1, t.crimeType, t.count, fmt(t.share, 1), a.query.area.population ? fmt(ratePer1000(t.count, a.query.area.population.value), 2) : null]),
-      numericColumns: [0, 2, 3, 4],
-      notes: notes(a.caveats),
-    },
-    { key: 'trend-12', ...chartTable(charts.trend12, notes(a.caveats)) },
-    { key: 'trend-36', ...chartTable(charts.trend36, notes(a.caveats)) },
-    {
-      key: 'wards',
-      caption: `Wards ranked by count, ${area}, ${period}`,
-      headers: ['Rank by count', 'Rank by rate', 'Ward (December 2021)', 'Ward code', 'District', 'Count', 'Population', 'Per 1,000 residents'],
-      rows: h.wardsByCount.map(w => [w.rank, h.wardsByRate.find(r => r.code === w.code)?.rank ?? null, w.name, w.code, w.district, w.count, w.population, fmt(w.rate, 2)]),
-      numericColumns: [0, 1, 5, 6, 7],
-      notes: notes(h.caveats),
-    },
-    {
-      key: 'lsoas',
-      caption: `LSOAs ranked by count, ${area}, ${period}`,
-      headers: ['Rank', 'LSOA', 'LSOA code', 'Ward (December 2021)', 'District', 'Count'],
-      rows: h.lsoas.map(l => [l.rank, l.name, l.code, l.ward, l.district, l.count]),
-      numericColumns: [0, 5],
-      notes: notes(['No LSOA population estimates are held, so LSOAs are ranked by count only.', ...h.caveats]),
-    },
-    {
-      key: 'districts',
-      caption: `Districts ranked per 1,000 residents: ${c.groupName}, ${period}`,
-      headers: ['Rank', 'District', 'District code', 'Count', 'Population', 'Per 1,000 residents'],
-      rows: c.districts.map(d => [d.rank, d.name, d.code, d.count, d.population, fmt(d.rate, 2)]),
-      numericColumns: [0, 3, 4, 5],
-      notes: notes(c.caveats),
-    },
-  ]
-}
-
-/** What the figures are: area, period, months held, forces, the population a rate uses. */
-export function assessmentMetadata(a: Assessment, forceNames: ReadonlyMap<string, string> = new Map()): { label: string; value: string }[] {
-  const held = a.months.length - a.missingMonths.length
-  return [
-    { label: 'Area', value: a.query.area.name },
-    { label: 'Period', value: a.periodLabel },
-    {
-      label: 'Months of police data held',
-      value: `${held} of ${a.months.length}${a.missingMonths.length ? `; no data for ${describeMonths(a.missingMonths)}` : ''}`,
-    },
-    { label: 'Police force data', value: a.query.forces.length ? a.query.forces.map(f => forceNames.get(f) ?? f).join(', ') : 'None held' },
-    { label: 'Population for rates', value: a.query.area.population ? a.query.area.population.description : 'None held for this area, so no rate per 1,000 residents is given' },
-  ]
-}
-
-function assessmentDocument(ctx: PartnershipContext, a: Assessment, h: Hotspots, c: DistrictComparison, date: string, forceNames: ReadonlyMap<string, string>): StructuredDocument {
-  const tables = assessmentTables(a, h, c)
-  const table = (key: string) => {
-    const { key: _key, ...rest } = tables.find(t => t.key === key)!
-    return rest
-  }
-  const charts = trendCharts(a)
-  const byCount = h.wardsByCount.slice(0, 10)
-  return {
-    title: `Strategic assessment: police recorded crime and anti-social behaviour`,
-    subtitle: `${a.query.area.name}, ${a.periodLabel}`,
-    date,
-    metadata: assessmentMetadata(a, forceNames),
-    sections: [
-      { heading: 'Summary', blocks: [{ type: 'bullets', items: a.summary }] },
-      { heading: 'Crime and anti-social behaviour by type', blocks: [{ type: 'table', table: table('top-types') }, { type: 'table', table: table('crime-types') }] },
-      { heading: 'This financial year against last', blocks: [{ type: 'table', table: table('year-to-date') }] },
-      {
-        heading: 'Trends and seasonal peaks',
-        blocks: [
-          { type: 'chart', chart: charts.trend12, table: table('trend-12') },
-          { type: 'chart', chart: charts.trend36, table: table('trend-36') },
-          a.peaks.length
-            ? { type: 'bullets', items: a.peaks.map(p => `${p.series}: ${p.aboveAverage.toFixed(0)}% above the monthly average in ${p.seasonName} (${p.seasonMonths}).`) }
-            : { type: 'paragraph', text: 'No seasonal peak stands out in the months held (summer holidays, Halloween and bonfire night, Christmas).' },
-        ],
-      },
-      {
-        heading: 'Hotspots',
-        blocks: [
-          { type: 'paragraph', text: byCount.length ? `The wards with the most records were ${byCount.slice(0, 3).map(w => `${w.name} (${w.count.toLocaleString('en-GB')})`).join(', ')}.` : 'No ward figures are held for this area.' },
-          { type: 'table', table: table('wards') },
-          { type: 'table', table: { ...table('lsoas'), rows: table('lsoas').rows.slice(0, 20), caption: `${table('lsoas').caption} (top 20)` } },
-        ],
-      },
-      { heading: 'Comparison with other districts', blocks: [{ type: 'table', table: table('districts') }] },
-      { heading: 'About these figures', blocks: [{ type: 'caveats', title: 'What these figures can and cannot tell you', items: a.caveats }] },
-    ],
-    attribution: [POLICE_SOURCE, OGL, ONS_ATTRIBUTION, `Prepared with CSP Hub for ${ctx.partnership.name}.`],
-  }
-}
-
-export type { MonthTypeCount }

@@ -1,8 +1,8 @@
 import type { ColumnType, Generated } from 'kysely'
 
-import type { CreatedAt, UpdatedAt } from '../../db/tables.ts'
+import type { CreatedAt, UpdatedAt } from '../../db/column-types.ts'
 
-/** Row types of the police data, ONS geography and priority scoring tables (migration 0300-police-data). */
+/** Row types of the police data and ONS geography tables (migration 0300-police-data). */
 
 type JsonColumn<T> = ColumnType<T, string | undefined, string>
 
@@ -146,51 +146,6 @@ export interface PoliceImportJobsTable {
   runner: string | null
 }
 
-export interface PriorityAssessmentsTable {
-  id: Generated<number>
-  partnershipId: number
-  title: string
-  periodFrom: string
-  periodTo: string
-  notes: string | null
-  planId: number | null
-  createdAt: CreatedAt
-  updatedAt: UpdatedAt
-}
-
-export interface PriorityCriteriaTable {
-  id: Generated<number>
-  partnershipId: number
-  assessmentId: number
-  position: number
-  name: string
-  description: string | null
-  weight: number
-  source: 'volume' | 'trend' | 'group'
-  createdAt: CreatedAt
-  updatedAt: UpdatedAt
-}
-
-export interface PriorityCandidatesTable {
-  id: Generated<number>
-  partnershipId: number
-  assessmentId: number
-  position: number
-  name: string
-  crimeTypes: JsonColumn<string[]>
-  notes: string | null
-  isChosen: Generated<boolean>
-  createdAt: CreatedAt
-  updatedAt: UpdatedAt
-}
-
-export interface PriorityScoresTable {
-  partnershipId: number
-  candidateId: number
-  criterionId: number
-  score: number
-}
-
 export interface PoliceDataTables {
   onsDistricts: OnsDistrictsTable
   onsWards: OnsWardsTable
@@ -204,8 +159,4 @@ export interface PoliceDataTables {
   policeDistrictCounts: PoliceDistrictCountsTable
   policeMonths: PoliceMonthsTable
   policeImportJobs: PoliceImportJobsTable
-  priorityAssessments: PriorityAssessmentsTable
-  priorityCriteria: PriorityCriteriaTable
-  priorityCandidates: PriorityCandidatesTable
-  priorityScores: PriorityScoresTable
 }

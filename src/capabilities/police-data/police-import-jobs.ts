@@ -6,13 +6,14 @@ import type { Logger } from '../../logger.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../shared/errors.ts'
 import { plainText, plainValues } from '../../shared/plain-text.ts'
-import { auditedInsert, findInPartnership } from '../audit/audited-changes.ts'
-import type { Actor } from '../audit/domain/audit-entry.ts'
-import type { CurrentUser } from '../accounts/account-service.ts'
-import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { auditedInsert, findInPartnership } from '../../core/audit/audited-changes.ts'
+import type { Actor } from '../../core/audit/audit-entry.ts'
+import type { CurrentUser } from '../../core/access/current-user.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import type { ImportFileOutcome } from './police-data-tables.ts'
-import { policeImporter, type ImportFile, type ImportProgress, type SkippedRow } from './police-import.ts'
+import type { ImportFile } from './police-import-files.ts'
+import { policeImporter, type ImportProgress, type SkippedRow } from './police-import.ts'
 
 /**
  * Uploaded police.uk files are imported by a background job: the upload returns at once, the job row in

@@ -5,9 +5,9 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, contextFor } from '../../../test/helpers/builders.ts'
-import { countRaw, fixtureMonth, inDistrict, loadGeography, loadPoliceMonths, POLICE_UK } from '../../../test/helpers/police-data.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership, contextFor } from '#test/helpers/builders'
+import { countRaw, fixtureMonth, inDistrict, loadGeography, loadPoliceMonths, POLICE_UK } from '#test/helpers/police-data'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 import { POLICE_COLUMNS } from './domain/police-rows.ts'
 import type { ImportFileOutcome } from './police-data-tables.ts'

@@ -1,17 +1,10 @@
-import { createReadStream, promises as fs } from 'node:fs'
-import { once } from 'node:events'
-import path from 'node:path'
-import { finished } from 'node:stream/promises'
-
-import { from as copyFrom } from 'pg-copy-streams'
-
-import type { DatabaseHandle, RawConnection } from '../../db/database.ts'
+import { auditSnapshot, type Actor } from '../../core/audit/audit-entry.ts'
+import { monthStart, type Month } from '../../core/calendar/index.ts'
+import type { DatabaseHandle } from '../../db/database.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { auditSnapshot, type Actor } from '../audit/domain/audit-entry.ts'
 
-import { CsvFatalError, CsvRecordReader, type CsvRecord } from './domain/csv-records.ts'
+import { CsvFatalError, type CsvRecord } from './domain/csv-records.ts'
 import { normaliseDistrictName, type Placement } from './domain/geography.ts'
-import { monthToDate, type Month } from './domain/months.ts'
 import {
   copyRow,
   recordCsvLine,
@@ -25,6 +18,8 @@ import {
   type RowProblem,
 } from './domain/police-rows.ts'
 import type { ImportFileOutcome } from './police-data-tables.ts'
+import { rawTx } from './police-import-copy.ts'
+import { listPoliceFiles, readAhead, recordBatches, type Batch, type ImportFile } from './police-import-files.ts'
 
 /**
  * Imports police.uk street-level CSV files, streaming: the file is read in pieces, each row checked and
@@ -36,14 +31,6 @@ import type { ImportFileOutcome } from './police-data-tables.ts'
  * was. A bad row (or header, or a cut-short file) makes the whole file fail with every problem listed
  * (file, line, column); with `skipBadRows` the good rows are imported and the bad ones reported.
  */
-
-export interface ImportFile {
-  /** Where the file is on disk. */
-  path: string
-  /** The name to report (an upload's original name). */
-  name: string
-  size: number
-}
 
 export interface ImportProgress {
   file: string
@@ -76,209 +63,6 @@ export interface PoliceImportOptions {
 }
 
 const MAX_LISTED_PROBLEMS = 100
-const READ_CHUNK = 256 * 1024
-/** PostgreSQL: bytes gathered before each write to the COPY stream. */
-const PG_WRITE_BYTES = 256 * 1024
-/** PostgreSQL: how far the reader may run ahead of the server, so both work at once. */
-const PG_STREAM_BUFFER = 4 * 1024 * 1024
-/** PGlite: bytes per COPY FROM '/dev/blob' statement (bigger is faster; this bounds memory). */
-const PGLITE_CHUNK_BYTES = 16 * 1024 * 1024
-
-/** Files, folders (searched for YYYY-MM/YYYY-MM-<force>-street.csv files) or both. */
-export async function listPoliceFiles(paths: readonly string[]): Promise<ImportFile[]> {
-  const files: ImportFile[] = []
-  const seen = new Set<string>()
-  const add = async (file: string) => {
-    const resolved = path.resolve(file)
-    if (seen.has(resolved)) return
-    seen.add(resolved)
-    files.push({ path: resolved, name: path.basename(file), size: (await fs.stat(file)).size })
-  }
-  for (const given of paths) {
-    let stat
-    try {
-      stat = await fs.stat(given)
-    } catch {
-      throw new ValidationError({ path: `There is no file or folder ${given}` })
-    }
-    if (stat.isDirectory()) {
-      const found: string[] = []
-      const walk = async (dir: string) => {
-        for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-          const full = path.join(dir, entry.name)
-          if (entry.isDirectory()) await walk(full)
-          else if (/-street\.csv$/i.test(entry.name)) found.push(full)
-        }
-      }
-      await walk(given)
-      if (!found.length) throw new ValidationError({ path: `${given} holds no police.uk street-level files (named like 2024-01-essex-street.csv)` })
-      for (const file of found.sort((a, b) => path.basename(a).localeCompare(path.basename(b)))) await add(file)
-    } else {
-      await add(given)
-    }
-  }
-  return files
-}
-
-/** Something COPY rows can be written to, inside the file's transaction. */
-interface CopySink {
-  write(text: string): Promise<void>
-  end(): Promise<void>
-}
-
-interface RawTx {
-  query(text: string, params?: unknown[]): Promise<void>
-  rows(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>
-  copy(table: string, columns: readonly string[], format?: 'csv' | 'text'): CopySink
-}
-
-function rawTx(connection: RawConnection): RawTx {
-  if (connection.kind === 'postgres') {
-    const client = connection.client
-    return {
-      async query(text, params) {
-        await client.query(text, params)
-      },
-      async rows(text, params) {
-        return (await client.query(text, params)).rows as Record<string, unknown>[]
-      },
-      copy(table, columns, format = 'text') {
-        const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format ${format})`, { highWaterMark: PG_STREAM_BUFFER }))
-        let failure: Error | undefined
-        stream.on('error', error => (failure ??= error))
-        let buffer = ''
-        const flush = async () => {
-          if (failure) throw failure
-          if (!buffer) return
-          const ok = stream.write(buffer)
-          buffer = ''
-          if (!ok) await Promise.race([once(stream, 'drain'), once(stream, 'error')])
-          if (failure) throw failure
-        }
-        return {
-          async write(text) {
-            buffer += text
-            if (buffer.length >= PG_WRITE_BYTES) await flush()
-          },
-          async end() {
-            await flush()
-            stream.end()
-            await finished(stream)
-            if (failure) throw failure
-          },
-        }
-      },
-    }
-  }
-  const client = connection.client
-  return {
-    async query(text, params) {
-      // Without parameters, the simple protocol, which takes several statements at once.
-      if (params?.length) await client.query(text, params)
-      else await client.exec(text)
-    },
-    async rows(text, params) {
-      return (await client.query(text, params ?? [])).rows as Record<string, unknown>[]
-    },
-    copy(table, columns, format = 'text') {
-      const statement = `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format ${format})`
-      let parts: string[] = []
-      let size = 0
-      const flush = async () => {
-        if (!size) return
-        const blob = new Blob(parts)
-        parts = []
-        size = 0
-        await client.query(statement, [], { blob })
-      }
-      return {
-        async write(text) {
-          parts.push(text)
-          size += text.length
-          if (size >= PGLITE_CHUNK_BYTES) await flush()
-        },
-        end: flush,
-      }
-    },
-  }
-}
-
-/** The records of a file, a read-chunk at a time, with the bytes read so far. */
-async function* recordBatches(file: ImportFile): AsyncGenerator<{ records: CsvRecord[]; bytesRead: number }> {
-  const reader = new CsvRecordReader({ maxRecordLength: 1_048_576, maxFieldLength: 10_000 })
-  const stream = createReadStream(file.path, { encoding: 'utf8', highWaterMark: READ_CHUNK })
-  try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      yield { records: reader.push(chunk), bytesRead: stream.bytesRead }
-    }
-    yield { records: reader.end(), bytesRead: stream.bytesRead }
-  } finally {
-    stream.destroy()
-  }
-}
-
-type Batch = { records: CsvRecord[]; bytesRead: number }
-
-/**
- * Reads ahead of the consumer, up to `maxBatches` read-chunks: the next file is read and split into
- * records while the database finishes the current one, so the two overlap. Memory stays bounded.
- */
-function readAhead(source: AsyncGenerator<Batch>, maxBatches = 32): AsyncGenerator<Batch> & { close(): Promise<void> } {
-  const queue: Batch[] = []
-  let finished = false
-  let failure: unknown
-  let pumping: Promise<void> | null = null
-  let wake: (() => void) | null = null
-  const pump = async () => {
-    try {
-      while (!finished && queue.length < maxBatches) {
-        const next = await source.next()
-        if (next.done) finished = true
-        else queue.push(next.value)
-        wake?.()
-      }
-    } catch (error) {
-      failure = error
-      finished = true
-      wake?.()
-    } finally {
-      pumping = null
-    }
-  }
-  const start = () => {
-    pumping ??= pump()
-  }
-  start()
-  const close = async () => {
-    finished = true
-    await source.return(undefined)
-  }
-  const iterator = (async function* () {
-    try {
-      for (;;) {
-        if (queue.length) {
-          const batch = queue.shift()!
-          start()
-          yield batch
-          continue
-        }
-        if (finished) {
-          if (failure) throw failure
-          return
-        }
-        await new Promise<void>(resolve => {
-          wake = resolve
-          start()
-        })
-        wake = null
-      }
-    } finally {
-      await close()
-    }
-  })()
-  return Object.assign(iterator, { close })
-}
-
 const rejoin = (fields: readonly string[]) => fields.map(f => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
 
 export function policeImporter(database: DatabaseHandle) {
@@ -432,7 +216,7 @@ export function policeImporter(database: DatabaseHandle) {
     // Rows counted by LSOA ('' for no location) and crime type, for police_counts.
     const counts = new Map<string, { districtCode: string | null; types: Map<string, number> }>()
     const newPlaces = new Map<string, { name: string; districtCode: string }>()
-    const monthDate = monthToDate(month)
+    const monthDate = monthStart(month)
 
     /** Check one record; its COPY line, or null when it is bad (recorded in problems). */
     const take = (record: CsvRecord): string | null => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { page } from '../../../test/helpers/html.ts'
-import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { page } from '#test/helpers/html'
+import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 import { loadDemoData } from '../../demo/index.ts'
 import { formatMoney } from '../../shared/format.ts'
-import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
-import { planYearLabel } from '../plans/domain/quarters.ts'
-import { countRags, RAG_LABELS, ragInQuarter, updatesInQuarter } from '../plans/domain/rag.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
+import { financialYearLabel } from '../../core/calendar/index.ts'
+import { countRags, RAG_LABELS, ragInQuarter, updatesInQuarter } from '../plans/index.ts'
 
 /**
  * The documents a coordinator of the demo partnerships produces in one click — from the Reports page, the
@@ -215,7 +215,7 @@ describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 0
   it('the report to the Review Committee is about 2010/11 without a plan for that year, in the plan’s words from the seed', async () => {
     const { docx } = await oneClick(partnerships.rochford, 'Community Safety Partnership: annual report to the Review Committee 2010/11')
     expect(docx.text).toContain('For general ‘All Crime’, the partnership achieved a reduction of 9.4% in the number of offences reported to the Police in 2010/2011 compared to the previous year.')
-    expect(docx.text).toContain(`Performance against the partnership’s targets for ${planYearLabel(2010)} is shown in the table below.`)
+    expect(docx.text).toContain(`Performance against the partnership’s targets for ${financialYearLabel(2010)} is shown in the table below.`)
     expect(docx.captions.some(c => c.startsWith('Progress on the actions'))).toBe(false)
   })
 })

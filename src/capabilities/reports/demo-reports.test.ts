@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DEMO_LOADERS, loadDemoData } from '../../demo/index.ts'
-import { readDocx } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { readDocx } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
-import { loadFundingDemo } from '../funding/funding-demo.ts'
-import { loadIndicatorDemo } from '../indicators/indicator-demo.ts'
-import { loadPlanDemo } from '../plans/plan-demo.ts'
+import { DEMO_LOADERS, loadDemoData } from '../../demo/index.ts'
 
 import { loadDemoReports } from './demo-reports.ts'
 
@@ -15,8 +12,8 @@ let t: TestApp
 beforeAll(async () => {
   t = await createTestApp()
   // The reports build on the plans, indicators and funding, so they load after them.
-  const position = (loader: (typeof DEMO_LOADERS)[number]) => DEMO_LOADERS.indexOf(loader)
-  for (const before of [loadPlanDemo, loadIndicatorDemo, loadFundingDemo]) expect(position(before)).toBeLessThan(position(loadDemoReports))
+  const position = (name: string) => DEMO_LOADERS.map(load => load.name).indexOf(name)
+  for (const before of ['loadPlanDemo', 'loadIndicatorDemo', 'loadFundingDemo']) expect(position(before)).toBeLessThan(position(loadDemoReports.name))
   await loadDemoData(t.deps, t.services, { onlyIfEmpty: false })
 }, 120_000)
 afterAll(() => t.close())

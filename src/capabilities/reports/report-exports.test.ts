@@ -2,13 +2,13 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { binary } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
-import { periodsOfYear } from '../indicators/domain/periods.ts'
-import { draftAction, draftPriority } from '../plans/domain/plan-draft.ts'
-import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { binary } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
+import { periodsOfYear } from '../../core/calendar/index.ts'
+import { draftAction, draftPriority } from '../plans/index.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 /**
  * The Reports section's list of every spreadsheet download of a partnership (plans, indicators, funding), and

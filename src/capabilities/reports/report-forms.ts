@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { dayFrom } from '../../core/calendar/index.ts'
 import { choice, optionalChoice, optionalId, optionalText } from '../../shared/form-fields.ts'
 
 import { NARRATIVE_SECTIONS, REPORT_KINDS, REPORT_STATUSES, type ReportKind } from './domain/report-kinds.ts'
@@ -8,7 +9,7 @@ import { NARRATIVE_SECTIONS, REPORT_KINDS, REPORT_STATUSES, type ReportKind } fr
  * A date typed in the three boxes of a GOV.UK date input (`{name}-day`, `-month`, `-year`), optional. The
  * boxes are gathered into one field first (see `gatherDate`), so its errors are keyed by the field's name.
  */
-export function optionalDate(label: string) {
+function optionalDate(label: string) {
   return z
     .object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() })
     .transform((parts, ctx): string | null => {
@@ -19,20 +20,17 @@ export function optionalDate(label: string) {
         ctx.addIssue({ code: 'custom', message: `${label} must include a ${missing.join(' and a ')}` })
         return z.NEVER
       }
-      const [d, m, y] = [Number(day), Number(month), Number(year)]
-      const date = new Date(Date.UTC(y, m - 1, d))
-      const real =
-        /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-      if (!real) {
+      const date = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) ? dayFrom(Number(year), Number(month), Number(day)) : null
+      if (!date) {
         ctx.addIssue({ code: 'custom', message: `${label} must be a real date, for example 6 9 2016` })
         return z.NEVER
       }
-      return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+      return date
     })
 }
 
 /** Put a date input's three boxes into one field of the body, for `optionalDate`. */
-export function gatherDate(name: string) {
+function gatherDate(name: string) {
   return (body: unknown) => {
     const values = (body ?? {}) as Record<string, unknown>
     return { ...values, [name]: { day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] } }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 
-import type { Database } from '../../db/tables.ts'
+import type { Database, NewRow } from '../../db/tables.ts'
 
 import type { ReportKind } from './domain/report-kinds.ts'
 
@@ -43,5 +43,14 @@ export const reportRepository = {
   /** The document a final report was issued with. */
   async finalDocument(db: Db, partnershipId: number, reportId: number) {
     return db.selectFrom('reportFinalDocuments').select(['document', 'generatedAt']).where('partnershipId', '=', partnershipId).where('reportId', '=', reportId).executeTakeFirst()
+  },
+
+  /** Keep a final report's document as it was issued. */
+  async insertFinalDocument(db: Db, values: NewRow<'reportFinalDocuments'>): Promise<void> {
+    await db.insertInto('reportFinalDocuments').values(values).execute()
+  },
+
+  async removeFinalDocument(db: Db, partnershipId: number, reportId: number): Promise<void> {
+    await db.deleteFrom('reportFinalDocuments').where('partnershipId', '=', partnershipId).where('reportId', '=', reportId).execute()
   },
 }

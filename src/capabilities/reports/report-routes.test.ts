@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { addDemoPlan, addDemoStructure } from '../../../test/fixtures/demo-plans.ts'
-import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { binary, readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, TEST_NOW, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { addDemoPlan, addDemoStructure } from '#test/fixtures/demo-plans'
+import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { binary, readDocx, readPdf } from '#test/helpers/read-documents'
+import { createTestApp, TEST_NOW, type TestApp, type TestClient } from '#test/helpers/test-app'
 
 let t: TestApp
 let partnership: Awaited<ReturnType<typeof aPartnership>>['partnership']

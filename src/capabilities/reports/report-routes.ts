@@ -4,12 +4,13 @@ import { formatDate } from '../../shared/format.ts'
 import type { Capability } from '../../web/capability.ts'
 import { attempt, parseForm, type ErrorItem } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
-import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import type { FundingService } from '../funding/index.ts'
+import type { IndicatorService } from '../indicators/index.ts'
+import type { PlanService } from '../plans/index.ts'
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
-import { isQuarter, planYearLabel } from '../plans/domain/quarters.ts'
+import { financialYearLabel, isQuarter, quarterLabel } from '../../core/calendar/index.ts'
 
-import { quarterLabel } from './domain/periods.ts'
 import {
   isCommitteeReport,
   NARRATIVE_SECTIONS,
@@ -38,7 +39,7 @@ function linkDateErrors<T extends { errorList?: ErrorItem[] }>(result: T): T {
 
 /** The period of a report in words: "Q1 2016/17 (April to June 2016)" or "2021/22". */
 export function periodText(report: Pick<ReportRow, 'year' | 'quarter'>): string {
-  return isQuarter(report.quarter) ? quarterLabel(report.year, report.quarter) : planYearLabel(report.year)
+  return isQuarter(report.quarter) ? quarterLabel(report.year, report.quarter) : financialYearLabel(report.year)
 }
 
 function sendFile(res: Response, file: GeneratedFile) {
@@ -49,7 +50,16 @@ function sendFile(res: Response, file: GeneratedFile) {
   res.send(file.body)
 }
 
-export function reportsCapability({ services }: CapabilityDeps): Capability {
+export interface ReportsCapabilityDeps {
+  services: {
+    reports: ReportService
+    plans: Pick<PlanService, 'list'>
+    indicators: Pick<IndicatorService, 'performance'>
+    funding: Pick<FundingService, 'overview'>
+  }
+}
+
+export function reportsCapability({ services }: ReportsCapabilityDeps): Capability {
   const reports: ReportService = services.reports
   const routes = Router({ mergeParams: true })
   const base = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}/reports`
@@ -65,8 +75,8 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
       usesPlan: kind !== 'performance_table',
       needsQuarter: needsQuarter(kind),
       isCommitteeReport: isCommitteeReport(kind),
-      plans: plans.map(plan => ({ value: plan.id, text: `${plan.title} (${planYearLabel(plan.planYear)})` })),
-      years: years.map(year => ({ value: year, text: planYearLabel(year) })),
+      plans: plans.map(plan => ({ value: plan.id, text: `${plan.title} (${financialYearLabel(plan.planYear)})` })),
+      years: years.map(year => ({ value: year, text: financialYearLabel(year) })),
       quarters: [1, 2, 3, 4].map(q => ({ value: String(q), text: `Quarter ${q}`, hint: `${['April to June', 'July to September', 'October to December', 'January to March'][q - 1]}` })),
       statuses: Object.entries(REPORT_STATUS_LABELS).map(([value, text]) => ({
         value,
@@ -152,7 +162,7 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
           description:
             'Every action of the plan in the import template’s columns (so a copy can be edited and imported again), with the priority and objective, leads, timescales, each quarter’s update and RAG, and the current RAG. The Excel file also has a sheet of the priorities with their actions counted by status, and a sheet of every update with who posted it and when.',
           empty: 'There are no plans yet.',
-          items: plans.map(plan => ({ name: `${plan.title} (${planYearLabel(plan.planYear)})`, links: both(`${partnershipBase}/plans/${plan.id}/export`) })),
+          items: plans.map(plan => ({ name: `${plan.title} (${financialYearLabel(plan.planYear)})`, links: both(`${partnershipBase}/plans/${plan.id}/export`) })),
         },
         {
           key: 'performance',
@@ -161,7 +171,7 @@ export function reportsCapability({ services }: CapabilityDeps): Capability {
           empty: 'There are no indicator figures or targets yet.',
           items: [
             ...performanceYears.map(year => ({
-              name: `Performance table ${planYearLabel(year)}`,
+              name: `Performance table ${financialYearLabel(year)}`,
               links: both(`${partnershipBase}/indicators/performance`).map(link => ({ ...link, href: `${link.href}?year=${year}` })),
             })),
             ...indicators.filter(r => r.actuals.length > 0).map(r => ({ name: `${r.indicator.name}: figures`, links: [{ text: 'CSV', href: `${partnershipBase}/indicators/${r.indicator.id}/actuals.csv` }] })),

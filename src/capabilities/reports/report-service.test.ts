@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, contextFor } from '../../../test/helpers/builders.ts'
-import { readDocx, readPdf } from '../../../test/helpers/read-documents.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
-import { addDemoPlan, addDemoStructure } from '../../../test/fixtures/demo-plans.ts'
+import { aPartnership, contextFor } from '#test/helpers/builders'
+import { readDocx, readPdf } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
+import { addDemoPlan, addDemoStructure } from '#test/fixtures/demo-plans'
 import { UnauthenticatedError } from '../../shared/errors.ts'
-import type { PartnershipContext } from '../partnerships/domain/partnership-context.ts'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import type { FundingSummary } from './domain/funding.ts'
 import type { PerformanceTable } from './domain/performance.ts'

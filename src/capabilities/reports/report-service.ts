@@ -6,17 +6,17 @@ import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { formatDate } from '../../shared/format.ts'
 import { fileName } from '../../shared/spreadsheet.ts'
-import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '../audit/audited-changes.ts'
-import { auditLog } from '../audit/audit-repository.ts'
-import { requirePermission, type PartnershipContext } from '../partnerships/domain/partnership-context.ts'
-import { isQuarter, quarterOf, ukDate } from '../plans/domain/quarters.ts'
-import type { PlanService } from '../plans/plan-service.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, type ChangeTarget } from '../../core/audit/audited-changes.ts'
+import { auditLog } from '../../core/audit/audit-log.ts'
+import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
+import { isQuarter, quarterOf, ukDate } from '../../core/calendar/index.ts'
+import type { PlanService } from '../plans/index.ts'
 
-import { renderDocx } from './document/docx.ts'
-import { htmlDocument, type HtmlDocument } from './document/html.ts'
-import type { ReportDocument } from './document/model.ts'
-import { renderPdf } from './document/pdf.ts'
-import { readStoredDocument, storeDocument } from './document/stored.ts'
+import { renderDocx } from '../../core/documents/docx.ts'
+import { htmlDocument, type HtmlDocument } from '../../core/documents/html.ts'
+import type { ReportDocument } from '../../core/documents/model.ts'
+import { renderPdf } from '../../core/documents/pdf.ts'
+import { readStoredDocument, storeDocument } from '../../core/documents/stored.ts'
 import { annualReportDocument } from './domain/annual-report.ts'
 import type { PlanReading, ReportFacts } from './domain/common-blocks.ts'
 import type { FundingSummary } from './domain/funding.ts'
@@ -289,7 +289,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         return db.transaction().execute(async trx => {
           const issued = await repo.finalDocument(trx, partnershipId, id)
           const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'draft', finalisedAt: null }, now)
-          await trx.deleteFrom('reportFinalDocuments').where('partnershipId', '=', partnershipId).where('reportId', '=', id).execute()
+          await repo.removeFinalDocument(trx, partnershipId, id)
           await auditLog.record(trx, ctx.actor, {
             partnershipId,
             action: 'update',
@@ -312,7 +312,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         const stored = storeDocument(document)
         return db.transaction().execute(async trx => {
           const saved = await auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'final', finalisedAt: now }, now)
-          await trx.insertInto('reportFinalDocuments').values({ reportId: id, partnershipId, document: stored, generatedAt: now }).execute()
+          await repo.insertFinalDocument(trx, { reportId: id, partnershipId, document: stored, generatedAt: now })
           await auditLog.record(trx, ctx.actor, {
             partnershipId,
             action: 'update',

@@ -1,7 +1,7 @@
-import type { FundingService } from '../funding/funding-service.ts'
-import type { IndicatorService } from '../indicators/indicator-service.ts'
-import type { AssessmentExport } from '../police-data/assessment-export.ts'
-import { toReportSections } from '../police-data/domain/assessment-report.ts'
+import type { FundingService } from '../funding/index.ts'
+import type { IndicatorService } from '../indicators/index.ts'
+import type { AssessmentExport } from '../police-data/index.ts'
+import { toReportSections } from '../../core/documents/structured-report.ts'
 
 import type { PerformanceRow } from './domain/performance.ts'
 import type { ReportDataSources } from './report-service.ts'

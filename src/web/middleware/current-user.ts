@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 
-import type { AccountService } from '../../capabilities/accounts/account-service.ts'
+import type { AccountService } from '../../capabilities/accounts/index.ts'
 
 /**
  * Who is asking: the user of the session, or, on /api with `Authorization: Bearer <token>`, the owner of

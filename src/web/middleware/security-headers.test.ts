@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 let t: TestApp
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aUser, TEST_PASSWORD } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, TEST_NOW, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aUser, TEST_PASSWORD } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { createTestApp, TEST_NOW, type TestApp } from '#test/helpers/test-app'
 
 /** Sessions expire after CSP_HUB_SESSION_IDLE_MINUTES without a request, and CSP_HUB_SESSION_MAX_DAYS after sign-in. */
 const IDLE_MINUTES = 30

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Express } from 'express'
 
 import { createApp } from '../../../src/app.ts'
-import { argon2Hasher } from '../../../src/capabilities/accounts/password-hasher.ts'
+import { argon2Hasher } from '../../../src/capabilities/accounts/index.ts'
 import { loadConfig } from '../../../src/config.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../../../src/demo/index.ts'
 import { DEMO_PARTNERSHIPS, type DemoPartnership } from '../../../src/demo/structure-data.ts'

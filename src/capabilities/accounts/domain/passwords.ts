@@ -1,6 +1,6 @@
 /** Password rules, as the NCSC advises: length over complexity, no forced composition rules. */
 export const MIN_PASSWORD_LENGTH = 12
-export const MAX_PASSWORD_LENGTH = 256
+const MAX_PASSWORD_LENGTH = 256
 
 const COMMON = new Set([
   'password1234',

@@ -1,10 +1,10 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../../test/helpers/builders.ts'
-import { page } from '../../../../test/helpers/html.ts'
-import { cookieKeepingFetch, startOidcProvider, type OidcTestProvider } from '../../../../test/helpers/oidc-provider.ts'
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts'
+import { aPartnership, aUser } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { cookieKeepingFetch, startOidcProvider, type OidcTestProvider } from '#test/helpers/oidc-provider'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 /**
  * Single sign-on against a real OpenID provider (oidc-provider) started on 127.0.0.1: the whole redirect

@@ -1,10 +1,10 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser, TEST_PASSWORD } from '../../../../test/helpers/builders.ts'
-import { page } from '../../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts'
-import type { CurrentUser } from '../account-service.ts'
+import { aPartnership, aUser, TEST_PASSWORD } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
+import type { CurrentUser } from '../../../core/access/current-user.ts'
 
 import { codeAt } from './domain/totp.ts'
 

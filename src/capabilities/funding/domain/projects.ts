@@ -1,3 +1,5 @@
+import { addDays, daysBetween } from '../../../core/calendar/index.ts'
+
 /**
  * Funded projects are evaluated after they end: the evaluation is due a set number of weeks after the
  * end date, and is overdue from the day after that, until one is recorded.
@@ -34,17 +36,9 @@ export interface EvaluationStatus {
   daysOverdue: number
 }
 
-const DAY = 86_400_000
-const toTime = (date: string) =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
-const fromTime = (time: number) => {
-  const d = new Date(time)
-  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`
-}
-
 /** The day the evaluation is due: the end date plus the number of weeks. */
 export function evaluationDueOn(endDate: string, weeks: number): string {
-  return fromTime(toTime(endDate) + weeks * 7 * DAY)
+  return addDays(endDate, weeks * 7)
 }
 
 /** Where a project's evaluation stands on a given day ('YYYY-MM-DD', in the UK). */
@@ -57,5 +51,5 @@ export function evaluationStatus(
   if (!project.endDate || !dueOn) return { state: 'no_end_date', dueOn: null, daysOverdue: 0 }
   if (today <= project.endDate) return { state: 'running', dueOn, daysOverdue: 0 }
   if (today <= dueOn) return { state: 'due', dueOn, daysOverdue: 0 }
-  return { state: 'overdue', dueOn, daysOverdue: Math.round((toTime(today) - toTime(dueOn)) / DAY) }
+  return { state: 'overdue', dueOn, daysOverdue: daysBetween(dueOn, today) }
 }

@@ -1,4 +1,4 @@
-import { financialYearLabel } from './financial-year.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
 import type { FigureName, YearEntries } from './funding.ts'
 import { sumPence, type Pence } from './money.ts'
 import type { YearFigures } from './year-figures.ts'

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express'
 
 import { crudPages } from '../../../web/crud-routes.ts'
-import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { penceToInput } from '../domain/money.ts'
 import { dateValues } from '../funding-forms.ts'
 import { labels, text, yearOf } from '../funding-pages.ts'

@@ -3,9 +3,9 @@ import { isForeignKeyViolation } from '../../../db/errors.ts'
 import type { Clock } from '../../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors.ts'
 import { formatDate, formatMoney } from '../../../shared/format.ts'
-import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../../audit/audited-changes.ts'
-import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
-import { financialYearLabel, isInYear, yearBounds } from '../domain/financial-year.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../../../core/audit/audited-changes.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
+import { financialYearDates, financialYearLabel, isInFinancialYear } from '../../../core/calendar/index.ts'
 import { shareProblems } from '../domain/districts.ts'
 import { sumPence } from '../domain/money.ts'
 import { suggestedRollOver } from '../domain/warnings.ts'
@@ -171,8 +171,8 @@ export function entryService({ db, clock }: { db: Db; clock: Clock }) {
         if (!(await repo.isAllocationOfYear(trx, ctx.partnership.id, year.id, input.allocationId))) {
           throw new ValidationError({ allocationId: `Select one of ${financialYearLabel(startYear)}’s allocations` })
         }
-        if (!isInYear(input.spentOn, startYear)) {
-          const { first, last } = yearBounds(startYear)
+        if (!isInFinancialYear(input.spentOn, startYear)) {
+          const { first, last } = financialYearDates(startYear)
           throw new ValidationError({ 'spentOn-day': `Date must be within ${financialYearLabel(startYear)}, from ${formatDate(first)} to ${formatDate(last)}` })
         }
         return id === null ? auditedInsert(trx, ctx.actor, target('spend', ctx), input) : auditedUpdate(trx, ctx.actor, target('spend', ctx), id, input, clock.now())

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { choice, optionalId, optionalText, requiredId, requiredText } from '../../../shared/form-fields.ts'
-import { parseYearInput } from '../domain/financial-year.ts'
+import { parseFinancialYearInput } from '../../../core/calendar/index.ts'
 import { ALLOCATION_KINDS, BID_STATUSES, NATURES, SPEND_STATUSES, STREAM_STATUSES, type DistrictShare } from '../domain/funding.ts'
 import { moneyMessage, parseMoney } from '../domain/money.ts'
 import { ALWAYS, checkDate, dateOf, dateParts, money, optionalMoney, wholeNumber } from '../funding-forms.ts'
@@ -31,7 +31,7 @@ export const yearForm = z.object({
     .string()
     .optional()
     .transform((value, ctx) => {
-      const result = parseYearInput(value)
+      const result = parseFinancialYearInput(value)
       if (!result.ok) {
         ctx.addIssue({ code: 'custom', message: result.message })
         return z.NEVER

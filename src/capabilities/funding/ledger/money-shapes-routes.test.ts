@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { allocationIds, date, figures, save, setUp, type Setup } from '../../../../test/helpers/funding.ts'
-import { page } from '../../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts'
+import { allocationIds, date, figures, save, setUp, type Setup } from '#test/helpers/funding'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 /**
  * What a coordinator can now enter on a funding year: reserves, capital or revenue, amounts not yet known or

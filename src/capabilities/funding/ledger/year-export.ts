@@ -1,6 +1,6 @@
 import { formatDate } from '../../../shared/format.ts'
 import type { Table } from '../../../shared/spreadsheet.ts'
-import { financialYearLabel } from '../domain/financial-year.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
 import { ENTRY_KIND_LABELS, FIGURE_LABELS, FIGURE_NAMES, NATURE_LABELS, NATURES } from '../domain/funding.ts'
 import { penceToPounds } from '../domain/money.ts'
 import { changeWords } from '../domain/year-change.ts'

@@ -3,10 +3,10 @@ import { isUniqueViolation } from '../../../db/errors.ts'
 import type { Clock } from '../../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors.ts'
 import type { Table } from '../../../shared/spreadsheet.ts'
-import { auditedDelete, auditedInsert, auditedUpdate } from '../../audit/audited-changes.ts'
-import { allows, requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
+import { auditedDelete, auditedInsert, auditedUpdate } from '../../../core/audit/audited-changes.ts'
+import { allows, requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
 import { availableByDistrict } from '../domain/districts.ts'
-import { financialYearLabel } from '../domain/financial-year.ts'
 import {
   ALLOCATION_KIND_LABELS,
   BID_STATUS_LABELS,

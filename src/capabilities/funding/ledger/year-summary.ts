@@ -1,6 +1,6 @@
 import { formatMoney } from '../../../shared/format.ts'
+import { financialYearDates, financialYearLabel, financialYearSlug } from '../../../core/calendar/index.ts'
 import type { DistrictTotal } from '../domain/districts.ts'
-import { financialYearLabel, financialYearSlug, yearBounds } from '../domain/financial-year.ts'
 import type { Figure, FigureName, Nature, YearChangeSummary, YearEntries } from '../domain/funding.ts'
 import { sumPence, type Pence } from '../domain/money.ts'
 import type { AllocationFigures, NatureFigure, UnknownAmount } from '../domain/year-figures.ts'
@@ -32,7 +32,7 @@ export const heading = (year: YearRecords['year']): YearHeading => ({
   startYear: year.startYear,
   label: financialYearLabel(year.startYear),
   slug: financialYearSlug(year.startYear),
-  ...yearBounds(year.startYear),
+  ...financialYearDates(year.startYear),
   notes: year.notes,
   accountableOrganisationId: year.accountableOrganisationId,
   accountableOrganisationName: year.accountableOrganisationName,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { monthIndex } from '../../indicators/domain/periods.ts'
-import { buildReport, type IndicatorRecord } from '../../indicators/domain/report.ts'
+import { monthIndex } from '../../../core/calendar/index.ts'
+import { buildReport, type IndicatorRecord } from '../../indicators/index.ts'
 
 import { figuresAsAt } from './indicator-figures.ts'
 

@@ -1,12 +1,11 @@
-import { monthIndex, periodEnd } from '../../indicators/domain/periods.ts'
+import { monthIndexOf, periodEnd, type Month } from '../../../core/calendar/index.ts'
 import {
   buildReport,
   performanceRow,
   type IndicatorReport,
   type PerformanceRow,
-} from '../../indicators/domain/report.ts'
+} from '../../indicators/index.ts'
 
-import type { MonthKey } from './months.ts'
 
 /**
  * Performance against the baseline, as a highlight report shows it: each indicator of the priority with
@@ -27,10 +26,10 @@ export interface IndicatorFigures extends PerformanceRow {
 export function figuresAsAt(
   report: IndicatorReport,
   planYear: number,
-  asAt: MonthKey,
+  asAt: Month,
   tolerancePercent: number,
 ): IndicatorFigures {
-  const lastMonth = monthIndex(Number(asAt.slice(0, 4)), Number(asAt.slice(5, 7)))
+  const lastMonth = monthIndexOf(asAt)
   const asItWas = buildReport({
     indicator: report.indicator,
     baselines: report.baselines.map(({ id, year, value, note }) => ({ id, year, value, note })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { TableBlock } from '../../reports/document/model.ts'
+import type { TableBlock } from '../../../core/documents/model.ts'
 
 import { EMPTY_ENTRY } from './highlight-report.ts'
 import type { IndicatorFigures } from './indicator-figures.ts'

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../shared/format.ts'
-import type { Quarter } from '../../plans/domain/quarters.ts'
+import { monthLabel, monthsOfQuarter, type Month, type Quarter } from '../../../core/calendar/index.ts'
 import type {
   Block,
   CellValue,
@@ -8,11 +8,10 @@ import type {
   TableBlock,
   TableRow,
   TextRun,
-} from '../../reports/document/model.ts'
+} from '../../../core/documents/model.ts'
 
 import { ENTRY_FIELD_LABELS, ENTRY_FIELDS, type EntryContent } from './highlight-report.ts'
 import type { IndicatorFigures } from './indicator-figures.ts'
-import { monthLabel, monthsOfQuarter, type MonthKey } from './months.ts'
 import type { RollUp, RollUpPriority } from './roll-up.ts'
 import { MONTH_STATE_LABELS } from './schedule.ts'
 
@@ -39,7 +38,7 @@ export interface RollUpPack {
   quarter: Quarter
   quarterLabel: string
   /** The indicators' figures are those of periods ended by the end of this month. */
-  figuresTo: MonthKey
+  figuresTo: Month
   /** The day the actions' due and overdue updates are counted for. */
   actionsOn: string
   rollUp: RollUp
@@ -76,7 +75,7 @@ export function linesOf(text: string): string[] {
     .filter(Boolean)
 }
 
-function performanceTable(title: string, figures: IndicatorFigures[], figuresTo: MonthKey): TableBlock {
+function performanceTable(title: string, figures: IndicatorFigures[], figuresTo: Month): TableBlock {
   return {
     kind: 'table',
     caption: `${title}: performance against the baseline (figures to the end of ${monthLabel(figuresTo)})`,

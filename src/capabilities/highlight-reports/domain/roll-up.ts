@@ -1,7 +1,6 @@
-import type { Quarter } from '../../plans/domain/quarters.ts'
+import { compareMonths, monthsOfQuarter, type Month, type Quarter } from '../../../core/calendar/index.ts'
 
 import type { EntryContent } from './highlight-report.ts'
-import { compareMonths, monthsOfQuarter, type MonthKey } from './months.ts'
 import type { PriorityRef, Reporter } from './reporters.ts'
 import { findReport, isOutstanding, monthState, type MonthState, type ReportRef } from './schedule.ts'
 
@@ -17,7 +16,7 @@ export interface RollUpReport extends ReportRef {
 }
 
 export interface RollUpMonth {
-  month: MonthKey
+  month: Month
   state: MonthState
   /** The report, when there is one (submitted or draft). */
   reportId: number | null
@@ -37,14 +36,14 @@ export interface RollUpPriority {
 export interface RollUpAsk {
   priority: PriorityRef
   reporterName: string
-  month: MonthKey
+  month: Month
   reportId: number
   text: string
 }
 
 export interface RollUpOutstanding {
   reporterName: string
-  month: MonthKey
+  month: Month
   state: MonthState
   reportId: number | null
 }
@@ -52,7 +51,7 @@ export interface RollUpOutstanding {
 export interface RollUp {
   planYear: number
   quarter: Quarter
-  months: MonthKey[]
+  months: Month[]
   priorities: RollUpPriority[]
   asks: RollUpAsk[]
   outstanding: RollUpOutstanding[]
@@ -64,7 +63,7 @@ export interface RollUp {
 export function rollUp(input: {
   planYear: number
   quarter: Quarter
-  thisMonth: MonthKey
+  thisMonth: Month
   reporters: readonly Reporter[]
   reports: readonly RollUpReport[]
 }): RollUp {

@@ -1,7 +1,6 @@
-import type { Quarter } from '../../plans/domain/quarters.ts'
+import { compareMonths, monthsOfFinancialYear, quarterOfMonth, type Month, type Quarter } from '../../../core/calendar/index.ts'
 
 import type { ReportStatus } from './highlight-report.ts'
-import { compareMonths, monthsOfPlanYear, quarterOfMonth, type MonthKey } from './months.ts'
 import type { Reporter } from './reporters.ts'
 
 /**
@@ -25,11 +24,11 @@ export interface ReportRef {
   id: number
   /** Null for the community safety team. */
   groupId: number | null
-  month: MonthKey
+  month: Month
   status: ReportStatus
 }
 
-export function monthState(status: ReportStatus | undefined, month: MonthKey, thisMonth: MonthKey): MonthState {
+export function monthState(status: ReportStatus | undefined, month: Month, thisMonth: Month): MonthState {
   if (status) return status
   const order = compareMonths(month, thisMonth)
   return order > 0 ? 'not_yet_due' : order === 0 ? 'due' : 'missing'
@@ -43,7 +42,7 @@ export function isOutstanding(state: MonthState): boolean {
 export function findReport<T extends ReportRef>(
   reports: readonly T[],
   groupId: number | null,
-  month: MonthKey,
+  month: Month,
 ): T | undefined {
   return reports.find(r => r.groupId === groupId && r.month === month)
 }
@@ -58,8 +57,8 @@ export interface MonthRow<T extends ReportRef> {
 export function monthRows<T extends ReportRef>(
   reporters: readonly Reporter[],
   reports: readonly T[],
-  month: MonthKey,
-  thisMonth: MonthKey,
+  month: Month,
+  thisMonth: Month,
 ): MonthRow<T>[] {
   return reporters.map(reporter => {
     const report = findReport(reports, reporter.groupId, month)
@@ -86,12 +85,12 @@ export function monthCounts(rows: readonly { state: MonthState }[]): MonthCounts
 }
 
 /** The months of the plan year that have begun by this month (all twelve once the year is over). */
-export function monthsSoFar(planYear: number, thisMonth: MonthKey): MonthKey[] {
-  return monthsOfPlanYear(planYear).filter(month => compareMonths(month, thisMonth) <= 0)
+export function monthsSoFar(planYear: number, thisMonth: Month): Month[] {
+  return monthsOfFinancialYear(planYear).filter(month => compareMonths(month, thisMonth) <= 0)
 }
 
 /** Whether a report may be written for a month: this month or an earlier one. */
-export function writeMonthProblem(month: MonthKey, thisMonth: MonthKey): string | null {
+export function writeMonthProblem(month: Month, thisMonth: Month): string | null {
   return compareMonths(month, thisMonth) > 0
     ? 'You can only write a highlight report for this month or a month before it'
     : null
@@ -101,8 +100,8 @@ export function writeMonthProblem(month: MonthKey, thisMonth: MonthKey): string 
  * The month a page opens on: this month while the plan year runs; for a past year, the latest month
  * anything was reported (or March); for a year not begun, April.
  */
-export function defaultMonth(planYear: number, thisMonth: MonthKey, reportMonths: readonly MonthKey[]): MonthKey {
-  const months = monthsOfPlanYear(planYear)
+export function defaultMonth(planYear: number, thisMonth: Month, reportMonths: readonly Month[]): Month {
+  const months = monthsOfFinancialYear(planYear)
   if (months.includes(thisMonth)) return thisMonth
   if (compareMonths(thisMonth, months[0]!) < 0) return months[0]!
   const reported = reportMonths.filter(m => months.includes(m)).sort(compareMonths)
@@ -110,6 +109,6 @@ export function defaultMonth(planYear: number, thisMonth: MonthKey, reportMonths
 }
 
 /** The quarter a roll-up opens on: the quarter of the default month. */
-export function defaultQuarter(planYear: number, thisMonth: MonthKey, reportMonths: readonly MonthKey[]): Quarter {
+export function defaultQuarter(planYear: number, thisMonth: Month, reportMonths: readonly Month[]): Quarter {
   return quarterOfMonth(defaultMonth(planYear, thisMonth, reportMonths))
 }

@@ -20,7 +20,7 @@ export function exact(value: number): Fraction {
   return reduce({ n: BigInt(scaled), d: SCALE })
 }
 
-export const ZERO: Fraction = { n: 0n, d: 1n }
+const ZERO: Fraction = { n: 0n, d: 1n }
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a

@@ -3,8 +3,9 @@
  * in the indicator's unit and frequency, and every problem is reported with its row and column, so the
  * whole batch can be put right at once. Nothing is saved unless every row is good.
  */
+import { parsePeriod, periodKey, periodLabel, type Frequency, type Period } from '../../../core/calendar/index.ts'
+
 import { parseValue, type Unit } from './indicator.ts'
-import { parsePeriod, periodKey, periodLabel, type Frequency, type Period } from './periods.ts'
 
 export interface RawActualRow {
   /** The row as the person sees it: the line of the CSV file, or the position in the API's list (from 1). */
@@ -27,7 +28,7 @@ export interface RowError {
   message: string
 }
 
-export const MAX_IMPORT_ROWS = 5000
+const MAX_IMPORT_ROWS = 5000
 
 export function checkActualRows(rows: RawActualRow[], unit: Unit, frequency: Frequency): { valid: ValidActualRow[]; errors: RowError[] } {
   const errors: RowError[] = []

@@ -7,7 +7,7 @@
  *  - money: whole pence.
  */
 import { formatMoney, formatNumber } from '../../../shared/format.ts'
-import { CRIME_TYPES } from '../../police-data/domain/analyses.ts'
+import { CRIME_TYPES } from '../../../shared/police-uk.ts'
 
 export const UNITS = ['count', 'rate_per_1000_population', 'rate_per_1000_households', 'percentage', 'money'] as const
 export type Unit = (typeof UNITS)[number]

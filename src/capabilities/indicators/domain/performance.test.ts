@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
+import { financialYearFirstMonthIndex, monthIndex, periodsOfYear, type Period } from '../../../core/calendar/index.ts'
+
 import type { Polarity, Unit } from './indicator.ts'
 import {
   assessTarget,
@@ -17,12 +19,11 @@ import {
   type Rag,
   type TargetSpec,
 } from './performance.ts'
-import { financialYearStart, monthIndex, periodsOfYear, type Period } from './periods.ts'
 
 const percent = (changePercent: number): TargetSpec => ({ kind: 'percent_change', changePercent, absoluteValue: null })
 const absolute = (absoluteValue: number): TargetSpec => ({ kind: 'absolute', changePercent: null, absoluteValue })
 const direction: TargetSpec = { kind: 'direction', changePercent: null, absoluteValue: null }
-const year = (y: number): Period => ({ start: financialYearStart(y), months: 12 })
+const year = (y: number): Period => ({ start: financialYearFirstMonthIndex(y), months: 12 })
 const month = (y: number, m: number): Period => ({ start: monthIndex(y, m), months: 1 })
 
 describe('the seed’s 2010/11 achievements table, recomputed', () => {
@@ -294,7 +295,7 @@ describe('RAG', () => {
 })
 
 describe('financial year to date', () => {
-  const monthly = (fy: number, values: number[]): Actual[] => values.map((value, i) => ({ period: { start: financialYearStart(fy) + i, months: 1 }, value }))
+  const monthly = (fy: number, values: number[]): Actual[] => values.map((value, i) => ({ period: { start: financialYearFirstMonthIndex(fy) + i, months: 1 }, value }))
 
   it('compares April to the latest month with the same months of the year before', () => {
     const actuals = [...monthly(2010, [180, 175, 190, 200, 185, 170, 160, 170, 150, 140, 130, 140]), ...monthly(2011, [170, 160, 180, 190, 175, 165])]
@@ -325,9 +326,9 @@ describe('financial year to date', () => {
 
   it('takes the latest figure of a percentage rather than adding months up', () => {
     const actuals: Actual[] = [
-      { period: { start: financialYearStart(2009) + 3, months: 3 }, value: 8.8 },
-      { period: { start: financialYearStart(2010), months: 3 }, value: 9.2 },
-      { period: { start: financialYearStart(2010) + 3, months: 3 }, value: 9.9 },
+      { period: { start: financialYearFirstMonthIndex(2009) + 3, months: 3 }, value: 8.8 },
+      { period: { start: financialYearFirstMonthIndex(2010), months: 3 }, value: 9.2 },
+      { period: { start: financialYearFirstMonthIndex(2010) + 3, months: 3 }, value: 9.9 },
     ]
     const ytd = yearToDate(actuals, 'quarterly', 'percentage', 'residents', 2010)
     expect(ytd).toMatchObject({ method: 'latest', current: 9.9, previous: 8.8, currentLabel: 'Q2 2010/11 (July to September 2010)' })
@@ -348,7 +349,7 @@ describe('financial year to date', () => {
 })
 
 describe('assessing a target part-way through the year', () => {
-  const months = (fy: number, values: number[]): Actual[] => values.map((value, i) => ({ period: { start: financialYearStart(fy) + i, months: 1 }, value }))
+  const months = (fy: number, values: number[]): Actual[] => values.map((value, i) => ({ period: { start: financialYearFirstMonthIndex(fy) + i, months: 1 }, value }))
   const input = {
     unit: 'count' as Unit,
     polarity: 'lower_is_better' as Polarity,
@@ -444,7 +445,7 @@ describe('edge cases of a target’s year (properties)', () => {
         fc.integer({ min: 1, max: 5000 }),
         fc.integer({ min: -50, max: 50 }),
         (p, thisYear, lastYear, baselineValue, changePercent) => {
-          const months = (fy: number, values: number[]): Actual[] => values.map((value, i) => ({ period: { start: financialYearStart(fy) + i, months: 1 }, value }))
+          const months = (fy: number, values: number[]): Actual[] => values.map((value, i) => ({ period: { start: financialYearFirstMonthIndex(fy) + i, months: 1 }, value }))
           const actuals = [...months(2011, thisYear), ...(lastYear ? months(2010, lastYear) : [])]
           const baseline = lastYear ? lastYear.reduce((a, b) => a + b, 0) : baselineValue
           const a = assessTarget({ unit: 'count', polarity: p, frequency: 'monthly', noun: 'x', actuals, year: 2011, spec: percent(changePercent), baseline: { year: 2010, value: baseline }, tolerancePercent: 0 })
@@ -527,6 +528,6 @@ describe('ranking among comparator areas', () => {
 describe('periods of a year', () => {
   it('has 12 months, 4 quarters or 1 year', () => {
     expect(periodsOfYear('monthly', 2011)).toHaveLength(12)
-    expect(periodsOfYear('quarterly', 2011).map(p => p.start - financialYearStart(2011))).toEqual([0, 3, 6, 9])
+    expect(periodsOfYear('quarterly', 2011).map(p => p.start - financialYearFirstMonthIndex(2011))).toEqual([0, 3, 6, 9])
   })
 })

@@ -3,24 +3,11 @@
  * date comparisons, RAG, rates per 1,000 and rankings among comparator areas. Pure functions over exact
  * fractions (see exact.ts); every rounding is done once, by the rule stated on screen.
  */
+import { financialYearLabel, financialYearLongLabel, financialYearOfIndex, MONTHS_IN, periodEnd, periodLabel, periodMonthsLabel, periodsOfYear, samePeriod, type Frequency, type MonthIndex, type Period } from '../../../core/calendar/index.ts'
 import { formatNumber } from '../../../shared/format.ts'
 
 import { abs, add, compare, div, exact, isZero, mul, ratio, roundHalfAwayFromZero, sub, sum, toNumber, type Fraction } from './exact.ts'
 import { decimalsOf, formatDifference, formatValue, isAdditive, roundingRule, type Polarity, type Unit } from './indicator.ts'
-import {
-  financialYearLabel,
-  financialYearLongLabel,
-  financialYearOf,
-  MONTHS_IN,
-  monthRangeLabel,
-  periodEnd,
-  periodLabel,
-  periodsOfYear,
-  samePeriod,
-  type Frequency,
-  type MonthIndex,
-  type Period,
-} from './periods.ts'
 
 export type Rag = 'red' | 'amber' | 'green'
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
@@ -75,7 +62,7 @@ function exactPercentTarget(baseline: Fraction, changePercent: number): Fraction
 }
 
 /** "2% reduction", "10% increase", "no change". */
-export function changePhrase(changePercent: number): string {
+function changePhrase(changePercent: number): string {
   if (changePercent === 0) return 'no change'
   return `${percentText(Math.abs(changePercent))} ${changePercent < 0 ? 'reduction' : 'increase'}`
 }
@@ -158,12 +145,6 @@ export function change(from: number, to: number, unit: Unit, noun: string): Chan
   }
 }
 
-/** Whether a change is for the better, given the polarity; null for no change. */
-export function isImprovement(c: Change, polarity: Polarity): boolean | null {
-  if (c.direction === 'none') return null
-  return (c.direction === 'decrease') === (polarity === 'lower_is_better')
-}
-
 // --- Financial year to date ------------------------------------------------------------------------
 
 export interface YearToDate {
@@ -227,7 +208,7 @@ export function yearToDate(actuals: Actual[], frequency: Frequency, unit: Unit, 
   const previous = previousMissing.length ? null : total(used.map(p => shiftYear(p, -1)))
   const first = used[0]!
   const label = (shift: number) =>
-    method === 'latest' ? periodLabel(shiftYear(last, shift)) : monthRangeLabel(first.start + 12 * shift, throughMonth + 12 * shift)
+    method === 'latest' ? periodLabel(shiftYear(last, shift)) : periodMonthsLabel(first.start + 12 * shift, throughMonth + 12 * shift)
   return {
     ...empty,
     periods: inRange,
@@ -382,7 +363,7 @@ export function assessTarget(input: AssessInput): TargetAssessment {
   const months = ytd.monthsCovered
   const sofar = `Year to date, ${ytd.currentLabel} (${months} of 12 months)`
   const baselinePeriods = baseline ? ytd.periods.map(p => shiftYear(p, baseline.year - year)) : []
-  const sameMonths = baseline !== null && baselinePeriods.every(p => find(actuals, p)) && financialYearOf(baselinePeriods[0]!.start) === baseline.year
+  const sameMonths = baseline !== null && baselinePeriods.every(p => find(actuals, p)) && financialYearOfIndex(baselinePeriods[0]!.start) === baseline.year
   const baselineToDate: Fraction | null = !baseline
     ? null
     : sameMonths

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { financialYearStart } from './periods.ts'
+import { financialYearFirstMonthIndex } from '../../../core/calendar/index.ts'
 import { buildReport, isInYear, monthlyCountsToActuals, performanceRow, type IndicatorRecord, type ReportInput } from './report.ts'
 
 const indicator: IndicatorRecord = {
@@ -22,7 +22,7 @@ const indicator: IndicatorRecord = {
   notes: null,
   position: 1,
 }
-const year = (y: number) => ({ start: financialYearStart(y), months: 12 as const })
+const year = (y: number) => ({ start: financialYearFirstMonthIndex(y), months: 12 as const })
 
 const input: ReportInput = {
   indicator,

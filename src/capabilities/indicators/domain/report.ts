@@ -3,6 +3,8 @@
  * computed values and RAG, actuals (with rates), each year against the one before, and rankings among
  * comparator areas. The indicator page, the performance table and the API all read these reports.
  */
+import { financialYearLabel, financialYearOfIndex, monthIndex, MONTHS_IN, periodKey, periodLabel, periodsOfYear, type Frequency, type Period } from '../../../core/calendar/index.ts'
+
 import { formatValue, isRate, UNIT_SHORT_LABELS, type PoliceDataDefinition, type Polarity, type SourceKind, type Unit } from './indicator.ts'
 import {
   assessTarget,
@@ -19,17 +21,6 @@ import {
   type TargetKind,
   type TargetValue,
 } from './performance.ts'
-import {
-  financialYearLabel,
-  financialYearOf,
-  MONTHS_IN,
-  monthIndex,
-  periodKey,
-  periodLabel,
-  periodsOfYear,
-  type Frequency,
-  type Period,
-} from './periods.ts'
 
 export interface PriorityLink {
   id: number
@@ -202,7 +193,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
       ...a,
       key: periodKey(a.period),
       label: periodLabel(a.period),
-      year: financialYearOf(a.period.start),
+      year: financialYearOfIndex(a.period.start),
       valueText: formatValue(a.value, unit),
       rate: rateOf(a.value),
     }))
@@ -328,7 +319,7 @@ export function monthlyCountsToActuals(months: { month: string; count: number }[
     const m = /^(\d{4})-(\d{2})$/.exec(month)
     if (m) byMonth.set(monthIndex(Number(m[1]), Number(m[2])), count)
   }
-  const years = [...new Set([...byMonth.keys()].map(financialYearOf))].sort((a, b) => a - b)
+  const years = [...new Set([...byMonth.keys()].map(financialYearOfIndex))].sort((a, b) => a - b)
   return years.flatMap(year =>
     periodsOfYear(frequency, year).flatMap(period => {
       const covered = Array.from({ length: MONTHS_IN[frequency] }, (_, i) => byMonth.get(period.start + i))

@@ -21,7 +21,6 @@ export const ORGANISATION_KIND_LABELS = {
   responsible_authority: 'Statutory responsible authority',
   community_partner: 'Community partner',
 } as const satisfies Labels<string>
-export type OrganisationKind = keyof typeof ORGANISATION_KIND_LABELS
 export const ORGANISATION_KINDS = keys(ORGANISATION_KIND_LABELS)
 
 /** The responsible authorities under the Crime and Disorder Act 1998, s.5 (as amended). */
@@ -77,10 +76,6 @@ const ALLOWED_PARENTS: Record<AreaType, readonly AreaType[]> = {
   ward: ['district', 'policing_area', 'community_forum_area'],
   lsoa: ['ward', 'district', 'policing_area'],
   custom: ['district', 'ward', 'policing_area', 'community_forum_area', 'custom'],
-}
-
-export function allowedParentTypes(type: AreaType): readonly AreaType[] {
-  return ALLOWED_PARENTS[type]
 }
 
 export function parentProblem(type: AreaType, parentType: AreaType | null): string | null {

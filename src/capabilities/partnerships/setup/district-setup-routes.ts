@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import { attempt, formErrors } from '../../../web/form.ts'
 import { partnershipContext } from '../../../web/request.ts'
-import { requirePermission } from '../domain/partnership-context.ts'
+import { requirePermission } from '../../../core/access/partnership-context.ts'
 import { AUTHORITY_TYPES, type AuthorityType } from '../domain/structure.ts'
 
 import type { AreaDepth, DistrictSetupService } from './district-setup-service.ts'

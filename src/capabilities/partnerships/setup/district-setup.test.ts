@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aUser } from '../../../../test/helpers/builders.ts'
-import { page } from '../../../../test/helpers/html.ts'
-import { loadGeography, loadPoliceMonths } from '../../../../test/helpers/police-data.ts'
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts'
+import { aUser } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { loadGeography, loadPoliceMonths } from '#test/helpers/police-data'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 /** A new partnership's structure in minutes: a district from the ONS lookups, its authorities in one step. */
 let t: TestApp

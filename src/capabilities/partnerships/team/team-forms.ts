@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { choice, optionalId, optionalText, requiredText } from '../../../shared/form-fields.ts'
-import { ROLES } from '../../accounts/domain/roles.ts'
+import { ROLES } from '../../../core/access/roles.ts'
 
 export const teamMemberForm = z.object({
   email: z

@@ -5,8 +5,8 @@ import { fileName, toCsv, toXlsx, type Table } from '../../../shared/spreadsheet
 import { formErrors, parseForm } from '../../../web/form.ts'
 import { partnershipContext } from '../../../web/request.ts'
 import { receiveSpreadsheetUpload } from '../../../web/upload.ts'
-import { ROLE_LABELS } from '../../accounts/domain/roles.ts'
-import { requirePermission, type PartnershipContext } from '../domain/partnership-context.ts'
+import { ROLE_LABELS } from '../../../core/access/roles.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import type { PartnershipService } from '../partnership-service.ts'
 
 import { TEAM_SHEET_COLUMNS } from './domain/team-sheet.ts'

@@ -1,10 +1,10 @@
 import type { Db } from '../../../db/database.ts'
 import type { Logger } from '../../../logger.ts'
 import type { Mailer } from '../../../mailer.ts'
-import type { AccountService } from '../../accounts/account-service.ts'
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from '../../accounts/domain/roles.ts'
-import { auditLog } from '../../audit/audit-repository.ts'
-import type { PartnershipContext } from '../domain/partnership-context.ts'
+import type { AccountService } from '../../accounts/index.ts'
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from '../../../core/access/roles.ts'
+import { auditLog } from '../../../core/audit/audit-log.ts'
+import type { PartnershipContext } from '../../../core/access/partnership-context.ts'
 
 import { invitationEmail } from './domain/invitation.ts'
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../../test/helpers/builders.ts'
-import { page } from '../../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts'
+import { aPartnership, aUser } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 /** The accounts page of a partnership (/team): admins give, change and take away roles. */
 let t: TestApp

@@ -1,14 +1,12 @@
 import type { Db } from '../../../db/database.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors.ts'
-import type { AccountService } from '../../accounts/account-service.ts'
-import { domainProblem, emailDomain, normaliseDomain } from '../../accounts/single-sign-on/domain/claims.ts'
-import type { Role } from '../../accounts/domain/roles.ts'
-import { userRepository } from '../../accounts/user-repository.ts'
-import { auditedInsert, auditedUpdate, findInPartnership } from '../../audit/audited-changes.ts'
-import { auditLog } from '../../audit/audit-repository.ts'
-import type { Actor } from '../../audit/domain/audit-entry.ts'
+import { domainProblem, emailDomain, normaliseDomain, type AccountService } from '../../accounts/index.ts'
+import type { Role } from '../../../core/access/roles.ts'
+import { auditedInsert, auditedUpdate, findInPartnership } from '../../../core/audit/audited-changes.ts'
+import { auditLog } from '../../../core/audit/audit-log.ts'
+import type { Actor } from '../../../core/audit/audit-entry.ts'
 import type { Clock } from '../../../shared/clock.ts'
-import { requirePermission, type PartnershipContext } from '../domain/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { partnershipRepository as repo } from '../partnership-repository.ts'
 
 import { readTeamSheet, type SheetProblem, type TeamSheetEntry } from './domain/team-sheet.ts'
@@ -57,7 +55,7 @@ export function teamService({ db, clock, accounts, invitations }: { db: Db; cloc
 
   /** The role, the person link and the audit record, in the caller's transaction. */
   async function grant(trx: Db, ctx: PartnershipContext, input: AccessInput & { organisationId?: number | null; newPerson?: boolean }) {
-    const existing = await userRepository.findByEmail(trx, input.email)
+    const existing = await accounts.findByEmail(input.email, trx)
     const user = existing ?? (await accounts.createInvitedAccount(trx, { email: input.email, name: input.name }, ctx.actor))
     const already = await roleRow(trx, ctx, user.id)
     if (already) throw new ValidationError({ email: `This person already has the ${already.role} role here` })
@@ -84,7 +82,7 @@ export function teamService({ db, clock, accounts, invitations }: { db: Db; cloc
     const problems: SheetProblem[] = []
     const checked = []
     for (const entry of entries) {
-      const user = await userRepository.findByEmail(trx, entry.email)
+      const user = await accounts.findByEmail(entry.email, trx)
       const role = user ? await roleRow(trx, ctx, user.id) : undefined
       if (role) problems.push({ row: entry.row, column: 'Email address', message: `${entry.email} already has the ${role.role} role here: change it from the accounts page` })
       if (user && entry.person.kind !== 'none') {
@@ -101,8 +99,7 @@ export function teamService({ db, clock, accounts, invitations }: { db: Db; cloc
       requirePermission(ctx, 'manage_partnership')
       const rows = await repo.team(db, ctx.partnership.id)
       const people = await repo.people(db, ctx.partnership.id)
-      const identities = await db.selectFrom('externalIdentities').select('userId').distinct().where('userId', 'in', rows.length ? rows.map(r => r.userId) : [0]).execute()
-      const sso = new Set(identities.map(i => i.userId))
+      const sso = await accounts.usingSingleSignOn(rows.map(r => r.userId))
       return rows.map(({ passwordHash, ...row }) => ({
         ...row,
         hasPassword: passwordHash !== null,
@@ -162,7 +159,7 @@ export function teamService({ db, clock, accounts, invitations }: { db: Db; cloc
       await db.transaction().execute(async trx => {
         const before = await roleRow(trx, ctx, userId)
         if (!before) throw new NotFoundError('Account')
-        const user = (await userRepository.findById(trx, userId))!
+        const user = (await accounts.findById(userId, trx))!
         if (before.role !== input.role) {
           if (before.role === 'admin') await refuseRemovingLastAdmin(trx, ctx, userId)
           await trx.updateTable('partnershipRoles').set({ role: input.role }).where('userId', '=', userId).where('partnershipId', '=', ctx.partnership.id).execute()

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely'
 
-import type { CreatedAt } from '../../../db/tables.ts'
+import type { CreatedAt } from '../../../db/column-types.ts'
 
 /** Row types of onboarding (migration 0810-onboarding). */
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database.ts'
 import { ForbiddenError } from '../../../shared/errors.ts'
-import { allows, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
+import { allows, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 
 import { actionRepository as repo } from './action-repository.ts'
 

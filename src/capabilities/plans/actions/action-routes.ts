@@ -3,9 +3,9 @@ import { Router } from 'express'
 import { NotFoundError } from '../../../shared/errors.ts'
 import { crudPages } from '../../../web/crud-routes.ts'
 import { idParam, partnershipContext } from '../../../web/request.ts'
-import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { personLabel } from '../domain/directory.ts'
-import { formatQuarters, planYearLabel, quarterMonths, QUARTERS } from '../domain/quarters.ts'
+import { financialYearLabel, formatQuarters, quarterMonthsLabel, QUARTERS } from '../../../core/calendar/index.ts'
 import { isRag, RAG_LABELS, RAGS } from '../domain/rag.ts'
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../domain/schedule.ts'
 import type { PlanLifecycleService } from '../plan-lifecycle-service.ts'
@@ -54,8 +54,8 @@ export function actionRoutes(plans: ActionService & Pick<PriorityService, 'prior
           organisations: directory.organisations.map(o => ({ value: String(o.id), text: o.name })),
           people: directory.people.map(p => ({ value: String(p.id), text: personLabel(directory, p, true) })),
           districts: (directory.districts ?? []).length > 1 ? directory.districts!.map(d => ({ value: d.id, text: d.name })) : [],
-          yearLabel: planYearLabel(plan.planYear),
-          quarters: QUARTERS.map(q => ({ value: String(q), text: `Q${q}`, hint: quarterMonths(plan.planYear, q) })),
+          yearLabel: financialYearLabel(plan.planYear),
+          quarters: QUARTERS.map(q => ({ value: String(q), text: `Q${q}`, hint: quarterMonthsLabel(plan.planYear, q) })),
           statuses: ACTION_STATUSES.map(s => ({ value: s, text: ACTION_STATUS_LABELS[s] })),
         }
       },
@@ -72,7 +72,7 @@ export function actionRoutes(plans: ActionService & Pick<PriorityService, 'prior
     const page = await plans.actionView(ctx, idParam(req, 'actionId'))
     res.render('plans/actions/views/action.njk', {
       ...page,
-      yearLabel: planYearLabel(page.plan.planYear),
+      yearLabel: financialYearLabel(page.plan.planYear),
       timescale: formatQuarters(page.action.quarters),
       ragDefinitions: await plans.ragDefinitions(ctx),
       labels,
@@ -97,7 +97,7 @@ export function actionRoutes(plans: ActionService & Pick<PriorityService, 'prior
       ...filtered,
       filter,
       isFiltered: Boolean(filter.organisationId || filter.groupId || filter.quarter || filter.rag || filter.dueOnly || filter.district),
-      yearLabel: planYearLabel(filtered.plan.planYear),
+      yearLabel: financialYearLabel(filtered.plan.planYear),
       options: {
         organisations: filtered.organisations.map(o => ({ value: o.id, text: o.name })),
         groups: filtered.groups.map(g => ({ value: g.id, text: g.name })),
@@ -112,7 +112,7 @@ export function actionRoutes(plans: ActionService & Pick<PriorityService, 'prior
   routes.get('/my-actions', async (req, res) => {
     const ctx = partnershipContext(req)
     const mine = await plans.myActions(ctx)
-    res.render('plans/actions/views/my-actions.njk', { ...mine, labels, yearLabel: planYearLabel })
+    res.render('plans/actions/views/my-actions.njk', { ...mine, labels, yearLabel: financialYearLabel })
   })
 
   return routes

@@ -3,8 +3,8 @@ import { Router } from 'express'
 import { ConflictError } from '../../../shared/errors.ts'
 import { attempt, parseForm } from '../../../web/form.ts'
 import { idParam, partnershipContext } from '../../../web/request.ts'
-import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
-import { planYearLabel, quarterMonths, type Quarter } from '../domain/quarters.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
+import { financialYearLabel, quarterMonthsLabel, type Quarter } from '../../../core/calendar/index.ts'
 import { otherRagsOf, RAG_LABELS, RAGS } from '../domain/rag.ts'
 import { planPaths } from '../plan-paths.ts'
 
@@ -21,8 +21,8 @@ export function updateRoutes(plans: UpdateService): Router {
     const page = await plans.updatePage(ctx, actionId)
     return {
       ...page,
-      yearLabel: planYearLabel(page.plan.planYear),
-      quarterItems: page.openQuarters.map((q: Quarter) => ({ value: String(q), text: `Q${q}`, hint: quarterMonths(page.plan.planYear, q) })),
+      yearLabel: financialYearLabel(page.plan.planYear),
+      quarterItems: page.openQuarters.map((q: Quarter) => ({ value: String(q), text: `Q${q}`, hint: quarterMonthsLabel(page.plan.planYear, q) })),
       ragItems: RAGS.map(r => ({ value: r, text: RAG_LABELS[r], hint: page.ragDefinitions[r] })),
       /** A radio group per dimension: `rag` for the headline, `rag-{id}` for the others. */
       ragFields: page.ragDimensions.map((d, i) => ({ name: i === 0 ? 'rag' : `rag-${d.id}`, legend: page.ragDimensions.length > 1 ? `RAG status: ${d.name}` : 'RAG status', description: d.description ?? null })),

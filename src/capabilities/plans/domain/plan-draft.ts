@@ -1,5 +1,6 @@
+import type { IsoDate, Quarter } from '../../../core/calendar/index.ts'
+
 import { findDistrict, findGroup, findOrganisation, findPerson, nameKey, type Directory } from './directory.ts'
-import type { IsoDate, Quarter } from './quarters.ts'
 import type { Rag } from './rag.ts'
 import type { ActionStatus } from './schedule.ts'
 

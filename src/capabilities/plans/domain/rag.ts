@@ -1,4 +1,4 @@
-import type { Quarter } from './quarters.ts'
+import type { Quarter } from '../../../core/calendar/index.ts'
 
 /**
  * RAG statuses of quarterly updates. The words are the partnership's: the defaults below follow the

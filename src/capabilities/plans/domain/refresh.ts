@@ -1,5 +1,6 @@
+import { financialYearDates } from '../../../core/calendar/index.ts'
+
 import type { DraftStrategicObjective, ResolvedPriority } from './plan-draft.ts'
-import { planYearDates } from './quarters.ts'
 
 /**
  * "Refresh for next year": the partnership plan is a three-year plan refreshed every year. The refresh
@@ -46,7 +47,7 @@ export function refreshPlan(plan: RefreshPlanDetails, priorities: readonly Resol
     periodStartYear = planYear
     periodEndYear = planYear + length
   }
-  const yearStart = planYearDates(planYear).start
+  const yearStart = financialYearDates(planYear).first
   let leftBehind = 0
   let objectives = 0
   let actions = 0

@@ -1,4 +1,4 @@
-import { positionInPlanYear, quarterOf, type IsoDate, type Quarter, QUARTERS } from './quarters.ts'
+import { positionInFinancialYear, quarterOf, QUARTERS, type IsoDate, type Quarter } from '../../../core/calendar/index.ts'
 
 /**
  * When an action expects a quarterly update, and whether one is due or overdue.
@@ -57,7 +57,7 @@ export function updateState(
   today: IsoDate,
 ): UpdateState {
   if (!plan.expectsUpdates || action.status !== 'open') return { kind: 'not_expected' }
-  const position = positionInPlanYear(plan.planYear, today)
+  const position = positionInFinancialYear(plan.planYear, today)
   if (position === 'before') return { kind: 'not_started' }
   if (position === 'after' && isHistory(plan.planYear, today)) return { kind: 'closed' }
   const current = position === 'after' ? 5 : position
@@ -71,7 +71,7 @@ export function updateState(
 
 /** Whether the plan year and the quarter after it (its year-end reporting) are over. */
 export function isHistory(planYear: number, today: IsoDate): boolean {
-  const next = positionInPlanYear(planYear + 1, today)
+  const next = positionInFinancialYear(planYear + 1, today)
   return next === 'after' || (next !== 'before' && next > 1)
 }
 
@@ -103,13 +103,13 @@ export function updateStateLabel(state: UpdateState): string {
  */
 export function suggestedQuarter(state: UpdateState, planYear: number, today: IsoDate): Quarter {
   if (state.kind === 'due' || state.kind === 'overdue') return state.quarter
-  const position = positionInPlanYear(planYear, today)
+  const position = positionInFinancialYear(planYear, today)
   return position === 'before' ? 1 : position === 'after' ? 4 : position
 }
 
 /** Why an update for this quarter cannot be posted today, or null when it can. */
 export function quarterProblem(planYear: number, quarter: Quarter, today: IsoDate): string | null {
-  const position = positionInPlanYear(planYear, today)
+  const position = positionInFinancialYear(planYear, today)
   if (position === 'before' || (position !== 'after' && quarter > position)) {
     return `Q${quarter} has not started yet: choose the quarter you are reporting on`
   }

@@ -1,10 +1,10 @@
 import { Router, type Request } from 'express'
 
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
 import { NotFoundError } from '../../../shared/errors.ts'
 import { crudPages } from '../../../web/crud-routes.ts'
 import { idParam, partnershipContext } from '../../../web/request.ts'
-import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
-import { planYearLabel } from '../domain/quarters.ts'
 import type { PlanLifecycleService } from '../plan-lifecycle-service.ts'
 import { labels } from '../plan-pages.ts'
 import { planPaths } from '../plan-paths.ts'
@@ -56,7 +56,7 @@ export function priorityRoutes(plans: PriorityService & Pick<PlanLifecycleServic
   routes.get('/priorities/:priorityId', async (req, res) => {
     const ctx = partnershipContext(req)
     const page = await plans.priorityView(ctx, idParam(req, 'priorityId'))
-    res.render('plans/priorities/views/priority.njk', { ...page, yearLabel: planYearLabel(page.plan.planYear), labels })
+    res.render('plans/priorities/views/priority.njk', { ...page, yearLabel: financialYearLabel(page.plan.planYear), labels })
   })
 
   const priorityOf = async (ctx: PartnershipContext, req: Request) => plans.priority(ctx, idParam(req, 'priorityId'))

@@ -2,7 +2,7 @@ import { Router } from 'express'
 
 import { attempt, parseForm } from '../../../web/form.ts'
 import { partnershipContext } from '../../../web/request.ts'
-import { requirePermission } from '../../partnerships/domain/partnership-context.ts'
+import { requirePermission } from '../../../core/access/partnership-context.ts'
 import { planPaths } from '../plan-paths.ts'
 
 import { MAX_DIMENSIONS, ragDimensionsForm } from './rag-dimension-forms.ts'

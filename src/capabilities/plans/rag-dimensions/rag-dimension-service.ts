@@ -1,5 +1,5 @@
-import { auditLog } from '../../audit/audit-repository.ts'
-import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
+import { auditLog } from '../../../core/audit/audit-log.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { dimensionsOf } from '../domain/rag.ts'
 import type { PlanDeps } from '../plan-access.ts'
 import { planRepository } from '../plan-repository.ts'

@@ -4,7 +4,7 @@ import { fileName } from '../../../shared/spreadsheet.ts'
 import { formErrors, parseForm } from '../../../web/form.ts'
 import { idParam, partnershipContext } from '../../../web/request.ts'
 import { receiveSpreadsheetUpload } from '../../../web/upload.ts'
-import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import type { PlanLifecycleService } from '../plan-lifecycle-service.ts'
 import { planPaths } from '../plan-paths.ts'
 

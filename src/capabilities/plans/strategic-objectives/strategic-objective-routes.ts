@@ -2,7 +2,7 @@ import { Router } from 'express'
 
 import { crudPages } from '../../../web/crud-routes.ts'
 import { idParam } from '../../../web/request.ts'
-import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import type { PlanLifecycleService } from '../plan-lifecycle-service.ts'
 import { planPaths } from '../plan-paths.ts'
 

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../../db/errors.ts'
 import { NotFoundError, ValidationError } from '../../../shared/errors.ts'
-import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../../audit/audited-changes.ts'
-import { requirePermission, type PartnershipContext } from '../../partnerships/domain/partnership-context.ts'
+import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../../../core/audit/audited-changes.ts'
+import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { changeTarget, ensureId, type PlanAccess, type PlanDeps } from '../plan-access.ts'
 
 import type { StrategicObjectiveInput } from './strategic-objective-forms.ts'

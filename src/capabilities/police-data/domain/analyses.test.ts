@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
+import { monthRange } from '../../../core/calendar/index.ts'
+
 import {
   crimeTypeByMonth,
   percentChange,
@@ -16,30 +18,8 @@ import {
   type MonthTypeCount,
 } from './analyses.ts'
 import { caveatsFor } from './caveats.ts'
-import { addMonths, describeMonths, financialYearLabel, financialYearStart, monthRange, periodLabel } from './months.ts'
-import { scoreMatrix, trendScore, volumeScore } from './scoring.ts'
 
 const c = (month: string, crimeType: string, count: number): MonthTypeCount => ({ month, crimeType, count })
-
-describe('months', () => {
-  it('works out financial years from April', () => {
-    expect(financialYearStart('2025-03')).toBe('2024-04')
-    expect(financialYearStart('2025-04')).toBe('2025-04')
-    expect(financialYearLabel('2026-01')).toBe('2025/26')
-    expect(financialYearLabel('1999-12')).toBe('1999/00')
-  })
-
-  it('ranges and shifts across years', () => {
-    expect(monthRange('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02'])
-    expect(addMonths('2025-01', -13)).toBe('2023-12')
-  })
-
-  it('describes months in runs for a sentence', () => {
-    expect(describeMonths(['2018-08', '2018-09', '2019-03'])).toBe('August and September 2018 and March 2019')
-    expect(describeMonths(['2019-03', '2019-04', '2019-05', '2024-05'])).toBe('March to May 2019 and May 2024')
-    expect(periodLabel('2024-10', '2025-09')).toBe('October 2024 to September 2025')
-  })
-})
 
 describe('counts by crime type and month', () => {
   const counts = [c('2025-01', 'Burglary', 5), c('2025-01', 'Anti-social behaviour', 10), c('2025-03', 'Burglary', 2)]
@@ -164,40 +144,5 @@ describe('caveats', () => {
     expect(caveats).toMatch(/best-fit/)
     expect(caveats).toMatch(/Rates per 1,000 residents use the ONS mid-2020 population estimate for Rochford/)
     expect(caveats).toMatch(/12 records of the force/)
-  })
-})
-
-describe('the priority scoring matrix', () => {
-  it('scores volume against the biggest issue and trend by the change', () => {
-    expect([100, 80, 40, 20, 10, 5].map(n => volumeScore(n, 100))).toEqual([5, 5, 4, 3, 2, 1])
-    expect([15, 5, 0, -5, -20, null].map(trendScore)).toEqual([5, 4, 3, 2, 1, null])
-  })
-
-  it('ranks by weighted total, fills volume and trend from the data, and lets the group overrule them', () => {
-    const criteria = [
-      { id: 1, name: 'Volume', weight: 2, source: 'volume' as const },
-      { id: 2, name: 'Trend', weight: 2, source: 'trend' as const },
-      { id: 3, name: 'Harm', weight: 3, source: 'group' as const },
-    ]
-    const candidates = [
-      { id: 10, name: 'Anti-social behaviour', crimeTypes: ['Anti-social behaviour'] },
-      { id: 11, name: 'Domestic abuse', crimeTypes: [] },
-    ]
-    const evidence = new Map([[10, { count: 400, previous: 300, change: 33.3, monthsCompared: 12 }]])
-    const scores = new Map([
-      ['10:3', 3],
-      ['11:1', 4],
-      ['11:2', 3],
-      ['11:3', 5],
-      ['10:2', 4],
-    ])
-    const rows = scoreMatrix(criteria, candidates, scores, evidence)
-    expect(rows.map(r => [r.candidate.name, r.total, r.rank])).toEqual([
-      ['Domestic abuse', 4 * 2 + 3 * 2 + 5 * 3, 1],
-      ['Anti-social behaviour', 5 * 2 + 4 * 2 + 3 * 3, 2],
-    ])
-    const asb = rows[1]!
-    expect(asb.cells[0]).toMatchObject({ score: 5, from: 'data' })
-    expect(asb.cells[1]).toMatchObject({ score: 4, from: 'group', dataScore: 5 })
   })
 })

@@ -1,15 +1,5 @@
-import {
-  addMonths,
-  describeMonths,
-  financialYearLabel,
-  financialYearStart,
-  monthLabel,
-  monthName,
-  monthNumber,
-  monthRange,
-  periodLabel,
-  type Month,
-} from './months.ts'
+import { addMonths, describeMonths, financialYearLabel, monthLabel, monthNumber, monthRange, monthRangeLabel, yearToDateMonths, type Month } from '../../../core/calendar/index.ts'
+import { CRIME_TYPES } from '../../../shared/police-uk.ts'
 import { ANTI_SOCIAL_BEHAVIOUR } from './police-rows.ts'
 
 /**
@@ -25,24 +15,6 @@ export interface MonthTypeCount {
   crimeType: string
   count: number
 }
-
-/** The order police.uk lists crime types in; others (older names) follow alphabetically. */
-export const CRIME_TYPES = [
-  'Anti-social behaviour',
-  'Bicycle theft',
-  'Burglary',
-  'Criminal damage and arson',
-  'Drugs',
-  'Other crime',
-  'Other theft',
-  'Possession of weapons',
-  'Public order',
-  'Robbery',
-  'Shoplifting',
-  'Theft from the person',
-  'Vehicle crime',
-  'Violence and sexual offences',
-] as const
 
 export const isAsb = (crimeType: string) => crimeType === ANTI_SOCIAL_BEHAVIOUR
 
@@ -153,10 +125,13 @@ export interface YearToDate {
   total: YearToDateRow
 }
 
+/**
+ * The financial year to date against the same months a year earlier. Both columns count only the comparable
+ * months (held in both years; see yearToDateMonths in the calendar), so the two figures rest on the same months.
+ */
 export function yearToDate(counts: readonly MonthTypeCount[], to: Month, heldMonths: ReadonlySet<Month>): YearToDate {
-  const currentFrom = financialYearStart(to)
-  const months = monthRange(currentFrom, to)
-  const comparable = months.filter(m => heldMonths.has(m) && heldMonths.has(addMonths(m, -12)))
+  const ytd = yearToDateMonths(to, heldMonths)
+  const comparable = ytd.comparable
   const thisYear = new Set(comparable)
   const lastYear = new Set(comparable.map(m => addMonths(m, -12)))
   const current = totalsByType(counts, thisYear)
@@ -172,16 +147,16 @@ export function yearToDate(counts: readonly MonthTypeCount[], to: Month, heldMon
   const rows = types.map(t => row(t, current.get(t) ?? 0, previous.get(t) ?? 0)).sort((a, b) => b.current - a.current || a.crimeType.localeCompare(b.crimeType))
   const sum = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + v, 0)
   return {
-    financialYear: financialYearLabel(to),
-    previousFinancialYear: financialYearLabel(addMonths(to, -12)),
-    currentFrom,
+    financialYear: financialYearLabel(ytd.financialYear),
+    previousFinancialYear: financialYearLabel(ytd.financialYear - 1),
+    currentFrom: ytd.from,
     to,
-    previousFrom: addMonths(currentFrom, -12),
+    previousFrom: addMonths(ytd.from, -12),
     previousTo: addMonths(to, -12),
     comparableMonths: comparable,
-    missingThisYear: months.filter(m => !heldMonths.has(m)),
-    missingLastYear: months.map(m => addMonths(m, -12)).filter(m => !heldMonths.has(m)),
-    isComplete: comparable.length === months.length,
+    missingThisYear: ytd.missingSoFar,
+    missingLastYear: ytd.missingLastYear,
+    isComplete: comparable.length === ytd.months.length,
     rows,
     total: row('All crime and anti-social behaviour', sum(current), sum(previous)),
   }
@@ -215,7 +190,7 @@ export interface TrendPoint {
   value: number | null
 }
 
-export const SEASONS = [
+const SEASONS = [
   { key: 'summer', name: 'the summer holidays', months: [7, 8], label: 'July and August' },
   { key: 'halloween', name: 'Halloween and bonfire night', months: [10, 11], label: 'October and November' },
   { key: 'christmas', name: 'Christmas', months: [12], label: 'December' },
@@ -339,7 +314,7 @@ export function summarise(input: SummaryInput): string[] {
   const { table, top, yearToDate: ytd } = input
   const months = table.months.length
   const sentences: string[] = []
-  const period = periodLabel(input.from, input.to)
+  const period = monthRangeLabel(input.from, input.to)
   if (table.heldCount === 0) {
     return [`No police.uk data is held for ${input.areaName} for ${period}. Import the months you need, then come back.`]
   }
@@ -365,7 +340,7 @@ export function summarise(input: SummaryInput): string[] {
   }
   if (top.items.length > 3) sentences.push(`The top ${top.items.length} types made up ${pct(top.topShare)} of all ${n(top.total)} records.`)
 
-  const ytdPeriod = periodLabel(ytd.currentFrom, ytd.to)
+  const ytdPeriod = monthRangeLabel(ytd.currentFrom, ytd.to)
   if (ytd.comparableMonths.length === 0) {
     sentences.push(`The financial year ${ytd.financialYear} to date (${ytdPeriod}) cannot be compared with last year: no month of it is held for both years.`)
   } else {
@@ -398,5 +373,3 @@ export function summarise(input: SummaryInput): string[] {
   return sentences
 }
 
-/** "In July 2025" style, for tables' captions. */
-export const monthWord = (month: Month) => monthName(month)

@@ -1,4 +1,4 @@
-import { describeMonths, type Month } from './months.ts'
+import { describeMonths, type Month } from '../../../core/calendar/index.ts'
 
 /**
  * The caveats that travel with police.uk figures: on every table, chart, download and document. Users
@@ -20,15 +20,18 @@ export interface CaveatContext {
   rowsPlacedByName?: number | undefined
 }
 
-export const APPROXIMATE_LOCATIONS =
+const APPROXIMATE_LOCATIONS =
   'Locations are approximate: police.uk moves each record to the nearest of a set of anonymous map points, so a point or an LSOA is not an address, and small areas can gain or lose records.'
 
 export const OFFENCES_NOT_TOLD_APART =
   'Some offences cannot be told apart in this data: domestic abuse, hate crime and alcohol-related crime, for example, are recorded under their crime type (such as violence and sexual offences) with no flag; residential and business burglary are both “Burglary”.'
 
+export const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.'
+export const ONS_ATTRIBUTION = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right.'
+
 export const POLICE_SOURCE = 'Source: data.police.uk street-level crime and anti-social behaviour, as imported into CSP Hub.'
 
-export function vintageSentence(vintages: CaveatContext['vintages']): string | null {
+function vintageSentence(vintages: CaveatContext['vintages']): string | null {
   if (!vintages.length) return null
   const of = (v: string) => vintages.filter(x => x.vintage === v).map(x => x.month)
   const old = [...of('2011')]

@@ -44,8 +44,6 @@ export interface LsoaPlace {
   in2021: boolean
 }
 
-const LSOA_CODE = /^[EW]01\d{6}$/
-export const isLsoaCode = (code: string) => LSOA_CODE.test(code)
 
 export type AreaKind = 'district' | 'ward' | 'lsoa'
 
@@ -64,7 +62,7 @@ export function districtNameFromLsoaName(name: string): string | null {
 }
 
 /** The MSOA part of an LSOA name: "Basildon 014G" → "Basildon 014". */
-export function msoaOfLsoaName(name: string): string | null {
+function msoaOfLsoaName(name: string): string | null {
   const match = /^(.+? \d{3})[A-Z]$/.exec(name.trim())
   return match ? match[1]! : null
 }

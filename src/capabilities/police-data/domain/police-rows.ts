@@ -1,7 +1,7 @@
+import { isMonth, type Month } from '../../../core/calendar/index.ts'
 import { plainText } from '../../../shared/plain-text.ts'
 
 import { placeLsoa, type Placement } from './geography.ts'
-import { isMonth, type Month } from './months.ts'
 
 /**
  * The rules for one police.uk street-level CSV file (data.police.uk "street" files): its header, its

@@ -1,6 +1,6 @@
 import { formatDate } from '../../../shared/format.ts'
-import { planYearLabel } from '../../plans/domain/quarters.ts'
-import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
+import type { Block, DocumentSection, ReportDocument } from '../../../core/documents/model.ts'
 
 import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
 import { fundingDetailBlocks } from './funding-detail.ts'
@@ -35,10 +35,10 @@ export function performanceBlocks(performance: PerformanceTable, year: number, n
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: `Performance against the partnership’s targets for ${planYearLabel(year)} is shown in the table below.`,
+      text: `Performance against the partnership’s targets for ${financialYearLabel(year)} is shown in the table below.`,
       ...(numbering ? { number: nextNumber(numbering) } : {}),
     },
-    performanceTableBlock(performance, `Achievements from strategic priorities ${planYearLabel(year)}`),
+    performanceTableBlock(performance, `Achievements from strategic priorities ${financialYearLabel(year)}`),
   ]
   if (performance.source) blocks.push({ kind: 'paragraph', text: `Source: ${performance.source}`, small: true })
   if (performance.notes?.length) blocks.push({ kind: 'note', title: 'About these figures', paragraphs: performance.notes })
@@ -61,7 +61,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
     const blocks = written(facts, 'background', n)
     if (plan) {
       if (plan.view.priorities.length) {
-        blocks.push({ kind: 'paragraph', text: `The priority areas for action for ${planYearLabel(plan.view.plan.planYear)} were:`, number: nextNumber(n) })
+        blocks.push({ kind: 'paragraph', text: `The priority areas for action for ${financialYearLabel(plan.view.plan.planYear)} were:`, number: nextNumber(n) })
         blocks.push(prioritiesBullets(plan.view))
       }
       const progress = actionProgress(plan, `Progress on the actions of ${plan.view.plan.title}`)
@@ -109,7 +109,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
   const metadata = [
     ...(facts.committee ? [{ label: 'Committee', value: facts.committee }] : []),
     ...(facts.meetingDate ? [{ label: 'Meeting', value: formatDate(facts.meetingDate) }] : []),
-    { label: 'Year reported on', value: planYearLabel(year) },
+    { label: 'Year reported on', value: financialYearLabel(year) },
     statusLine(facts),
     generatedLine(facts),
   ]

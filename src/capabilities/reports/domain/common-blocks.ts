@@ -1,8 +1,7 @@
 import { formatDate } from '../../../shared/format.ts'
-import type { Quarter } from '../../plans/domain/quarters.ts'
-import { RAG_LABELS, type RagCounts, type RagDefinitions } from '../../plans/domain/rag.ts'
-import type { PlanSummary, PlanView, PriorityView } from '../../plans/plan-service.ts'
-import type { Block, ReportDocument, TableBlock } from '../document/model.ts'
+import type { Quarter } from '../../../core/calendar/index.ts'
+import { type PlanSummary, type PlanView, type PriorityView, RAG_LABELS, type RagCounts, type RagDefinitions } from '../../plans/index.ts'
+import type { Block, ReportDocument, TableBlock } from '../../../core/documents/model.ts'
 
 import { dimensionTables, districtTable, strategicObjectiveBullets } from './plan-shapes.ts'
 import type { ReportStatus } from './report-kinds.ts'
@@ -38,7 +37,7 @@ export function priorityHeading(priority: Pick<PriorityView, 'title'>, index: nu
 }
 
 /** "Safeguarding vulnerable people from harm (domestic abuse; hidden harm)". */
-export function priorityWithThemes(priority: Pick<PriorityView, 'title' | 'subThemes'>): string {
+function priorityWithThemes(priority: Pick<PriorityView, 'title' | 'subThemes'>): string {
   return priority.subThemes.length ? `${priority.title} (${priority.subThemes.join('; ')})` : priority.title
 }
 

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import { demoPlanView, editActions, JOINT_2016_PLAN, withRag } from '../../../../test/fixtures/demo-plans.ts'
+import { demoPlanView, editActions, JOINT_2016_PLAN, withRag } from '#test/fixtures/demo-plans'
 import { JOINT_2021_PLAN } from '../../../demo/plan-data.ts'
-import { ragDefinitions } from '../../plans/domain/rag.ts'
-import { summarisePlanView } from '../../plans/plan-service.ts'
-import type { Block, DocumentSection, ReportDocument, TableBlock } from '../document/model.ts'
-import { cellText, plainText } from '../document/normalise.ts'
+import { ragDefinitions, summarisePlanView } from '../../plans/index.ts'
+import type { Block, DocumentSection, ReportDocument, TableBlock } from '../../../core/documents/model.ts'
+import { cellText, plainText } from '../../../core/documents/normalise.ts'
 
 import { annualReportDocument } from './annual-report.ts'
 import { OGL_ATTRIBUTION, type PlanReading, type ReportFacts } from './common-blocks.ts'

@@ -1,6 +1,6 @@
 import { formatMoney } from '../../../shared/format.ts'
-import { planYearLabel } from '../../plans/domain/quarters.ts'
-import type { Block, TableBlock } from '../document/model.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
+import type { Block, TableBlock } from '../../../core/documents/model.ts'
 
 import type { FundingSummary } from './funding.ts'
 
@@ -22,7 +22,7 @@ function natureTable(summary: FundingSummary): TableBlock | null {
   const row = (label: string, figure: { revenue: number; capital: number }) => ({ cells: [label, money(figure.revenue), money(figure.capital), money(figure.revenue + figure.capital)] })
   return {
     kind: 'table',
-    caption: `Revenue and capital in ${planYearLabel(summary.financialYear)}`,
+    caption: `Revenue and capital in ${financialYearLabel(summary.financialYear)}`,
     columns: [
       { header: 'Figure', width: 3 },
       { header: 'Revenue', width: 1.5, numeric: true },
@@ -38,7 +38,7 @@ function notCountedTable(summary: FundingSummary): TableBlock | null {
   if (!summary.notCounted?.length) return null
   return {
     kind: 'table',
-    caption: `Money not counted as available in ${planYearLabel(summary.financialYear)}`,
+    caption: `Money not counted as available in ${financialYearLabel(summary.financialYear)}`,
     columns: [
       { header: 'Source', width: 3 },
       { header: 'Why not counted', width: 3 },
@@ -53,7 +53,7 @@ function administeredTable(summary: FundingSummary): TableBlock | null {
   if (!summary.administered?.length) return null
   return {
     kind: 'table',
-    caption: `Money administered for others in ${planYearLabel(summary.financialYear)} (not the partnership’s own, not in the totals above)`,
+    caption: `Money administered for others in ${financialYearLabel(summary.financialYear)} (not the partnership’s own, not in the totals above)`,
     columns: [
       { header: 'Money', width: 3 },
       { header: 'Held', width: 1.5, numeric: true },
@@ -69,7 +69,7 @@ function districtTable(summary: FundingSummary): TableBlock | null {
   if (!summary.byDistrict?.length) return null
   return {
     kind: 'table',
-    caption: `Money available by district in ${planYearLabel(summary.financialYear)}`,
+    caption: `Money available by district in ${financialYearLabel(summary.financialYear)}`,
     columns: [
       { header: 'District', width: 4 },
       { header: 'Available', width: 1.5, numeric: true },
@@ -95,11 +95,11 @@ function changeTable(summary: FundingSummary): TableBlock | null {
   const total = change.currentTotalPence - change.previousTotalPence
   return {
     kind: 'table',
-    caption: `Change since ${planYearLabel(change.previousYear)}`,
+    caption: `Change since ${financialYearLabel(change.previousYear)}`,
     columns: [
       { header: 'Source', width: 3 },
-      { header: planYearLabel(change.previousYear), width: 1.5, numeric: true },
-      { header: planYearLabel(summary.financialYear), width: 1.5, numeric: true },
+      { header: financialYearLabel(change.previousYear), width: 1.5, numeric: true },
+      { header: financialYearLabel(summary.financialYear), width: 1.5, numeric: true },
       { header: 'Shortfall or increase', width: 2 },
     ],
     rowHeaders: true,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import type { TableBlock } from '../document/model.ts'
-import { cellText } from '../document/normalise.ts'
+import type { TableBlock } from '../../../core/documents/model.ts'
+import { cellText } from '../../../core/documents/normalise.ts'
 
 import { fundingDetailBlocks } from './funding-detail.ts'
 import { allocationsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'

@@ -1,7 +1,7 @@
 import { formatMoney } from '../../../shared/format.ts'
-import type { ReportFundingSummary } from '../../funding/domain/funding.ts'
-import { planYearLabel } from '../../plans/domain/quarters.ts'
-import type { TableBlock } from '../document/model.ts'
+import type { ReportFundingSummary } from '../../funding/index.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
+import type { TableBlock } from '../../../core/documents/model.ts'
 
 /**
  * A financial year's money as the committee report states it (seed 004, 3.3 and 6.1): the grant and other
@@ -13,7 +13,7 @@ export type FundingSummary = ReportFundingSummary
 
 /** The sentences of the report's background (3.3 in seed 004), from the figures. */
 export function fundingSentences(summary: FundingSummary): string[] {
-  const year = planYearLabel(summary.financialYear)
+  const year = financialYearLabel(summary.financialYear)
   const sentences: string[] = []
   const streams = summary.streams.filter(stream => stream.amountPence !== 0)
   if (streams.length === 1) sentences.push(`Funding from ${streams[0]!.name} for ${year} amounted to ${formatMoney(streams[0]!.amountPence)}.`)
@@ -24,7 +24,7 @@ export function fundingSentences(summary: FundingSummary): string[] {
   const total = `giving ${formatMoney(summary.availablePence)} in all`
   if (summary.rollOverPence > 0) {
     sentences.push(
-      `In addition, an underspend of ${formatMoney(summary.rollOverPence)} from ${planYearLabel(summary.financialYear - 1)} was approved for roll over into ${year}${reservesPence > 0 ? '' : `, ${total}`}.`,
+      `In addition, an underspend of ${formatMoney(summary.rollOverPence)} from ${financialYearLabel(summary.financialYear - 1)} was approved for roll over into ${year}${reservesPence > 0 ? '' : `, ${total}`}.`,
     )
   }
   if (reservesPence > 0) sentences.push(`${summary.rollOverPence > 0 ? 'A further' : 'In addition,'} ${formatMoney(reservesPence)} was drawn from reserves, ${total}.`)
@@ -47,7 +47,7 @@ export function fundingTableBlock(summary: FundingSummary): TableBlock {
   const money = (pence: number) => formatMoney(pence)
   return {
     kind: 'table',
-    caption: `Funding for ${planYearLabel(summary.financialYear)}`,
+    caption: `Funding for ${financialYearLabel(summary.financialYear)}`,
     columns: [
       { header: 'Item', width: 4 },
       { header: 'Amount', width: 1.5, numeric: true },
@@ -55,7 +55,7 @@ export function fundingTableBlock(summary: FundingSummary): TableBlock {
     rowHeaders: true,
     rows: [
       ...summary.streams.map(stream => ({ cells: [stream.note ? { lines: [stream.name, { text: stream.note, small: true }] } : stream.name, money(stream.amountPence)] })),
-      ...(summary.rollOverPence ? [{ cells: [`Underspend rolled over from ${planYearLabel(summary.financialYear - 1)}`, money(summary.rollOverPence)] }] : []),
+      ...(summary.rollOverPence ? [{ cells: [`Underspend rolled over from ${financialYearLabel(summary.financialYear - 1)}`, money(summary.rollOverPence)] }] : []),
       ...(summary.reserves ?? []).map(r => ({ cells: [`Drawn from reserves: ${r.name}`, money(r.amountPence)] })),
       { cells: [{ lines: ['Total available'], bold: true }, { lines: [money(summary.availablePence)], bold: true }] },
       { cells: ['Allocated', money(summary.allocatedPence)] },
@@ -72,7 +72,7 @@ export function allocationsTableBlock(summary: FundingSummary): TableBlock | nul
   if (!summary.allocations.length) return null
   return {
     kind: 'table',
-    caption: `Allocations for ${planYearLabel(summary.financialYear)}`,
+    caption: `Allocations for ${financialYearLabel(summary.financialYear)}`,
     columns: [
       { header: 'Allocated to', width: 4 },
       { header: 'Allocated', width: 1.5, numeric: true },
@@ -90,7 +90,7 @@ export function bidsTableBlock(summary: FundingSummary): TableBlock | null {
   if (!summary.bids.length) return null
   return {
     kind: 'table',
-    caption: `Bids to other funds in ${planYearLabel(summary.financialYear)}`,
+    caption: `Bids to other funds in ${financialYearLabel(summary.financialYear)}`,
     columns: [
       { header: 'Fund', width: 3 },
       { header: 'For', width: 3 },

@@ -1,4 +1,4 @@
-import type { Block, TextRun } from '../document/model.ts'
+import type { Block, TextRun } from '../../../core/documents/model.ts'
 
 /**
  * The coordinator's words for a section, typed in a plain text box: each line is a paragraph, a line that
@@ -53,6 +53,3 @@ export function nextNumber(numbering: Numbering): string {
   return `${numbering.section}.${numbering.last}`
 }
 
-export function isBlank(text: string | null | undefined): boolean {
-  return !text || !text.trim()
-}

@@ -1,5 +1,5 @@
-import { planYearLabel } from '../../plans/domain/quarters.ts'
-import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
+import type { Block, DocumentSection, ReportDocument } from '../../../core/documents/model.ts'
 
 import { performanceBlocks } from './annual-report.ts'
 import { footerText, generatedLine, statusLine, withAttribution, type ReportFacts } from './common-blocks.ts'
@@ -18,7 +18,7 @@ export interface PerformanceReportInput {
 
 export function performanceReportDocument(input: PerformanceReportInput): ReportDocument {
   const { facts, performance } = input
-  const year = planYearLabel(facts.year)
+  const year = financialYearLabel(facts.year)
   const sections: DocumentSection[] = []
   const introduction = narrativeBlocks(facts.narrative.introduction)
   const table: Block[] = performance

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { cellText } from '../document/normalise.ts'
+import { cellText } from '../../../core/documents/normalise.ts'
 
 import { describeChange, percentChange, performanceTableBlock, type PerformanceTable } from './performance.ts'
 

@@ -1,6 +1,6 @@
-import type { ChartInput } from '../../../shared/charts/chart.ts'
+import type { ChartInput } from '../../../core/documents/chart.ts'
 import { formatNumber, formatPercent } from '../../../shared/format.ts'
-import type { Rag, TableBlock, TableRow } from '../document/model.ts'
+import type { Rag, TableBlock, TableRow } from '../../../core/documents/model.ts'
 
 /**
  * The performance table ("Achievements from Strategic Priorities", seed 000): each target with the figure for

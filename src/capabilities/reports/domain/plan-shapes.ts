@@ -1,7 +1,6 @@
-import { countRags, ragsInQuarter, RAG_LABELS } from '../../plans/domain/rag.ts'
-import type { Quarter } from '../../plans/domain/quarters.ts'
-import type { ActionView, PlanSummary, PlanView } from '../../plans/plan-service.ts'
-import type { Block, TableBlock } from '../document/model.ts'
+import type { Quarter } from '../../../core/calendar/index.ts'
+import { countRags, ragsInQuarter, RAG_LABELS, type ActionView, type PlanSummary, type PlanView } from '../../plans/index.ts'
+import type { Block, TableBlock } from '../../../core/documents/model.ts'
 
 /**
  * How the documents show what plans now hold, read from the plans' own view and summary: strategic

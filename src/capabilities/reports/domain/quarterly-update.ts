@@ -1,14 +1,23 @@
 import { formatDate } from '../../../shared/format.ts'
-import { planYearLabel, type Quarter } from '../../plans/domain/quarters.ts'
-import { countRags, ragInQuarter, ragsInQuarter, updatesInQuarter, type RagDefinitions, type RagDimension } from '../../plans/domain/rag.ts'
-import { ACTION_STATUS_LABELS } from '../../plans/domain/schedule.ts'
-import type { ActionView, PlanSummary, PlanView, PriorityView } from '../../plans/plan-service.ts'
-import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, TableRow } from '../document/model.ts'
+import { financialYearLabel, quarterLabel, type Quarter } from '../../../core/calendar/index.ts'
+import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, TableRow } from '../../../core/documents/model.ts'
+import {
+  ACTION_STATUS_LABELS,
+  countRags,
+  ragInQuarter,
+  ragsInQuarter,
+  updatesInQuarter,
+  type ActionView,
+  type PlanSummary,
+  type PlanView,
+  type PriorityView,
+  type RagDefinitions,
+  type RagDimension,
+} from '../../plans/index.ts'
 
 import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
 import { narrativeBlocks } from './narrative.ts'
 import { agreedLine, districtTable, quarterDimensionTables } from './plan-shapes.ts'
-import { quarterLabel } from './periods.ts'
 
 /**
  * The quarterly partnership plan update (Appendix A of seed 001): for each priority, a table of its actions
@@ -90,7 +99,7 @@ function actionRow(action: ActionView, quarter: Quarter, dimensions: readonly Ra
   return { cells: [actionCell(action), outcomesCell(action), leadCell(action), timescaleCell(action), updatesCell(action, quarter), ...statusCells(action, quarter, dimensions)] }
 }
 
-export function priorityTable(priority: PriorityView, index: number, quarter: Quarter, year: number, dimensions: readonly RagDimension[] = []): TableBlock {
+function priorityTable(priority: PriorityView, index: number, quarter: Quarter, year: number, dimensions: readonly RagDimension[] = []): TableBlock {
   const ragColumns = dimensions.length > 1 ? dimensions.map(d => ({ header: d.name, width: 1.1 })) : [{ header: 'RAG', width: 1.1 }]
   const rows: TableRow[] = []
   for (const group of priority.groups) {
@@ -176,7 +185,7 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     ],
   })
   sections.push({
-    heading: `Partnership priorities for ${planYearLabel(year)}`,
+    heading: `Partnership priorities for ${financialYearLabel(year)}`,
     blocks: plan.priorities.length ? [prioritiesBullets(plan)] : [{ kind: 'paragraph', text: 'The plan has no priorities yet.' }],
   })
   plan.priorities.forEach((priority, index) => sections.push(prioritySection(priority, index, quarter, year, dims)))

@@ -1,6 +1,4 @@
-import { planYearLabel, type Quarter } from '../../plans/domain/quarters.ts'
-
-import { quarterOrdinal } from './periods.ts'
+import { financialYearLabel, quarterOrdinal, type Quarter } from '../../../core/calendar/index.ts'
 
 /**
  * The documents a partnership produces, and the narrative sections the coordinator writes for each. The
@@ -96,7 +94,7 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
       heading: 'Purpose of report',
       hint: 'One or two sentences on what the report is for.',
       required: true,
-      starting: ctx => `This report updates ${committeeName(ctx)} on the delivery of the ${ctx.partnershipName} priorities and actions during ${planYearLabel(ctx.year)}.`,
+      starting: ctx => `This report updates ${committeeName(ctx)} on the delivery of the ${ctx.partnershipName} priorities and actions during ${financialYearLabel(ctx.year)}.`,
       rows: 3,
     },
     {
@@ -181,7 +179,7 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
       heading: 'Recommendation',
       hint: 'What the committee is asked to do. Put words in bold between double asterisks: **RESOLVES**.',
       required: true,
-      starting: ctx => `It is proposed that ${committeeName(ctx)} **RESOLVES** to note the progress made by the ${ctx.partnershipName} during ${planYearLabel(ctx.year)}.`,
+      starting: ctx => `It is proposed that ${committeeName(ctx)} **RESOLVES** to note the progress made by the ${ctx.partnershipName} during ${financialYearLabel(ctx.year)}.`,
       rows: 3,
     },
     {
@@ -199,7 +197,7 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
       heading: 'Introduction',
       hint: 'A sentence or two before the table, for example how the year went overall.',
       required: false,
-      starting: ctx => `Detailed below are the ${ctx.partnershipName}’s achievements against its ${planYearLabel(ctx.year)} targets.`,
+      starting: ctx => `Detailed below are the ${ctx.partnershipName}’s achievements against its ${financialYearLabel(ctx.year)} targets.`,
       rows: 4,
     },
     {
@@ -218,10 +216,6 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
     { key: 'consultation', heading: 'Consultation', hint: 'Who was consulted and what they said.', required: false, rows: 5 },
     { key: 'priorities', heading: 'Recommended priorities', hint: 'The priorities proposed for the next plan, one per line starting with a dash (-).', required: true, rows: 6 },
   ],
-}
-
-export function narrativeSection(kind: ReportKind, key: string): NarrativeSection | undefined {
-  return NARRATIVE_SECTIONS[kind].find(section => section.key === key)
 }
 
 /** The narrative a new report starts with: the starting words of each section that has them. */
@@ -250,7 +244,7 @@ export function finalProblems(kind: ReportKind, narrative: Record<string, string
 
 /** "Partnership Plan 2016/17: 1st Quarter Update", "Annual report to the Review Committee 2021/22"… */
 export function defaultTitle(kind: ReportKind, period: { year: number; quarter: Quarter | null; committee?: string | null; planTitle?: string | null }): string {
-  const year = planYearLabel(period.year)
+  const year = financialYearLabel(period.year)
   switch (kind) {
     case 'quarterly_plan_update':
       return `${period.planTitle?.trim() || `Partnership Plan ${year}`}: ${quarterOrdinal(period.quarter ?? 1)} Update`

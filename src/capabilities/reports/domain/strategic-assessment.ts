@@ -1,5 +1,5 @@
-import { planYearLabel } from '../../plans/domain/quarters.ts'
-import type { Block, DocumentSection, ReportDocument } from '../document/model.ts'
+import { financialYearLabel } from '../../../core/calendar/index.ts'
+import type { Block, DocumentSection, ReportDocument } from '../../../core/documents/model.ts'
 
 import { performanceBlocks } from './annual-report.ts'
 import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
@@ -36,7 +36,7 @@ export interface PoliceDataPart {
   attribution: string[]
 }
 
-export const POLICE_DATA_HEADING = 'Police recorded crime and anti-social behaviour'
+const POLICE_DATA_HEADING = 'Police recorded crime and anti-social behaviour'
 
 export function strategicAssessmentDocument(input: StrategicAssessmentInput): ReportDocument {
   const { facts, plan, performance } = input
@@ -57,7 +57,7 @@ export function strategicAssessmentDocument(input: StrategicAssessmentInput): Re
     add(`Delivery of ${plan.view.plan.title}`, n => {
       const progress = actionProgress(plan, `Latest status of the actions of ${plan.view.plan.title}`)
       const blocks: Block[] = [
-        { kind: 'paragraph', text: `The current priorities (${planYearLabel(plan.view.plan.planYear)}) are:`, number: nextNumber(n) },
+        { kind: 'paragraph', text: `The current priorities (${financialYearLabel(plan.view.plan.planYear)}) are:`, number: nextNumber(n) },
         prioritiesBullets(plan.view),
       ]
       if (progress) blocks.push({ kind: 'paragraph', text: progress.sentence, number: nextNumber(n) }, progress.table, ...progress.more)
@@ -76,13 +76,13 @@ export function strategicAssessmentDocument(input: StrategicAssessmentInput): Re
   add('Key findings', written('findings'))
   add('Emerging issues and risks', written('emerging'))
   add('Consultation', written('consultation'))
-  add(`Recommended priorities for ${planYearLabel(facts.year)}`, written('priorities'))
+  add(`Recommended priorities for ${financialYearLabel(facts.year)}`, written('priorities'))
 
   const document = withAttribution(
     {
       title: facts.title,
       subtitle: facts.partnershipName,
-      metadata: [{ label: 'For the year', value: planYearLabel(facts.year) }, statusLine(facts), generatedLine(facts)],
+      metadata: [{ label: 'For the year', value: financialYearLabel(facts.year) }, statusLine(facts), generatedLine(facts)],
       sections,
       footer: footerText(facts),
       author: facts.partnershipName,

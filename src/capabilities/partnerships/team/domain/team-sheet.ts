@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES, type Role } from '../../../accounts/domain/roles.ts'
+import { ROLE_LABELS, ROLES, type Role } from '../../../../core/access/roles.ts'
 
 /**
  * Giving many people access at once from a spreadsheet: one person a row, with their name, e-mail

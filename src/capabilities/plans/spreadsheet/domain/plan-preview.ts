@@ -1,5 +1,5 @@
 import { quarterProblem } from '../../domain/schedule.ts'
-import type { IsoDate, Quarter } from '../../domain/quarters.ts'
+import type { IsoDate, Quarter } from '../../../../core/calendar/index.ts'
 import { RAG_LABELS, type RagDimension } from '../../domain/rag.ts'
 import type { DraftProblem } from '../../domain/plan-draft.ts'
 

@@ -1,4 +1,5 @@
-import { QUARTERS, type Quarter } from '../../domain/quarters.ts'
+import { QUARTERS, type Quarter } from '../../../../core/calendar/index.ts'
+
 import type { RagDimension } from '../../domain/rag.ts'
 
 /**

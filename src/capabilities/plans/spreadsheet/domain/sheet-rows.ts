@@ -1,6 +1,7 @@
 import type { DraftAction, DraftPriority, DraftUpdate } from '../../domain/plan-draft.ts'
 import { cleanText, linesOf } from '../../domain/plan-text.ts'
-import { parseQuarters, QUARTERS } from '../../domain/quarters.ts'
+import { parseQuarters, QUARTERS } from '../../../../core/calendar/index.ts'
+
 import { parseRag, type Rag } from '../../domain/rag.ts'
 import type { ActionStatus } from '../../domain/schedule.ts'
 

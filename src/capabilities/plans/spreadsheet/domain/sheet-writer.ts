@@ -1,6 +1,7 @@
 import { nameKey } from '../../domain/directory.ts'
+import { formatQuarters } from '../../../../core/calendar/index.ts'
+
 import type { DraftAction, DraftPriority, DraftStrategicObjective } from '../../domain/plan-draft.ts'
-import { formatQuarters } from '../../domain/quarters.ts'
 import { RAG_LABELS } from '../../domain/rag.ts'
 import { ACTION_STATUS_LABELS } from '../../domain/schedule.ts'
 

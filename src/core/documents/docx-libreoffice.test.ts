@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+import { describe, expect, it } from 'vitest'
+
+import { readPdf } from '#test/helpers/read-documents'
+import { sampleDocument, TALL_CELL } from '#test/fixtures/sample-document'
+
+import { renderDocx } from './docx.ts'
+
+/**
+ * The Word document opened by another word processor: LibreOffice converts it to PDF and we read what it
+ * laid out. Runs where LibreOffice is installed (`soffice` on the PATH); CI without it skips this file.
+ */
+const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice'].find(existsSync)
+
+describe.skipIf(!soffice)('the Word document opened in LibreOffice', () => {
+  it('opens cleanly and lays out the text, the tables on landscape pages and every row', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'csp-hub-docx-'))
+    try {
+      const file = path.join(dir, 'report.docx')
+      await writeFile(file, await renderDocx(sampleDocument()))
+      await promisify(execFile)(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 60_000 })
+      const pdf = await readPdf(await readFile(path.join(dir, 'report.pdf')))
+      expect(pdf.pages.length).toBeGreaterThan(4)
+      expect(pdf.flat).toContain('Community Safety Partnership annual report 2021/22')
+      expect(pdf.flat).toContain('1.2 Grant funding amounted to £12,337; the anticipated underspend is £1,518 − as forecast – in ‘2021/22’.')
+      expect(pdf.flat.match(/Action \d+:/g)).toHaveLength(30)
+      expect(pdf.flat.match(/\bW\d+\b/g)).toEqual(TALL_CELL.split(' '))
+      // The actions table is on landscape pages, with its header row repeated on each.
+      const landscape = pdf.sizes.flatMap(([w, h], i) => (w > h ? [i] : []))
+      expect(landscape.length).toBeGreaterThan(1)
+      for (const page of landscape) expect(pdf.pages[page]!.join(' ')).toContain('Actions Outcomes / measures Lead agency / officer Q1 updates RAG')
+      // The footer's page fields are filled in.
+      expect(pdf.pages[0]!.join(' ')).toMatch(new RegExp(`Page 1 of ${pdf.pages.length}`))
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 90_000)
+})
