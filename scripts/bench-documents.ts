@@ -18,7 +18,8 @@ import pg from 'pg'
 
 import { argon2Hasher } from '../src/capabilities/accounts/index.ts'
 import type { PartnershipContext } from '../src/core/access/partnership-context.ts'
-import { planCsv, planXlsx } from '../src/capabilities/plans/spreadsheet/spreadsheet-files.ts'
+import { planWorkbook } from '../src/capabilities/plans/spreadsheet/plan-workbook.ts'
+import { planCsv } from '../src/capabilities/plans/spreadsheet/spreadsheet-files.ts'
 import { htmlDocument } from '../src/core/documents/html.ts'
 import { REPORT_KIND_LABELS } from '../src/capabilities/reports/domain/report-kinds.ts'
 import { loadConfig } from '../src/config.ts'
@@ -160,7 +161,7 @@ async function main() {
       xlsx.push(
         await time(async () => {
           const sheet = await services.plans.exportSheet(ctx, planId)
-          await planXlsx(sheet.rows, sheet.plan.title, sheet.headers, sheet.sheets)
+          await planWorkbook({ title: sheet.plan.title, columns: sheet.columns, headers: sheet.headers, rows: sheet.rows, directory: sheet.directory, partnershipName: ctx.partnership.name, sheets: sheet.sheets })
         }),
       )
     }

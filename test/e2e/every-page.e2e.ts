@@ -28,6 +28,10 @@ const NOT_CRAWLED: Record<string, string> = {
   'GET /partnerships/:partnershipId/plans/:planId/import': 'linked from an empty draft plan (plans.e2e.ts)',
   'GET /partnerships/:partnershipId/plans/import-template.xlsx': 'linked from the import page (plans.e2e.ts)',
   'GET /partnerships/:partnershipId/plans/import-template.csv': 'linked from the import page (plans.e2e.ts)',
+  'GET /partnerships/:partnershipId/plans/:planId/strategic-objectives/:id/edit': 'once a plan has a strategic objective; no demo plan has one (plan-shapes-routes.test.ts)',
+  'GET /partnerships/:partnershipId/plans/:planId/strategic-objectives/:id/delete': 'once a plan has a strategic objective; no demo plan has one (plan-shapes-routes.test.ts)',
+  'GET /partnerships/:partnershipId/funding/:year/reserves/:id/edit': 'once a year draws on reserves; no demo year does (money-shapes-routes.test.ts)',
+  'GET /partnerships/:partnershipId/funding/:year/reserves/:id/delete': 'once a year draws on reserves; no demo year does (money-shapes-routes.test.ts)',
   'GET /partnerships/:partnershipId/indicators/:indicatorId/comparators/:id/edit': 'on one demo indicator among many (indicators.e2e.ts)',
   'GET /partnerships/:partnershipId/indicators/:indicatorId/comparators/:id/delete': 'on one demo indicator among many (indicators.e2e.ts)',
 }

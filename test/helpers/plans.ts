@@ -6,7 +6,7 @@ import { hashToken, newToken } from '../../src/shared/tokens.ts'
 import { SESSION_COOKIE } from '../../src/web/middleware/session.ts'
 
 import { aPartnership, contextFor } from './builders.ts'
-import type { TestApp } from './test-app.ts'
+import type { TestApp, TestClient } from './test-app.ts'
 
 /** Fixtures of the plans capability's route tests. The test clock says 25 November 2026: Q3 of the 2026/27 plan year. */
 
@@ -68,13 +68,33 @@ export async function sessionOf(t: TestApp, user: { id: number }) {
   return { cookie: `${SESSION_COOKIE}=${token}`, csrfToken }
 }
 
-export async function upload(t: TestApp, user: { id: number }, url: string, content: Buffer | string, fileName: string, session?: { cookie: string; csrfToken: string }) {
+export async function upload(
+  t: TestApp,
+  user: { id: number },
+  url: string,
+  content: Buffer | string,
+  fileName: string,
+  session?: { cookie: string; csrfToken: string },
+  fields: Record<string, string> = {},
+) {
   const { cookie, csrfToken } = session ?? (await sessionOf(t, user))
-  return request(t.app)
-    .post(url)
-    .set('Cookie', cookie)
-    .field('_csrf', csrfToken)
-    .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName)
+  const req = request(t.app).post(url).set('Cookie', cookie).field('_csrf', csrfToken)
+  for (const [name, value] of Object.entries(fields)) void req.field(name, value)
+  return req.attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), fileName)
+}
+
+/** A download's body as bytes. */
+export async function download(client: TestClient, url: string): Promise<{ body: Buffer; headers: Record<string, string> }> {
+  const res = await client
+    .get(url)
+    .expect(200)
+    .buffer(true)
+    .parse((response, done) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => done(null, Buffer.concat(chunks)))
+    })
+  return { body: res.body as Buffer, headers: res.headers as Record<string, string> }
 }
 
 /** A CSV file of the template's columns, from rows given as { heading: value }. */

@@ -64,6 +64,10 @@ async function seedFunding(t: TestApp, target: SeedTarget): Promise<void> {
     .execute()
   await t.db.insertInto('fundingRollOvers').values({ partnershipId, fundingYearId, amountPence: 1_014_200, reason: `${marker} underspend` }).execute()
   await t.db
+    .insertInto('fundingReserves')
+    .values({ partnershipId, fundingYearId, description: `${marker} reserve`, amountPence: 50_000, nature: 'capital', heldByOrganisationId: organisationId, notes: `${marker} reserve notes` })
+    .execute()
+  await t.db
     .insertInto('fundingContributions')
     .values({ partnershipId, fundingYearId, organisationId, amountPence: 200_000, status: 'to_be_confirmed', nature: 'capital', notes: `${marker} contribution` })
     .execute()
@@ -116,7 +120,10 @@ async function seedIndicators(t: TestApp, target: SeedTarget): Promise<void> {
   await t.db.insertInto('indicatorComparators').values({ partnershipId, indicatorId, year: 2010, groupName: 'Essex CSPs', areaName: `${marker} Castle Point`, value: 450, denominator: 88000 }).execute()
 }
 
-/** An agreed plan for 2026/27 (the test clock's year) with one of each record, its action led by the lead person. */
+/**
+ * An agreed plan for 2026/27 (the test clock's year) with one of each record, its action led by the lead
+ * person, its priority under a strategic objective; the partnership assesses actions on two RAG dimensions.
+ */
 async function seedPlans(t: TestApp, target: SeedTarget): Promise<void> {
   const { partnershipId, marker } = target
   const plan = await t.db
@@ -124,9 +131,30 @@ async function seedPlans(t: TestApp, target: SeedTarget): Promise<void> {
     .values({ partnershipId, title: `${marker} Plan 2026/27`, planYear: 2026, status: 'agreed', agreedOn: '2026-03-14', agreedBy: `${marker} meeting`, vision: `${marker} vision` })
     .returning('id')
     .executeTakeFirstOrThrow()
+  // Two RAG dimensions (ids base and base + 1): every update gives a RAG on each.
+  await t.db
+    .insertInto('ragDimensions')
+    .values([
+      { partnershipId, position: 1, name: `${marker} milestone` },
+      { partnershipId, position: 2, name: `${marker} outcome` },
+    ])
+    .execute()
+  const strategic = await t.db
+    .insertInto('strategicObjectives')
+    .values({ partnershipId, planId: plan.id, position: 1, title: `${marker} strategic objective`, description: `${marker} strategic description` })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   const priority = await t.db
     .insertInto('priorities')
-    .values({ partnershipId, planId: plan.id, position: 1, title: `${marker} priority`, subThemes: JSON.stringify([`${marker} theme`]), deliveringGroupId: target.groupId })
+    .values({
+      partnershipId,
+      planId: plan.id,
+      strategicObjectiveId: strategic.id,
+      position: 1,
+      title: `${marker} priority`,
+      subThemes: JSON.stringify([`${marker} theme`]),
+      deliveringGroupId: target.groupId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   await t.db.insertInto('priorityRisks').values({ partnershipId, priorityId: priority.id, position: 1, risk: `${marker} risk`, mitigation: `${marker} mitigation` }).execute()

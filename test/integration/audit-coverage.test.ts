@@ -73,7 +73,7 @@ function changes(before: Snapshot, after: Snapshot): { changed: string[]; ids: S
 
 function bodyFor(rule: RouteRule): Record<string, string | string[]> {
   const fill = (v: string) => v.replace('{id+1}', String(ID + 1)).replace('{id}', String(ID))
-  return Object.fromEntries(Object.entries(rule.body ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]))
+  return Object.fromEntries(Object.entries(rule.body ?? {}).map(([k, v]) => [fill(k), Array.isArray(v) ? v.map(fill) : fill(v)]))
 }
 
 function whoMay(rule: RouteRule): keyof typeof clients | undefined {

@@ -57,11 +57,11 @@ function send(client: TestClient, method: RouteInfo['method'], url: string, body
   return method === 'GET' ? client.get(url) : client.post(url, body)
 }
 
-/** The rule's example body, with {id} and {id+1} standing for the seeded records' ids. */
+/** The rule's example body, with {id} and {id+1} standing for the seeded records' ids (in names and values). */
 function bodyFor(rule: RouteRule | undefined, id: number): Record<string, string | string[]> {
   const fill = (v: string) => v.replace('{id+1}', String(id + 1)).replace('{id}', String(id))
   const body = rule?.body ?? {}
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]))
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [fill(k), Array.isArray(v) ? v.map(fill) : fill(v)]))
 }
 
 function allows(rule: RouteRule['rule'], role: (typeof ROLES_IN_ORDER)[number]): boolean {

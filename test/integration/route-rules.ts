@@ -13,7 +13,7 @@ import type { Permission } from '../../src/core/access/roles.ts'
  *  - 'token': the route is reached by a one-time secret in the URL
  * body: a valid submission for a POST, so the check exercises the real save path, not just validation.
  *       '{id}' stands for the seeded records' id (all the same, see seed-everything.ts) and '{id+1}' for the
- *       second record of a kind where the seeder makes two.
+ *       second record of a kind where the seeder makes two, in a field's name (rag-{id+1}) as in its value.
  * destructive: deletes what other checks need; the matrix checks only that the wrong roles are refused.
  * redirects: a GET that answers with a redirect when allowed (e.g. a download moved elsewhere).
  */
@@ -187,6 +187,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /partnerships/:partnershipId/funding/:year/roll-overs/:id/edit': { rule: 'edit_records', body: { amount: '10,142', approvedBy: 'PFCC' } },
   'GET /partnerships/:partnershipId/funding/:year/roll-overs/:id/delete': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/funding/:year/roll-overs/:id/delete': { rule: 'edit_records', destructive: true },
+  'GET /partnerships/:partnershipId/funding/:year/reserves/new': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/funding/:year/reserves/new': { rule: 'edit_records', body: { description: 'Community safety reserve', amount: '2K', nature: 'revenue' } },
+  'GET /partnerships/:partnershipId/funding/:year/reserves/:id/edit': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/funding/:year/reserves/:id/edit': { rule: 'edit_records', body: { description: 'CCTV reserve', amount: '3K', nature: 'capital', heldByOrganisationId: '{id}' } },
+  'GET /partnerships/:partnershipId/funding/:year/reserves/:id/delete': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/funding/:year/reserves/:id/delete': { rule: 'edit_records', destructive: true },
   'GET /partnerships/:partnershipId/funding/:year/contributions/new': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/funding/:year/contributions/new': { rule: 'edit_records', body: { organisationId: '{id}', amount: '2K', status: 'confirmed', nature: 'revenue' } },
   'GET /partnerships/:partnershipId/funding/:year/contributions/:id/edit': { rule: 'edit_records' },
@@ -299,6 +305,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /partnerships/:partnershipId/plans/rag-definitions': { rule: 'edit_records', body: { green: 'Done', amber: 'On track', red: 'Stuck' } },
   'GET /partnerships/:partnershipId/plans/import-template.xlsx': { rule: 'view' },
   'GET /partnerships/:partnershipId/plans/import-template.csv': { rule: 'view' },
+  'GET /partnerships/:partnershipId/plans/rag-dimensions': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/plans/rag-dimensions': { rule: 'edit_records', body: { dimension1: 'Milestone progress', dimension2: 'Outcome' } },
   'GET /partnerships/:partnershipId/plans/new': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/plans/new': { rule: 'edit_records', body: { title: 'Partnership Plan 2030/31', planYear: '2030' } },
   'GET /partnerships/:partnershipId/plans/:id/edit': { rule: 'edit_records' },
@@ -316,6 +324,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/plans/:planId/export.csv': { rule: 'view' },
   'GET /partnerships/:partnershipId/plans/:planId/import': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/plans/:planId/import': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/plans/:planId/import/confirm': { rule: 'edit_records' },
+  'GET /partnerships/:partnershipId/plans/:planId/updates-import': { rule: 'post_own_updates' },
+  'POST /partnerships/:partnershipId/plans/:planId/updates-import': { rule: 'post_own_updates' },
+  'POST /partnerships/:partnershipId/plans/:planId/updates-import/confirm': { rule: 'post_own_updates' },
+  'GET /partnerships/:partnershipId/plans/:planId/strategic-objectives/new': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/plans/:planId/strategic-objectives/new': { rule: 'edit_records', body: { title: 'Protect vulnerable people' } },
+  'GET /partnerships/:partnershipId/plans/:planId/strategic-objectives/:id/edit': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/plans/:planId/strategic-objectives/:id/edit': { rule: 'edit_records', body: { title: 'Renamed strategic objective' } },
+  'GET /partnerships/:partnershipId/plans/:planId/strategic-objectives/:id/delete': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/plans/:planId/strategic-objectives/:id/delete': { rule: 'edit_records', destructive: true },
   'GET /partnerships/:partnershipId/plans/:planId/refresh': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/plans/:planId/refresh': { rule: 'edit_records', body: {} },
   'GET /partnerships/:partnershipId/plans/:planId/priorities/new': { rule: 'edit_records' },
@@ -352,9 +370,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /partnerships/:partnershipId/priorities/:priorityId/actions/:id/delete': { rule: 'edit_records', destructive: true },
   'GET /partnerships/:partnershipId/actions/:actionId': { rule: 'view_published' },
   'GET /partnerships/:partnershipId/actions/:actionId/updates/new': { rule: 'post_own_updates' },
-  'POST /partnerships/:partnershipId/actions/:actionId/updates/new': { rule: 'post_own_updates', body: { quarter: '3', rag: 'amber', body: 'Training sessions booked for October' } },
+  'POST /partnerships/:partnershipId/actions/:actionId/updates/new': { rule: 'post_own_updates', body: { quarter: '3', rag: 'amber', 'rag-{id+1}': 'green', body: 'Training sessions booked for October' } },
   'GET /partnerships/:partnershipId/actions/:actionId/updates/:updateId/edit': { rule: 'post_own_updates' },
-  'POST /partnerships/:partnershipId/actions/:actionId/updates/:updateId/edit': { rule: 'post_own_updates', body: { quarter: '1', rag: 'green', body: 'Campaign promoted via social media' } },
+  'POST /partnerships/:partnershipId/actions/:actionId/updates/:updateId/edit': { rule: 'post_own_updates', body: { quarter: '1', rag: 'green', 'rag-{id+1}': 'amber', body: 'Campaign promoted via social media' } },
   'GET /partnerships/:partnershipId/actions/:actionId/updates/:updateId/delete': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/actions/:actionId/updates/:updateId/delete': { rule: 'edit_records', destructive: true },
   'GET /partnerships/:partnershipId/my-actions': { rule: 'post_own_updates' },

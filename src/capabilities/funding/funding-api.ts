@@ -38,26 +38,30 @@ export function fundingApi(funding: Pick<YearService, 'overview' | 'yearSummary'
   return { routes, openapi: fundingOpenApi }
 }
 
-function figureTotals(totals: Record<FigureName, number>, withPending: boolean) {
-  const out: Record<string, number> = {}
-  for (const name of BREAKDOWN_FIGURES)
-    if (withPending || name !== 'notYetConfirmed') out[`${name}Pence`] = totals[name]
+/** Figures not stated (a forecast while nothing is allocated) are null. */
+function figureTotals(totals: Record<FigureName, number | null>, withPending: boolean) {
+  const out: Record<string, number | null> = {}
+  for (const name of BREAKDOWN_FIGURES) if (withPending || !PENDING.has(name)) out[`${name}Pence`] = totals[name]
   return out
 }
+
+const PENDING = new Set<FigureName>(['notYetConfirmed', 'withdrawn'])
 
 /** The year summary as the API gives it: money in pence, every figure with the entries that make it up. */
 function summaryJson(summary: YearSummary) {
   const detailed = summary.audience === 'partnership'
   const figures = Object.fromEntries(
-    BREAKDOWN_FIGURES.filter(name => detailed || name !== 'notYetConfirmed').map(name => [
+    BREAKDOWN_FIGURES.filter(name => detailed || !PENDING.has(name)).map(name => [
       name,
       {
-        totalPence: summary.figures[name].totalPence,
+        totalPence: summary.figures[name].withheld ? null : summary.figures[name].totalPence,
+        withheld: summary.figures[name].withheld ?? null,
         lines: summary.figures[name].lines.map(l => ({
           kind: l.kind,
           id: l.id,
           label: l.label,
           amountPence: l.amountPence,
+          nature: l.nature ?? null,
           note: l.note ?? null,
         })),
       },
@@ -78,24 +82,41 @@ function summaryJson(summary: YearSummary) {
       name: s.name,
       funder: s.funder,
       status: s.status,
+      counted: s.counted,
+      notCounted: s.notCounted,
+      nature: s.nature,
+      administeredForOthers: s.administeredForOthers,
       amountPence: s.amountPence,
       automaticPercent: s.automaticPercent,
       automaticPence: s.automaticPence,
       commissionedPence: s.commissionedPence,
       conditions: s.conditions,
+      district: s.districtName,
+      districtShares: s.shares,
     })),
     rollOvers: summary.rollOvers.map(r => ({
       id: r.id,
       amountPence: r.amountPence,
+      nature: r.nature,
       approvedOn: r.approvedOn,
       approvedBy: r.approvedBy,
       reason: r.reason,
+    })),
+    reserves: summary.reserves.map(r => ({
+      id: r.id,
+      description: r.description,
+      amountPence: r.amountPence,
+      nature: r.nature,
+      heldBy: r.heldByOrganisationName,
+      approvedOn: r.approvedOn,
     })),
     contributions: summary.contributions.map(c => ({
       id: c.id,
       organisation: c.organisationName,
       organisationId: c.organisationId,
       status: c.status,
+      counted: c.counted,
+      notCounted: c.notCounted,
       nature: c.nature,
       amountPence: c.amountPence,
     })),
@@ -106,6 +127,7 @@ function summaryJson(summary: YearSummary) {
       purpose: b.purpose,
       projectId: b.projectId,
       status: b.status,
+      nature: b.nature,
       amountRequestedPence: b.amountRequestedPence,
       amountAwardedPence: b.amountAwardedPence,
       submittedOn: b.submittedOn,
@@ -117,6 +139,8 @@ function summaryJson(summary: YearSummary) {
       kind: a.kind,
       priorityId: a.priorityId,
       projectId: a.projectId,
+      nature: a.nature,
+      administeredStreamId: a.administeredStreamId,
       amountPence: a.amountPence,
       expectedSpendPence: a.expectedSpendPence,
       spentPence: a.spentPence,
@@ -139,6 +163,12 @@ function summaryJson(summary: YearSummary) {
           })),
         }
       : {}),
+    byNature: summary.byNature,
+    nothingAllocated: summary.nothingAllocated,
+    amountsNotKnown: detailed ? summary.unknownAmounts : [],
+    administered: summary.administered,
+    byDistrict: summary.byDistrict,
+    changeSinceLastYear: summary.change,
     warnings: summary.warnings.map(w => w.text),
     previousYear: summary.previousYear,
     rolledForward: summary.rolledForward,
@@ -149,17 +179,19 @@ function summaryJson(summary: YearSummary) {
 const figureSchema = {
   type: 'object',
   properties: {
-    totalPence: { type: 'integer' },
+    totalPence: { type: ['integer', 'null'], description: 'Null when the figure is not stated (see withheld).' },
+    withheld: { type: ['string', 'null'], description: 'Why the figure is not stated, e.g. “Nothing allocated yet” for the forecasts of a year with no allocations.' },
     lines: {
       type: 'array',
       description: 'The entries that make the figure up; totalPence is the sum of their amountPence.',
       items: {
         type: 'object',
         properties: {
-          kind: { type: 'string', enum: ['stream', 'roll_over', 'contribution', 'bid', 'allocation', 'spend'] },
+          kind: { type: 'string', enum: ['stream', 'roll_over', 'reserve', 'contribution', 'bid', 'allocation', 'spend'] },
           id: { type: 'integer' },
           label: { type: 'string' },
           amountPence: { type: 'integer', description: 'Signed: negative lines are taken away.' },
+          nature: { type: ['string', 'null'], enum: ['revenue', 'capital', null] },
           note: { type: ['string', 'null'] },
         },
       },
@@ -221,8 +253,8 @@ const fundingOpenApi: OpenApiPart = {
               unallocatedPence: { type: 'integer' },
               spentPence: { type: 'integer' },
               committedPence: { type: 'integer' },
-              forecastSpendPence: { type: 'integer' },
-              forecastUnderspendPence: { type: 'integer' },
+              forecastSpendPence: { type: ['integer', 'null'], description: 'Null while nothing is allocated.' },
+              forecastUnderspendPence: { type: ['integer', 'null'], description: 'Null while nothing is allocated: money not yet allocated is not an underspend.' },
             },
           },
         },
@@ -248,10 +280,17 @@ const fundingOpenApi: OpenApiPart = {
         },
         streams: { type: 'array', items: { type: 'object' } },
         rollOvers: { type: 'array', items: { type: 'object' } },
+        reserves: { type: 'array', items: { type: 'object' }, description: 'Reserves drawn into the year: a source of their own.' },
         contributions: { type: 'array', items: { type: 'object' } },
         bids: { type: 'array', items: { type: 'object' } },
         allocations: { type: 'array', items: { type: 'object' } },
         spend: { type: 'array', items: { type: 'object' }, description: 'Members only.' },
+        byNature: { type: 'object', description: 'Available, allocated, unallocated, spent and committed, each split into revenue and capital (pence).' },
+        nothingAllocated: { type: 'boolean' },
+        amountsNotKnown: { type: 'array', items: { type: 'object' }, description: 'Streams and contributions whose amount is not known yet (members only).' },
+        administered: { type: 'array', items: { type: 'object' }, description: 'Money administered for others, with what is allocated and spent from it.' },
+        byDistrict: { type: 'array', items: { type: 'object' }, description: 'The money available per district of a joint partnership.' },
+        changeSinceLastYear: { type: ['object', 'null'], description: 'Each source against the year before, with the totals.' },
         warnings: { type: 'array', items: { type: 'string' } },
         generatedAt: { type: 'string', format: 'date-time' },
       },

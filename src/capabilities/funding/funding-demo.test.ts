@@ -66,6 +66,16 @@ describe('the funding demo data', () => {
 
     const y2016 = await t.services.funding.yearSummary(ctx, 2016)
     expect(formatMoney(y2016.figures.available.totalPence)).toBe('£14,019')
+    expect(y2016.streams.map(s => [s.name, s.districtName, s.amountPence === null ? 'not known' : formatMoney(s.amountPence), s.counted])).toEqual([
+      ['PCC annual grant: Rochford District Council’s share', 'Rochford', '£14,019', true],
+      ['PCC annual grant: Castle Point Borough Council’s share', 'Castle Point', 'not known', false],
+    ])
+    expect(y2016.nothingAllocated).toBe(true)
+    expect(y2016.figures.forecastUnderspend.withheld).toBe('Nothing allocated yet')
+    expect(y2016.byDistrict.map(d => [d.name, formatMoney(d.amountPence)])).toEqual([
+      ['Rochford', '£14,019'],
+      ['Whole partnership (not tied to a district)', '£0'],
+    ])
 
     const projects = await t.services.funding.projects(ctx)
     expect(projects.map(p => [p.name, p.evaluation.state])).toEqual([
@@ -150,5 +160,13 @@ describe('the funding figures for the annual report', () => {
     )
     expect(summary!.spentPence + summary!.committedPence).toBe(2_096_100)
     expect(await t.services.funding.reportSummary(publicCtx, 2019)).toBeNull()
+  })
+
+  it('state no forecast underspend for 2016/17, whose grant has no allocations recorded', async () => {
+    const id = await partnershipId('Castle Point and Rochford Community Safety Partnership')
+    const ctx = contextFor({ id, name: 'CP&R CSP', isPublished: true }, 'member')
+    const summary = await t.services.funding.reportSummary(ctx, 2016)
+    expect(summary).toMatchObject({ availablePence: 1_401_900, allocatedPence: 0, forecastUnderspendPence: null })
+    expect(summary!.notCounted).toEqual([{ name: 'PCC annual grant: Castle Point Borough Council’s share', amountPence: null, reason: 'Amount not recorded' }])
   })
 })

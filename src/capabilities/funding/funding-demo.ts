@@ -9,6 +9,9 @@
  *    the £1,518.
  *  - 001 (Review Committee report, 6 September 2016): the 2016/17 allocation to Rochford District
  *    Council of £14,019, and the successful PCC bid that extended the taxi marshalling scheme to June 2016.
+ *    The joint partnership's grant covers both districts, so each council's share is its own line: Rochford's
+ *    £14,019, and Castle Point's, whose amount the report does not give (shown, not counted). No allocations
+ *    are in the report, so the year says "Nothing allocated yet" rather than forecasting an underspend.
  *  - 000 (Rochford CSP Annual Partnership Plan 2011/2012): the "CSP Resources" of each priority in
  *    Appendix 1, linked to the 2011 plan's priorities when that plan has been loaded, and the funding
  *    sources of section 1: part of an Area Based Grant, and partner contributions from Essex Police (Basic
@@ -70,8 +73,33 @@ async function addAllocation(funding: FundingService, ctx: PartnershipContext, y
     expectedSpendPence: seed.expectedSpend === undefined ? null : pounds(seed.expectedSpend),
     priorityId: seed.priorityId ?? null,
     projectId: seed.projectId ?? null,
+    nature: 'revenue',
+    administeredStreamId: null,
     notes: seed.notes,
   })
+}
+
+/** A revenue stream of the partnership's own, for the whole partnership unless a district is given. */
+const ownStream = (fields: { name: string; funder: string; amountPence: number | null; status: 'confirmed' | 'to_be_confirmed'; notes: string; areaId?: number | undefined }) => ({
+  ...fields,
+  areaId: fields.areaId ?? null,
+  automaticPercent: 100,
+  conditions: null,
+  nature: 'revenue' as const,
+  administeredForOthers: false,
+  districtShares: [],
+})
+
+/** The id of a demo partnership's district, or undefined when it has no such district (the money is then the whole partnership's). */
+async function districtId(demo: DemoContext, ctx: PartnershipContext, name: string): Promise<number | undefined> {
+  const row = await demo.deps.database.db
+    .selectFrom('areas')
+    .select('id')
+    .where('partnershipId', '=', ctx.partnership.id)
+    .where('type', '=', 'district')
+    .where('name', '=', name)
+    .executeTakeFirst()
+  return row?.id
 }
 
 async function addSpend(
@@ -119,21 +147,25 @@ async function loadJoint2021(demo: DemoContext, funding: FundingService) {
       'an underspend of £10,142 from 2020/21, due to the impact of COVID-19, approved for roll-over; the budget is on track to be spent with an anticipated underspend of £1,518. ' +
       'The allocations and spend entries are illustrative, chosen to reproduce that forecast: the report names the work funded but not what each part cost.',
   })
-  await funding.saveStream(ctx, 2021, null, {
-    name: 'Police, Fire and Crime Commissioner’s grant',
-    funder: 'Office of the Police, Fire and Crime Commissioner for Essex',
-    amountPence: pounds(12_337),
-    status: 'confirmed',
-    automaticPercent: 100,
-    conditions: null,
-    notes:
-      'From the document: £12,337, the 2021/22 allocation to the Council, constant for the past five financial years. The report does not describe a commissioned part.',
-  })
+  await funding.saveStream(
+    ctx,
+    2021,
+    null,
+    ownStream({
+      name: 'Police, Fire and Crime Commissioner’s grant',
+      funder: 'Office of the Police, Fire and Crime Commissioner for Essex',
+      amountPence: pounds(12_337),
+      status: 'confirmed',
+      notes:
+        'From the document: £12,337, the 2021/22 allocation to the Council, constant for the past five financial years. The report does not describe a commissioned part.',
+    }),
+  )
   await funding.saveRollOver(ctx, 2021, null, {
     amountPence: pounds(10_142),
     approvedOn: null,
     approvedBy: null,
     reason: 'Underspend from 2020/21, due to the impact of COVID-19 (from the document)',
+    nature: 'revenue',
   })
 
   const project = (
@@ -266,16 +298,19 @@ async function loadJoint2021(demo: DemoContext, funding: FundingService) {
     accountableOrganisationId: rdc,
     notes: 'From the document: “Grant funding for the year 2022/23 has yet to be confirmed.”',
   })
-  await funding.saveStream(ctx, 2022, null, {
-    name: 'Police, Fire and Crime Commissioner’s grant',
-    funder: 'Office of the Police, Fire and Crime Commissioner for Essex',
-    amountPence: pounds(12_337),
-    status: 'to_be_confirmed',
-    automaticPercent: 100,
-    conditions: null,
-    notes:
-      'Not yet confirmed (from the document). £12,337 is assumed because the grant has been the same for five years; it is not counted until confirmed.',
-  })
+  await funding.saveStream(
+    ctx,
+    2022,
+    null,
+    ownStream({
+      name: 'Police, Fire and Crime Commissioner’s grant',
+      funder: 'Office of the Police, Fire and Crime Commissioner for Essex',
+      amountPence: pounds(12_337),
+      status: 'to_be_confirmed',
+      notes:
+        'Not yet confirmed (from the document). £12,337 is assumed because the grant has been the same for five years; it is not counted until confirmed.',
+    }),
+  )
 }
 
 /** Seed 001: the joint CSP in 2016/17, and the PCC bid that extended the taxi marshalling scheme. */
@@ -289,17 +324,35 @@ async function loadJoint2016(demo: DemoContext, funding: FundingService) {
     notes:
       'From the Review Committee report of 6 September 2016 (paragraphs 5.1 and 5.2): CSP interventions for both districts are financed by an annual grant obtained by the PCC office; ' +
       'the 2016/17 allocation for Rochford District Council totals £14,019. There is an annual risk to this funding stream. Bids for specific initiatives can also be submitted to the PCC office. ' +
-      'The report does not say how the allocation was split between projects, so no allocations are recorded.',
+      'Each council’s share of the grant is its own line: the report gives Rochford’s, not Castle Point’s, so the joint partnership’s whole budget is not known and only Rochford’s share is counted. ' +
+      'The report does not say how the allocation was split between projects, so no allocations are recorded: nothing is allocated yet, and no underspend is forecast.',
   })
-  await funding.saveStream(ctx, 2016, null, {
-    name: 'PCC annual grant: allocation for Rochford District Council',
-    funder: 'Office of the Police and Crime Commissioner for Essex',
-    amountPence: pounds(14_019),
-    status: 'confirmed',
-    automaticPercent: 100,
-    conditions: null,
-    notes: 'From the document: £14,019.',
-  })
+  await funding.saveStream(
+    ctx,
+    2016,
+    null,
+    ownStream({
+      name: 'PCC annual grant: Rochford District Council’s share',
+      funder: 'Office of the Police and Crime Commissioner for Essex',
+      amountPence: pounds(14_019),
+      status: 'confirmed',
+      areaId: await districtId(demo, ctx, 'Rochford'),
+      notes: 'From the document: the 2016/17 allocation for Rochford District Council totals £14,019.',
+    }),
+  )
+  await funding.saveStream(
+    ctx,
+    2016,
+    null,
+    ownStream({
+      name: 'PCC annual grant: Castle Point Borough Council’s share',
+      funder: 'Office of the Police and Crime Commissioner for Essex',
+      amountPence: null,
+      status: 'confirmed',
+      areaId: await districtId(demo, ctx, 'Castle Point'),
+      notes: 'The report says the grant finances interventions in both districts but gives only Rochford’s allocation: Castle Point’s share is not recorded, so it is shown and not counted.',
+    }),
+  )
 
   const taxiMarshals = await funding.saveProject(ctx, null, {
     name: 'Taxi marshalling scheme, Rayleigh',
@@ -331,6 +384,7 @@ async function loadJoint2016(demo: DemoContext, funding: FundingService) {
     amountRequestedPence: pounds(3_000),
     status: 'successful',
     amountAwardedPence: pounds(3_000),
+    nature: 'revenue',
     submittedOn: null,
     decidedOn: null,
     notes: 'The report says the bid was successful but gives no amount: £3,000 is illustrative.',
@@ -360,15 +414,18 @@ async function loadRochford2011(demo: DemoContext, funding: FundingService) {
   })
   const illustrativeSplit =
     'The plan names the sources but not their amounts. The Area Based Grant (£30,000), Essex Police’s contribution (£12,000) and Essex Probation’s (£6,000) are illustrative: together they are £48,000, the total of the CSP resources listed per priority in Appendix 1, so they assume those resources were funded in full.'
-  await funding.saveStream(ctx, 2011, null, {
-    name: 'Area Based Grant (part of)',
-    funder: 'Home Office, via Essex County Council (Rochford is a two-tier authority)',
-    amountPence: pounds(30_000),
-    status: 'confirmed',
-    automaticPercent: 100,
-    conditions: null,
-    notes: `From section 1: the 2011/12 allocation was reduced by 59%. ${illustrativeSplit}`,
-  })
+  await funding.saveStream(
+    ctx,
+    2011,
+    null,
+    ownStream({
+      name: 'Area Based Grant (part of)',
+      funder: 'Home Office, via Essex County Council (Rochford is a two-tier authority)',
+      amountPence: pounds(30_000),
+      status: 'confirmed',
+      notes: `From section 1: the 2011/12 allocation was reduced by 59%. ${illustrativeSplit}`,
+    }),
+  )
   await funding.saveContribution(ctx, 2011, null, {
     organisationId: await demo.organisationId('rochford-2011', 'Essex Police'),
     amountPence: pounds(12_000),

@@ -8,8 +8,8 @@ import {
   ALLOCATION_KINDS,
   BID_STATUS_LABELS,
   BID_STATUSES,
-  CONTRIBUTION_NATURES,
   NATURE_LABELS,
+  NATURES,
   SPEND_STATUS_LABELS,
   SPEND_STATUSES,
   STATUS_LABELS,
@@ -23,7 +23,11 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
 
 export const labels = {
   streamStatuses: options(STREAM_STATUSES, STATUS_LABELS),
-  natures: options(CONTRIBUTION_NATURES, NATURE_LABELS),
+  natures: options(NATURES, NATURE_LABELS),
+  whose: [
+    { value: 'own', text: 'The partnership’s own money', hint: { text: 'Counted as money available to the partnership' } },
+    { value: 'others', text: 'Money the partnership administers for others', hint: { text: 'For example a grant it passes on to local projects, or a fund others bid into. Shown apart, with its own totals, and not counted as available.' } },
+  ],
   bidStatuses: options(BID_STATUSES, BID_STATUS_LABELS),
   spendStatuses: options(SPEND_STATUSES, SPEND_STATUS_LABELS),
   allocationKinds: options(ALLOCATION_KINDS, ALLOCATION_KIND_LABELS),

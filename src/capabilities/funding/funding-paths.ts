@@ -9,6 +9,7 @@ import type { EntryKind } from './domain/funding.ts'
 const ENTRY_PATHS: Record<EntryKind, string> = {
   stream: 'streams',
   roll_over: 'roll-overs',
+  reserve: 'reserves',
   contribution: 'contributions',
   bid: 'bids',
   allocation: 'allocations',

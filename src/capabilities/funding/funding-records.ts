@@ -11,7 +11,7 @@ import { projectRepository } from './projects/project-repository.ts'
 
 /** What the funding use cases share: how each record is named in the audit log, and the checks of ids and references. */
 
-const money = (pence: number) => formatMoney(pence)
+const money = (pence: number | null) => (pence === null ? 'amount not known' : formatMoney(pence))
 
 /** How each kind of funding record is named in the audit log. */
 export const targets = {
@@ -29,6 +29,11 @@ export const targets = {
     table: 'fundingRollOvers',
     entityType: 'funding_roll_over',
     describe: (row: Row<'fundingRollOvers'>) => `Roll-over of ${money(row.amountPence)}`,
+  },
+  reserve: {
+    table: 'fundingReserves',
+    entityType: 'funding_reserve',
+    describe: (row: Row<'fundingReserves'>) => `Reserves: ${row.description} (${money(row.amountPence)})`,
   },
   contribution: {
     table: 'fundingContributions',
@@ -63,7 +68,7 @@ export function target<K extends TargetName>(name: K, ctx: PartnershipContext): 
 }
 
 /** The entries that belong to a year directly. */
-export type YearEntryName = 'stream' | 'rollOver' | 'contribution' | 'bid' | 'allocation'
+export type YearEntryName = 'stream' | 'rollOver' | 'reserve' | 'contribution' | 'bid' | 'allocation'
 
 /** A record's number from a URL, or a 404. */
 export const checkId = (id: number) => {

@@ -82,6 +82,7 @@ describe('who sees funding', () => {
     expect(JSON.stringify(api.body)).not.toContain('Invoice 42')
     expect(api.body.figures.spent).toEqual({
       totalPence: 375_000,
+      withheld: null,
       lines: [expect.objectContaining({ kind: 'allocation', label: 'Walk Online', amountPence: 375_000 })],
     })
   })
@@ -108,7 +109,7 @@ describe('downloads and the API', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/)
     expect(csv.headers['content-disposition']).toMatch(/funding-2021-22\.csv/)
     expect(csv.text).toContain('Funding stream,')
-    expect(csv.text).toContain('PFCC grant,PFCC for Essex,Confirmed,Yes,,12337,')
+    expect(csv.text).toContain('PFCC grant,PFCC for Essex,Confirmed,Yes,Revenue,,12337,')
     expect(csv.text).toContain(`"'=HYPERLINK(""http://evil"")"`)
     expect(csv.text).toContain('Forecast underspend: £17,479')
 
@@ -126,6 +127,7 @@ describe('downloads and the API', () => {
       'Summary 2021 22',
       'Funding streams',
       'Roll-over',
+      'Reserves',
       'Partner contributions',
       'Bids',
       'Allocations',
@@ -143,12 +145,13 @@ describe('downloads and the API', () => {
     const res = await member.get(`/api/v1/partnerships/${s.id}/funding/2021-22`).expect(200)
     expect(res.body).toMatchObject({ year: 2021, label: '2021/22', audience: 'partnership' })
     expect(res.body.figures.available.totalPence).toBe(2_247_900)
-    const lines = res.body.figures.forecastUnderspend.lines as { amountPence: number }[]
-    expect(lines.reduce((sum, line) => sum + line.amountPence, 0)).toBe(res.body.figures.forecastUnderspend.totalPence)
+    expect(res.body.figures.forecastUnderspend).toEqual({ totalPence: null, withheld: 'Nothing allocated yet', lines: [] })
+    const lines = res.body.figures.unallocated.lines as { amountPence: number }[]
+    expect(lines.reduce((sum, line) => sum + line.amountPence, 0)).toBe(res.body.figures.unallocated.totalPence)
     await member.get(`/api/v1/partnerships/${s.id}/funding/1999`).expect(404)
     const list = await member.get(`/api/v1/partnerships/${s.id}/funding`).expect(200)
     expect(list.body.years).toEqual([
-      expect.objectContaining({ year: 2021, availablePence: 2_247_900, forecastUnderspendPence: 2_247_900 }),
+      expect.objectContaining({ year: 2021, availablePence: 2_247_900, unallocatedPence: 2_247_900, forecastUnderspendPence: null }),
     ])
   })
 

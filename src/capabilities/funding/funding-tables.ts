@@ -1,10 +1,12 @@
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
 import type { CreatedAt, UpdatedAt } from '../../db/column-types.ts'
 
-import type { AllocationKind, BidStatus, ContributionNature, SpendStatus, StreamStatus } from './domain/funding.ts'
+import type { AllocationKind, BidStatus, DistrictShare, Nature, SpendStatus, StreamStatus } from './domain/funding.ts'
 
-/** Row types of the funding tables (migration 0400-funding). Money is integer pence; dates are 'YYYY-MM-DD'. */
+/** Row types of the funding tables (migrations 0400-funding, 0981-funding-shapes). Money is integer pence; dates are 'YYYY-MM-DD'. */
+
+type JsonList<T> = ColumnType<T[], string | undefined, string>
 
 export interface FundingYearsTable {
   id: Generated<number>
@@ -24,12 +26,20 @@ export interface FundingStreamsTable {
   fundingYearId: number
   name: string
   funder: string
-  amountPence: number
+  /** Null while the amount is not known. */
+  amountPence: number | null
   status: StreamStatus
   /** The share paid automatically (0–100); the rest is paid on a commissioned basis against the action plan. */
   automaticPercent: Generated<number>
   conditions: string | null
   notes: string | null
+  nature: Generated<Nature>
+  /** Money the partnership administers for others (passed on, or a fund others bid into). */
+  administeredForOthers: Generated<boolean>
+  /** The district it is for, in a joint partnership; null for the whole partnership. */
+  areaId: number | null
+  /** The amount per district, adding up to the amount. */
+  districtShares: JsonList<DistrictShare>
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }
@@ -42,6 +52,22 @@ export interface FundingRollOversTable {
   approvedOn: string | null
   approvedBy: string | null
   reason: string | null
+  nature: Generated<Nature>
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+export interface FundingReservesTable {
+  id: Generated<number>
+  partnershipId: number
+  fundingYearId: number
+  description: string
+  amountPence: number
+  nature: Generated<Nature>
+  /** The organisation whose reserves they are (for a joint CSP, the accountable council). */
+  heldByOrganisationId: number | null
+  approvedOn: string | null
+  notes: string | null
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }
@@ -51,9 +77,10 @@ export interface FundingContributionsTable {
   partnershipId: number
   fundingYearId: number
   organisationId: number
-  amountPence: number
+  /** Null while the amount is not known. */
+  amountPence: number | null
   status: StreamStatus
-  nature: ContributionNature
+  nature: Nature
   notes: string | null
   createdAt: CreatedAt
   updatedAt: UpdatedAt
@@ -85,6 +112,7 @@ export interface FundingBidsTable {
   amountRequestedPence: number
   amountAwardedPence: number | null
   status: BidStatus
+  nature: Generated<Nature>
   submittedOn: string | null
   decidedOn: string | null
   notes: string | null
@@ -104,6 +132,9 @@ export interface FundingAllocationsTable {
   priorityId: number | null
   projectId: number | null
   notes: string | null
+  nature: Generated<Nature>
+  /** The stream administered for others this is allocated from; null for the partnership's own money. */
+  administeredStreamId: number | null
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }
@@ -126,6 +157,7 @@ export interface FundingTables {
   fundingYears: FundingYearsTable
   fundingStreams: FundingStreamsTable
   fundingRollOvers: FundingRollOversTable
+  fundingReserves: FundingReservesTable
   fundingContributions: FundingContributionsTable
   fundedProjects: FundedProjectsTable
   fundingBids: FundingBidsTable

@@ -4,12 +4,14 @@ import type { AccountService } from '../accounts/index.ts'
 import { allows, requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { partnershipRepository as repo } from './partnership-repository.ts'
 
-/** A partnership's organisations, people and groups, each list sorted by name. */
+/** A partnership's organisations, people, groups and districts, each list sorted by name. */
 export interface PartnershipDirectory {
   organisations: { id: number; name: string; shortName: string | null }[]
   /** Empty for a reader who may not see people (the public). */
   people: { id: number; name: string; organisationName: string | null; organisationShortName: string | null }[]
   groups: { id: number; name: string; shortName: string | null }[]
+  /** The partnership's districts (a joint partnership has more than one), by name. */
+  districts: { id: number; name: string }[]
 }
 
 /**

@@ -116,7 +116,7 @@ export const partnershipRepository = {
 
   /** Organisations, people (with their organisation) and groups, each sorted by name: the names other capabilities show. */
   async directory(db: Db, partnershipId: number, options: { withPeople: boolean }) {
-    const [organisations, people, groups] = await Promise.all([
+    const [organisations, people, groups, districts] = await Promise.all([
       db.selectFrom('organisations').select(['id', 'name', 'shortName']).where('partnershipId', '=', partnershipId).orderBy('name').execute(),
       options.withPeople
         ? db
@@ -129,8 +129,9 @@ export const partnershipRepository = {
             .execute()
         : Promise.resolve([]),
       db.selectFrom('groups').select(['id', 'name', 'shortName']).where('partnershipId', '=', partnershipId).orderBy('name').execute(),
+      db.selectFrom('areas').select(['id', 'name']).where('partnershipId', '=', partnershipId).where('type', '=', 'district').orderBy('name').execute(),
     ])
-    return { organisations, people, groups }
+    return { organisations, people, groups, districts }
   },
 
   personWithOrganisation(db: Db, partnershipId: number, personId: number) {

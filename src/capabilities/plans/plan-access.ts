@@ -27,6 +27,7 @@ const targets = {
   plan: { table: 'plans', entityType: 'plan', describe: (row: { title: string }) => row.title },
   priority: { table: 'priorities', entityType: 'priority', describe: (row: { title: string }) => row.title },
   objective: { table: 'objectives', entityType: 'objective', describe: (row: { title: string }) => row.title },
+  strategicObjective: { table: 'strategicObjectives', entityType: 'strategic objective', describe: (row: { title: string }) => row.title },
   risk: { table: 'priorityRisks', entityType: 'priority risk', describe: (row: { risk: string }) => row.risk },
   update: { table: 'actionUpdates', entityType: 'action update', describe: (row: { quarter: number; body: string }) => `Q${row.quarter}: ${row.body.slice(0, 60)}` },
 } as const

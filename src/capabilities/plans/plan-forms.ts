@@ -106,15 +106,27 @@ export type PlanInput = z.output<typeof planForm>
 export const PLAN_STATUSES = ['draft', 'agreed', 'archived'] as const
 export type PlanStatus = (typeof PLAN_STATUSES)[number]
 
+/**
+ * A plan's status. An agreed plan gives the date it was agreed, or says the date is not recorded (an older
+ * plan moved in from a document that does not give it): the pages then say "Date not recorded".
+ */
 export const planStatusForm = z
   .object({
     status: choice(PLAN_STATUSES, 'Select the plan’s status'),
     agreedBy: optionalText(300),
+    agreedOnNotRecorded: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform(value => Boolean(value)),
     ...dateParts('agreedOn'),
   })
   .superRefine((value, ctx) => {
     const agreed = value.status === 'agreed'
-    checkDate(value, 'agreedOn', 'The date it was agreed', ctx, agreed ? 'Enter the date the plan was agreed' : null)
+    const notRecorded = value.agreedOnNotRecorded === true
+    checkDate(value, 'agreedOn', 'The date it was agreed', ctx, agreed && !notRecorded ? 'Enter the date the plan was agreed, or tick “The date it was agreed is not recorded”' : null)
+    if (notRecorded && dateValue(value, 'agreedOn') !== null) {
+      ctx.addIssue({ code: 'custom', message: 'Leave the date empty when it is not recorded, or untick “The date it was agreed is not recorded”', path: ['agreedOnNotRecorded'] })
+    }
     if (agreed && !value.agreedBy) ctx.addIssue({ code: 'custom', message: 'Enter who agreed the plan, for example Partnership meeting', path: ['agreedBy'] })
   }, always)
   .transform(value => ({ status: value.status, agreedOn: dateValue(value, 'agreedOn'), agreedBy: value.agreedBy }))

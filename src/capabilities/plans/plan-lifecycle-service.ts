@@ -5,7 +5,7 @@ import { financialYearLabel, quarterOf, type IsoDate } from '../../core/calendar
 import { isUniqueViolation } from '../../db/errors.ts'
 import { ConflictError, ValidationError } from '../../shared/errors.ts'
 
-import { resolveDraft, type DraftPriority } from './domain/plan-draft.ts'
+import { resolveDraft, type DraftPriority, type DraftStrategicObjective } from './domain/plan-draft.ts'
 import { ragDefinitions } from './domain/rag.ts'
 import { refreshPlan } from './domain/refresh.ts'
 import { changeTarget, type PlanAccess, type PlanDeps } from './plan-access.ts'
@@ -131,7 +131,7 @@ export function planLifecycleService({ db, clock }: PlanDeps, access: PlanAccess
     async refreshPreview(ctx: PartnershipContext, planId: number) {
       requirePermission(ctx, 'edit_records')
       const tree = await loadTree(ctx, planId)
-      const result = refreshPlan(tree.plan, tree.priorities.map(draftOf))
+      const result = refreshPlan(tree.plan, tree.priorities.map(p => draftOf(p, tree.strategicObjectives)), tree.strategicObjectives)
       const existing = (await repo.listPlans(db, ctx.partnership.id)).find(p => p.planYear === result.plan.planYear)
       return { plan: tree.plan, next: result.plan, carried: result.carried, leftBehind: result.leftBehind, existing }
     },
@@ -140,11 +140,11 @@ export function planLifecycleService({ db, clock }: PlanDeps, access: PlanAccess
     async refresh(ctx: PartnershipContext, planId: number) {
       requirePermission(ctx, 'edit_records')
       const tree = await loadTree(ctx, planId)
-      const result = refreshPlan(tree.plan, tree.priorities.map(draftOf))
+      const result = refreshPlan(tree.plan, tree.priorities.map(p => draftOf(p, tree.strategicObjectives)), tree.strategicObjectives)
       try {
         return await db.transaction().execute(async trx => {
           const plan = await repo.insertPlan(trx, { ...result.plan, partnershipId: ctx.partnership.id, status: 'draft', refreshedFromPlanId: planId })
-          await repo.insertContents(trx, ctx.partnership.id, plan.id, result.priorities, { postedAt: clock.now(), authorLabel: '', authorUserId: null })
+          await repo.insertContents(trx, ctx.partnership.id, plan.id, result.priorities, { postedAt: clock.now(), authorLabel: '', authorUserId: null }, result.strategicObjectives)
           await auditLog.record(trx, ctx.actor, {
             partnershipId: ctx.partnership.id,
             action: 'create',
@@ -170,6 +170,7 @@ export function planLifecycleService({ db, clock }: PlanDeps, access: PlanAccess
       details: PlanInput & { status?: PlanRow['status']; agreedOn?: string | null; agreedBy?: string | null },
       priorities: readonly DraftPriority[],
       authorLabel: string,
+      strategicObjectives: readonly DraftStrategicObjective[] = [],
     ) {
       requirePermission(ctx, 'edit_records')
       const names = await access.names(ctx)
@@ -177,7 +178,7 @@ export function planLifecycleService({ db, clock }: PlanDeps, access: PlanAccess
         const resolution = resolveDraft(priorities, names)
         if (!resolution.ok) throw new ValidationError(Object.fromEntries(resolution.problems.map((p, i) => [`${p.column || 'plan'} ${i + 1}`, p.message])))
         const plan = await auditedInsert(trx, ctx.actor, changeTarget('plan', ctx), details)
-        const counts = await repo.insertContents(trx, ctx.partnership.id, plan.id, resolution.priorities, { postedAt: clock.now(), authorLabel, authorUserId: null })
+        const counts = await repo.insertContents(trx, ctx.partnership.id, plan.id, resolution.priorities, { postedAt: clock.now(), authorLabel, authorUserId: null }, strategicObjectives)
         return { plan, counts }
       })
     },

@@ -20,6 +20,7 @@ export function planPaths(partnershipId: number) {
       index: plans,
       new: `${plans}/new`,
       ragDefinitions: `${plans}/rag-definitions`,
+      ragDimensions: `${plans}/rag-dimensions`,
       importTemplate: (format: SheetFormat) => `${plans}/import-template.${format}`,
     },
 
@@ -36,6 +37,12 @@ export function planPaths(partnershipId: number) {
         refresh: `${base}/refresh`,
         newPriority: `${base}/priorities/new`,
         priority: (priorityId: number) => editAndDelete(`${base}/priorities/${priorityId}`),
+        newStrategicObjective: `${base}/strategic-objectives/new`,
+        strategicObjective: (id: number) => editAndDelete(`${base}/strategic-objectives/${id}`),
+        /** Quarterly updates returned as the plan's spreadsheet, by a lead. */
+        updatesImport: `${base}/updates-import`,
+        importConfirm: `${base}/import/confirm`,
+        updatesImportConfirm: `${base}/updates-import/confirm`,
       }
     },
 

@@ -1,7 +1,10 @@
+import { sql } from 'kysely'
+
 import type { Db } from '../../db/database.ts'
 import type { NewRow, Row } from '../../db/tables.ts'
 
-import type { ResolvedPriority } from './domain/plan-draft.ts'
+import type { DraftStrategicObjective, ResolvedPriority } from './domain/plan-draft.ts'
+import { nameKey } from './domain/directory.ts'
 import type { Rag } from './domain/rag.ts'
 
 export type PlanRow = Row<'plans'>
@@ -10,10 +13,16 @@ export type RiskRow = Row<'priorityRisks'>
 export type ObjectiveRow = Row<'objectives'>
 export type ActionRow = Row<'actions'>
 export type UpdateRow = Row<'actionUpdates'>
+export type StrategicObjectiveRow = Row<'strategicObjectives'>
+export type RagDimensionRow = Row<'ragDimensions'>
 
 /** A plan's own records, each kind in its order; plan-tree.ts puts them together with the names they refer to. */
 export interface PlanRecords {
   plan: PlanRow
+  /** The strategic objectives above the priorities, in order (none for most plans). */
+  strategicObjectives: StrategicObjectiveRow[]
+  /** The partnership's RAG dimensions, in order (none: the one RAG status). */
+  ragDimensions: RagDimensionRow[]
   priorities: PriorityRow[]
   risks: RiskRow[]
   objectives: ObjectiveRow[]
@@ -25,6 +34,7 @@ export interface PlanRecords {
 }
 
 export interface ContentCounts {
+  strategicObjectives?: number
   priorities: number
   objectives: number
   actions: number
@@ -48,6 +58,11 @@ export const planRepository = {
     return db.insertInto('plans').values(values).returningAll().executeTakeFirstOrThrow()
   },
 
+  /** Lock the plan's row until the end of the transaction (for a change worked out from what the plan holds). */
+  async lockPlan(db: Db, partnershipId: number, planId: number) {
+    await db.selectFrom('plans').select('id').where('partnershipId', '=', partnershipId).where('id', '=', planId).forUpdate().execute()
+  },
+
   /** Mark the plan changed (its contents changed). */
   async touchPlan(db: Db, planId: number, at: Date) {
     await db.updateTable('plans').set({ updatedAt: at }).where('id', '=', planId).execute()
@@ -66,6 +81,10 @@ export const planRepository = {
   async records(db: Db, partnershipId: number, planId: number): Promise<PlanRecords | undefined> {
     const plan = await this.findPlan(db, partnershipId, planId)
     if (!plan) return undefined
+    const [strategicObjectives, ragDimensions] = await Promise.all([
+      db.selectFrom('strategicObjectives').selectAll().where('partnershipId', '=', partnershipId).where('planId', '=', planId).orderBy('position').orderBy('id').execute(),
+      this.ragDimensions(db, partnershipId),
+    ])
     const priorities = await db
       .selectFrom('priorities')
       .selectAll()
@@ -76,7 +95,7 @@ export const planRepository = {
       .execute()
     const none = { risks: [], objectives: [], actions: [], organisationLinks: [], personLinks: [], updates: [] }
     const priorityIds = priorities.map(p => p.id)
-    if (priorityIds.length === 0) return { plan, priorities, ...none }
+    if (priorityIds.length === 0) return { plan, strategicObjectives, ragDimensions, priorities, ...none }
 
     const [risks, objectives, actions] = await Promise.all([
       db.selectFrom('priorityRisks').selectAll().where('partnershipId', '=', partnershipId).where('priorityId', 'in', priorityIds).orderBy('position').orderBy('id').execute(),
@@ -84,7 +103,7 @@ export const planRepository = {
       db.selectFrom('actions').selectAll().where('partnershipId', '=', partnershipId).where('priorityId', 'in', priorityIds).orderBy('position').orderBy('id').execute(),
     ])
     const actionIds = actions.map(a => a.id)
-    if (actionIds.length === 0) return { plan, priorities, ...none, risks, objectives, actions }
+    if (actionIds.length === 0) return { plan, strategicObjectives, ragDimensions, priorities, ...none, risks, objectives, actions }
     const [organisationLinks, personLinks, updates] = await Promise.all([
       db
         .selectFrom('actionLeadOrganisations')
@@ -110,7 +129,7 @@ export const planRepository = {
         .orderBy('id', 'desc')
         .execute(),
     ])
-    return { plan, priorities, risks, objectives, actions, organisationLinks, personLinks, updates }
+    return { plan, strategicObjectives, ragDimensions, priorities, risks, objectives, actions, organisationLinks, personLinks, updates }
   },
 
   /**
@@ -123,15 +142,39 @@ export const planRepository = {
     planId: number,
     priorities: readonly ResolvedPriority[],
     defaults: { postedAt: Date; authorLabel: string; authorUserId: number | null },
+    strategicObjectives: readonly DraftStrategicObjective[] = [],
   ): Promise<ContentCounts> {
-    const counts = { priorities: 0, objectives: 0, actions: 0, updates: 0 }
+    const counts = { strategicObjectives: 0, priorities: 0, objectives: 0, actions: 0, updates: 0 }
     const start = (await this.priorityCount(trx, planId)) + 1
+    // The strategic objectives listed, then any a priority names that is not listed.
+    const strategicIds = new Map<string, number>()
+    const wanted = [...strategicObjectives]
+    for (const priority of priorities) {
+      const title = priority.strategicObjective
+      if (title && !wanted.some(o => nameKey(o.title) === nameKey(title))) wanted.push({ title, description: null })
+    }
+    for (const objective of wanted) {
+      const existing = await trx.selectFrom('strategicObjectives').select('id').where('planId', '=', planId).where(sql<boolean>`lower(title) = lower(${objective.title})`).executeTakeFirst()
+      if (existing) {
+        strategicIds.set(nameKey(objective.title), existing.id)
+        continue
+      }
+      const last = await trx.selectFrom('strategicObjectives').select(eb => eb.fn.max('position').as('max')).where('planId', '=', planId).executeTakeFirst()
+      const { id } = await trx
+        .insertInto('strategicObjectives')
+        .values({ partnershipId, planId, position: Number(last?.max ?? 0) + 1, title: objective.title, description: objective.description })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      strategicIds.set(nameKey(objective.title), id)
+      counts.strategicObjectives++
+    }
     for (const [p, priority] of priorities.entries()) {
       const { id: priorityId } = await trx
         .insertInto('priorities')
         .values({
           partnershipId,
           planId,
+          strategicObjectiveId: priority.strategicObjective ? (strategicIds.get(nameKey(priority.strategicObjective)) ?? null) : null,
           position: start + p,
           title: priority.title,
           subThemes: json(priority.subThemes),
@@ -176,6 +219,7 @@ export const planRepository = {
             timescaleNote: action.timescaleNote,
             dependencies: action.dependencies,
             status: action.status,
+            districtAreaId: action.district ?? null,
           })
           .returning('id')
           .executeTakeFirstOrThrow()
@@ -191,6 +235,7 @@ export const planRepository = {
             quarter: update.quarter,
             body: update.body,
             rag: update.rag,
+            otherRags: json(update.otherRags ?? {}),
             authorUserId: update.authorLabel ? null : defaults.authorUserId,
             authorLabel: update.authorLabel ?? defaults.authorLabel,
             createdAt: at,
@@ -204,6 +249,11 @@ export const planRepository = {
       counts.updates += updates.length
     }
     return counts
+  },
+
+  /** The partnership's RAG dimensions in order (none: the one RAG status). */
+  ragDimensions(db: Db, partnershipId: number) {
+    return db.selectFrom('ragDimensions').selectAll().where('partnershipId', '=', partnershipId).orderBy('position').orderBy('id').execute()
   },
 
   /** The partnership's own wording of the RAG statuses (a column the plans migration adds to partnerships). */

@@ -106,7 +106,7 @@ describe('entering and changing a plan', () => {
 
     const agreeWithoutDate = await coordinator.post(`${base}/plans/${planId}/status`, { status: 'agreed' })
     expect(page(agreeWithoutDate.text).errorSummary()).toEqual([
-      { text: 'Enter the date the plan was agreed', href: '#agreedOn-day' },
+      { text: 'Enter the date the plan was agreed, or tick “The date it was agreed is not recorded”', href: '#agreedOn-day' },
       { text: 'Enter who agreed the plan, for example Partnership meeting', href: '#agreedBy' },
     ])
     await coordinator.post(`${base}/plans/${planId}/status`, { status: 'agreed', 'agreedOn-day': '14', 'agreedOn-month': '3', 'agreedOn-year': '2026', agreedBy: 'Partnership meeting' }).expect(303)

@@ -16,15 +16,18 @@ import type { PlanLifecycleService } from './plan-lifecycle-service.ts'
 import { dateBoxes, labels, PLAN_STATUS_LABELS } from './plan-pages.ts'
 import { planPaths, planPathsOf, withPlanPaths } from './plan-paths.ts'
 import { priorityRoutes } from './priorities/priority-routes.ts'
+import { ragDimensionRoutes } from './rag-dimensions/rag-dimension-routes.ts'
+import type { RagDimensionService } from './rag-dimensions/rag-dimension-service.ts'
 import { spreadsheetRoutes } from './spreadsheet/spreadsheet-routes.ts'
 import type { SpreadsheetService } from './spreadsheet/spreadsheet-service.ts'
+import { strategicObjectiveRoutes } from './strategic-objectives/strategic-objective-routes.ts'
 import type { PlanService } from './plan-service.ts'
 
 const edits = (ctx: PartnershipContext) => requirePermission(ctx, 'edit_records')
 const paths = (ctx: PartnershipContext) => planPaths(ctx.partnership.id)
 
 /** The plans pages: the list, the RAG wording, a plan's overview, its details and status, and its refresh. */
-export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService, 'importBlocker'>, clock: Clock): Router {
+export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService, 'importBlocker'> & Pick<RagDimensionService, 'ragDimensions'>, clock: Clock): Router {
   const routes = Router({ mergeParams: true })
 
   routes.get('/plans', async (req, res) => {
@@ -35,6 +38,7 @@ export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService
       plans: list.map(plan => ({ ...plan, yearLabel: financialYearLabel(plan.planYear), period: financialYearsLabel(plan.periodStartYear, plan.periodEndYear) })),
       current,
       ragDefinitions: await plans.ragDefinitions(ctx),
+      ragDimensions: await plans.ragDimensions(ctx),
       labels,
     })
   })
@@ -97,7 +101,8 @@ export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService
     const ctx = partnershipContext(req)
     edits(ctx)
     const plan = await plans.plan(ctx, idParam(req, 'planId'))
-    res.render('plans/views/plan-status.njk', { plan, values: { status: plan.status, agreedBy: plan.agreedBy, ...dateBoxes('agreedOn', plan.agreedOn) }, labels })
+    const notRecorded = plan.status !== 'draft' && plan.agreedOn === null
+    res.render('plans/views/plan-status.njk', { plan, values: { status: plan.status, agreedBy: plan.agreedBy, agreedOnNotRecorded: notRecorded, ...dateBoxes('agreedOn', plan.agreedOn) }, labels })
   })
 
   routes.post('/plans/:planId/status', async (req, res) => {
@@ -134,7 +139,9 @@ export function plansCapability({ services, deps }: { services: { plans: PlanSer
   scoped.use(['/plans', '/priorities', '/actions', '/my-actions'], withPlanPaths)
   // The spreadsheet's addresses (/plans/import-template.xlsx) come before /plans/:planId.
   scoped.use(spreadsheetRoutes(plans))
+  scoped.use(ragDimensionRoutes(plans))
   scoped.use(planRoutes(plans, deps.clock))
+  scoped.use(strategicObjectiveRoutes(plans))
   scoped.use(priorityRoutes(plans))
   scoped.use(actionRoutes(plans))
   scoped.use(updateRoutes(plans))
@@ -143,7 +150,7 @@ export function plansCapability({ services, deps }: { services: { plans: PlanSer
   return {
     name: 'plans',
     partnershipRoutes: scoped,
-    uploadRoutes: ['/plans/:planId/import'],
+    uploadRoutes: ['/plans/:planId/import', '/plans/:planId/updates-import'],
     apiPartnershipRoutes: api.routes,
     openapi: api.openapi,
     navigation: [

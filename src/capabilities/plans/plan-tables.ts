@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely'
 
 import type { CreatedAt, Json, UpdatedAt } from '../../db/column-types.ts'
 
-/** Row types of the plan tables (migration 0100-plans). */
+/** Row types of the plan tables (migrations 0100-plans, 0980-plan-shapes, 0982-plan-sheet-imports). */
 
 type JsonArray<T> = ColumnType<T[], string | undefined, string>
 
@@ -26,10 +26,25 @@ export interface PlansTable {
   updatedAt: UpdatedAt
 }
 
+/** A strategic objective above the priorities (optional): a plan may put its local priorities under a few. */
+export interface StrategicObjectivesTable {
+  id: Generated<number>
+  partnershipId: number
+  planId: number
+  position: number
+  title: string
+  /** How the objective is pursued, for one with no local priority of its own. */
+  description: string | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
 export interface PrioritiesTable {
   id: Generated<number>
   partnershipId: number
   planId: number
+  /** The strategic objective the priority sits under, when the plan has them. */
+  strategicObjectiveId: Generated<number | null>
   position: number
   title: string
   subThemes: JsonArray<string>
@@ -77,6 +92,8 @@ export interface ActionsTable {
   timescaleNote: string | null
   dependencies: string | null
   status: Generated<'open' | 'complete' | 'cancelled'>
+  /** The district of a joint partnership the action is for; null for the whole partnership. */
+  districtAreaId: Generated<number | null>
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }
@@ -104,8 +121,21 @@ export interface ActionUpdatesTable {
   body: string
   /** Null only where a document moved in gave no RAG; the update form always asks for one. */
   rag: 'red' | 'amber' | 'green' | null
+  /** The RAG of each further dimension the partnership assesses, by dimension id. */
+  otherRags: ColumnType<Record<string, 'red' | 'amber' | 'green'>, string | undefined, string>
   authorUserId: number | null
   authorLabel: string
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+/** A dimension the partnership assesses its actions on ("Milestone progress", "Outcome"), in order; the first is the headline. */
+export interface RagDimensionsTable {
+  id: Generated<number>
+  partnershipId: number
+  position: number
+  name: string
+  description: string | null
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }
@@ -118,6 +148,7 @@ export interface PlanPartnershipColumns {
 
 export interface PlanTables {
   plans: PlansTable
+  strategicObjectives: StrategicObjectivesTable
   priorities: PrioritiesTable
   priorityRisks: PriorityRisksTable
   objectives: ObjectivesTable
@@ -125,5 +156,6 @@ export interface PlanTables {
   actionLeadOrganisations: ActionLeadOrganisationsTable
   actionLeadPeople: ActionLeadPeopleTable
   actionUpdates: ActionUpdatesTable
+  ragDimensions: RagDimensionsTable
 }
 

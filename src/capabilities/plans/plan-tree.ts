@@ -1,10 +1,10 @@
 import type { Quarter } from '../../core/calendar/index.ts'
 
-import type { Directory } from './domain/directory.ts'
+import { nameKey, type Directory } from './domain/directory.ts'
 import type { ResolvedPriority } from './domain/plan-draft.ts'
-import { latestPerQuarter, type Rag } from './domain/rag.ts'
+import { dimensionsOf, latestPerQuarter, otherRagsOf, type Rag, type RagDimension } from './domain/rag.ts'
 import type { ActionStatus } from './domain/schedule.ts'
-import type { ActionRow, ObjectiveRow, PlanRecords, PlanRow, PriorityRow, RiskRow, UpdateRow } from './plan-repository.ts'
+import type { ActionRow, ObjectiveRow, PlanRecords, PlanRow, PriorityRow, RiskRow, StrategicObjectiveRow, UpdateRow } from './plan-repository.ts'
 
 /**
  * A plan with everything under it, in order, and the names of the organisations, people and groups it
@@ -31,8 +31,10 @@ export interface ActionNode extends Omit<ActionRow, 'quarters' | 'status' | 'out
   leadOrganisations: OrganisationRef[]
   supportingPartners: OrganisationRef[]
   leadPeople: PersonRef[]
+  /** The district of a joint partnership the action is for; null for the whole partnership. */
+  district: { id: number; name: string } | null
   /** Every update, newest first (see domain/rag.ts `newestFirst`). */
-  updates: (UpdateRow & { rag: Rag | null; quarter: Quarter })[]
+  updates: (Omit<UpdateRow, 'otherRags'> & { rag: Rag | null; quarter: Quarter; otherRags: Record<string, Rag> })[]
 }
 
 export interface PriorityNode extends Omit<PriorityRow, 'subThemes'> {
@@ -46,6 +48,10 @@ export interface PriorityNode extends Omit<PriorityRow, 'subThemes'> {
 
 export interface PlanTree {
   plan: PlanRow
+  /** The strategic objectives above the priorities, in order; empty for a plan without them. */
+  strategicObjectives: StrategicObjectiveRow[]
+  /** The dimensions the partnership assesses its actions on (at least one). */
+  ragDimensions: RagDimension[]
   priorities: PriorityNode[]
 }
 
@@ -63,7 +69,10 @@ function inOrder<L extends { position: number }, R extends { id: number }>(links
 /** The tree of a plan's records, with the names of its leads and delivering groups. */
 export function assembleTree(records: PlanRecords, names: Directory): PlanTree {
   const { plan, priorities, risks, objectives, actions, organisationLinks, personLinks, updates } = records
-  if (priorities.length === 0) return { plan, priorities: [] }
+  const strategicObjectives = records.strategicObjectives
+  const ragDimensions = dimensionsOf(records.ragDimensions)
+  if (priorities.length === 0) return { plan, strategicObjectives, ragDimensions, priorities: [] }
+  const districts = new Map((names.districts ?? []).map(d => [d.id, d]))
   const organisation = (o: OrganisationRef): OrganisationRef => ({ id: o.id, name: o.name, shortName: o.shortName })
   const organisationsOf = (actionId: number, role: 'lead' | 'supporting') =>
     inOrder(
@@ -87,7 +96,8 @@ export function assembleTree(records: PlanRecords, names: Directory): PlanTree {
         names.people,
         link => link.personId,
       ).map(({ id, name, organisationName, organisationShortName }) => ({ id, name, organisationName, organisationShortName })),
-      updates: updates.filter(u => u.actionId === action.id) as ActionNode['updates'],
+      district: action.districtAreaId === null ? null : { id: action.districtAreaId, name: districts.get(action.districtAreaId)?.name ?? 'A district no longer recorded' },
+      updates: updates.filter(u => u.actionId === action.id).map(u => ({ ...u, otherRags: otherRagsOf(u.otherRags) })) as ActionNode['updates'],
     }))
     .sort((a, b) => {
       const oa = a.objectiveId === null ? -1 : (objectivePosition.get(a.objectiveId) ?? 0)
@@ -97,6 +107,8 @@ export function assembleTree(records: PlanRecords, names: Directory): PlanTree {
 
   return {
     plan,
+    strategicObjectives,
+    ragDimensions,
     priorities: priorities.map(priority => {
       const group = priority.deliveringGroupId === null ? undefined : groups.get(priority.deliveringGroupId)
       return {
@@ -112,10 +124,13 @@ export function assembleTree(records: PlanRecords, names: Directory): PlanTree {
 }
 
 /** A priority of a loaded plan as a draft with record ids, for the refresh and the export. */
-export function draftOf(priority: PriorityNode): ResolvedPriority {
+export function draftOf(priority: PriorityNode, strategicObjectives: readonly StrategicObjectiveRow[] = []): ResolvedPriority {
   const objectiveTitle = new Map(priority.objectives.map(o => [o.id, o.title]))
   return {
     title: priority.title,
+    strategicObjective: strategicObjectives.find(o => o.id === priority.strategicObjectiveId)?.title ?? null,
+    priorityId: priority.id,
+    objectiveIds: Object.fromEntries(priority.objectives.map(o => [nameKey(o.title), o.id])),
     subThemes: priority.subThemes,
     headlineTarget: priority.headlineTarget,
     deliveringGroup: priority.deliveringGroupId,
@@ -136,9 +151,11 @@ export function draftOf(priority: PriorityNode): ResolvedPriority {
       timescaleNote: action.timescaleNote,
       dependencies: action.dependencies,
       status: action.status,
+      district: action.districtAreaId,
+      actionId: action.id,
       updates: [...latestPerQuarter(action.updates).values()]
         .sort((a, b) => a.quarter - b.quarter)
-        .map(u => ({ quarter: u.quarter, body: u.body, rag: u.rag })),
+        .map(u => ({ quarter: u.quarter, body: u.body, rag: u.rag, otherRags: u.otherRags })),
     })),
   }
 }

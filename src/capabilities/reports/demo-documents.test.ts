@@ -125,7 +125,7 @@ describe('the joint CSP’s 2021/22 report to the Review Committee (seed 004)', 
     const funding = (await t.services.funding.reportSummary(contexts.joint, 2021))!
     const money = formatMoney
     // The seed's figures, as the ledger holds them.
-    expect([money(funding.streams[0]!.amountPence), money(funding.rollOverPence), money(funding.forecastUnderspendPence)]).toEqual(['£12,337', '£10,142', '£1,518'])
+    expect([money(funding.streams[0]!.amountPence), money(funding.rollOverPence), money(funding.forecastUnderspendPence!)]).toEqual(['£12,337', '£10,142', '£1,518'])
     expect(tableOf(files.docx, 'Funding for 2021/22').rows.slice(1)).toEqual([
       ...funding.streams.map(s => [s.name, money(s.amountPence)]),
       ['Underspend rolled over from 2020/21', money(funding.rollOverPence)],
@@ -133,7 +133,7 @@ describe('the joint CSP’s 2021/22 report to the Review Committee (seed 004)', 
       ['Allocated', money(funding.allocatedPence)],
       ['Spent', money(funding.spentPence)],
       ['Committed', money(funding.committedPence)],
-      ['Forecast underspend', money(funding.forecastUnderspendPence)],
+      ['Forecast underspend', money(funding.forecastUnderspendPence!)],
     ])
     expect(tableOf(files.docx, 'Allocations for 2021/22').rows.slice(1)).toEqual(funding.allocations.map(a => [a.name, money(a.amountPence), money(a.spentPence), money(a.amountPence - a.spentPence)]))
     const sentence = `Funding from ${funding.streams[0]!.name} for 2021/22 amounted to £12,337. In addition, an underspend of £10,142 from 2020/21 was approved for roll over into 2021/22, giving ${money(funding.availablePence)} in all.`
@@ -161,6 +161,21 @@ describe('the joint CSP’s 2021/22 report to the Review Committee (seed 004)', 
       '9\tRecommendation',
     ])
     expect(files.pdf.flat).toContain('The priority areas for action for 2021/22 were:')
+  })
+})
+
+describe('the joint CSP’s 2016/17 report to the Review Committee (seed 001)', () => {
+  it('says nothing is allocated yet for 2016/17, as the funding page does, instead of forecasting an underspend of the grant', async () => {
+    const files = await oneClick(partnerships.joint, 'Community Safety Partnership: annual report to the Review Committee 2016/17')
+    const rows = tableOf(files.docx, 'Funding for 2016/17').rows.slice(1)
+    expect(rows.at(-1)).toEqual(['Forecast underspend', 'Nothing allocated yet'])
+    expect(rows).toContainEqual(['Total available', '£14,019'])
+    expect(files.pdf.flat).not.toContain('Forecast underspend £14,019')
+    expect(files.pdf.flat).toContain('Forecast underspend Nothing allocated yet')
+    expect(tableOf(files.docx, 'Money not counted as available in 2016/17').rows.slice(1)).toEqual([['PCC annual grant: Castle Point Borough Council’s share', 'Amount not recorded', 'Not known yet']])
+    const page2016 = page((await coordinator.get(`/partnerships/${partnerships.joint}/funding/2016-17`).expect(200)).text)
+    expect(page2016.text('[data-figure="forecastUnderspend"] td')).toBe('Nothing allocated yet')
+    expect(page2016.text('[data-qa="funding-warning"]')).toContain('Castle Point Borough Council’s share')
   })
 })
 

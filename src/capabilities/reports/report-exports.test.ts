@@ -86,8 +86,8 @@ beforeAll(async () => {
 
   // A funding year with a hostile stream, allocation and spend entry.
   await t.services.funding.createYear(ctx, { startYear: 2021, accountableOrganisationId: organisation.id, notes: null })
-  await t.services.funding.saveStream(ctx, 2021, null, { name: HOSTILE.stream, funder: 'PFCC', amountPence: 1_233_700, status: 'confirmed', automaticPercent: 100, conditions: null, notes: null })
-  const allocation = await t.services.funding.saveAllocation(ctx, 2021, null, { purpose: HOSTILE.allocation, kind: 'other', amountPence: 500_000, expectedSpendPence: null, priorityId: null, projectId: null, notes: null })
+  await t.services.funding.saveStream(ctx, 2021, null, { name: HOSTILE.stream, funder: 'PFCC', amountPence: 1_233_700, status: 'confirmed', automaticPercent: 100, conditions: null, notes: null, nature: 'revenue', administeredForOthers: false, areaId: null, districtShares: [] })
+  const allocation = await t.services.funding.saveAllocation(ctx, 2021, null, { purpose: HOSTILE.allocation, kind: 'other', amountPence: 500_000, expectedSpendPence: null, priorityId: null, projectId: null, notes: null, nature: 'revenue', administeredStreamId: null })
   await t.services.funding.saveSpend(ctx, 2021, null, { allocationId: allocation.id, spentOn: '2021-10-01', description: HOSTILE.spend, amountPence: 250_000, status: 'paid', payee: null, reference: null })
 
   // An organisation with a hostile name, for the import template's list of names.
@@ -159,10 +159,10 @@ describe('the Reports section’s exports', () => {
         for (const text of Object.values(HOSTILE)) if (cell.includes(text)) seen.add(text)
       }
     }
-    // The plan's current RAG column comes after the template's, as the plan page shows it.
+    // The plan's current RAG column comes after the template's, as the plan page shows it, then the record IDs that bring an edited file back into the plan.
     const plan = parse((await member.get(csvLinks[0]![2]).expect(200)).text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]
-    expect(plan[0]!.at(-1)).toBe('Current RAG')
-    expect(plan[1]!.at(-1)).toBe('Red')
+    expect(plan[0]!.slice(-2)).toEqual(['Current RAG', 'Record IDs (do not change)'])
+    expect(plan[1]![plan[0]!.indexOf('Current RAG')]).toBe('Red')
     expect(plan[1]![plan[0]!.indexOf('Priority')]).toBe(`'${HOSTILE.priority}`)
     expect(plan[1]![plan[0]!.indexOf('Q1 update')]).toBe(`'${HOSTILE.update}`)
     // Every hostile text that a CSV holds was found in one (the update's author is in the XLSX only, the organisation in the template).
@@ -192,7 +192,7 @@ describe('the Reports section’s exports', () => {
       }
     }
     const plan = Object.entries(sheets).filter(([key]) => key.includes('/plans/'))
-    expect(plan.map(([key]) => key.split(' ').slice(1).join(' '))).toEqual(['Action plan', 'Priorities', 'Updates'])
+    expect(plan.map(([key]) => key.split(' ').slice(1).join(' '))).toEqual(['Action plan', 'How to fill it in', 'Names you can use', 'Priorities', 'Updates'])
     const updates = plan.find(([key]) => key.endsWith('Updates'))![1]
     expect(updates).toEqual(expect.arrayContaining([`'${HOSTILE.update}`, `'${HOSTILE.author}`, 'Red', '2021-07-01']))
   })

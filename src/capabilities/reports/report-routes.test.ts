@@ -166,7 +166,7 @@ describe('downloading the quarterly update', () => {
     // The coordinator posts a red Q1 update on an action that had none, through the plan.
     const ctx = contextFor(partnership, 'coordinator')
     const action = await t.db.selectFrom('actions').select('id').where('title', 'like', 'Op Benison%').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
-    await t.services.plans.postUpdate(ctx, action.id, { quarter: 1, body: 'Visits paused: no licensing officer', rag: 'red', markComplete: false })
+    await t.services.plans.postUpdate(ctx, action.id, { quarter: 1, body: 'Visits paused: no licensing officer', rag: 'red', markComplete: false, otherRags: {} })
     const after = await read()
     expect(after.flat).toContain('Of the 49 actions in Q1 2016/17 (April to June 2016), 1 is red and 48 have no RAG status yet.')
     expect(after.flat).toContain('Visits paused: no licensing officer')
@@ -223,9 +223,9 @@ describe('a final report', () => {
     t.clock.set('2026-11-25T14:30:00Z')
     const ctx = contextFor(partnership, 'coordinator')
     const action = await t.db.selectFrom('actions').select('id').where('title', 'like', 'Gang awareness training%').where('partnershipId', '=', partnership.id).executeTakeFirstOrThrow()
-    await t.services.plans.postUpdate(ctx, action.id, { quarter: 3, body: 'Gang awareness sessions delivered to 40 front line staff', rag: 'green', markComplete: false })
+    await t.services.plans.postUpdate(ctx, action.id, { quarter: 3, body: 'Gang awareness sessions delivered to 40 front line staff', rag: 'green', markComplete: false, otherRags: {} })
     const { priority } = await t.services.plans.priority(ctx, (await t.services.plans.planView(ctx, planId)).priorities[0]!.id)
-    await t.services.plans.savePriority(ctx, planId, priority.id, { title: 'Safeguarding vulnerable people (renamed)', subThemes: priority.subThemes, headlineTarget: null, deliveringGroupId: null, resources: null, progressComment: null, position: 1 })
+    await t.services.plans.savePriority(ctx, planId, priority.id, { title: 'Safeguarding vulnerable people (renamed)', subThemes: priority.subThemes, headlineTarget: null, deliveringGroupId: null, strategicObjectiveId: null, resources: null, progressComment: null, position: 1 })
 
     expect(await docxText()).toBe(issued.docx)
     expect(await pdfText()).toBe(issued.pdf)

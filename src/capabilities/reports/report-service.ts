@@ -192,6 +192,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         return quarterlyUpdateDocument({
           facts: { ...reportFacts, quarter: reportFacts.quarter ?? 1 },
           plan: plan.view,
+          summary: plan.summary,
           ragDefinitions: await plans.ragDefinitions(ctx),
         })
       }

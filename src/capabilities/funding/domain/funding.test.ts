@@ -5,13 +5,8 @@ import { formatMoney } from '../../../shared/format.ts'
 
 import {
   FIGURE_NAMES,
-  allocationForecast,
-  rollOverProblem,
   splitGrant,
   splitLabel,
-  suggestedRollOver,
-  summariseYear,
-  warningsFor,
   type AllocationEntry,
   type BidEntry,
   type ContributionEntry,
@@ -20,8 +15,10 @@ import {
   type StreamEntry,
   type YearEntries,
 } from './funding.ts'
+import { rollOverProblem, suggestedRollOver, warningsFor } from './warnings.ts'
+import { allocationForecast, summariseYear } from './year-figures.ts'
 
-const empty: YearEntries = { streams: [], rollOvers: [], contributions: [], bids: [], allocations: [], spend: [] }
+const empty: YearEntries = { streams: [], rollOvers: [], reserves: [], contributions: [], bids: [], allocations: [], spend: [] }
 const stream = (over: Partial<StreamEntry> = {}): StreamEntry => ({
   id: 1,
   name: 'PFCC grant',
@@ -30,6 +27,10 @@ const stream = (over: Partial<StreamEntry> = {}): StreamEntry => ({
   status: 'confirmed',
   automaticPercent: 100,
   conditions: null,
+  nature: 'revenue',
+  administeredForOthers: false,
+  areaId: null,
+  districtShares: [],
   ...over,
 })
 const allocation = (over: Partial<AllocationEntry> = {}): AllocationEntry => ({
@@ -37,6 +38,8 @@ const allocation = (over: Partial<AllocationEntry> = {}): AllocationEntry => ({
   purpose: 'Walk Online',
   amountPence: 500_000,
   expectedSpendPence: null,
+  nature: 'revenue',
+  administeredStreamId: null,
   ...over,
 })
 const spend = (over: Partial<SpendEntry> = {}): SpendEntry => ({
@@ -100,7 +103,7 @@ describe('the 2021/22 year of the Castle Point and Rochford CSP (seed 004)', () 
   const entries: YearEntries = {
     ...empty,
     streams: [stream()],
-    rollOvers: [{ id: 1, amountPence: 1_014_200, reason: 'COVID-19 underspend from 2020/21' }],
+    rollOvers: [{ id: 1, amountPence: 1_014_200, reason: 'COVID-19 underspend from 2020/21', nature: 'revenue' }],
     allocations: [
       allocation({ id: 1, purpose: 'Walk Online', amountPence: 750_000 }),
       allocation({ id: 2, purpose: 'Crucial Crew', amountPence: 250_000, expectedSpendPence: 200_000 }),
@@ -166,6 +169,7 @@ describe('what counts as available', () => {
           amountRequestedPence: 400_000,
           amountAwardedPence: 350_000,
           status: 'successful',
+          nature: 'revenue',
         },
         {
           id: 2,
@@ -174,6 +178,7 @@ describe('what counts as available', () => {
           amountRequestedPence: 5_000_000,
           amountAwardedPence: null,
           status: 'submitted',
+          nature: 'revenue',
         },
         {
           id: 3,
@@ -182,6 +187,7 @@ describe('what counts as available', () => {
           amountRequestedPence: 100_000,
           amountAwardedPence: null,
           status: 'unsuccessful',
+          nature: 'revenue',
         },
       ],
     }
@@ -199,6 +205,7 @@ describe('what counts as available', () => {
       amountRequestedPence: 400_000,
       amountAwardedPence: 350_000,
       status: 'submitted',
+      nature: 'revenue',
     }
     const before = summariseYear({ ...empty, streams: [stream()], bids: [bid] }).figures.available.totalPence
     const after = summariseYear({ ...empty, streams: [stream()], bids: [{ ...bid, status: 'successful' }] }).figures
@@ -288,10 +295,16 @@ const streams = fc.array(
     status: fc.constantFrom('confirmed' as const, 'to_be_confirmed' as const),
     automaticPercent: fc.integer({ min: 0, max: 100 }),
     conditions: fc.constant(null),
+    nature: fc.constantFrom('revenue' as const, 'capital' as const),
+    administeredForOthers: fc.constant(false),
+    areaId: fc.constant(null),
+    districtShares: fc.constant([]),
   }),
   { maxLength: 5 },
 )
-const rollOvers = fc.array(fc.record({ amountPence: amount, reason: fc.constant(null) }), { maxLength: 3 })
+const nature = fc.constantFrom('revenue' as const, 'capital' as const)
+const rollOvers = fc.array(fc.record({ amountPence: amount, reason: fc.constant(null), nature }), { maxLength: 3 })
+const reserves = fc.array(fc.record({ amountPence: amount, description: fc.string(), nature }), { maxLength: 2 })
 const contributions = fc.array(
   fc.record({
     organisationName: fc.string(),
@@ -309,6 +322,7 @@ const bids = fc.array(
       amountRequestedPence: amount,
       amountAwardedPence: amount,
       status: fc.constant('successful' as const),
+      nature,
     }),
     fc.record({
       fund: fc.string(),
@@ -316,19 +330,20 @@ const bids = fc.array(
       amountRequestedPence: amount,
       amountAwardedPence: fc.constant(null),
       status: fc.constantFrom('submitted' as const, 'unsuccessful' as const),
+      nature,
     }),
   ),
   { maxLength: 4 },
 )
 const allocations = fc.array(
-  fc.record({ purpose: fc.string(), amountPence: amount, expectedSpendPence: fc.option(amount, { nil: null }) }),
+  fc.record({ purpose: fc.string(), amountPence: amount, expectedSpendPence: fc.option(amount, { nil: null }), nature, administeredStreamId: fc.constant(null) }),
   { minLength: 0, maxLength: 6 },
 )
 
 const withIds = <T>(items: T[]) => items.map((item, index) => ({ ...item, id: index + 1 }))
 
 const years = fc
-  .record({ streams, rollOvers, contributions, bids, allocations })
+  .record({ streams, rollOvers, reserves, contributions, bids, allocations })
   .chain(year =>
     fc
       .array(
@@ -348,6 +363,7 @@ const years = fc
     return {
       streams: withIds(year.streams),
       rollOvers: withIds(year.rollOvers) as RollOverEntry[],
+      reserves: withIds(year.reserves),
       contributions: withIds(year.contributions) as ContributionEntry[],
       bids: withIds(year.bids) as BidEntry[],
       allocations: allocationList,
@@ -382,13 +398,14 @@ describe('the sums, for any year', () => {
     )
   })
 
-  it('make available the sum of what is confirmed, rolled over and awarded', () => {
+  it('make available the sum of what is confirmed, rolled over, drawn from reserves and awarded', () => {
     fc.assert(
       fc.property(years, entries => {
         const expected =
-          sum(entries.streams.filter(s => s.status === 'confirmed').map(s => s.amountPence)) +
+          sum(entries.streams.filter(s => s.status === 'confirmed').map(s => s.amountPence!)) +
           sum(entries.rollOvers.map(r => r.amountPence)) +
-          sum(entries.contributions.filter(c => c.status === 'confirmed').map(c => c.amountPence)) +
+          sum(entries.reserves.map(r => r.amountPence)) +
+          sum(entries.contributions.filter(c => c.status === 'confirmed').map(c => c.amountPence!)) +
           sum(entries.bids.filter(b => b.status === 'successful').map(b => b.amountAwardedPence!))
         expect(summariseYear(entries).figures.available.totalPence).toBe(expected)
       }),
@@ -399,16 +416,20 @@ describe('the sums, for any year', () => {
     fc.assert(
       fc.property(years, entries => {
         const { figures } = summariseYear(entries)
-        const confirmedStreams = sum(entries.streams.filter(s => s.status === 'confirmed').map(s => s.amountPence))
+        const confirmedStreams = sum(entries.streams.filter(s => s.status === 'confirmed').map(s => s.amountPence!))
         expect(figures.paidAutomatically.totalPence + figures.commissioned.totalPence).toBe(confirmedStreams)
       }),
     )
   })
 
-  it('make the forecast underspend what is unallocated plus what each allocation is forecast to leave', () => {
+  it('make the forecast underspend what is unallocated plus what each allocation is forecast to leave, once anything is allocated', () => {
     fc.assert(
       fc.property(years, entries => {
         const summary = summariseYear(entries)
+        if (entries.allocations.length === 0) {
+          expect(summary.figures.forecastUnderspend.withheld).toBe('Nothing allocated yet')
+          return
+        }
         const leftByAllocations = sum(summary.allocations.map(a => a.forecastUnderspendPence))
         expect(summary.figures.forecastUnderspend.totalPence).toBe(
           summary.figures.unallocated.totalPence + leftByAllocations,
@@ -469,10 +490,10 @@ describe('the sums, for any year', () => {
         const before = summariseYear(entries).figures
         const after = summariseYear({
           ...entries,
-          rollOvers: [...entries.rollOvers, { id: 999, amountPence: extra, reason: null }],
+          rollOvers: [...entries.rollOvers, { id: 999, amountPence: extra, reason: null, nature: 'revenue' }],
         }).figures
         expect(after.available.totalPence - before.available.totalPence).toBe(extra)
-        expect(after.forecastUnderspend.totalPence - before.forecastUnderspend.totalPence).toBe(extra)
+        if (entries.allocations.length) expect(after.forecastUnderspend.totalPence - before.forecastUnderspend.totalPence).toBe(extra)
         expect(after.allocated.totalPence).toBe(before.allocated.totalPence)
       }),
     )

@@ -1,33 +1,28 @@
 /**
- * The arithmetic of a CSP's funding year, kept apart from storage so every rule can be tested alone.
+ * The entries of a CSP's funding year, their words, and the rules of what counts as money available.
+ * The sums are in year-figures.ts, the warnings in warnings.ts, the change since last year in
+ * year-change.ts and the shares of a joint partnership's districts in districts.ts.
  *
- * Money available in a year
- *   = confirmed funding streams (the whole amount, both the part paid automatically and the part paid
- *     on a commissioned basis against the action plan)
+ * What counts as the partnership's money available in a year:
+ *   confirmed funding streams whose amount is known (not those it administers for others)
  *   + roll-over of an approved underspend from the year before
- *   + confirmed partner contributions (capital or revenue)
+ *   + reserves drawn into the year
+ *   + confirmed partner contributions whose amount is known
  *   + the amount awarded by successful bids.
- *   Streams and contributions still to be confirmed, and bids submitted or unsuccessful, are listed as
- *   "not yet confirmed" and never counted.
- * Allocated      = the sum of the allocations (to priorities, projects, posts).
- * Unallocated    = available − allocated (negative when more is allocated than there is).
- * Spent          = spend entries paid.   Committed = spend entries committed but not yet paid.
- * Forecast spend of an allocation = the larger of its expected spend (the allocation itself unless the
- *   coordinator expects less or more) and what is already spent and committed against it.
- * Forecast spend = the sum over allocations.
- * Forecast underspend = available − forecast spend
- *   (= unallocated + what the allocations are expected to leave unspent; negative is an overspend).
- *
- * Every figure is a list of signed lines, one per entry, and its total is the sum of its lines: a page
- * can always show which entries make a figure up.
+ * Money to be confirmed, an amount not yet known (even with a split agreed), money withdrawn, and bids
+ * submitted or unsuccessful are shown but never counted. Money the partnership administers for others
+ * (grants it passes on, a fund others bid into) is kept apart, with its own totals, so that "not yet
+ * allocated" is only ever the partnership's own money.
  */
-import { financialYearLabel } from '../../../core/calendar/index.ts'
-import { sumPence, type Pence } from './money.ts'
+import type { Pence } from './money.ts'
 
-export const STREAM_STATUSES = ['confirmed', 'to_be_confirmed'] as const
+export const STREAM_STATUSES = ['confirmed', 'to_be_confirmed', 'withdrawn'] as const
 export type StreamStatus = (typeof STREAM_STATUSES)[number]
-export const CONTRIBUTION_NATURES = ['revenue', 'capital'] as const
-export type ContributionNature = (typeof CONTRIBUTION_NATURES)[number]
+export const NATURES = ['revenue', 'capital'] as const
+export type Nature = (typeof NATURES)[number]
+/** Kept for the contributions, which had capital or revenue first. */
+export const CONTRIBUTION_NATURES = NATURES
+export type ContributionNature = Nature
 export const BID_STATUSES = ['submitted', 'successful', 'unsuccessful'] as const
 export type BidStatus = (typeof BID_STATUSES)[number]
 export const SPEND_STATUSES = ['paid', 'committed'] as const
@@ -38,8 +33,9 @@ export type AllocationKind = (typeof ALLOCATION_KINDS)[number]
 export const STATUS_LABELS: Record<StreamStatus, string> = {
   confirmed: 'Confirmed',
   to_be_confirmed: 'To be confirmed',
+  withdrawn: 'Withdrawn',
 }
-export const NATURE_LABELS: Record<ContributionNature, string> = { revenue: 'Revenue', capital: 'Capital' }
+export const NATURE_LABELS: Record<Nature, string> = { revenue: 'Revenue', capital: 'Capital' }
 export const BID_STATUS_LABELS: Record<BidStatus, string> = {
   submitted: 'Submitted',
   successful: 'Successful',
@@ -53,29 +49,52 @@ export const ALLOCATION_KIND_LABELS: Record<AllocationKind, string> = {
   other: 'Something else',
 }
 
+/** A district's part of a stream (a joint partnership's grant described per district). */
+export interface DistrictShare {
+  areaId: number
+  amountPence: Pence
+}
+
 export interface StreamEntry {
   id: number
   name: string
   funder: string
-  amountPence: Pence
+  /** Null while the amount is not known. */
+  amountPence: Pence | null
   status: StreamStatus
   /** The share paid automatically, 0–100; the rest is paid on a commissioned basis. 100 means no split. */
   automaticPercent: number
   conditions: string | null
+  nature: Nature
+  /** Money the partnership administers for others (passed on, or a fund others bid into), not its own. */
+  administeredForOthers: boolean
+  /** The district the money is for, in a joint partnership (null: the whole partnership). */
+  areaId: number | null
+  /** The money described per district; adds up to the amount. */
+  districtShares: readonly DistrictShare[]
 }
 
 export interface RollOverEntry {
   id: number
   amountPence: Pence
   reason: string | null
+  nature: Nature
+}
+
+export interface ReserveEntry {
+  id: number
+  description: string
+  amountPence: Pence
+  nature: Nature
 }
 
 export interface ContributionEntry {
   id: number
   organisationName: string
-  amountPence: Pence
+  /** Null while the amount is not known. */
+  amountPence: Pence | null
   status: StreamStatus
-  nature: ContributionNature
+  nature: Nature
 }
 
 export interface BidEntry {
@@ -85,6 +104,7 @@ export interface BidEntry {
   amountRequestedPence: Pence
   amountAwardedPence: Pence | null
   status: BidStatus
+  nature: Nature
 }
 
 export interface AllocationEntry {
@@ -93,6 +113,9 @@ export interface AllocationEntry {
   amountPence: Pence
   /** What the coordinator expects to spend by the end of the year; null means the whole allocation. */
   expectedSpendPence: Pence | null
+  nature: Nature
+  /** The stream administered for others this is allocated from; null for the partnership's own money. */
+  administeredStreamId: number | null
 }
 
 export interface SpendEntry {
@@ -107,17 +130,19 @@ export interface SpendEntry {
 export interface YearEntries {
   streams: readonly StreamEntry[]
   rollOvers: readonly RollOverEntry[]
+  reserves: readonly ReserveEntry[]
   contributions: readonly ContributionEntry[]
   bids: readonly BidEntry[]
   allocations: readonly AllocationEntry[]
   spend: readonly SpendEntry[]
 }
 
-export type EntryKind = 'stream' | 'roll_over' | 'contribution' | 'bid' | 'allocation' | 'spend'
+export type EntryKind = 'stream' | 'roll_over' | 'reserve' | 'contribution' | 'bid' | 'allocation' | 'spend'
 
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   stream: 'Funding stream',
   roll_over: 'Roll-over',
+  reserve: 'Reserves',
   contribution: 'Partner contribution',
   bid: 'Bid',
   allocation: 'Allocation',
@@ -130,6 +155,8 @@ export interface FigureLine {
   id: number
   label: string
   amountPence: Pence
+  /** Capital or revenue, where the line is money of one or the other. */
+  nature?: Nature
   /** Why this line counts the way it does, when that is not obvious ("50% paid automatically"). */
   note?: string
 }
@@ -137,6 +164,8 @@ export interface FigureLine {
 export interface Figure {
   totalPence: Pence
   lines: FigureLine[]
+  /** Why the figure is not stated, when it cannot honestly be ("Nothing allocated yet"). */
+  withheld?: string
 }
 
 export const FIGURE_NAMES = [
@@ -150,11 +179,17 @@ export const FIGURE_NAMES = [
   'paidAutomatically',
   'commissioned',
   'notYetConfirmed',
+  'withdrawn',
+  'administered',
+  'administeredAllocated',
+  'administeredSpent',
 ] as const
 
-/** The figures the year summary leads with, in order (the rest explain the grant and what is unconfirmed). */
+/** The figures the year summary leads with, in order (the rest explain the grant, what is unconfirmed and what is administered). */
 export const HEADLINE_FIGURES = FIGURE_NAMES.slice(0, FIGURE_NAMES.indexOf('forecastUnderspend') + 1)
 export type FigureName = (typeof FIGURE_NAMES)[number]
+
+export const NOTHING_ALLOCATED = 'Nothing allocated yet'
 
 export const FIGURE_LABELS: Record<FigureName, string> = {
   available: 'Available',
@@ -167,24 +202,33 @@ export const FIGURE_LABELS: Record<FigureName, string> = {
   paidAutomatically: 'Paid automatically',
   commissioned: 'Paid against the action plan',
   notYetConfirmed: 'Not yet confirmed (not counted)',
+  withdrawn: 'Withdrawn (not counted)',
+  administered: 'Administered for others',
+  administeredAllocated: 'Administered for others: allocated',
+  administeredSpent: 'Administered for others: spent',
 }
 
 export const FIGURE_RULES: Record<FigureName, string> = {
   available:
-    'Confirmed funding streams, plus the roll-over of an approved underspend from the year before, plus confirmed partner contributions, plus the amount awarded by successful bids.',
-  allocated: 'The sum of the allocations to priorities, projects and posts.',
+    'The partnership’s own money: confirmed funding streams whose amount is known, plus the roll-over of an approved underspend from the year before, plus reserves drawn into the year, plus confirmed partner contributions whose amount is known, plus the amount awarded by successful bids. Money administered for others is not included.',
+  allocated: 'The sum of the allocations of the partnership’s own money to priorities, projects and posts.',
   unallocated: 'Available less allocated. A negative figure means more has been allocated than is available.',
-  spent: 'Spend entries that have been paid.',
-  committed: 'Spend entries committed (ordered or contracted) but not yet paid.',
+  spent: 'Spend entries that have been paid, against allocations of the partnership’s own money.',
+  committed: 'Spend entries committed (ordered or contracted) but not yet paid, against allocations of the partnership’s own money.',
   forecastSpend:
-    'For each allocation, what is expected to be spent by 31 March (the whole allocation unless a different figure is given), or what is already spent and committed if that is more.',
+    'For each allocation, what is expected to be spent by 31 March (the whole allocation unless a different figure is given), or what is already spent and committed if that is more. Not stated while nothing is allocated.',
   forecastUnderspend:
-    'Available less forecast spend: money not yet allocated plus what the allocations are expected to leave unspent. A negative figure is a forecast overspend.',
+    'Available less forecast spend: money not yet allocated plus what the allocations are expected to leave unspent. A negative figure is a forecast overspend. Not stated while nothing is allocated: money not yet allocated is not an underspend.',
   paidAutomatically: 'The part of each confirmed funding stream paid without conditions.',
   commissioned:
     'The part of each confirmed funding stream paid on a commissioned basis, against the action plan and its conditions.',
   notYetConfirmed:
-    'Funding streams and partner contributions still to be confirmed, and bids submitted but not yet decided. None of it counts as available.',
+    'Funding streams and partner contributions still to be confirmed (with their expected amount), and bids submitted but not yet decided. None of it counts as available. Amounts not yet known are listed under the year’s money.',
+  withdrawn: 'Funding streams and partner contributions withdrawn, with the amount that was expected. None of it counts as available.',
+  administered:
+    'Confirmed money the partnership administers for others, such as grants it passes on or a fund others bid into. It is not the partnership’s own and is not counted as available.',
+  administeredAllocated: 'Allocations made from the money administered for others.',
+  administeredSpent: 'Spend entries paid against the allocations of money administered for others.',
 }
 
 /**
@@ -210,250 +254,36 @@ export function splitLabel(automaticPercent: number): string | null {
   return automaticPercent >= 100 ? null : `${automaticPercent}/${100 - automaticPercent}`
 }
 
-export interface AllocationFigures {
-  allocationId: number
-  spentPence: Pence
-  committedPence: Pence
-  /** Allocated less spent and committed (negative when more is spent than allocated). */
-  remainingPence: Pence
-  forecastSpendPence: Pence
-  /** Allocated less forecast spend (negative is a forecast overspend on this allocation). */
-  forecastUnderspendPence: Pence
-  isOverspent: boolean
-}
-
-export interface YearFigures {
-  figures: Record<FigureName, Figure>
-  allocations: AllocationFigures[]
-  /** Spend entries whose allocation is not among the year's allocations (should not happen). */
-  orphanSpend: SpendEntry[]
-}
-
-const figure = (lines: FigureLine[]): Figure => ({ totalPence: sumPence(lines.map(line => line.amountPence)), lines })
-const negate = (lines: FigureLine[]): FigureLine[] => lines.map(line => ({ ...line, amountPence: -line.amountPence }))
-
-/** Whether a stream or contribution counts as available, and whether a bid does. */
+/** Whether a stream, contribution or bid counts as the partnership's money available. */
 export const isCounted = {
-  stream: (stream: Pick<StreamEntry, 'status'>) => stream.status === 'confirmed',
-  contribution: (contribution: Pick<ContributionEntry, 'status'>) => contribution.status === 'confirmed',
+  stream: (stream: Pick<StreamEntry, 'status' | 'amountPence' | 'administeredForOthers'>) =>
+    stream.status === 'confirmed' && stream.amountPence !== null && !stream.administeredForOthers,
+  contribution: (contribution: Pick<ContributionEntry, 'status' | 'amountPence'>) =>
+    contribution.status === 'confirmed' && contribution.amountPence !== null,
   bid: (bid: Pick<BidEntry, 'status' | 'amountAwardedPence'>) =>
     bid.status === 'successful' && bid.amountAwardedPence !== null,
 }
 
-/** The forecast spend of one allocation: the expected spend, or what is already spent and committed if more. */
-export function allocationForecast(allocation: AllocationEntry, spentAndCommittedPence: Pence): Pence {
-  return Math.max(allocation.expectedSpendPence ?? allocation.amountPence, spentAndCommittedPence)
-}
-
-export function summariseYear(entries: YearEntries): YearFigures {
-  const available: FigureLine[] = [
-    ...entries.streams
-      .filter(isCounted.stream)
-      .map(s => ({ kind: 'stream' as const, id: s.id, label: s.name, amountPence: s.amountPence })),
-    ...entries.rollOvers.map(r => ({
-      kind: 'roll_over' as const,
-      id: r.id,
-      label: r.reason ? `Roll-over: ${r.reason}` : 'Roll-over of the underspend from the year before',
-      amountPence: r.amountPence,
-    })),
-    ...entries.contributions.filter(isCounted.contribution).map(c => ({
-      kind: 'contribution' as const,
-      id: c.id,
-      label: `${c.organisationName} (${NATURE_LABELS[c.nature].toLowerCase()})`,
-      amountPence: c.amountPence,
-    })),
-    ...entries.bids.filter(isCounted.bid).map(b => ({
-      kind: 'bid' as const,
-      id: b.id,
-      label: `${b.fund}: ${b.purpose}`,
-      amountPence: b.amountAwardedPence!,
-      note: 'amount awarded',
-    })),
-  ]
-
-  const paidAutomatically: FigureLine[] = []
-  const commissioned: FigureLine[] = []
-  for (const stream of entries.streams.filter(isCounted.stream)) {
-    const split = splitGrant(stream.amountPence, stream.automaticPercent)
-    const note = splitLabel(stream.automaticPercent)
-      ? `${splitLabel(stream.automaticPercent)} split`
-      : 'paid in full automatically'
-    paidAutomatically.push({
-      kind: 'stream',
-      id: stream.id,
-      label: stream.name,
-      amountPence: split.automaticPence,
-      note,
-    })
-    if (stream.automaticPercent < 100) {
-      commissioned.push({
-        kind: 'stream',
-        id: stream.id,
-        label: stream.name,
-        amountPence: split.commissionedPence,
-        note: `${splitLabel(stream.automaticPercent)} split`,
-      })
-    }
-  }
-
-  const notYetConfirmed: FigureLine[] = [
-    ...entries.streams
-      .filter(s => !isCounted.stream(s))
-      .map(s => ({
-        kind: 'stream' as const,
-        id: s.id,
-        label: s.name,
-        amountPence: s.amountPence,
-        note: 'to be confirmed',
-      })),
-    ...entries.contributions
-      .filter(c => !isCounted.contribution(c))
-      .map(c => ({
-        kind: 'contribution' as const,
-        id: c.id,
-        label: c.organisationName,
-        amountPence: c.amountPence,
-        note: 'to be confirmed',
-      })),
-    ...entries.bids
-      .filter(b => b.status === 'submitted')
-      .map(b => ({
-        kind: 'bid' as const,
-        id: b.id,
-        label: `${b.fund}: ${b.purpose}`,
-        amountPence: b.amountRequestedPence,
-        note: 'amount requested; bid not yet decided',
-      })),
-  ]
-
-  const allocated: FigureLine[] = entries.allocations.map(a => ({
-    kind: 'allocation',
-    id: a.id,
-    label: a.purpose,
-    amountPence: a.amountPence,
-  }))
-  const allocationIds = new Set(entries.allocations.map(a => a.id))
-  const spendLine = (s: SpendEntry): FigureLine => ({
-    kind: 'spend',
-    id: s.id,
-    label: s.description,
-    amountPence: s.amountPence,
-  })
-  const counted = entries.spend.filter(s => allocationIds.has(s.allocationId))
-  const spent = counted.filter(s => s.status === 'paid').map(spendLine)
-  const committed = counted.filter(s => s.status === 'committed').map(spendLine)
-
-  const allocationFigures: AllocationFigures[] = entries.allocations.map(allocation => {
-    const mine = counted.filter(s => s.allocationId === allocation.id)
-    const spentPence = sumPence(mine.filter(s => s.status === 'paid').map(s => s.amountPence))
-    const committedPence = sumPence(mine.filter(s => s.status === 'committed').map(s => s.amountPence))
-    const forecastSpendPence = allocationForecast(allocation, spentPence + committedPence)
-    return {
-      allocationId: allocation.id,
-      spentPence,
-      committedPence,
-      remainingPence: allocation.amountPence - spentPence - committedPence,
-      forecastSpendPence,
-      forecastUnderspendPence: allocation.amountPence - forecastSpendPence,
-      isOverspent: spentPence + committedPence > allocation.amountPence,
-    }
-  })
-  const forecastSpend: FigureLine[] = entries.allocations.map((a, index) => {
-    const f = allocationFigures[index]!
-    const note =
-      f.spentPence + f.committedPence > (a.expectedSpendPence ?? a.amountPence)
-        ? 'already spent and committed'
-        : a.expectedSpendPence === null
-          ? 'the whole allocation'
-          : 'expected spend'
-    return { kind: 'allocation', id: a.id, label: a.purpose, amountPence: f.forecastSpendPence, note }
-  })
-
-  return {
-    figures: {
-      available: figure(available),
-      allocated: figure(allocated),
-      unallocated: figure([...available, ...negate(allocated)]),
-      spent: figure(spent),
-      committed: figure(committed),
-      forecastSpend: figure(forecastSpend),
-      forecastUnderspend: figure([...available, ...negate(forecastSpend)]),
-      paidAutomatically: figure(paidAutomatically),
-      commissioned: figure(commissioned),
-      notYetConfirmed: figure(notYetConfirmed),
-    },
-    allocations: allocationFigures,
-    orphanSpend: entries.spend.filter(s => !allocationIds.has(s.allocationId)),
-  }
-}
-
-export interface Warning {
-  text: string
-  /** The figure or section the warning is about, for a link. */
-  about: FigureName | 'allocations' | 'rollOvers'
+/** Why a stream or contribution is not counted, in words, or null when it is. */
+export function notCountedReason(entry: {
+  status: StreamStatus
+  amountPence: Pence | null
+  administeredForOthers?: boolean
+}): string | null {
+  if (entry.status === 'withdrawn') return 'withdrawn'
+  if (entry.status === 'to_be_confirmed') return entry.amountPence === null ? 'to be confirmed; amount not yet known' : 'to be confirmed'
+  if (entry.amountPence === null) return 'amount not recorded'
+  if (entry.administeredForOthers) return 'administered for others'
+  return null
 }
 
 /**
- * What a coordinator should look at: more allocated than available, allocations spent beyond their
- * amount, a forecast overspend, and a roll-over larger than the year before left unspent.
- */
-export function warningsFor(
-  entries: Pick<YearEntries, 'allocations' | 'rollOvers'>,
-  summary: YearFigures,
-  previousYear: { startYear: number; forecastUnderspendPence: Pence } | null,
-  format: (pence: Pence) => string,
-): Warning[] {
-  const warnings: Warning[] = []
-  const { unallocated, forecastUnderspend } = summary.figures
-  if (unallocated.totalPence < 0) {
-    warnings.push({
-      about: 'unallocated',
-      text: `Allocations are ${format(-unallocated.totalPence)} more than the money available.`,
-    })
-  }
-  for (const figures of summary.allocations.filter(a => a.isOverspent)) {
-    const allocation = entries.allocations.find(a => a.id === figures.allocationId)!
-    warnings.push({
-      about: 'allocations',
-      text: `${format(figures.spentPence + figures.committedPence - allocation.amountPence)} more has been spent or committed on “${allocation.purpose}” than was allocated.`,
-    })
-  }
-  if (forecastUnderspend.totalPence < 0) {
-    warnings.push({
-      about: 'forecastUnderspend',
-      text: `The forecast is an overspend of ${format(-forecastUnderspend.totalPence)}.`,
-    })
-  }
-  const rollOver = rollOverProblem(sumPence(entries.rollOvers.map(r => r.amountPence)), previousYear)
-  if (rollOver) warnings.push({ about: 'rollOvers', text: rollOver(format) })
-  return warnings
-}
-
-/**
- * A roll-over carries an approved underspend into the next year, so it cannot sensibly be more than the
- * year before is forecast to leave unspent. Only checked when that year is recorded.
- */
-export function rollOverProblem(
-  rollOverPence: Pence,
-  previousYear: { startYear: number; forecastUnderspendPence: Pence } | null,
-): ((format: (pence: Pence) => string) => string) | null {
-  if (!previousYear || rollOverPence === 0) return null
-  const left = Math.max(0, previousYear.forecastUnderspendPence)
-  if (rollOverPence <= left) return null
-  return format =>
-    `The roll-over of ${format(rollOverPence)} is more than ${financialYearLabel(previousYear.startYear)} is forecast to leave unspent (${format(left)}).`
-}
-
-/** The amount to suggest for a new roll-over: what the year before is forecast to leave unspent, less what has already been rolled over. */
-export function suggestedRollOver(previousForecastUnderspendPence: Pence, alreadyRolledOverPence: Pence): Pence {
-  return Math.max(0, previousForecastUnderspendPence - alreadyRolledOverPence)
-}
-
-/**
- * A year's money in the shape the annual report's "resource implications" section states it: the
- * money counted as available (streams, confirmed contributions and successful bids' awards, then the
- * roll-over, so that streams + roll-over = available), what is allocated, spent and committed, and the
- * forecast underspend. Money in pence.
+ * A year's money in the shape the annual report's "resource implications" section states it: the money
+ * counted as available (streams, confirmed contributions and successful bids' awards, then the roll-over
+ * and reserves, so that streams + roll-over + reserves = available), what is allocated, spent and
+ * committed, and the forecast underspend (null when nothing is allocated yet). The rest says what is not
+ * counted and why, the capital and revenue totals, the money administered for others, the districts'
+ * shares and the change since last year. Money in pence.
  */
 export interface ReportFundingSummary {
   financialYear: number
@@ -463,8 +293,39 @@ export interface ReportFundingSummary {
   allocatedPence: number
   spentPence: number
   committedPence: number
-  forecastUnderspendPence: number
+  /** Null when nothing is allocated yet: money not yet allocated is not a forecast underspend. */
+  forecastUnderspendPence: number | null
   allocations: { name: string; amountPence: number; spentPence: number }[]
   bids: { fund: string; purpose: string; amountPence: number; status: 'submitted' | 'successful' | 'unsuccessful' }[]
   notes: string[]
+  /** Reserves drawn into the year, each with its amount. */
+  reserves?: { name: string; amountPence: number }[]
+  /** Available, allocated, spent and committed, split into revenue and capital. */
+  byNature?: Record<'available' | 'allocated' | 'spent' | 'committed', Record<Nature, number>>
+  /** Money shown but not counted: to be confirmed, amount not known, withdrawn. */
+  notCounted?: { name: string; amountPence: number | null; reason: string }[]
+  /** Money administered for others, apart from the partnership's own. */
+  administered?: { name: string; amountPence: number; allocatedPence: number; spentPence: number }[]
+  /** The money available per district of a joint partnership. */
+  byDistrict?: { name: string; amountPence: number }[]
+  /** Each source against the year before, when the year before is recorded. */
+  change?: YearChangeSummary
+}
+
+export interface YearChangeRow {
+  source: string
+  previousPence: number | null
+  currentPence: number | null
+  /** This year less last year; null when this year's amount is not known yet. */
+  changePence: number | null
+  note: string | null
+}
+
+export interface YearChangeSummary {
+  previousYear: number
+  rows: YearChangeRow[]
+  previousTotalPence: number
+  currentTotalPence: number
+  /** Still to be confirmed this year (not in the current total). */
+  pendingPence: number
 }

@@ -28,7 +28,7 @@ describe('recording a funding year', () => {
         text: 'Amount must be in pounds and pence, with no more than 2 decimal places, like £12,337.50',
         href: '#amount',
       },
-      { text: 'Select whether the amount is confirmed', href: '#status' },
+      { text: 'Select whether the amount is confirmed, to be confirmed or withdrawn', href: '#status' },
       { text: 'Share paid automatically must be a whole number from 0 to 100', href: '#automaticPercent' },
     ])
     expect(p.inlineError('amount')).toBe(

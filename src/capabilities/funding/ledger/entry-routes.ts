@@ -8,11 +8,12 @@ import { labels, text, yearOf } from '../funding-pages.ts'
 import { fundingPaths } from '../funding-paths.ts'
 
 import type { EntryService } from './entry-service.ts'
-import { allocationForm, bidForm, contributionForm, rollOverForm, spendForm, streamForm } from './ledger-forms.ts'
+import { allocationForm, bidForm, contributionForm, reserveForm, rollOverForm, spendForm, streamForm } from './ledger-forms.ts'
+import { sharesOf } from './ledger-repository.ts'
 
 const edits = (ctx: PartnershipContext) => requirePermission(ctx, 'edit_records')
 
-/** The entries of a year: funding streams, roll-overs, partner contributions, bids, allocations and spend. */
+/** The entries of a year: funding streams, roll-overs, reserves, partner contributions, bids, allocations and spend. */
 export function entryRoutes(funding: EntryService): Router {
   const routes = Router({ mergeParams: true })
 
@@ -28,8 +29,15 @@ export function entryRoutes(funding: EntryService): Router {
       schema: streamForm,
       guard: edits,
       load: (ctx, id, req) => funding.stream(ctx, yearOf(req), id),
-      toValues: row => ({ ...row, amount: penceToInput(row.amountPence), automaticPercent: String(row.automaticPercent) }),
-      defaults: () => ({ status: 'confirmed', automaticPercent: '100' }),
+      toValues: row => ({
+        ...row,
+        amount: penceToInput(row.amountPence),
+        automaticPercent: String(row.automaticPercent),
+        whose: row.administeredForOthers ? 'others' : 'own',
+        areaId: row.areaId === null ? '' : String(row.areaId),
+        ...Object.fromEntries(sharesOf(row.districtShares).map(share => [`share-${share.areaId}`, penceToInput(share.amountPence)])),
+      }),
+      defaults: () => ({ status: 'confirmed', automaticPercent: '100', nature: 'revenue', whose: 'own', areaId: '' }),
       extra: entryExtra,
       save: (ctx, id, input, req) => funding.saveStream(ctx, yearOf(req), id, input),
       remove: (ctx, id, req) => funding.deleteStream(ctx, yearOf(req), id),
@@ -49,13 +57,31 @@ export function entryRoutes(funding: EntryService): Router {
       toValues: row => ({ ...row, amount: penceToInput(row.amountPence), ...dateValues('approvedOn', row.approvedOn) }),
       defaults: async (ctx, req) => {
         const suggestion = await funding.rollOverSuggestion(ctx, yearOf(req))
-        return suggestion && suggestion.suggestedPence > 0 ? { amount: penceToInput(suggestion.suggestedPence) } : {}
+        return { nature: 'revenue', ...(suggestion && suggestion.suggestedPence > 0 ? { amount: penceToInput(suggestion.suggestedPence) } : {}) }
       },
       extra: async (ctx, req) => ({ ...(await entryExtra(ctx, req)), suggestion: await funding.rollOverSuggestion(ctx, yearOf(req)) }),
       save: (ctx, id, input, req) => funding.saveRollOver(ctx, yearOf(req), id, input),
       remove: (ctx, id, req) => funding.deleteRollOver(ctx, yearOf(req), id),
       after: backTo('sources'),
       describe: row => `Roll-over${row.reason ? `: ${row.reason}` : ''}`,
+    }),
+  )
+
+  routes.use(
+    crudPages({
+      path: '/funding/:year/reserves',
+      noun: 'draw on reserves',
+      view: 'funding/ledger/views/reserve-form.njk',
+      schema: reserveForm,
+      guard: edits,
+      load: (ctx, id, req) => funding.reserve(ctx, yearOf(req), id),
+      toValues: row => ({ ...row, amount: penceToInput(row.amountPence), heldByOrganisationId: text(row.heldByOrganisationId), ...dateValues('approvedOn', row.approvedOn) }),
+      defaults: () => ({ nature: 'revenue' }),
+      extra: entryExtra,
+      save: (ctx, id, input, req) => funding.saveReserve(ctx, yearOf(req), id, input),
+      remove: (ctx, id, req) => funding.deleteReserve(ctx, yearOf(req), id),
+      after: backTo('reserves'),
+      describe: row => `Reserves: ${row.description}`,
     }),
   )
 
@@ -73,7 +99,7 @@ export function entryRoutes(funding: EntryService): Router {
       save: (ctx, id, input, req) => funding.saveContribution(ctx, yearOf(req), id, input),
       remove: (ctx, id, req) => funding.deleteContribution(ctx, yearOf(req), id),
       after: backTo('sources'),
-      describe: row => `Contribution of £${penceToInput(row.amountPence)}`,
+      describe: row => (row.amountPence === null ? 'Contribution (amount not known)' : `Contribution of £${penceToInput(row.amountPence)}`),
     }),
   )
 
@@ -92,7 +118,7 @@ export function entryRoutes(funding: EntryService): Router {
         ...dateValues('submittedOn', row.submittedOn),
         ...dateValues('decidedOn', row.decidedOn),
       }),
-      defaults: (_ctx, req) => ({ status: 'submitted', projectId: text(req.query.projectId) }),
+      defaults: (_ctx, req) => ({ status: 'submitted', nature: 'revenue', projectId: text(req.query.projectId) }),
       extra: entryExtra,
       save: (ctx, id, input, req) => funding.saveBid(ctx, yearOf(req), id, input),
       remove: (ctx, id, req) => funding.deleteBid(ctx, yearOf(req), id),
@@ -109,8 +135,8 @@ export function entryRoutes(funding: EntryService): Router {
       schema: allocationForm,
       guard: edits,
       load: (ctx, id, req) => funding.allocation(ctx, yearOf(req), id),
-      toValues: row => ({ ...row, amount: penceToInput(row.amountPence), expectedSpend: penceToInput(row.expectedSpendPence) }),
-      defaults: (_ctx, req) => ({ kind: req.query.projectId ? 'project' : 'priority', projectId: text(req.query.projectId) }),
+      toValues: row => ({ ...row, amount: penceToInput(row.amountPence), expectedSpend: penceToInput(row.expectedSpendPence), administeredStreamId: text(row.administeredStreamId) }),
+      defaults: (_ctx, req) => ({ kind: req.query.projectId ? 'project' : 'priority', nature: 'revenue', projectId: text(req.query.projectId), administeredStreamId: text(req.query.administeredStreamId) }),
       extra: entryExtra,
       save: (ctx, id, input, req) => funding.saveAllocation(ctx, yearOf(req), id, input),
       remove: (ctx, id, req) => funding.deleteAllocation(ctx, yearOf(req), id),

@@ -2,22 +2,23 @@ import type { Db } from '../../../db/database.ts'
 import { isForeignKeyViolation } from '../../../db/errors.ts'
 import type { Clock } from '../../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors.ts'
-import { formatDate } from '../../../shared/format.ts'
+import { formatDate, formatMoney } from '../../../shared/format.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../../../core/audit/audited-changes.ts'
 import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { financialYearDates, financialYearLabel, isInFinancialYear } from '../../../core/calendar/index.ts'
-import { suggestedRollOver } from '../domain/funding.ts'
+import { shareProblems } from '../domain/districts.ts'
 import { sumPence } from '../domain/money.ts'
+import { suggestedRollOver } from '../domain/warnings.ts'
 import { checkId, requireOrganisation, requirePriority, requireProject, target, targets, type YearEntryName } from '../funding-records.ts'
 import { projectRepository } from '../projects/project-repository.ts'
 
-import type { AllocationInput, BidInput, ContributionInput, RollOverInput, SpendInput, StreamInput } from './ledger-forms.ts'
+import type { AllocationInput, BidInput, ContributionInput, ReserveInput, RollOverInput, SpendInput, StreamInput } from './ledger-forms.ts'
 import { ledgerRepository as repo, type YearRecords } from './ledger-repository.ts'
 import { figuresOf, findYear } from './year-service.ts'
 import { heading, money } from './year-summary.ts'
 
 /**
- * The entries of a funding year: funding streams, roll-overs, partner contributions, bids and
+ * The entries of a funding year: funding streams, roll-overs, reserves, partner contributions, bids and
  * allocations, which belong to the year, and spend, which belongs to an allocation of the year.
  */
 export function entryService({ db, clock }: { db: Db; clock: Clock }) {
@@ -78,7 +79,14 @@ export function entryService({ db, clock }: { db: Db; clock: Clock }) {
       requirePermission(ctx, 'view')
       return findEntry(db, ctx, 'stream', (await findYear(db, ctx, startYear)).id, id)
     },
-    saveStream: (ctx: PartnershipContext, startYear: number, id: number | null, input: StreamInput) => saveYearEntry(ctx, 'stream', startYear, id, input),
+    saveStream: (ctx: PartnershipContext, startYear: number, id: number | null, input: StreamInput) =>
+      saveYearEntry(ctx, 'stream', startYear, id, { ...input, districtShares: JSON.stringify(input.districtShares) }, async (trx, year) => {
+        const problems = shareProblems(input, await repo.districts(trx, ctx.partnership.id), formatMoney)
+        if (id !== null && !input.administeredForOthers && (await repo.hasAllocationsFrom(trx, ctx.partnership.id, year.id, id))) {
+          problems.whose = 'Allocations are made from this money as money administered for others: move them first'
+        }
+        if (Object.keys(problems).length) throw new ValidationError(problems)
+      }),
     deleteStream: (ctx: PartnershipContext, startYear: number, id: number) => deleteYearEntry(ctx, 'stream', startYear, id),
 
     async rollOver(ctx: PartnershipContext, startYear: number, id: number) {
@@ -96,7 +104,7 @@ export function entryService({ db, clock }: { db: Db; clock: Clock }) {
       if (!previous) return null
       const { summary } = await figuresOf(db, previous)
       const already = sumPence((await repo.records(db, year)).rollOvers.map(r => r.amountPence))
-      const underspend = summary.figures.forecastUnderspend.totalPence
+      const underspend = summary.figures.forecastUnderspend.withheld ? null : summary.figures.forecastUnderspend.totalPence
       return {
         previousLabel: financialYearLabel(previous.startYear),
         forecastUnderspendPence: underspend,
@@ -104,6 +112,14 @@ export function entryService({ db, clock }: { db: Db; clock: Clock }) {
         suggestedPence: suggestedRollOver(underspend, already),
       }
     },
+
+    async reserve(ctx: PartnershipContext, startYear: number, id: number) {
+      requirePermission(ctx, 'view')
+      return findEntry(db, ctx, 'reserve', (await findYear(db, ctx, startYear)).id, id)
+    },
+    saveReserve: (ctx: PartnershipContext, startYear: number, id: number | null, input: ReserveInput) =>
+      saveYearEntry(ctx, 'reserve', startYear, id, input, trx => requireOrganisation(trx, ctx, input.heldByOrganisationId, 'heldByOrganisationId')),
+    deleteReserve: (ctx: PartnershipContext, startYear: number, id: number) => deleteYearEntry(ctx, 'reserve', startYear, id),
 
     async contribution(ctx: PartnershipContext, startYear: number, id: number) {
       requirePermission(ctx, 'view')
@@ -133,9 +149,12 @@ export function entryService({ db, clock }: { db: Db; clock: Clock }) {
       return { ...row, spendCount: spend.length }
     },
     saveAllocation: (ctx: PartnershipContext, startYear: number, id: number | null, input: AllocationInput) =>
-      saveYearEntry(ctx, 'allocation', startYear, id, input, async trx => {
+      saveYearEntry(ctx, 'allocation', startYear, id, input, async (trx, year) => {
         await requirePriority(trx, ctx, input.priorityId)
         await requireProject(trx, ctx, input.projectId, 'projectId')
+        if (input.administeredStreamId !== null && !(await repo.isAdministeredStreamOfYear(trx, ctx.partnership.id, year.id, input.administeredStreamId))) {
+          throw new ValidationError({ administeredStreamId: `Select money ${financialYearLabel(startYear)} administers for others, or the partnership’s own money` })
+        }
       }),
     deleteAllocation: (ctx: PartnershipContext, startYear: number, id: number) => deleteYearEntry(ctx, 'allocation', startYear, id),
 
@@ -172,14 +191,19 @@ export function entryService({ db, clock }: { db: Db; clock: Clock }) {
     /** What the entry forms offer to choose from. */
     async choices(ctx: PartnershipContext, startYear?: number) {
       requirePermission(ctx, 'view')
-      const [organisations, priorities, projects, year] = await Promise.all([
+      const [organisations, priorities, projects, districts, year] = await Promise.all([
         repo.organisations(db, ctx.partnership.id),
         repo.priorities(db, ctx.partnership.id),
         projectRepository.projects(db, ctx.partnership.id),
+        repo.districts(db, ctx.partnership.id),
         startYear === undefined ? Promise.resolve(undefined) : findYear(db, ctx, startYear),
       ])
-      const allocations = year ? (await repo.records(db, year)).allocations : []
+      const records = year ? await repo.records(db, year) : undefined
+      const allocations = records?.allocations ?? []
       return {
+        /** A joint partnership's districts (the district fields show only when there are two or more). */
+        districts: districts.length > 1 ? districts.map(d => ({ value: String(d.id), text: d.name })) : [],
+        administeredStreams: (records?.streams ?? []).filter(s => s.administeredForOthers).map(s => ({ value: s.id, text: s.name })),
         year: year ? heading(year) : undefined,
         organisations: organisations.map(o => ({ value: o.id, text: o.name })),
         priorities: priorities.map(p => ({ value: p.id, text: `${p.title} (${p.planTitle}, ${financialYearLabel(p.planYear)})` })),

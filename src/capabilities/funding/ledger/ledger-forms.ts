@@ -1,11 +1,30 @@
 import { z } from 'zod'
 
-import { parseFinancialYearInput } from '../../../core/calendar/index.ts'
 import { choice, optionalId, optionalText, requiredId, requiredText } from '../../../shared/form-fields.ts'
-import { ALLOCATION_KINDS, BID_STATUSES, CONTRIBUTION_NATURES, SPEND_STATUSES, STREAM_STATUSES } from '../domain/funding.ts'
+import { parseFinancialYearInput } from '../../../core/calendar/index.ts'
+import { ALLOCATION_KINDS, BID_STATUSES, NATURES, SPEND_STATUSES, STREAM_STATUSES, type DistrictShare } from '../domain/funding.ts'
+import { moneyMessage, parseMoney } from '../domain/money.ts'
 import { ALWAYS, checkDate, dateOf, dateParts, money, optionalMoney, wholeNumber } from '../funding-forms.ts'
 
-/** The forms of a funding year and of its entries: streams, roll-overs, contributions, bids, allocations and spend. */
+/** The forms of a funding year and of its entries: streams, roll-overs, reserves, contributions, bids, allocations and spend. */
+
+/** Capital or revenue; the forms tick Revenue to start with, so a form without the field means revenue. */
+const nature = choice(NATURES, 'Select whether the money is capital or revenue')
+  .optional()
+  .transform(value => value ?? 'revenue')
+
+/** The amount per district of a stream, typed in boxes named share-{district id}; empty boxes are left out. */
+function readShares(value: Record<string, unknown>, ctx: { addIssue(issue: { code: 'custom'; path: string[]; message: string }): void }): DistrictShare[] {
+  const shares: DistrictShare[] = []
+  for (const [key, raw] of Object.entries(value)) {
+    const match = /^share-(\d+)$/.exec(key)
+    if (!match || typeof raw !== 'string' || raw.trim() === '') continue
+    const result = parseMoney(raw)
+    if (!result.ok) ctx.addIssue({ code: 'custom', path: [key], message: moneyMessage(result.problem, 'the district’s share') })
+    else shares.push({ areaId: Number(match[1]), amountPence: result.pence })
+  }
+  return shares.sort((a, b) => a.areaId - b.areaId)
+}
 
 export const yearForm = z.object({
   startYear: z
@@ -28,11 +47,16 @@ export const yearDetailsForm = yearForm.omit({ startYear: true })
 export type YearDetailsInput = z.output<typeof yearDetailsForm>
 
 export const streamForm = z
-  .object({
+  .looseObject({
     name: requiredText('Enter the name of the funding stream'),
     funder: requiredText('Enter who provides the money'),
-    amount: money('the amount'),
-    status: choice(STREAM_STATUSES, 'Select whether the amount is confirmed'),
+    amount: optionalMoney('the amount'),
+    status: choice(STREAM_STATUSES, 'Select whether the amount is confirmed, to be confirmed or withdrawn'),
+    nature,
+    whose: choice(['own', 'others'] as const, 'Select whose money it is')
+      .optional()
+      .transform(value => value ?? 'own'),
+    areaId: optionalId,
     automaticPercent: wholeNumber({
       empty: 100,
       min: 0,
@@ -50,8 +74,21 @@ export const streamForm = z
         message: 'Enter the conditions for the part paid against the action plan',
       })
     }
+    readShares(value, ctx)
   }, ALWAYS)
-  .transform(({ amount, ...rest }) => ({ ...rest, amountPence: amount }))
+  .transform(value => ({
+    name: value.name,
+    funder: value.funder,
+    amountPence: value.amount,
+    status: value.status,
+    nature: value.nature,
+    administeredForOthers: value.whose === 'others',
+    areaId: value.areaId,
+    districtShares: readShares(value, { addIssue: () => undefined }),
+    automaticPercent: value.automaticPercent,
+    conditions: value.conditions,
+    notes: value.notes,
+  }))
 export type StreamInput = z.output<typeof streamForm>
 
 export const rollOverForm = z
@@ -60,6 +97,7 @@ export const rollOverForm = z
     ...dateParts('approvedOn'),
     approvedBy: optionalText(200),
     reason: optionalText(2000),
+    nature,
   })
   .superRefine((value, ctx) => checkDate(value, 'approvedOn', 'Date approved', null, ctx), ALWAYS)
   .transform(value => ({
@@ -67,15 +105,37 @@ export const rollOverForm = z
     approvedOn: dateOf(value, 'approvedOn'),
     approvedBy: value.approvedBy,
     reason: value.reason,
+    nature: value.nature,
   }))
 export type RollOverInput = z.output<typeof rollOverForm>
+
+/** Reserves drawn into the year: a source of their own, not an approved underspend. */
+export const reserveForm = z
+  .object({
+    description: requiredText('Enter what the reserves are, for example Community safety reserve', 300),
+    amount: money('the amount drawn from reserves'),
+    nature,
+    heldByOrganisationId: optionalId,
+    ...dateParts('approvedOn'),
+    notes: optionalText(5000),
+  })
+  .superRefine((value, ctx) => checkDate(value, 'approvedOn', 'Date approved', null, ctx), ALWAYS)
+  .transform(value => ({
+    description: value.description,
+    amountPence: value.amount,
+    nature: value.nature,
+    heldByOrganisationId: value.heldByOrganisationId,
+    approvedOn: dateOf(value, 'approvedOn'),
+    notes: value.notes,
+  }))
+export type ReserveInput = z.output<typeof reserveForm>
 
 export const contributionForm = z
   .object({
     organisationId: requiredId('Select the organisation making the contribution'),
-    amount: money('the amount'),
-    status: choice(STREAM_STATUSES, 'Select whether the contribution is confirmed'),
-    nature: choice(CONTRIBUTION_NATURES, 'Select whether the contribution is capital or revenue'),
+    amount: optionalMoney('the amount'),
+    status: choice(STREAM_STATUSES, 'Select whether the contribution is confirmed, to be confirmed or withdrawn'),
+    nature: choice(NATURES, 'Select whether the contribution is capital or revenue'),
     notes: optionalText(5000),
   })
   .transform(({ amount, ...rest }) => ({ ...rest, amountPence: amount }))
@@ -90,6 +150,7 @@ export const bidForm = z
     amountRequested: money('the amount requested'),
     status: choice(BID_STATUSES, 'Select the status of the bid'),
     amountAwarded: optionalMoney('the amount awarded'),
+    nature,
     ...dateParts('submittedOn'),
     ...dateParts('decidedOn'),
     notes: optionalText(5000),
@@ -116,6 +177,7 @@ export const bidForm = z
     amountRequestedPence: value.amountRequested,
     status: value.status,
     amountAwardedPence: value.status === 'successful' ? value.amountAwarded : null,
+    nature: value.nature,
     submittedOn: dateOf(value, 'submittedOn'),
     decidedOn: dateOf(value, 'decidedOn'),
     notes: value.notes,
@@ -130,6 +192,8 @@ export const allocationForm = z
     projectId: optionalId,
     amount: money('the amount allocated'),
     expectedSpend: optionalMoney('the expected spend'),
+    nature,
+    administeredStreamId: optionalId,
     notes: optionalText(5000),
   })
   .superRefine((value, ctx) => {

@@ -2,12 +2,14 @@ import { sql } from 'kysely'
 
 import type { Db } from '../../../db/database.ts'
 import type { Row } from '../../../db/tables.ts'
+import type { DistrictShare } from '../domain/funding.ts'
 
 /** Kysely queries of the funding years and their entries. Every query is scoped to one partnership. */
 
 export type FundingYearRow = Row<'fundingYears'>
-export type StreamRow = Row<'fundingStreams'>
+export type StreamRow = Omit<Row<'fundingStreams'>, 'districtShares'> & { districtShares: DistrictShare[] }
 export type RollOverRow = Row<'fundingRollOvers'>
+export type ReserveRow = Row<'fundingReserves'> & { heldByOrganisationName: string | null }
 export type ContributionRow = Row<'fundingContributions'> & { organisationName: string }
 export type BidRow = Row<'fundingBids'> & { projectName: string | null }
 export type AllocationRow = Row<'fundingAllocations'> & {
@@ -22,10 +24,17 @@ export interface YearRecords {
   year: FundingYearRow & { accountableOrganisationName: string | null }
   streams: StreamRow[]
   rollOvers: RollOverRow[]
+  reserves: ReserveRow[]
   contributions: ContributionRow[]
   bids: BidRow[]
   allocations: AllocationRow[]
   spend: SpendRow[]
+}
+
+/** The stored breakdown of a stream by district (jsonb comes back parsed, or as text from some drivers). */
+export function sharesOf(value: unknown): DistrictShare[] {
+  const list: unknown = typeof value === 'string' ? JSON.parse(value) : value
+  return Array.isArray(list) ? (list as DistrictShare[]) : []
 }
 
 export const ledgerRepository = {
@@ -54,7 +63,7 @@ export const ledgerRepository = {
   /** Every entry of one year, in the order they were entered. */
   async records(db: Db, year: YearRecords['year']): Promise<YearRecords> {
     const partnershipId = year.partnershipId
-    const [streams, rollOvers, contributions, bids, allocations, spend] = await Promise.all([
+    const [streams, rollOvers, reserves, contributions, bids, allocations, spend] = await Promise.all([
       db
         .selectFrom('fundingStreams')
         .selectAll()
@@ -68,6 +77,15 @@ export const ledgerRepository = {
         .where('partnershipId', '=', partnershipId)
         .where('fundingYearId', '=', year.id)
         .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('fundingReserves')
+        .leftJoin('organisations', 'organisations.id', 'fundingReserves.heldByOrganisationId')
+        .selectAll('fundingReserves')
+        .select('organisations.name as heldByOrganisationName')
+        .where('fundingReserves.partnershipId', '=', partnershipId)
+        .where('fundingReserves.fundingYearId', '=', year.id)
+        .orderBy('fundingReserves.id')
         .execute(),
       db
         .selectFrom('fundingContributions')
@@ -114,7 +132,7 @@ export const ledgerRepository = {
         .orderBy('fundingSpend.id')
         .execute(),
     ])
-    return { year, streams, rollOvers, contributions, bids, allocations, spend }
+    return { year, streams: streams.map(s => ({ ...s, districtShares: sharesOf(s.districtShares) })), rollOvers, reserves, contributions, bids, allocations, spend }
   },
 
   /** How many entries a year holds (a year is deleted only when empty). */
@@ -122,6 +140,7 @@ export const ledgerRepository = {
     const tables = [
       'fundingStreams',
       'fundingRollOvers',
+      'fundingReserves',
       'fundingContributions',
       'fundingBids',
       'fundingAllocations',
@@ -153,6 +172,35 @@ export const ledgerRepository = {
       .where('id', '=', allocationId)
       .executeTakeFirst()
     return allocation !== undefined
+  },
+
+  /** Whether a stream of the year is money administered for others (allocations may be made from it). */
+  async isAdministeredStreamOfYear(db: Db, partnershipId: number, yearId: number, streamId: number): Promise<boolean> {
+    const stream = await db
+      .selectFrom('fundingStreams')
+      .select('id')
+      .where('partnershipId', '=', partnershipId)
+      .where('fundingYearId', '=', yearId)
+      .where('id', '=', streamId)
+      .where('administeredForOthers', '=', true)
+      .executeTakeFirst()
+    return stream !== undefined
+  },
+
+  async hasAllocationsFrom(db: Db, partnershipId: number, yearId: number, streamId: number): Promise<boolean> {
+    const found = await db
+      .selectFrom('fundingAllocations')
+      .select('id')
+      .where('partnershipId', '=', partnershipId)
+      .where('fundingYearId', '=', yearId)
+      .where('administeredStreamId', '=', streamId)
+      .executeTakeFirst()
+    return found !== undefined
+  },
+
+  /** The partnership's districts, by name (a joint partnership has more than one). */
+  districts(db: Db, partnershipId: number) {
+    return db.selectFrom('areas').select(['id', 'name']).where('partnershipId', '=', partnershipId).where('type', '=', 'district').orderBy('name').execute()
   },
 
   async isOrganisation(db: Db, partnershipId: number, id: number): Promise<boolean> {

@@ -5,14 +5,16 @@ import { attempt, parseForm } from '../../../web/form.ts'
 import { partnershipContext } from '../../../web/request.ts'
 import { allows, requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { financialYearLabel } from '../../../core/calendar/index.ts'
-import { ENTRY_KIND_LABELS, FIGURE_LABELS, FIGURE_NAMES, FIGURE_RULES, HEADLINE_FIGURES, type FigureName } from '../domain/funding.ts'
+import { ENTRY_KIND_LABELS, FIGURE_LABELS, FIGURE_NAMES, FIGURE_RULES, HEADLINE_FIGURES, NATURE_LABELS, NATURES, type FigureName } from '../domain/funding.ts'
+import { changeWords } from '../domain/year-change.ts'
+import { NATURE_FIGURES } from '../domain/year-figures.ts'
 import { labels, yearOf } from '../funding-pages.ts'
 import { fundingPaths } from '../funding-paths.ts'
 
 import type { EntryService } from './entry-service.ts'
 import { yearDetailsForm, yearForm } from './ledger-forms.ts'
 import type { YearService } from './year-service.ts'
-import type { YearSummary } from './year-summary.ts'
+import { money, type YearSummary } from './year-summary.ts'
 
 const edits = (ctx: PartnershipContext) => requirePermission(ctx, 'edit_records')
 const paths = (ctx: PartnershipContext) => fundingPaths(ctx.partnership.id)
@@ -26,7 +28,9 @@ function summaryView(ctx: PartnershipContext, summary: YearSummary) {
       ? `${year.breakdown}#${name}`
       : name === 'spent' || name === 'committed' || name === 'forecastSpend' || name === 'allocated'
         ? '#allocations'
-        : '#sources'
+        : name.startsWith('administered')
+          ? '#administered'
+          : '#sources'
   return {
     summary,
     figureRows: HEADLINE_FIGURES.map(name => {
@@ -35,11 +39,33 @@ function summaryView(ctx: PartnershipContext, summary: YearSummary) {
         name,
         label: FIGURE_LABELS[name],
         totalPence: summary.figures[name].totalPence,
+        withheld: summary.figures[name].withheld ?? null,
         href: figureHref(name),
         linkText: detailed ? `see the ${count === 1 ? 'entry' : `${count} entries`} that make it up` : 'see the table it comes from',
       }
     }),
     pending: detailed ? summary.figures.notYetConfirmed : null,
+    withdrawn: detailed ? summary.figures.withdrawn : null,
+    natureRows: NATURE_FIGURES.map(name => ({
+      name,
+      label: FIGURE_LABELS[name],
+      amounts: NATURES.map(nature => summary.byNature[name][nature]),
+      totalPence: summary.figures[name].totalPence,
+    })),
+    natureHeaders: NATURES.map(nature => NATURE_LABELS[nature]),
+    changeRows: summary.change
+      ? [
+          ...summary.change.rows.map(r => ({ ...r, changeText: changeWords(r.changePence, money) })),
+          {
+            source: 'Total available',
+            previousPence: summary.change.previousTotalPence,
+            currentPence: summary.change.currentTotalPence,
+            changeText: changeWords(summary.change.currentTotalPence - summary.change.previousTotalPence, money),
+            note: summary.change.pendingPence ? `${money(summary.change.pendingPence)} still to be confirmed is not counted` : null,
+            isTotal: true,
+          },
+        ]
+      : [],
     allocationTotals: {
       amountPence: summary.figures.allocated.totalPence,
       spentPence: summary.figures.spent.totalPence,
@@ -47,6 +73,7 @@ function summaryView(ctx: PartnershipContext, summary: YearSummary) {
       forecastSpendPence: summary.figures.forecastSpend.totalPence,
       forecastUnderspendPence: summary.figures.allocated.totalPence - summary.figures.forecastSpend.totalPence,
     },
+    ownAllocations: summary.allocations.filter(a => a.administeredStreamId === null),
     labels,
   }
 }
@@ -94,6 +121,7 @@ export function yearRoutes(funding: YearService & Pick<EntryService, 'choices'>)
         label: FIGURE_LABELS[name],
         rule: FIGURE_RULES[name],
         totalPence: summary.figures[name].totalPence,
+        withheld: summary.figures[name].withheld ?? null,
         lines: summary.figures[name].lines.map(line => ({
           ...line,
           kindLabel: ENTRY_KIND_LABELS[line.kind],

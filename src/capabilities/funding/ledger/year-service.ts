@@ -6,6 +6,7 @@ import type { Table } from '../../../shared/spreadsheet.ts'
 import { auditedDelete, auditedInsert, auditedUpdate } from '../../../core/audit/audited-changes.ts'
 import { allows, requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { financialYearLabel } from '../../../core/calendar/index.ts'
+import { availableByDistrict } from '../domain/districts.ts'
 import {
   ALLOCATION_KIND_LABELS,
   BID_STATUS_LABELS,
@@ -13,21 +14,24 @@ import {
   SPEND_STATUS_LABELS,
   STATUS_LABELS,
   isCounted,
+  notCountedReason,
   splitGrant,
   splitLabel,
-  summariseYear,
-  warningsFor,
   type FigureName,
   type ReportFundingSummary,
 } from '../domain/funding.ts'
 import { sumPence, type Pence } from '../domain/money.ts'
+import { changeSinceLastYear } from '../domain/year-change.ts'
+import { summariseYear } from '../domain/year-figures.ts'
+import { warningsFor } from '../domain/warnings.ts'
 import { requireOrganisation, target } from '../funding-records.ts'
 import type { ProjectService } from '../projects/project-service.ts'
 
 import type { YearDetailsInput, YearInput } from './ledger-forms.ts'
 import { ledgerRepository as repo, type YearRecords } from './ledger-repository.ts'
 import { yearTables } from './year-export.ts'
-import { allocationTarget, entriesOf, forPublic, heading, money, reportFundingSummary, type YearHeading, type YearSummary } from './year-summary.ts'
+import { forPublic, reportFundingSummary } from './year-report.ts'
+import { administeredViews, allocationTarget, entriesOf, heading, money, type YearHeading, type YearSummary } from './year-summary.ts'
 
 /** A recorded year of the partnership, or a 404. */
 export async function findYear(executor: Db, ctx: PartnershipContext, startYear: number) {
@@ -50,15 +54,17 @@ export async function figuresOf(executor: Db, year: YearRecords['year']) {
 export function yearService({ db, clock }: { db: Db; clock: Clock }, projects: Pick<ProjectService, 'projects'>) {
   async function neighbours(ctx: PartnershipContext, startYear: number) {
     const [previous, next] = await Promise.all([repo.year(db, ctx.partnership.id, startYear - 1), repo.year(db, ctx.partnership.id, startYear + 1)])
-    const previousFigures = previous ? (await figuresOf(db, previous)).summary : null
+    const previousFigures = previous ? await figuresOf(db, previous) : null
     const nextRollOvers = next ? (await repo.records(db, next)).rollOvers : []
+    const forecast = previousFigures?.summary.figures.forecastUnderspend
     return {
+      previousRecords: previousFigures?.records ?? null,
       previousYear:
-        previous && previousFigures
+        previous && forecast
           ? {
               startYear: previous.startYear,
               label: financialYearLabel(previous.startYear),
-              forecastUnderspendPence: previousFigures.figures.forecastUnderspend.totalPence,
+              forecastUnderspendPence: forecast.withheld ? null : forecast.totalPence,
             }
           : null,
       rolledForward:
@@ -81,36 +87,60 @@ export function yearService({ db, clock }: { db: Db; clock: Clock }, projects: P
     requirePermission(ctx, 'view_published')
     const year = await findYear(db, ctx, startYear)
     const { records, summary } = await figuresOf(db, year)
-    const { previousYear, rolledForward } = await neighbours(ctx, startYear)
+    const { previousYear, rolledForward, previousRecords } = await neighbours(ctx, startYear)
+    const districts = await repo.districts(db, ctx.partnership.id)
+    const districtName = new Map(districts.map(d => [d.id, d.name]))
     const byAllocation = new Map(summary.allocations.map(a => [a.allocationId, a]))
+    const streamName = new Map(records.streams.map(s => [s.id, s.name]))
+    const entries = entriesOf(records)
+    const streams = records.streams.map(s => {
+      const split = s.amountPence === null ? null : splitGrant(s.amountPence, s.automaticPercent)
+      return {
+        ...s,
+        automaticPence: split?.automaticPence ?? null,
+        commissionedPence: split?.commissionedPence ?? null,
+        split: splitLabel(s.automaticPercent),
+        counted: isCounted.stream(s),
+        notCounted: notCountedReason(s),
+        statusLabel: STATUS_LABELS[s.status],
+        natureLabel: NATURE_LABELS[s.nature],
+        districtName: s.areaId === null ? null : (districtName.get(s.areaId) ?? null),
+        shares: s.districtShares.map(share => ({ name: districtName.get(share.areaId) ?? 'A district no longer recorded', amountPence: share.amountPence })),
+      }
+    })
+    const allocations = records.allocations.map(a => ({
+      ...a,
+      ...byAllocation.get(a.id)!,
+      target: allocationTarget(a),
+      kindLabel: ALLOCATION_KIND_LABELS[a.kind],
+      natureLabel: NATURE_LABELS[a.nature],
+      administeredStreamName: a.administeredStreamId === null ? null : (streamName.get(a.administeredStreamId) ?? null),
+    }))
     const full: YearSummary = {
       partnership: { id: ctx.partnership.id, name: ctx.partnership.name },
       year: heading(year),
       audience: 'partnership',
       figures: summary.figures,
-      streams: records.streams.map(s => ({
-        ...s,
-        ...splitGrant(s.amountPence, s.automaticPercent),
-        split: splitLabel(s.automaticPercent),
-        counted: isCounted.stream(s),
-        statusLabel: STATUS_LABELS[s.status],
-      })),
-      rollOvers: records.rollOvers,
+      byNature: summary.byNature,
+      nothingAllocated: summary.nothingAllocated,
+      streams,
+      rollOvers: records.rollOvers.map(r => ({ ...r, natureLabel: NATURE_LABELS[r.nature] })),
+      reserves: records.reserves.map(r => ({ ...r, natureLabel: NATURE_LABELS[r.nature] })),
       contributions: records.contributions.map(c => ({
         ...c,
         counted: isCounted.contribution(c),
+        notCounted: notCountedReason(c),
         statusLabel: STATUS_LABELS[c.status],
         natureLabel: NATURE_LABELS[c.nature],
       })),
-      bids: records.bids.map(b => ({ ...b, counted: isCounted.bid(b), statusLabel: BID_STATUS_LABELS[b.status] })),
-      allocations: records.allocations.map(a => ({
-        ...a,
-        ...byAllocation.get(a.id)!,
-        target: allocationTarget(a),
-        kindLabel: ALLOCATION_KIND_LABELS[a.kind],
-      })),
+      bids: records.bids.map(b => ({ ...b, counted: isCounted.bid(b), statusLabel: BID_STATUS_LABELS[b.status], natureLabel: NATURE_LABELS[b.nature] })),
+      allocations,
       spend: records.spend.map(s => ({ ...s, statusLabel: SPEND_STATUS_LABELS[s.status] })),
-      warnings: warningsFor(entriesOf(records), summary, previousYear, money),
+      unknownAmounts: summary.unknownAmounts,
+      administered: administeredViews({ streams, allocations }),
+      byDistrict: availableByDistrict(entries, summary, districts),
+      change: previousRecords ? changeSinceLastYear(entries, entriesOf(previousRecords), startYear - 1, money) : null,
+      warnings: warningsFor(entries, summary, previousYear, money),
       previousYear,
       rolledForward,
       generatedAt: clock.now(),
@@ -126,8 +156,8 @@ export function yearService({ db, clock }: { db: Db; clock: Clock }, projects: P
       const rows = []
       for (const year of years) {
         const { summary } = await figuresOf(db, year)
-        const totals = Object.fromEntries(Object.entries(summary.figures).map(([name, figure]) => [name, figure.totalPence])) as Record<FigureName, Pence>
-        rows.push({ ...heading(year), totals })
+        const totals = Object.fromEntries(Object.entries(summary.figures).map(([name, figure]) => [name, figure.withheld ? null : figure.totalPence])) as Record<FigureName, Pence | null>
+        rows.push({ ...heading(year), totals, nothingAllocated: summary.nothingAllocated })
       }
       const list = allows(ctx, 'view') ? await projects.projects(ctx) : []
       return { years: rows, projects: list, overdueEvaluations: list.filter(p => p.evaluation.state === 'overdue') }

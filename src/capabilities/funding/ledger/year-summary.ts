@@ -1,13 +1,16 @@
 import { formatMoney } from '../../../shared/format.ts'
 import { financialYearDates, financialYearLabel, financialYearSlug } from '../../../core/calendar/index.ts'
-import type { AllocationFigures, Figure, FigureName, ReportFundingSummary, Warning, YearEntries } from '../domain/funding.ts'
+import type { DistrictTotal } from '../domain/districts.ts'
+import type { Figure, FigureName, Nature, YearChangeSummary, YearEntries } from '../domain/funding.ts'
 import { sumPence, type Pence } from '../domain/money.ts'
+import type { AllocationFigures, NatureFigure, UnknownAmount } from '../domain/year-figures.ts'
+import type { Warning } from '../domain/warnings.ts'
 
-import type { AllocationRow, BidRow, ContributionRow, SpendRow, StreamRow, YearRecords } from './ledger-repository.ts'
+import type { AllocationRow, BidRow, ContributionRow, ReserveRow, RollOverRow, SpendRow, StreamRow, YearRecords } from './ledger-repository.ts'
 
 /**
  * A funding year as its page, the annual report and the API show it: every figure with the entries
- * that make it up, and the entries themselves; and what the public sees of it.
+ * that make it up, and the entries themselves; and what the public sees of it (see year-report.ts).
  */
 
 export const money = (pence: number) => formatMoney(pence)
@@ -44,15 +47,45 @@ export function allocationTarget(row: AllocationRow): string {
   return row.projectName ? `Project: ${row.projectName}` : 'Other'
 }
 
-export function entriesOf(records: YearRecords): YearEntries {
+export function entriesOf(records: Pick<YearRecords, 'streams' | 'rollOvers' | 'reserves' | 'contributions' | 'bids' | 'allocations' | 'spend'>): YearEntries {
   return {
     streams: records.streams,
     rollOvers: records.rollOvers,
+    reserves: records.reserves,
     contributions: records.contributions,
     bids: records.bids,
     allocations: records.allocations,
     spend: records.spend,
   }
+}
+
+/** What a page says of a stream: its split, whether it counts, and who it is for. */
+export type StreamView = StreamRow & {
+  /** Null while the amount is not known. */
+  automaticPence: Pence | null
+  commissionedPence: Pence | null
+  split: string | null
+  counted: boolean
+  /** Why it is not counted ("to be confirmed", "withdrawn", …), or null when it is. */
+  notCounted: string | null
+  statusLabel: string
+  natureLabel: string
+  districtName: string | null
+  shares: { name: string; amountPence: Pence }[]
+}
+
+/** A stream administered for others, with what has been allocated and spent from it. */
+export interface AdministeredView {
+  id: number
+  name: string
+  funder: string
+  amountPence: Pence | null
+  statusLabel: string
+  allocatedPence: Pence
+  spentPence: Pence
+  committedPence: Pence
+  /** Held less allocated; null while the amount is not known. */
+  notYetAllocatedPence: Pence | null
 }
 
 /** The year summary: every figure with the entries that make it up, and the entries themselves. */
@@ -62,98 +95,49 @@ export interface YearSummary {
   /** 'public' summaries leave out individual payments, notes, pending money and bids not won. */
   audience: 'partnership' | 'public'
   figures: Record<FigureName, Figure>
-  streams: (StreamRow & {
-    automaticPence: Pence
-    commissionedPence: Pence
-    split: string | null
-    counted: boolean
-    statusLabel: string
-  })[]
-  rollOvers: YearRecords['rollOvers']
-  contributions: (ContributionRow & { counted: boolean; statusLabel: string; natureLabel: string })[]
-  bids: (BidRow & { counted: boolean; statusLabel: string })[]
-  allocations: (AllocationRow & AllocationFigures & { target: string; kindLabel: string })[]
+  /** Revenue and capital totals of available, allocated, not yet allocated, spent and committed. */
+  byNature: Record<NatureFigure, Record<Nature, Pence>>
+  /** True while no allocation of the partnership's own money is recorded. */
+  nothingAllocated: boolean
+  streams: StreamView[]
+  rollOvers: (RollOverRow & { natureLabel: string })[]
+  reserves: (ReserveRow & { natureLabel: string })[]
+  contributions: (ContributionRow & { counted: boolean; notCounted: string | null; statusLabel: string; natureLabel: string })[]
+  bids: (BidRow & { counted: boolean; statusLabel: string; natureLabel: string })[]
+  allocations: (AllocationRow & AllocationFigures & { target: string; kindLabel: string; natureLabel: string; administeredStreamName: string | null })[]
   spend: (SpendRow & { statusLabel: string })[]
+  /** Streams and contributions whose amount is not known yet. */
+  unknownAmounts: UnknownAmount[]
+  /** Money administered for others, apart from the partnership's own. */
+  administered: AdministeredView[]
+  /** The money available per district of a joint partnership; empty when nothing is tied to a district. */
+  byDistrict: DistrictTotal[]
+  /** Each source against the year before; null when the year before is not recorded. */
+  change: YearChangeSummary | null
   warnings: Warning[]
-  previousYear: { startYear: number; label: string; forecastUnderspendPence: Pence } | null
+  previousYear: { startYear: number; label: string; forecastUnderspendPence: Pence | null } | null
   /** Roll-overs of this year's underspend recorded in the next year. */
   rolledForward: { startYear: number; label: string; totalPence: Pence } | null
   generatedAt: Date
 }
 
-export function reportFundingSummary(summary: YearSummary): ReportFundingSummary {
-  const { figures } = summary
-  const streams = [
-    ...summary.streams
-      .filter(s => s.counted)
-      .map(s => ({
+/** The streams administered for others with what is allocated and spent from each. */
+export function administeredViews(summary: Pick<YearSummary, 'streams' | 'allocations'>): AdministeredView[] {
+  return summary.streams
+    .filter(s => s.administeredForOthers)
+    .map(s => {
+      const from = summary.allocations.filter(a => a.administeredStreamId === s.id)
+      const allocatedPence = sumPence(from.map(a => a.amountPence))
+      return {
+        id: s.id,
         name: s.name,
+        funder: s.funder,
         amountPence: s.amountPence,
-        note: s.split
-          ? `${s.split} split: ${money(s.automaticPence)} paid automatically, ${money(s.commissionedPence)} against the action plan`
-          : null,
-      })),
-    ...summary.contributions
-      .filter(c => c.counted)
-      .map(c => ({ name: `${c.organisationName} contribution`, amountPence: c.amountPence, note: `${c.natureLabel}` })),
-    ...summary.bids
-      .filter(b => b.counted)
-      .map(b => ({ name: `${b.fund} (successful bid)`, amountPence: b.amountAwardedPence!, note: b.purpose })),
-  ]
-  return {
-    financialYear: summary.year.startYear,
-    streams,
-    rollOverPence: sumPence(summary.rollOvers.map(r => r.amountPence)),
-    availablePence: figures.available.totalPence,
-    allocatedPence: figures.allocated.totalPence,
-    spentPence: figures.spent.totalPence,
-    committedPence: figures.committed.totalPence,
-    forecastUnderspendPence: figures.forecastUnderspend.totalPence,
-    allocations: summary.allocations.map(a => ({
-      name: a.purpose,
-      amountPence: a.amountPence,
-      spentPence: a.spentPence,
-    })),
-    bids: summary.bids.map(b => ({
-      fund: b.fund,
-      purpose: b.purpose,
-      amountPence: b.amountAwardedPence ?? b.amountRequestedPence,
-      status: b.status,
-    })),
-    notes: [
-      ...(summary.year.notes ? [summary.year.notes] : []),
-      ...summary.streams.filter(s => !s.counted).map(s => `${s.name}: ${money(s.amountPence)} to be confirmed.`),
-    ],
-  }
-}
-
-/**
- * The year summary the public sees, for a published partnership: the money the partnership has and how
- * it is allocated and spent, in totals per allocation, but not individual payments, entry notes, money
- * not yet confirmed or bids.
- */
-export function forPublic(summary: YearSummary): YearSummary {
-  const perAllocation = (key: 'spentPence' | 'committedPence'): Figure => {
-    const lines = summary.allocations
-      .filter(a => a[key] !== 0)
-      .map(a => ({ kind: 'allocation' as const, id: a.id, label: a.purpose, amountPence: a[key] }))
-    return { totalPence: sumPence(lines.map(l => l.amountPence)), lines }
-  }
-  return {
-    ...summary,
-    audience: 'public',
-    figures: {
-      ...summary.figures,
-      spent: perAllocation('spentPence'),
-      committed: perAllocation('committedPence'),
-      notYetConfirmed: { totalPence: 0, lines: [] },
-    },
-    streams: summary.streams.filter(s => s.counted).map(s => ({ ...s, notes: null })),
-    contributions: summary.contributions.filter(c => c.counted).map(c => ({ ...c, notes: null })),
-    bids: summary.bids.filter(b => b.counted).map(b => ({ ...b, notes: null })),
-    allocations: summary.allocations.map(a => ({ ...a, notes: null })),
-    rollOvers: summary.rollOvers,
-    spend: [],
-    warnings: [],
-  }
+        statusLabel: s.statusLabel,
+        allocatedPence,
+        spentPence: sumPence(from.map(a => a.spentPence)),
+        committedPence: sumPence(from.map(a => a.committedPence)),
+        notYetAllocatedPence: s.amountPence === null ? null : s.amountPence - allocatedPence,
+      }
+    })
 }

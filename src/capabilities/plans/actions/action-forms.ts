@@ -29,6 +29,7 @@ export const actionForm = z
       .transform(cleanText)
       .pipe(z.string().min(1, 'Enter the action').max(2000, 'Must be 2,000 characters or fewer')),
     objectiveId: optionalId,
+    districtAreaId: optionalId,
     outcomes: lines(2000, 'outcome'),
     leadOrganisationIds: idList,
     leadPersonIds: idList,
@@ -57,16 +58,33 @@ export const actionForm = z
   })
 export type ActionInput = z.output<typeof actionForm>
 
-export const updateForm = z.object({
-  quarter: z.enum(['1', '2', '3', '4'], { error: 'Select the quarter you are reporting on' }).transform(Number),
-  rag: choice(RAGS, 'Select a RAG status'),
-  body: z
-    .string({ error: 'Enter the update' })
-    .transform(cleanText)
-    .pipe(z.string().min(1, 'Enter the update: what has been done this quarter').max(5000, 'Update must be 5,000 characters or fewer')),
-  markComplete: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform(value => Boolean(value)),
-})
+/**
+ * A quarterly update. `rag` is the headline dimension's status; a partnership that assesses more than one
+ * dimension has a radio group `rag-{dimension id}` for each other one, checked by the service (which knows
+ * the dimensions) and returned in `otherRags`.
+ */
+export const updateForm = z
+  .looseObject({
+    quarter: z.enum(['1', '2', '3', '4'], { error: 'Select the quarter you are reporting on' }).transform(Number),
+    rag: choice(RAGS, 'Select a RAG status'),
+    body: z
+      .string({ error: 'Enter the update' })
+      .transform(cleanText)
+      .pipe(z.string().min(1, 'Enter the update: what has been done this quarter').max(5000, 'Update must be 5,000 characters or fewer')),
+    markComplete: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform(value => Boolean(value)),
+  })
+  .transform(value => ({
+    quarter: value.quarter,
+    rag: value.rag,
+    body: value.body,
+    markComplete: value.markComplete,
+    otherRags: Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => /^rag-\d+$/.test(key))
+        .map(([key, rag]) => [key.slice(4), typeof rag === 'string' ? rag : '']),
+    ),
+  }))
 export type UpdateInput = z.output<typeof updateForm>

@@ -53,6 +53,7 @@ export function actionRoutes(plans: ActionService & Pick<PriorityService, 'prior
           objectives: page.priority.objectives.map(o => ({ value: o.id, text: o.title })),
           organisations: directory.organisations.map(o => ({ value: String(o.id), text: o.name })),
           people: directory.people.map(p => ({ value: String(p.id), text: personLabel(directory, p, true) })),
+          districts: (directory.districts ?? []).length > 1 ? directory.districts!.map(d => ({ value: d.id, text: d.name })) : [],
           yearLabel: financialYearLabel(plan.planYear),
           quarters: QUARTERS.map(q => ({ value: String(q), text: `Q${q}`, hint: quarterMonthsLabel(plan.planYear, q) })),
           statuses: ACTION_STATUSES.map(s => ({ value: s, text: ACTION_STATUS_LABELS[s] })),
@@ -89,18 +90,20 @@ export function actionRoutes(plans: ActionService & Pick<PriorityService, 'prior
       quarter: QUARTERS.find(n => String(n) === q.quarter) ?? null,
       rag: q.rag === 'none' || isRag(q.rag) ? q.rag : null,
       dueOnly: q.due === 'yes',
+      district: q.district === 'whole' ? 'whole' : id(q.district),
     }
     const filtered = await plans.filteredView(ctx, planId, filter)
     res.render('plans/actions/views/plan-actions.njk', {
       ...filtered,
       filter,
-      isFiltered: Boolean(filter.organisationId || filter.groupId || filter.quarter || filter.rag || filter.dueOnly),
+      isFiltered: Boolean(filter.organisationId || filter.groupId || filter.quarter || filter.rag || filter.dueOnly || filter.district),
       yearLabel: financialYearLabel(filtered.plan.planYear),
       options: {
         organisations: filtered.organisations.map(o => ({ value: o.id, text: o.name })),
         groups: filtered.groups.map(g => ({ value: g.id, text: g.name })),
         quarters: QUARTERS.map(n => ({ value: n, text: `Q${n}` })),
         rags: [...RAGS.map(r => ({ value: r, text: RAG_LABELS[r] })), { value: 'none', text: 'No status yet' }],
+        districts: filtered.districtOptions.length ? [...filtered.districtOptions.map(d => ({ value: d.id, text: `${d.name} only` })), { value: 'whole', text: 'The whole partnership' }] : [],
       },
       labels,
     })

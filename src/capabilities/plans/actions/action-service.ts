@@ -25,7 +25,8 @@ export function actionService({ db, clock }: PlanDeps, access: PlanAccess) {
   async function checkLinks(ctx: PartnershipContext, input: ActionInput, priorityId: number) {
     const problems: Record<string, string> = {}
     const orgIds = [...input.leadOrganisationIds, ...input.supportingOrganisationIds]
-    const names: Directory = orgIds.length || input.leadPersonIds.length ? await access.names(ctx) : { organisations: [], people: [], groups: [] }
+    const names: Directory = orgIds.length || input.leadPersonIds.length || input.districtAreaId !== null ? await access.names(ctx) : { organisations: [], people: [], groups: [] }
+    if (input.districtAreaId !== null && !(names.districts ?? []).some(d => d.id === input.districtAreaId)) problems.districtAreaId = 'Select a district of the partnership, or the whole partnership'
     if (orgIds.length) {
       const known = new Set(names.organisations.map(o => o.id))
       if (input.leadOrganisationIds.some(id => !known.has(id))) problems.leadOrganisationIds = 'Select organisations from the list'
@@ -59,6 +60,8 @@ export function actionService({ db, clock }: PlanDeps, access: PlanAccess) {
         priority,
         objective: priority.objectives.find(o => o.id === action.objectiveId) ?? null,
         action,
+        ragDimensions: planView.ragDimensions,
+        districtsInPlay: planView.districts.length > 0,
         showsPeople: planView.showsPeople,
         mayUpdate: plan.status === 'agreed' && (await leads.mayUpdate(ctx, actionId)),
         mayEditUpdates: await leads.mayUpdate(ctx, actionId),
@@ -85,6 +88,7 @@ export function actionService({ db, clock }: PlanDeps, access: PlanAccess) {
           timescaleNote: input.timescaleNote,
           dependencies: input.dependencies,
           status: input.status,
+          districtAreaId: input.districtAreaId,
         }
         const pid = ctx.partnership.id
         let actionId: number
@@ -135,7 +139,9 @@ export function actionService({ db, clock }: PlanDeps, access: PlanAccess) {
       ctx: PartnershipContext,
       planId: number,
       filter: ActionFilter,
-    ): Promise<PlanView & { matched: number; total: number; organisations: { id: number; name: string }[]; groups: { id: number; name: string }[] }> {
+    ): Promise<
+      PlanView & { matched: number; total: number; organisations: { id: number; name: string }[]; groups: { id: number; name: string }[]; districtOptions: { id: number; name: string }[] }
+    > {
       const planView = view(ctx, await access.loadTree(ctx, planId))
       // The choices of the filter: the organisations and groups the plan names.
       const organisations = new Map<number, string>()
@@ -156,13 +162,15 @@ export function actionService({ db, clock }: PlanDeps, access: PlanAccess) {
             if (filter.quarter && !action.quarters.includes(filter.quarter) && !(action.quarters.length === 0 && (action.dueDate === null || quarterOf(action.dueDate).quarter === filter.quarter))) return false
             if (filter.rag && (action.currentRag ?? 'none') !== filter.rag) return false
             if (filter.dueOnly && !isDueOrOverdue(action.state)) return false
+            if (filter.district === 'whole' && action.district !== null) return false
+            if (typeof filter.district === 'number' && action.district?.id !== filter.district) return false
             return true
           })
           matched += actions.length
           return withGroups({ ...priority, actions }, false)
         })
-        .filter(priority => priority.actions.length > 0 || !(filter.organisationId || filter.quarter || filter.rag || filter.dueOnly))
-      return { ...planView, priorities, matched, total, organisations: sorted(organisations), groups: sorted(groups) }
+        .filter(priority => priority.actions.length > 0 || !(filter.organisationId || filter.quarter || filter.rag || filter.dueOnly || filter.district))
+      return { ...planView, priorities, matched, total, organisations: sorted(organisations), groups: sorted(groups), districtOptions: planView.districts }
     },
 
     /**
@@ -171,7 +179,7 @@ export function actionService({ db, clock }: PlanDeps, access: PlanAccess) {
      */
     async myActions(ctx: PartnershipContext) {
       requirePermission(ctx, 'post_own_updates')
-      if (ctx.personId === null) return { linked: false as const, dueOrOverdue: [], others: [], today: today() }
+      if (ctx.personId === null) return { linked: false as const, dueOrOverdue: [], others: [], plans: [], today: today() }
       const ids = new Set(await repo.actionIdsLedBy(db, ctx.partnership.id, ctx.personId))
       const plans = (await planRepository.listPlans(db, ctx.partnership.id)).filter(p => p.status === 'agreed')
       const names = plans.length ? await access.names(ctx) : undefined
@@ -182,7 +190,8 @@ export function actionService({ db, clock }: PlanDeps, access: PlanAccess) {
       }
       const order = (state: UpdateState) => (state.kind === 'overdue' ? 0 : state.kind === 'due' ? 1 : 2)
       const dueOrOverdue = rows.filter(r => isDueOrOverdue(r.action.state)).sort((a, b) => order(a.action.state) - order(b.action.state))
-      return { linked: true as const, dueOrOverdue, others: rows.filter(r => !isDueOrOverdue(r.action.state)), today: today() }
+      const withMine = plans.filter(plan => rows.some(r => r.plan.id === plan.id)).map(plan => ({ id: plan.id, title: plan.title }))
+      return { linked: true as const, dueOrOverdue, others: rows.filter(r => !isDueOrOverdue(r.action.state)), plans: withMine, today: today() }
     },
   }
 }

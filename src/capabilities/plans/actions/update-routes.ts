@@ -5,7 +5,7 @@ import { attempt, parseForm } from '../../../web/form.ts'
 import { idParam, partnershipContext } from '../../../web/request.ts'
 import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { financialYearLabel, quarterMonthsLabel, type Quarter } from '../../../core/calendar/index.ts'
-import { RAG_LABELS, RAGS } from '../domain/rag.ts'
+import { otherRagsOf, RAG_LABELS, RAGS } from '../domain/rag.ts'
 import { planPaths } from '../plan-paths.ts'
 
 import { updateForm } from './action-forms.ts'
@@ -24,6 +24,8 @@ export function updateRoutes(plans: UpdateService): Router {
       yearLabel: financialYearLabel(page.plan.planYear),
       quarterItems: page.openQuarters.map((q: Quarter) => ({ value: String(q), text: `Q${q}`, hint: quarterMonthsLabel(page.plan.planYear, q) })),
       ragItems: RAGS.map(r => ({ value: r, text: RAG_LABELS[r], hint: page.ragDefinitions[r] })),
+      /** A radio group per dimension: `rag` for the headline, `rag-{id}` for the others. */
+      ragFields: page.ragDimensions.map((d, i) => ({ name: i === 0 ? 'rag' : `rag-${d.id}`, legend: page.ragDimensions.length > 1 ? `RAG status: ${d.name}` : 'RAG status', description: d.description ?? null })),
       ...state,
     }
   }
@@ -53,7 +55,8 @@ export function updateRoutes(plans: UpdateService): Router {
     const ctx = partnershipContext(req)
     const actionId = idParam(req, 'actionId')
     const update = await plans.update(ctx, actionId, idParam(req, 'updateId'))
-    res.render('plans/actions/views/update-form.njk', await updateFormPage(ctx, actionId, { isNew: false, update, values: { ...update, quarter: String(update.quarter) } }))
+    const others = Object.fromEntries(Object.entries(otherRagsOf(update.otherRags)).map(([id, rag]) => [`rag-${id}`, rag]))
+    res.render('plans/actions/views/update-form.njk', await updateFormPage(ctx, actionId, { isNew: false, update, values: { ...update, ...others, quarter: String(update.quarter) } }))
   })
 
   routes.post('/actions/:actionId/updates/:updateId/edit', async (req, res) => {

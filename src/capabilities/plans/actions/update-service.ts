@@ -3,7 +3,7 @@ import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '
 import { auditLog } from '../../../core/audit/audit-log.ts'
 import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import type { Quarter } from '../../../core/calendar/index.ts'
-import type { RagDefinitions } from '../domain/rag.ts'
+import { isRag, type Rag, type RagDefinitions, type RagDimension } from '../domain/rag.ts'
 import { quarterProblem, suggestedQuarter } from '../domain/schedule.ts'
 import { changeTarget, ensureId, type PlanAccess, type PlanDeps } from '../plan-access.ts'
 
@@ -16,10 +16,28 @@ import type { ActionService } from './action-service.ts'
 export function updateService(
   { db, clock, partnerships }: PlanDeps,
   access: PlanAccess,
-  uses: { actionView: ActionService['actionView']; ragDefinitions(ctx: PartnershipContext): Promise<RagDefinitions> },
+  uses: {
+    actionView: ActionService['actionView']
+    ragDefinitions(ctx: PartnershipContext): Promise<RagDefinitions>
+    ragDimensions(ctx: PartnershipContext): Promise<RagDimension[]>
+  },
 ) {
   const { actionContext, touchPlan, today } = access
   const { requireMayUpdate } = actionLeads(db)
+
+  /** The statuses of the further dimensions, each required: by dimension id, or the problems by field. */
+  async function otherRags(ctx: PartnershipContext, given: Record<string, string>): Promise<Record<string, Rag>> {
+    const dimensions = (await uses.ragDimensions(ctx)).slice(1)
+    const out: Record<string, Rag> = {}
+    const problems: Record<string, string> = {}
+    for (const dimension of dimensions) {
+      const rag = given[String(dimension.id)]
+      if (isRag(rag)) out[String(dimension.id)] = rag
+      else problems[`rag-${dimension.id}`] = `Select a RAG status for ${dimension.name}`
+    }
+    if (Object.keys(problems).length) throw new ValidationError(problems)
+    return out
+  }
 
   async function update(ctx: PartnershipContext, actionId: number, updateId: number) {
     requirePermission(ctx, 'post_own_updates')
@@ -41,6 +59,7 @@ export function updateService(
         suggestedQuarter: suggestedQuarter(page.action.state, page.plan.planYear, today()),
         openQuarters: ([1, 2, 3, 4] as const).filter(q => quarterProblem(page.plan.planYear, q, today()) === null),
         ragDefinitions: await uses.ragDefinitions(ctx),
+        ragDimensions: await uses.ragDimensions(ctx),
       }
     },
 
@@ -51,6 +70,7 @@ export function updateService(
       if (plan.status !== 'agreed') throw new ConflictError(`Updates can be posted only on an agreed plan: “${plan.title}” is ${plan.status === 'draft' ? 'a draft' : 'archived'}.`)
       const problem = quarterProblem(plan.planYear, input.quarter as Quarter, today())
       if (problem) throw new ValidationError({ quarter: problem })
+      const rags = await otherRags(ctx, input.otherRags)
       const authorLabel = await partnerships.signature(ctx)
       return db.transaction().execute(async trx => {
         const now = clock.now()
@@ -59,6 +79,7 @@ export function updateService(
           quarter: input.quarter,
           body: input.body,
           rag: input.rag,
+          otherRags: JSON.stringify(rags),
           authorUserId: ctx.actor.userId,
           authorLabel,
           createdAt: now,
@@ -88,8 +109,9 @@ export function updateService(
       await update(ctx, actionId, updateId)
       const problem = quarterProblem(plan.planYear, input.quarter as Quarter, today())
       if (problem) throw new ValidationError({ quarter: problem })
+      const rags = await otherRags(ctx, input.otherRags)
       return db.transaction().execute(async trx => {
-        const saved = await auditedUpdate(trx, ctx.actor, changeTarget('update', ctx), updateId, { quarter: input.quarter, body: input.body, rag: input.rag }, clock.now())
+        const saved = await auditedUpdate(trx, ctx.actor, changeTarget('update', ctx), updateId, { quarter: input.quarter, body: input.body, rag: input.rag, otherRags: JSON.stringify(rags) }, clock.now())
         await touchPlan(trx, plan.id)
         return saved
       })

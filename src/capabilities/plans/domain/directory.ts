@@ -24,10 +24,17 @@ export interface DirectoryGroup {
   shortName: string | null
 }
 
+export interface DirectoryDistrict {
+  id: number
+  name: string
+}
+
 export interface Directory {
   organisations: DirectoryOrganisation[]
   people: DirectoryPerson[]
   groups: DirectoryGroup[]
+  /** The partnership's districts; a joint partnership's actions may be for one of them. */
+  districts?: DirectoryDistrict[]
 }
 
 /** Compare names as people see them: case, runs of spaces, curly quotes and dashes do not matter. */
@@ -67,6 +74,13 @@ export function findGroup(directory: Directory, name: string): Lookup<DirectoryG
   if (found.length === 1) return { ok: true, value: found[0]! }
   if (found.length > 1) return { ok: false, message: `More than one group is called ${quoted(name)}: write its full name` }
   return { ok: false, message: `There is no group called ${quoted(name)} in the partnership. Add it under Groups first, or check the spelling` }
+}
+
+export function findDistrict(directory: Directory, name: string): Lookup<DirectoryDistrict> {
+  const key = nameKey(name)
+  const found = (directory.districts ?? []).filter(d => nameKey(d.name) === key)
+  if (found.length === 1) return { ok: true, value: found[0]! }
+  return { ok: false, message: `There is no district called ${quoted(name)} in the partnership: write one of its districts, or leave it empty for the whole partnership` }
 }
 
 export function findPerson(directory: Directory, written: string): Lookup<DirectoryPerson> {

@@ -1,6 +1,6 @@
 import type { IsoDate, Quarter } from '../../../core/calendar/index.ts'
 
-import { findGroup, findOrganisation, findPerson, nameKey, type Directory } from './directory.ts'
+import { findDistrict, findGroup, findOrganisation, findPerson, nameKey, type Directory } from './directory.ts'
 import type { Rag } from './rag.ts'
 import type { ActionStatus } from './schedule.ts'
 
@@ -14,6 +14,8 @@ export interface DraftUpdate {
   quarter: Quarter
   body: string
   rag: Rag | null
+  /** The RAG on each further dimension the partnership assesses, by dimension id. */
+  otherRags?: Record<string, Rag>
   /** When it was posted and by whom; an import records the import's time and the importer. */
   postedAt?: Date
   authorLabel?: string
@@ -35,6 +37,10 @@ export interface DraftAction<Ref = string> {
   dependencies: string | null
   status: ActionStatus
   updates: DraftUpdate[]
+  /** The district of a joint partnership the action is for; null (or left out) for the whole partnership. */
+  district?: Ref | null
+  /** The record this row stands for, in an import into an existing plan (from the spreadsheet's IDs column). */
+  actionId?: number | null
 }
 
 export interface DraftRisk {
@@ -42,9 +48,22 @@ export interface DraftRisk {
   mitigation: string | null
 }
 
+/** A strategic objective above the priorities: a plan may put its priorities under a few (optional). */
+export interface DraftStrategicObjective {
+  row?: number
+  title: string
+  description: string | null
+  /** The record it stands for, in an import into an existing plan. */
+  id?: number | null
+}
+
 export interface DraftPriority<Ref = string> {
   row?: number
   title: string
+  /** The title of the strategic objective it sits under; null (or left out) when the plan has none. */
+  strategicObjective?: string | null
+  /** The record it stands for, in an import into an existing plan. */
+  priorityId?: number | null
   subThemes: string[]
   headlineTarget: string | null
   deliveringGroup: Ref | null
@@ -53,6 +72,8 @@ export interface DraftPriority<Ref = string> {
   progressComment: string | null
   /** Objectives in order, including any without actions yet. */
   objectives: string[]
+  /** Objectives' records by their title's key, in an import into an existing plan. */
+  objectiveIds?: Record<string, number>
   actions: DraftAction<Ref>[]
 }
 
@@ -129,7 +150,13 @@ export function resolveDraft(priorities: readonly DraftPriority[], directory: Di
         })
       }
       const leadPeople = resolveList(action.leadPeople, action.row, 'Lead people', action.title, findPerson)
-      return { ...action, leadOrganisations, supportingPartners, leadPeople }
+      let district: number | null = null
+      if (action.district) {
+        const found = findDistrict(directory, action.district)
+        if (found.ok) district = found.value.id
+        else problems.push({ row: action.row ?? null, column: 'District', message: found.message + where(action.row, action.title) })
+      }
+      return { ...action, leadOrganisations, supportingPartners, leadPeople, district }
     })
     return { ...priority, deliveringGroup, actions }
   })

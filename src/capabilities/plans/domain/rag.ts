@@ -105,3 +105,48 @@ export function latestPerQuarter<T extends UpdateLike>(updates: readonly T[]): M
   }
   return out
 }
+
+/**
+ * A dimension the partnership assesses its actions on, such as "Milestone progress" and "Outcome". A
+ * partnership that records none has one: the RAG status. The first dimension is the headline: its RAG is the
+ * update's `rag` (what "current RAG" and the filters use); the others' are kept by dimension id.
+ */
+export interface RagDimension {
+  /** Null for the one RAG status of a partnership that records no dimensions. */
+  id: number | null
+  name: string
+  description?: string | null
+}
+
+export const SINGLE_DIMENSION: RagDimension = { id: null, name: 'RAG status' }
+
+/** The partnership's dimensions in order, or the single RAG status when it records none. */
+export function dimensionsOf(rows: readonly { id: number; name: string; description?: string | null }[]): RagDimension[] {
+  return rows.length ? rows.map(r => ({ id: r.id, name: r.name, description: r.description ?? null })) : [SINGLE_DIMENSION]
+}
+
+/** The further dimensions' RAGs of an update as stored (jsonb, or its text), keeping only real RAGs. */
+export function otherRagsOf(value: unknown): Record<string, Rag> {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value
+  const out: Record<string, Rag> = {}
+  if (parsed && typeof parsed === 'object') for (const [key, rag] of Object.entries(parsed)) if (isRag(rag)) out[key] = rag
+  return out
+}
+
+/** An update's RAG on each dimension, in the dimensions' order: the first is its headline `rag`. */
+export function ragsOf(update: { rag: Rag | null; otherRags?: unknown }, dimensions: readonly RagDimension[]): (Rag | null)[] {
+  const others = otherRagsOf(update.otherRags ?? {})
+  return dimensions.map((dimension, index) => (index === 0 ? update.rag : (others[String(dimension.id)] ?? null)))
+}
+
+/** The action's current RAG on each dimension: its latest update's. */
+export function currentRags(updates: readonly (UpdateLike & { otherRags?: unknown })[], dimensions: readonly RagDimension[]): (Rag | null)[] {
+  const latest = latestUpdate(updates)
+  return latest ? ragsOf(latest, dimensions) : dimensions.map(() => null)
+}
+
+/** The RAG on each dimension of the latest update given for a quarter (as ragInQuarter for the headline). */
+export function ragsInQuarter(updates: readonly (UpdateLike & { otherRags?: unknown })[], quarter: Quarter, dimensions: readonly RagDimension[]): (Rag | null)[] {
+  const latest = latestPerQuarter(updates).get(quarter)
+  return latest ? ragsOf(latest, dimensions) : dimensions.map(() => null)
+}

@@ -1,11 +1,12 @@
 import { financialYearDates } from '../../../core/calendar/index.ts'
 
-import type { ResolvedPriority } from './plan-draft.ts'
+import type { DraftStrategicObjective, ResolvedPriority } from './plan-draft.ts'
 
 /**
  * "Refresh for next year": the partnership plan is a three-year plan refreshed every year. The refresh
- * is a new draft for the next plan year that carries the priorities (with their risks), every strategic
- * objective and the unfinished (open) actions with their leads. It carries no quarterly updates, no
+ * is a new draft for the next plan year that carries the strategic objectives above the priorities (if the
+ * plan has them), the priorities (with their risks), every objective and the unfinished (open) actions with
+ * their leads and districts. It carries no quarterly updates, no
  * progress comments and no agreement: the new draft is agreed afresh. A due date that falls before the
  * new plan year is dropped (the timescale note is kept).
  */
@@ -21,6 +22,7 @@ export interface RefreshPlanDetails {
 export interface RefreshResult {
   plan: RefreshPlanDetails
   priorities: ResolvedPriority[]
+  strategicObjectives: DraftStrategicObjective[]
   carried: { priorities: number; objectives: number; actions: number }
   /** Actions left behind because they are complete or cancelled. */
   leftBehind: number
@@ -36,7 +38,7 @@ export function nextYearTitle(title: string, planYear: number): string {
   })
 }
 
-export function refreshPlan(plan: RefreshPlanDetails, priorities: readonly ResolvedPriority[]): RefreshResult {
+export function refreshPlan(plan: RefreshPlanDetails, priorities: readonly ResolvedPriority[], strategicObjectives: readonly DraftStrategicObjective[] = []): RefreshResult {
   const planYear = plan.planYear + 1
   let { periodStartYear, periodEndYear } = plan
   if (periodStartYear !== null && periodEndYear !== null && planYear > periodEndYear) {
@@ -56,6 +58,7 @@ export function refreshPlan(plan: RefreshPlanDetails, priorities: readonly Resol
     actions += open.length
     return {
       title: priority.title,
+      strategicObjective: priority.strategicObjective ?? null,
       subThemes: [...priority.subThemes],
       headlineTarget: priority.headlineTarget,
       deliveringGroup: priority.deliveringGroup,
@@ -77,12 +80,14 @@ export function refreshPlan(plan: RefreshPlanDetails, priorities: readonly Resol
         dependencies: action.dependencies,
         status: 'open',
         updates: [],
+        district: action.district ?? null,
       })),
     }
   })
   return {
     plan: { title: nextYearTitle(plan.title, plan.planYear), planYear, periodStartYear, periodEndYear, vision: plan.vision },
     priorities: carried,
+    strategicObjectives: strategicObjectives.map(o => ({ title: o.title, description: o.description })),
     carried: { priorities: carried.length, objectives, actions },
     leftBehind,
   }

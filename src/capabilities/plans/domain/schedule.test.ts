@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { quarterProblem, scheduledQuarters, suggestedQuarter, updateState, updateStateLabel, type Schedulable } from './schedule.ts'
+import { isDueOrOverdue, isHistory, quarterProblem, scheduledQuarters, suggestedQuarter, updateState, updateStateLabel, type Schedulable } from './schedule.ts'
 
 const agreed2016 = { planYear: 2016, expectsUpdates: true }
 const q14: Schedulable = { quarters: [1, 2, 3, 4], dueDate: null, status: 'open' }
@@ -48,8 +48,8 @@ describe('whether an update is due or overdue', () => {
     expect(updateState(q3, [], agreed2016, '2017-01-15')).toEqual({ kind: 'overdue', quarter: 3 })
   })
 
-  it('finds the Q4 update overdue once the plan year is over', () => {
-    expect(updateState(q14, [1], agreed2016, '2018-06-01')).toEqual({ kind: 'overdue', quarter: 4 })
+  it('finds the Q4 update overdue once the plan year is over, while its year-end report is written', () => {
+    expect(updateState(q14, [1], agreed2016, '2017-06-01')).toEqual({ kind: 'overdue', quarter: 4 })
   })
 
   it('expects nothing before the plan year starts, of finished actions, or of a plan not agreed', () => {
@@ -72,5 +72,23 @@ describe('the update form', () => {
     expect(quarterProblem(2016, 2, '2016-08-01')).toBeNull()
     expect(quarterProblem(2016, 4, '2017-06-01')).toBeNull()
     expect(quarterProblem(2016, 1, '2016-03-31')).not.toBeNull()
+  })
+})
+
+describe('a plan whose quarters are long past', () => {
+  const action = { quarters: [1, 2, 3, 4], dueDate: null, status: 'open' as const }
+  const plan2016 = { planYear: 2016, expectsUpdates: true }
+
+  it('is history: an update it lacks is not overdue once the quarter after its year is over', () => {
+    expect(updateState(action, [1], plan2016, '2026-11-25')).toEqual({ kind: 'closed' })
+    expect(updateStateLabel({ kind: 'closed' })).toBe('Plan year over')
+    expect(isDueOrOverdue(updateState(action, [], plan2016, '2017-07-01'))).toBe(false)
+  })
+
+  it('still chases the year’s last updates in the quarter after it, for the year-end report', () => {
+    expect(updateState(action, [1, 2, 3], plan2016, '2017-04-20')).toEqual({ kind: 'overdue', quarter: 4 })
+    expect(updateState(action, [1, 2, 3], plan2016, '2017-06-30')).toEqual({ kind: 'overdue', quarter: 4 })
+    expect(isHistory(2016, '2017-06-30')).toBe(false)
+    expect(isHistory(2016, '2017-07-01')).toBe(true)
   })
 })

@@ -8,6 +8,11 @@ import { positionInFinancialYear, quarterOf, QUARTERS, type IsoDate, type Quarte
  *
  * The update for a quarter is *due* while that quarter runs and *overdue* once it has ended without an
  * update for that quarter or a later one. Only open actions of an agreed plan expect updates.
+ *
+ * Once the plan year is over, its last updates are still chased for one more quarter (the year-end
+ * report is written from them, in April to June). After that the plan is history: an update it lacks is
+ * no longer overdue, so a plan whose quarters are long past can be imported, or agreed for the record,
+ * without every action turning "overdue".
  */
 
 export type ActionStatus = 'open' | 'complete' | 'cancelled'
@@ -37,6 +42,8 @@ export type UpdateState =
   | { kind: 'not_expected' }
   /** The plan year has not started yet. */
   | { kind: 'not_started' }
+  /** The plan year and the quarter after it are over: the plan is history. */
+  | { kind: 'closed' }
   /** An update for this quarter may be posted now, and none has been. */
   | { kind: 'due'; quarter: Quarter }
   /** This quarter has ended without an update for it (or a later one). */
@@ -52,6 +59,7 @@ export function updateState(
   if (!plan.expectsUpdates || action.status !== 'open') return { kind: 'not_expected' }
   const position = positionInFinancialYear(plan.planYear, today)
   if (position === 'before') return { kind: 'not_started' }
+  if (position === 'after' && isHistory(plan.planYear, today)) return { kind: 'closed' }
   const current = position === 'after' ? 5 : position
   const scheduled = scheduledQuarters(action, plan.planYear)
   const latest = Math.max(0, ...updateQuarters)
@@ -59,6 +67,12 @@ export function updateState(
   if (lastEnded !== undefined && latest < lastEnded) return { kind: 'overdue', quarter: lastEnded }
   if (current <= 4 && scheduled.includes(current as Quarter) && latest < current) return { kind: 'due', quarter: current as Quarter }
   return { kind: 'up_to_date' }
+}
+
+/** Whether the plan year and the quarter after it (its year-end reporting) are over. */
+export function isHistory(planYear: number, today: IsoDate): boolean {
+  const next = positionInFinancialYear(planYear + 1, today)
+  return next === 'after' || (next !== 'before' && next > 1)
 }
 
 export function isDueOrOverdue(state: UpdateState): state is Extract<UpdateState, { kind: 'due' | 'overdue' }> {
@@ -76,6 +90,8 @@ export function updateStateLabel(state: UpdateState): string {
       return 'Up to date'
     case 'not_started':
       return 'Plan year not started'
+    case 'closed':
+      return 'Plan year over'
     case 'not_expected':
       return 'No update expected'
   }

@@ -7,6 +7,7 @@ import { lines, longText } from '../plan-forms.ts'
 
 export const priorityForm = z.object({
   title: requiredText('Enter the priority', 300),
+  strategicObjectiveId: optionalId,
   subThemes: lines(300, 'sub-theme'),
   headlineTarget: longText(1000),
   deliveringGroupId: optionalId,

@@ -32,12 +32,14 @@ export function priorityRoutes(plans: PriorityService & Pick<PlanLifecycleServic
         return { ...priority, plan }
       },
       toValues: row => ({ ...row, subThemes: row.subThemes.join('\n') }),
+      defaults: (_ctx, req) => ({ strategicObjectiveId: typeof req.query.strategicObjectiveId === 'string' ? req.query.strategicObjectiveId : '' }),
       extra: async (ctx, req, record) => {
         const planView = await plans.planView(ctx, idParam(req, 'planId'))
         const count = planView.priorities.length + (record ? 0 : 1)
         const directory = await plans.directory(ctx)
         return {
           plan: planView.plan,
+          strategicObjectives: planView.strategicObjectives.map(o => ({ value: o.id, text: o.title })),
           groups: directory.groups.map(g => ({ value: g.id, text: g.name })),
           positions: Array.from({ length: count }, (_, i) => ({ value: i + 1, text: String(i + 1) })),
           defaultPosition: record ? record.position : count,

@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '../../../shared/errors.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership } from '../../../core/audit/audited-changes.ts'
 import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import { changeTarget, ensureId, json, type PlanAccess, type PlanDeps } from '../plan-access.ts'
+import { strategicObjectiveRepository } from '../strategic-objectives/strategic-objective-repository.ts'
 
 import type { ObjectiveInput, PriorityInput, RiskInput } from './priority-forms.ts'
 import { priorityRepository as repo } from './priority-repository.ts'
@@ -72,6 +73,9 @@ export function priorityService({ db, clock }: PlanDeps, access: PlanAccess) {
         await access.loadPlan(ctx, planId, trx)
         if (input.deliveringGroupId !== null && !groups.some(group => group.id === input.deliveringGroupId)) {
           throw new ValidationError({ deliveringGroupId: 'Select a group from the list' })
+        }
+        if (input.strategicObjectiveId !== null && !(await strategicObjectiveRepository.isOfPlan(trx, ctx.partnership.id, planId, input.strategicObjectiveId))) {
+          throw new ValidationError({ strategicObjectiveId: 'Select one of the plan’s strategic objectives, or none' })
         }
         const siblings = await repo.positions(trx, planId)
         const others = siblings.filter(s => s.id !== id)

@@ -3,6 +3,7 @@ import { financialYearLabel } from '../../../core/calendar/index.ts'
 import type { Block, DocumentSection, ReportDocument } from '../../../core/documents/model.ts'
 
 import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
+import { fundingDetailBlocks } from './funding-detail.ts'
 import { allocationsTableBlock, bidsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'
 import { narrativeBlocks, nextNumber, type Numbering } from './narrative.ts'
 import { performanceTableBlock, type PerformanceTable } from './performance.ts'
@@ -70,7 +71,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
           text: `Each priority has an action plan delivered through the partnership’s groups. ${progress.sentence} The table below gives the latest status of the actions of each priority.`,
           number: nextNumber(n),
         })
-        blocks.push(progress.table)
+        blocks.push(progress.table, ...progress.more)
       }
     }
     const achievements = narrativeBlocks(facts.narrative.achievements, n)
@@ -94,6 +95,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
       if (allocations) blocks.push(allocations)
       const bids = bidsTableBlock(funding)
       if (bids) blocks.push(bids)
+      blocks.push(...fundingDetailBlocks(funding))
       if (funding.notes?.length) blocks.push({ kind: 'note', title: 'About the funding figures', paragraphs: funding.notes })
     }
     return blocks

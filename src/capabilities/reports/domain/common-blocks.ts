@@ -3,6 +3,7 @@ import type { Quarter } from '../../../core/calendar/index.ts'
 import { type PlanSummary, type PlanView, type PriorityView, RAG_LABELS, type RagCounts, type RagDefinitions } from '../../plans/index.ts'
 import type { Block, ReportDocument, TableBlock } from '../../../core/documents/model.ts'
 
+import { dimensionTables, districtTable, strategicObjectiveBullets } from './plan-shapes.ts'
 import type { ReportStatus } from './report-kinds.ts'
 
 /** What every generated document knows about its report. */
@@ -109,8 +110,9 @@ export function ragKeyTable(definitions: RagDefinitions): TableBlock {
   }
 }
 
-/** The priorities of the plan as a list, with their sub-themes. */
+/** The priorities of the plan as a list, with their sub-themes (under their strategic objectives, for a plan with them). */
 export function prioritiesBullets(plan: PlanView): Block {
+  if (plan.strategicObjectives?.length) return strategicObjectiveBullets(plan)
   return { kind: 'bullets', items: plan.priorities.map(priorityWithThemes) }
 }
 
@@ -122,8 +124,15 @@ export function withAttribution(document: ReportDocument, publicSectorData: bool
  * How the plan's actions stand now (current RAG, as the plan pages show it) in a sentence and a table, for
  * the annual report and the strategic assessment; null for a plan whose actions are not recorded.
  */
-export function actionProgress(plan: PlanReading, caption: string): { sentence: string; table: TableBlock } | null {
+export function actionProgress(plan: PlanReading, caption: string): { sentence: string; table: TableBlock; more: TableBlock[] } | null {
   const { summary } = plan
   if (summary.totals.actions === 0) return null
-  return { sentence: ragSentence(summary.totals, 'in the plan'), table: ragSummaryTable(summary.priorities, summary.totals, caption) }
+  const dimensions = summary.dimensions ?? []
+  const district = summary.districts ? districtTable(summary, `${caption}, by district`) : null
+  return {
+    sentence: ragSentence(summary.totals, 'in the plan'),
+    table: ragSummaryTable(summary.priorities, summary.totals, dimensions.length > 1 ? `${caption}: ${dimensions[0]!.name}` : caption),
+    // The counts of the partnership's other RAG dimensions, and per district, when the plan has them.
+    more: [...(dimensions.length > 1 ? dimensionTables(summary, name => `${caption}: ${name}`) : []), ...(district ? [district] : [])],
+  }
 }

@@ -20,12 +20,15 @@ export function fundingSentences(summary: FundingSummary): string[] {
   else if (streams.length > 1) {
     sentences.push(`Funding for ${year} amounted to ${formatMoney(streams.reduce((sum, s) => sum + s.amountPence, 0))}: ${streams.map(s => `${s.name} ${formatMoney(s.amountPence)}`).join('; ')}.`)
   }
+  const reservesPence = (summary.reserves ?? []).reduce((sum, r) => sum + r.amountPence, 0)
+  const total = `giving ${formatMoney(summary.availablePence)} in all`
   if (summary.rollOverPence > 0) {
     sentences.push(
-      `In addition, an underspend of ${formatMoney(summary.rollOverPence)} from ${financialYearLabel(summary.financialYear - 1)} was approved for roll over into ${year}, giving ${formatMoney(summary.availablePence)} in all.`,
+      `In addition, an underspend of ${formatMoney(summary.rollOverPence)} from ${financialYearLabel(summary.financialYear - 1)} was approved for roll over into ${year}${reservesPence > 0 ? '' : `, ${total}`}.`,
     )
   }
-  if (summary.allocatedPence === 0 && summary.spentPence === 0 && summary.committedPence === 0) {
+  if (reservesPence > 0) sentences.push(`${summary.rollOverPence > 0 ? 'A further' : 'In addition,'} ${formatMoney(reservesPence)} was drawn from reserves, ${total}.`)
+  if (summary.forecastUnderspendPence === null || (summary.allocatedPence === 0 && summary.spentPence === 0 && summary.committedPence === 0)) {
     // Nothing allocated yet: a "forecast underspend" of everything available would mislead the committee.
     sentences.push(`No allocations or spending are recorded for ${year}.`)
     return sentences
@@ -33,6 +36,7 @@ export function fundingSentences(summary: FundingSummary): string[] {
   sentences.push(
     `Of this, ${formatMoney(summary.allocatedPence)} has been allocated and ${formatMoney(summary.spentPence)} spent${summary.committedPence ? `, with ${formatMoney(summary.committedPence)} committed` : ''}.`,
   )
+  if (summary.forecastUnderspendPence === null) return sentences
   if (summary.forecastUnderspendPence > 0) sentences.push(`The forecast underspend for the year is ${formatMoney(summary.forecastUnderspendPence)}.`)
   else if (summary.forecastUnderspendPence < 0) sentences.push(`The forecast is an overspend of ${formatMoney(-summary.forecastUnderspendPence)}.`)
   else sentences.push('The budget is forecast to be spent in full.')
@@ -52,11 +56,14 @@ export function fundingTableBlock(summary: FundingSummary): TableBlock {
     rows: [
       ...summary.streams.map(stream => ({ cells: [stream.note ? { lines: [stream.name, { text: stream.note, small: true }] } : stream.name, money(stream.amountPence)] })),
       ...(summary.rollOverPence ? [{ cells: [`Underspend rolled over from ${financialYearLabel(summary.financialYear - 1)}`, money(summary.rollOverPence)] }] : []),
+      ...(summary.reserves ?? []).map(r => ({ cells: [`Drawn from reserves: ${r.name}`, money(r.amountPence)] })),
       { cells: [{ lines: ['Total available'], bold: true }, { lines: [money(summary.availablePence)], bold: true }] },
       { cells: ['Allocated', money(summary.allocatedPence)] },
       { cells: ['Spent', money(summary.spentPence)] },
       { cells: ['Committed', money(summary.committedPence)] },
-      { cells: [{ lines: [summary.forecastUnderspendPence < 0 ? 'Forecast overspend' : 'Forecast underspend'], bold: true }, { lines: [money(Math.abs(summary.forecastUnderspendPence))], bold: true }] },
+      summary.forecastUnderspendPence === null
+        ? { cells: [{ lines: ['Forecast underspend'], bold: true }, { lines: ['Nothing allocated yet'], bold: true }] }
+        : { cells: [{ lines: [summary.forecastUnderspendPence < 0 ? 'Forecast overspend' : 'Forecast underspend'], bold: true }, { lines: [money(Math.abs(summary.forecastUnderspendPence))], bold: true }] },
     ],
   }
 }

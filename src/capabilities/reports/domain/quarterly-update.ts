@@ -1,10 +1,23 @@
 import { formatDate } from '../../../shared/format.ts'
 import { financialYearLabel, quarterLabel, type Quarter } from '../../../core/calendar/index.ts'
-import { ACTION_STATUS_LABELS, type ActionView, countRags, type PlanView, type PriorityView, type RagDefinitions, ragInQuarter, updatesInQuarter } from '../../plans/index.ts'
 import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, TableRow } from '../../../core/documents/model.ts'
+import {
+  ACTION_STATUS_LABELS,
+  countRags,
+  ragInQuarter,
+  ragsInQuarter,
+  updatesInQuarter,
+  type ActionView,
+  type PlanSummary,
+  type PlanView,
+  type PriorityView,
+  type RagDefinitions,
+  type RagDimension,
+} from '../../plans/index.ts'
 
 import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
 import { narrativeBlocks } from './narrative.ts'
+import { agreedLine, districtTable, quarterDimensionTables } from './plan-shapes.ts'
 
 /**
  * The quarterly partnership plan update (Appendix A of seed 001): for each priority, a table of its actions
@@ -17,10 +30,13 @@ export interface QuarterlyUpdateInput {
   facts: ReportFacts & { quarter: Quarter }
   plan: PlanView
   ragDefinitions: RagDefinitions
+  /** The plan's summary, for the counts per district of a joint partnership. */
+  summary?: PlanSummary
 }
 
 function actionCell(action: ActionView): CellValue {
   const lines: CellLine[] = [{ text: action.title }]
+  if (action.district) lines.push({ text: action.district.name, small: true })
   if (action.dependencies) lines.push({ text: `Dependencies: ${action.dependencies}`, small: true })
   return { lines }
 }
@@ -65,27 +81,31 @@ function updatesCell(action: ActionView, quarter: Quarter): CellValue {
   }
 }
 
-/** The quarter's RAG with its word, and "Complete" or "Cancelled" under it as the plan pages show beside the tag. */
-function statusCell(action: ActionView, quarter: Quarter): CellValue {
-  const rag = ragInQuarter(action.updates, quarter)
+/**
+ * The quarter's RAG with its word, and "Complete" or "Cancelled" under it as the plan pages show beside the
+ * tag: one cell per RAG dimension of the partnership (the status goes under the last).
+ */
+function statusCells(action: ActionView, quarter: Quarter, dimensions: readonly RagDimension[]): CellValue[] {
   const updated = updatesInQuarter(action.updates, quarter).length > 0
-  return {
+  const rags = dimensions.length > 1 ? ragsInQuarter(action.updates, quarter, dimensions) : [ragInQuarter(action.updates, quarter)]
+  return rags.map((rag, i) => ({
     rag,
     ...(rag ? {} : { ragText: updated ? 'No RAG given' : 'No update' }),
-    lines: action.status === 'open' ? [] : [ACTION_STATUS_LABELS[action.status]],
-  }
+    lines: action.status === 'open' || i < rags.length - 1 ? [] : [ACTION_STATUS_LABELS[action.status]],
+  }))
 }
 
-function actionRow(action: ActionView, quarter: Quarter): TableRow {
-  return { cells: [actionCell(action), outcomesCell(action), leadCell(action), timescaleCell(action), updatesCell(action, quarter), statusCell(action, quarter)] }
+function actionRow(action: ActionView, quarter: Quarter, dimensions: readonly RagDimension[]): TableRow {
+  return { cells: [actionCell(action), outcomesCell(action), leadCell(action), timescaleCell(action), updatesCell(action, quarter), ...statusCells(action, quarter, dimensions)] }
 }
 
-function priorityTable(priority: PriorityView, index: number, quarter: Quarter, year: number): TableBlock {
+function priorityTable(priority: PriorityView, index: number, quarter: Quarter, year: number, dimensions: readonly RagDimension[] = []): TableBlock {
+  const ragColumns = dimensions.length > 1 ? dimensions.map(d => ({ header: d.name, width: 1.1 })) : [{ header: 'RAG', width: 1.1 }]
   const rows: TableRow[] = []
   for (const group of priority.groups) {
     if (group.objective) rows.push({ group: `Strategic objective: ${group.objective.title}` })
-    if (!group.actions.length) rows.push({ cells: [{ lines: [{ text: 'No actions recorded for this objective', small: true }], span: 6 }] })
-    for (const action of group.actions) rows.push(actionRow(action, quarter))
+    if (!group.actions.length) rows.push({ cells: [{ lines: [{ text: 'No actions recorded for this objective', small: true }], span: 5 + ragColumns.length }] })
+    for (const action of group.actions) rows.push(actionRow(action, quarter, dimensions))
   }
   return {
     kind: 'table',
@@ -96,20 +116,21 @@ function priorityTable(priority: PriorityView, index: number, quarter: Quarter, 
       { header: 'Outcomes / measures', width: 3 },
       { header: 'Lead agency / officer', width: 2.1 },
       { header: 'Timescales', width: 1.3 },
-      { header: `Q${quarter} updates`, width: 4.2 },
-      { header: 'RAG', width: 1.1 },
+      { header: `Q${quarter} updates`, width: 4.2 - (ragColumns.length - 1) * 0.8 },
+      ...ragColumns,
     ],
     rows,
   }
 }
 
-function prioritySection(priority: PriorityView, index: number, quarter: Quarter, year: number): DocumentSection {
+function prioritySection(priority: PriorityView, index: number, quarter: Quarter, year: number, dimensions: readonly RagDimension[]): DocumentSection {
   const blocks: DocumentSection['blocks'] = []
+  if (priority.strategicObjective) blocks.push({ kind: 'paragraph', text: [{ text: 'Strategic objective: ', bold: true }, { text: priority.strategicObjective.title }] })
   if (priority.subThemes.length) blocks.push({ kind: 'paragraph', text: [{ text: 'Themes: ', bold: true }, { text: priority.subThemes.join('; ') }] })
   if (priority.headlineTarget) blocks.push({ kind: 'paragraph', text: [{ text: 'Target: ', bold: true }, { text: priority.headlineTarget }] })
   if (priority.deliveringGroup) blocks.push({ kind: 'paragraph', text: [{ text: 'Delivered by: ', bold: true }, { text: priority.deliveringGroup.name }] })
   if (!priority.actions.length && !priority.objectives.length) blocks.push({ kind: 'paragraph', text: 'No actions are recorded for this priority.' })
-  else blocks.push(priorityTable(priority, index, quarter, year))
+  else blocks.push(priorityTable(priority, index, quarter, year, dimensions))
   if (priority.progressComment) blocks.push({ kind: 'heading', text: 'Progress and comments', level: 3 }, ...narrativeBlocks(priority.progressComment))
   if (priority.resources) blocks.push({ kind: 'paragraph', text: [{ text: 'Resources: ', bold: true }, { text: priority.resources }] })
   if (priority.risks.length) {
@@ -141,6 +162,8 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     plan.priorities.flatMap(p => p.actions),
     quarter,
   )
+  const dims = plan.ragDimensions ?? []
+  const districts = input.summary ? districtTable(input.summary, `Current RAG status of the actions of each district`) : null
   const sections: DocumentSection[] = []
   if (introduction.length) sections.push({ heading: 'Introduction', blocks: introduction })
   sections.push({
@@ -148,7 +171,9 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     blocks: [
       ...narrativeBlocks(facts.narrative.summary),
       { kind: 'paragraph', text: ragSentence(total, `in ${quarterLabel(year, quarter)}`) },
-      ragSummaryTable(perPriority, total, `RAG status of the actions in ${quarterLabel(year, quarter)}`),
+      ragSummaryTable(perPriority, total, `RAG status of the actions in ${quarterLabel(year, quarter)}${dims.length > 1 ? `: ${dims[0]!.name}` : ''}`),
+      ...quarterDimensionTables(plan, quarter, name => `RAG status of the actions in ${quarterLabel(year, quarter)}: ${name}`),
+      ...(districts ? [districts] : []),
       ragKeyTable(input.ragDefinitions),
       {
         kind: 'note',
@@ -163,13 +188,14 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     heading: `Partnership priorities for ${financialYearLabel(year)}`,
     blocks: plan.priorities.length ? [prioritiesBullets(plan)] : [{ kind: 'paragraph', text: 'The plan has no priorities yet.' }],
   })
-  plan.priorities.forEach((priority, index) => sections.push(prioritySection(priority, index, quarter, year)))
+  plan.priorities.forEach((priority, index) => sections.push(prioritySection(priority, index, quarter, year, dims)))
 
   return {
     title: facts.title,
     subtitle: facts.partnershipName,
     metadata: [
       { label: 'Plan', value: plan.plan.title + (plan.plan.versionLabel ? ` (${plan.plan.versionLabel})` : '') },
+      ...[agreedLine(plan.plan, date => formatDate(date))].filter(line => line !== null),
       { label: 'Quarter', value: quarterLabel(year, quarter) },
       statusLine(facts),
       generatedLine(facts),

@@ -60,7 +60,7 @@ export function strategicAssessmentDocument(input: StrategicAssessmentInput): Re
         { kind: 'paragraph', text: `The current priorities (${financialYearLabel(plan.view.plan.planYear)}) are:`, number: nextNumber(n) },
         prioritiesBullets(plan.view),
       ]
-      if (progress) blocks.push({ kind: 'paragraph', text: progress.sentence, number: nextNumber(n) }, progress.table)
+      if (progress) blocks.push({ kind: 'paragraph', text: progress.sentence, number: nextNumber(n) }, progress.table, ...progress.more)
       return blocks
     })
   }

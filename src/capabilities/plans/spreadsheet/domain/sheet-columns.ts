@@ -1,5 +1,7 @@
 import { QUARTERS, type Quarter } from '../../../../core/calendar/index.ts'
 
+import type { RagDimension } from '../../domain/rag.ts'
+
 /**
  * The action plan spreadsheet: one row per action, with the priority's details (and the objective)
  * repeated on each row of the priority. The same columns are read by the import and written by the
@@ -12,9 +14,16 @@ import { QUARTERS, type Quarter } from '../../../../core/calendar/index.ts'
  * - Lists (sub-themes, outcomes, risks) have one item per line in the cell (Alt+Enter in Excel). Names of
  *   organisations and people go one per line, or separated by semicolons.
  * - Key risks and mitigating actions pair up by line: the mitigation on line 2 is for the risk on line 2.
+ * - A plan that puts its priorities under a few strategic objectives names each priority's one in the first
+ *   column; a row with a strategic objective and no priority declares one with no local priority of its own.
+ * - A partnership that assesses its actions on more than one dimension has a RAG column per quarter for each
+ *   (sheetColumns(dimensions)).
+ * - An exported plan carries a last, hidden column of record IDs, so that an import into the same plan
+ *   matches each row to the record it came from; new rows leave it empty.
  */
 
 export type ColumnKey =
+  | 'strategicObjective'
   | 'priority'
   | 'subThemes'
   | 'headlineTarget'
@@ -35,16 +44,21 @@ export type ColumnKey =
   | 'timescaleNote'
   | 'dependencies'
   | 'status'
+  | 'district'
+  | 'recordIds'
   | `q${Quarter}Update`
   | `q${Quarter}Rag`
+  | `q${Quarter}Rag${number}`
 
 export interface SheetColumn {
   key: ColumnKey
   header: string
   /** Other headings accepted on import (as in the seeds' Word tables). */
   aliases?: string[]
-  level: 'priority' | 'action'
+  level: 'priority' | 'action' | 'record'
   required?: boolean
+  /** The RAG dimension of a further dimension's RAG column. */
+  dimensionId?: number
   maxLength: number
   description: string
   example: string
@@ -52,13 +66,23 @@ export interface SheetColumn {
 
 export const PRIORITY_COLUMNS: SheetColumn[] = [
   {
+    key: 'strategicObjective',
+    header: 'Strategic objective (above the priority)',
+    aliases: ['Overarching strategic objective', 'Overarching objective', 'Plan strategic objective'],
+    level: 'priority',
+    maxLength: 1000,
+    description:
+      'Optional. For a plan that puts its priorities under a few strategic objectives: the one this priority sits under, on every row of the priority. A row with a strategic objective and no priority adds one with no local priority of its own.',
+    example: 'Reduce violence against women and girls',
+  },
+  {
     key: 'priority',
     header: 'Priority',
     aliases: ['Strategic priority', 'Priorities'],
     level: 'priority',
     required: true,
     maxLength: 300,
-    description: 'The priority the action delivers. Repeat it on every row of the priority. Priorities appear in the order of their first row.',
+    description: 'The priority the action delivers. Repeat it on every row of the priority. Priorities appear in the order of their first row. Leave it empty only on a row that adds a strategic objective with no local priority of its own.',
     example: 'Safeguarding vulnerable people from harm',
   },
   {
@@ -233,6 +257,15 @@ export const ACTION_COLUMNS: SheetColumn[] = [
     description: 'Optional: Open (the default), Complete or Cancelled. Only open actions are carried into next year’s plan.',
     example: 'Open',
   },
+  {
+    key: 'district',
+    header: 'District',
+    aliases: ['District area'],
+    level: 'action',
+    maxLength: 300,
+    description: 'Optional. In a joint partnership, the district the action is for; leave empty for the whole partnership.',
+    example: 'Castle Point',
+  },
 ]
 
 export const UPDATE_COLUMNS: SheetColumn[] = QUARTERS.flatMap(q => [
@@ -241,7 +274,7 @@ export const UPDATE_COLUMNS: SheetColumn[] = QUARTERS.flatMap(q => [
     header: `Q${q} update`,
     level: 'action' as const,
     maxLength: 5000,
-    description: `Optional. The quarter ${q} update, if the plan already has one.`,
+    description: `Optional. The quarter ${q} update. Imported into an existing plan, an update that is not the plan’s latest for the quarter is posted as a new one.`,
     example: q === 1 ? 'J9 training sessions booked for October' : '',
   },
   {
@@ -254,8 +287,50 @@ export const UPDATE_COLUMNS: SheetColumn[] = QUARTERS.flatMap(q => [
   },
 ])
 
+/** The last column of an exported plan, hidden in Excel: which records each row came from ("P12 O40 A101"). */
+export const RECORD_IDS_COLUMN: SheetColumn = {
+  key: 'recordIds',
+  header: 'Record IDs (do not change)',
+  aliases: ['Record IDs', 'IDs'],
+  level: 'record',
+  maxLength: 200,
+  description: 'Filled in by CSP Hub when it exports a plan, so that an import into the same plan knows which rows are which. Leave it as it is; leave it empty on a new row.',
+  example: '',
+}
+
 export const SHEET_COLUMNS: readonly SheetColumn[] = [...PRIORITY_COLUMNS, ...ACTION_COLUMNS, ...UPDATE_COLUMNS]
 export const SHEET_NAME = 'Action plan'
+
+/**
+ * The columns for a partnership's RAG dimensions: the template's, with a RAG column per quarter for each
+ * dimension after the first (headed "Q1 Outcome"), and optionally the record IDs column last.
+ */
+export function sheetColumns(dimensions: readonly RagDimension[] = [], options: { recordIds?: boolean } = {}): SheetColumn[] {
+  const [headline, ...others] = dimensions
+  const columns: SheetColumn[] = []
+  for (const c of SHEET_COLUMNS) {
+    const rag = /^q([1-4])Rag$/.exec(c.key)
+    if (!rag || others.length === 0) {
+      columns.push(c)
+      continue
+    }
+    const q = Number(rag[1]) as Quarter
+    columns.push({ ...c, aliases: [...(c.aliases ?? []), `Q${q} ${headline!.name}`], description: `Optional. Red, Amber or Green (or R, A, G) for ${headline!.name} in the Q${q} update.` })
+    for (const d of others) {
+      columns.push({
+        key: `q${q}Rag${d.id!}`,
+        header: `Q${q} ${d.name}`,
+        aliases: [`Q${q} ${d.name} RAG`],
+        level: 'action',
+        maxLength: 10,
+        dimensionId: d.id!,
+        description: `Optional. Red, Amber or Green (or R, A, G) for ${d.name} in the Q${q} update; needed when the Q${q} update is given.`,
+        example: '',
+      })
+    }
+  }
+  return options.recordIds ? [...columns, RECORD_IDS_COLUMN] : columns
+}
 
 /**
  * A column the export adds after the plan's own, worked out from the update columns: the action's current
@@ -264,13 +339,14 @@ export const SHEET_NAME = 'Action plan'
  */
 export const CURRENT_RAG_HEADER = 'Current RAG'
 
-/** The headings of an exported plan: the template's, then the current RAG. */
-export function exportHeaders(): string[] {
-  return [...sheetHeaders(), CURRENT_RAG_HEADER]
+/** The headings of an exported plan: the template's, then the current RAG (then the record IDs, when given). */
+export function exportHeaders(columns: readonly SheetColumn[] = SHEET_COLUMNS): string[] {
+  const own = columns.filter(c => c.key !== 'recordIds').map(c => c.header)
+  return columns.some(c => c.key === 'recordIds') ? [...own, CURRENT_RAG_HEADER, RECORD_IDS_COLUMN.header] : [...own, CURRENT_RAG_HEADER]
 }
 
 /** The column of a key. */
-export const column = (key: ColumnKey) => SHEET_COLUMNS.find(c => c.key === key)!
+export const column = (key: ColumnKey, columns: readonly SheetColumn[] = SHEET_COLUMNS) => columns.find(c => c.key === key) ?? [...SHEET_COLUMNS, RECORD_IDS_COLUMN].find(c => c.key === key)!
 
 /** "A", "B", … "Z", "AA": the spreadsheet's letter for a column (0-based index). */
 export function columnLetter(index: number): string {
@@ -284,6 +360,36 @@ export function columnLetter(index: number): string {
   return out
 }
 
-export function sheetHeaders(): string[] {
-  return SHEET_COLUMNS.map(c => c.header)
+export function sheetHeaders(columns: readonly SheetColumn[] = SHEET_COLUMNS): string[] {
+  return columns.map(c => c.header)
+}
+
+/** The record IDs of a row, as written in its IDs cell: "S3 P12 O40 A101". */
+export interface RecordIds {
+  strategicObjective?: number
+  priority?: number
+  objective?: number
+  action?: number
+}
+
+const ID_LETTERS = { S: 'strategicObjective', P: 'priority', O: 'objective', A: 'action' } as const
+
+export function formatRecordIds(ids: RecordIds): string {
+  return (Object.entries(ID_LETTERS) as [keyof typeof ID_LETTERS, keyof RecordIds][])
+    .filter(([, key]) => ids[key] !== undefined)
+    .map(([letter, key]) => `${letter}${ids[key]}`)
+    .join(' ')
+}
+
+/** The IDs in a cell, or null when it cannot be read. */
+export function parseRecordIds(text: string): RecordIds | null {
+  const ids: RecordIds = {}
+  for (const token of text.trim().split(/\s+/).filter(Boolean)) {
+    const match = /^([SPOA])(\d{1,9})$/i.exec(token)
+    if (!match) return null
+    const key = ID_LETTERS[match[1]!.toUpperCase() as keyof typeof ID_LETTERS]
+    if (ids[key] !== undefined) return null
+    ids[key] = Number(match[2])
+  }
+  return ids
 }

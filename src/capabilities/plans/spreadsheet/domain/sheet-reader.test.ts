@@ -63,7 +63,7 @@ describe('reading the action plan spreadsheet', () => {
     // The second row names the same objective in other capitals: it is the same objective.
     expect(safeguarding!.actions[1]).toMatchObject({ row: 3, objective: 'To raise awareness of Domestic abuse and encourage reporting', quarters: [2], status: 'complete' })
     expect(asb).toMatchObject({ row: 4, actions: [], objectives: [] })
-    expect(result.letters.Priority).toBe('A')
+    expect(result.letters.Priority).toBe('B')
   })
 
   it('accepts the headings of the partnership’s own tables, in any order', () => {
@@ -93,7 +93,7 @@ describe('reading the action plan spreadsheet', () => {
       [3, 'Q2 RAG', letterOf('Q2 RAG')],
       [3, 'Q2 update', letterOf('Q2 update')],
       [3, 'Q3 update', letterOf('Q3 update')],
-      [4, 'Priority', 'A'],
+      [4, 'Priority', 'B'],
       [5, 'Action', letterOf('Action')],
     ])
     expect(result.problems[2]!.message).toBe(

@@ -1,10 +1,11 @@
 import type { DraftAction, DraftPriority, DraftUpdate } from '../../domain/plan-draft.ts'
 import { cleanText, linesOf } from '../../domain/plan-text.ts'
 import { parseQuarters, QUARTERS } from '../../../../core/calendar/index.ts'
-import { parseRag } from '../../domain/rag.ts'
+
+import { parseRag, type Rag } from '../../domain/rag.ts'
 import type { ActionStatus } from '../../domain/schedule.ts'
 
-import type { ColumnKey } from './sheet-columns.ts'
+import type { ColumnKey, SheetColumn } from './sheet-columns.ts'
 
 /**
  * The cells of one row of the action plan sheet, read and checked: the priority's details on its first
@@ -79,7 +80,7 @@ export function readPriority(title: string, row: number, text: TextOf, cells: Ma
   }
 }
 
-export function readAction(title: string, objective: string | null, row: number, text: TextOf, cells: Map<ColumnKey, string>, problem: Problem): DraftAction {
+export function readAction(title: string, objective: string | null, row: number, text: TextOf, columns: readonly SheetColumn[], problem: Problem): DraftAction {
   const quartersText = text('quarters') ?? ''
   const quarters = parseQuarters(quartersText)
   if (quarters === null) problem('quarters', `Write the timescale as quarters, like Q1–4, Q3 or Q1, Q3 (not “${quartersText}”)`)
@@ -97,7 +98,17 @@ export function readAction(title: string, objective: string | null, row: number,
     const rag = ragText === null ? null : parseRag(ragText)
     if (rag === undefined) problem(`q${q}Rag`, `Q${q} RAG must be Red, Amber or Green (not “${ragText}”)`)
     if (body === null && ragText !== null) problem(`q${q}Update`, `Enter the Q${q} update, or leave Q${q} RAG empty`)
-    if (body !== null) updates.push({ quarter: q, body, rag: rag ?? null })
+    // The further dimensions' RAGs of the quarter, each needed with the update.
+    const otherRags: Record<string, Rag> = {}
+    for (const c of columns.filter(c => c.dimensionId !== undefined && c.key.startsWith(`q${q}Rag`))) {
+      const other = text(c.key)
+      const parsed = other === null ? null : parseRag(other)
+      if (parsed === undefined) problem(c.key, `${c.header} must be Red, Amber or Green (not “${other}”)`)
+      else if (parsed === null && body !== null) problem(c.key, `Enter ${c.header}: Red, Amber or Green`)
+      else if (parsed !== null && body === null) problem(`q${q}Update`, `Enter the Q${q} update, or leave ${c.header} empty`)
+      else if (parsed) otherRags[String(c.dimensionId)] = parsed
+    }
+    if (body !== null) updates.push({ quarter: q, body, rag: rag ?? null, ...(Object.keys(otherRags).length ? { otherRags } : {}) })
   }
   return {
     row,
@@ -114,5 +125,6 @@ export function readAction(title: string, objective: string | null, row: number,
     dependencies: text('dependencies'),
     status: status ?? 'open',
     updates,
+    district: text('district'),
   }
 }

@@ -134,7 +134,7 @@ const plansArbitrary = fc.uniqueArray(
 /** What reading a plan back gives: its actions in the order the sheet lists them. */
 function normalised(priority: DraftPriority): DraftPriority {
   const order = [null, ...priority.objectives]
-  const actions = order.flatMap(o => priority.actions.filter(a => a.objective === o))
+  const actions = order.flatMap(o => priority.actions.filter(a => a.objective === o)).map(a => ({ ...a, district: a.district ?? null }))
   return { ...priority, actions }
 }
 
