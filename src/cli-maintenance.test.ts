@@ -5,12 +5,12 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { runCspHub, startCspHub } from '../test/helpers/csp-hub-process.ts'
-import { databaseEnv, type DatabaseEnv } from '../test/helpers/database-env.ts'
-import { loadGeography, loadPoliceMonths } from '../test/helpers/police-data.ts'
-import { seedEverything } from '../test/helpers/seed-everything.ts'
-import { createTestApp } from '../test/helpers/test-app.ts'
-import { testDatabaseKind } from '../test/helpers/test-database.ts'
+import { runCspHub, startCspHub } from '#test/helpers/csp-hub-process'
+import { databaseEnv, type DatabaseEnv } from '#test/helpers/database-env'
+import { loadGeography, loadPoliceMonths } from '#test/helpers/police-data'
+import { seedEverything } from '#test/helpers/seed-everything'
+import { createTestApp } from '#test/helpers/test-app'
+import { testDatabaseKind } from '#test/helpers/test-database'
 
 import type { DatabaseHandle } from './db/database.ts'
 

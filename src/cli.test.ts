@@ -261,3 +261,60 @@ describe('csp-hub token create', () => {
     expect(err).toBe(`csp-hub: ${message}\n`)
   })
 })
+
+describe('csp-hub accounts disable-inactive', () => {
+  it('without the setting, says how to set it and exits 1', async () => {
+    const { code, err } = await csp('accounts', 'disable-inactive')
+    expect(code).toBe(1)
+    expect(err).toMatch(/^csp-hub: CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS is not set/)
+  })
+
+  it('disables the accounts unused for longer than the limit, audited, and leaves the others', async () => {
+    const longAgo = new Date(Date.now() - 400 * 86_400_000)
+    const [stale, fresh] = await query(async db => {
+      const rows = await db
+        .insertInto('users')
+        .values([
+          { email: 'stale@example.org', name: 'Stale', passwordHash: null, createdAt: longAgo, lastSignedInAt: longAgo },
+          { email: 'fresh@example.org', name: 'Fresh', passwordHash: null, createdAt: longAgo, lastSignedInAt: new Date() },
+        ])
+        .returning('id')
+        .execute()
+      return rows.map(r => r.id)
+    })
+    process.env.CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS = '365'
+    try {
+      const { code, out } = await csp('accounts', 'disable-inactive')
+      expect(code).toBe(0)
+      expect(out).toContain('not used for more than 365 days:')
+      expect(out).toContain('  stale@example.org')
+      expect(out).not.toContain('fresh@example.org')
+      const rows = await query(db => db.selectFrom('users').select(['id', 'disabledAt']).where('id', 'in', [stale!, fresh!]).orderBy('id').execute())
+      expect(rows.map(r => r.disabledAt !== null)).toEqual([true, false])
+      const audit = await query(db => db.selectFrom('auditEvents').select(['actorLabel', 'summary']).where('entityId', '=', String(stale)).where('action', '=', 'disable').execute())
+      expect(audit).toEqual([{ actorLabel: 'command line (accounts disable-inactive)', summary: 'Disabled stale@example.org: not used for more than 365 days' }])
+      expect((await csp('accounts', 'disable-inactive')).out).toBe('No account has gone unused for more than 365 days.\n')
+    } finally {
+      delete process.env.CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS
+    }
+  })
+})
+
+describe('csp-hub accounts reset-two-factor', () => {
+  it('removes the app and recovery codes of an account that lost its phone, audited', async () => {
+    const userId = await query(async db => {
+      const user = await db.insertInto('users').values({ email: 'lost.phone@example.org', name: 'Lost Phone', passwordHash: null }).returning('id').executeTakeFirstOrThrow()
+      await db.insertInto('twoFactorSecrets').values({ userId: user.id, secret: 'JBSWY3DPEHPK3PXP', confirmedAt: new Date() }).execute()
+      await db.insertInto('recoveryCodes').values({ userId: user.id, codeHash: 'x' }).execute()
+      return user.id
+    })
+    const { code, out } = await csp('accounts', 'reset-two-factor', '--email', 'Lost.Phone@example.org')
+    expect(code).toBe(0)
+    expect(out).toBe('Two-factor sign-in of lost.phone@example.org is reset.\n')
+    expect(await query(db => db.selectFrom('twoFactorSecrets').select('userId').where('userId', '=', userId).execute())).toEqual([])
+    expect(await query(db => db.selectFrom('recoveryCodes').select('id').where('userId', '=', userId).execute())).toEqual([])
+    const again = await csp('accounts', 'reset-two-factor', '--email', 'lost.phone@example.org')
+    expect(again.code).toBe(1)
+    expect(again.err).toBe('csp-hub: lost.phone@example.org has no two-factor sign-in to reset.\n')
+  })
+})

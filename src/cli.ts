@@ -1,10 +1,11 @@
 import { Command, CommanderError, Option } from 'commander'
 import { z } from 'zod'
 
+import { registerAccountsCommands } from './capabilities/accounts/index.ts'
 import { registerPoliceDataCommands } from './capabilities/police-data/index.ts'
 import { MaintenanceError, registerMaintenanceCommands } from './cli-maintenance.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
-import { isRole, ROLES } from './core/access/roles.ts'
+import { isRole, ROLES, type Role } from './core/access/roles.ts'
 import { DataDirInUseError } from './db/data-dir-lock.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import { migrateToLatest, MigrationError } from './db/migrate.ts'
@@ -27,6 +28,7 @@ function config(): Config {
 
 /** Without an SMTP server, the command line shows the e-mail it would have sent (an invitation link). */
 const printingMailer: Mailer = {
+  delivers: false,
   async send(message) {
     console.log(`\nNo SMTP server is set (CSP_HUB_SMTP_URL), so this e-mail was not sent. Pass it on yourself:\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`)
   },
@@ -112,14 +114,19 @@ export function buildProgram(): Command {
             : await services.partnerships.contextFor(viewer, options.partnership, CLI_ACTOR).catch(() => {
                 throw new CliError(`There is no partnership ${options.partnership}.`)
               })
-        const created = await services.accounts.createUser(
-          { email: email.data, name: options.name.trim(), password: options.password, isSiteAdmin: options.siteAdmin },
-          CLI_ACTOR,
-        )
-        if (ctx && isRole(options.role)) {
-          await services.partnerships.addTeamMember(ctx, { email: created.email, name: created.name, role: options.role, personId: null })
+        // With a partnership and no password, the invitation names the partnership and the role.
+        const invitedToPartnership = ctx && isRole(options.role) && !options.password && !options.siteAdmin
+        const created = invitedToPartnership
+          ? (await services.team.addTeamMember(ctx, { email: email.data, name: options.name.trim(), role: options.role as Role, personId: null })).user
+          : await services.accounts.createUser(
+              { email: email.data, name: options.name.trim(), password: options.password, isSiteAdmin: options.siteAdmin },
+              CLI_ACTOR,
+            )
+        if (ctx && isRole(options.role) && !invitedToPartnership) {
+          await services.team.addTeamMember(ctx, { email: created.email, name: created.name, role: options.role, personId: null }, { notify: false })
         }
-        console.log(`Created ${created.email}${created.isSiteAdmin ? ' (site admin)' : ''}${ctx ? ` with the ${options.role} role in ${ctx.partnership.name}` : ''}.${options.password ? '' : ' They have been sent a link to choose a password.'}`)
+        const isSiteAdmin = options.siteAdmin
+        console.log(`Created ${created.email}${isSiteAdmin ? ' (site admin)' : ''}${ctx ? ` with the ${options.role} role in ${ctx.partnership.name}` : ''}.${options.password ? '' : ' They have been sent a link to choose a password.'}`)
       })
     })
 
@@ -143,6 +150,7 @@ export function buildProgram(): Command {
       })
     })
 
+  registerAccountsCommands(program, withServices, CliError)
   registerPoliceDataCommands(program, withServices)
   registerMaintenanceCommands(program, { config, open: cfg => openDatabase(cfg) })
   return program

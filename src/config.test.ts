@@ -67,6 +67,43 @@ describe('configuration', () => {
     ).toBe(true)
   })
 
+  it('reads single sign-on providers: the one of CSP_HUB_OIDC_*, and more as JSON', () => {
+    const config = loadConfig({
+      CSP_HUB_OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      CSP_HUB_OIDC_CLIENT_ID: 'client',
+      CSP_HUB_OIDC_CLIENT_SECRET: 'secret',
+      CSP_HUB_OIDC_NAME: 'Rochford District Council',
+      CSP_HUB_OIDC_TRUST_EMAIL: 'true',
+      CSP_HUB_OIDC_PROVIDERS: '[{"id":"essex","name":"Essex County Council","issuer":"https://accounts.google.com","clientId":"c2"}]',
+      CSP_HUB_PASSWORD_SIGN_IN: 'false',
+      CSP_HUB_REQUIRE_MFA: 'admins',
+      CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS: '180',
+    })
+    expect(config.oidcProviders).toEqual([
+      { id: 'sso', name: 'Rochford District Council', issuer: 'https://login.microsoftonline.com/tenant/v2.0', clientId: 'client', clientSecret: 'secret', trustEmail: true },
+      { id: 'essex', name: 'Essex County Council', issuer: 'https://accounts.google.com', clientId: 'c2', clientSecret: undefined, trustEmail: false },
+    ])
+    expect(config).toMatchObject({ passwordSignIn: false, requireMfa: 'admins', disableInactiveAfterDays: 180 })
+    expect(loadConfig({})).toMatchObject({ oidcProviders: [], passwordSignIn: true, requireMfa: 'off', disableInactiveAfterDays: undefined })
+  })
+
+  it.each([
+    [{ CSP_HUB_PASSWORD_SIGN_IN: 'false' }, /CSP_HUB_PASSWORD_SIGN_IN=false needs single sign-on/],
+    [{ CSP_HUB_OIDC_ISSUER: 'https://id.example.org' }, /set CSP_HUB_OIDC_CLIENT_ID too/],
+    [{ CSP_HUB_OIDC_ISSUER: 'http://id.example.org', CSP_HUB_OIDC_CLIENT_ID: 'c' }, /must use https/],
+    [{ CSP_HUB_OIDC_PROVIDERS: 'not json' }, /must be a JSON list/],
+    [{ CSP_HUB_OIDC_PROVIDERS: '[{"id":"Bad Id","name":"x","issuer":"https://a.b","clientId":"c"}]' }, /id must be lower-case letters/],
+    [{ CSP_HUB_REQUIRE_MFA: 'sometimes' }, /CSP_HUB_REQUIRE_MFA/],
+  ])('refuses %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('allows a provider over plain http on this machine, outside production only', () => {
+    const local = { CSP_HUB_OIDC_ISSUER: 'http://127.0.0.1:8080', CSP_HUB_OIDC_CLIENT_ID: 'c' }
+    expect(loadConfig(local).oidcProviders).toHaveLength(1)
+    expect(() => loadConfig({ ...local, NODE_ENV: 'production', CSP_HUB_BASE_URL: 'https://csp.example.org' })).toThrow(ConfigError)
+  })
+
   it('keeps the logs quiet in tests unless asked', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent')
     expect(loadConfig({ NODE_ENV: 'test', CSP_HUB_LOG_LEVEL: 'debug' }).logLevel).toBe('debug')

@@ -10,6 +10,8 @@ export interface MailMessage {
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>
+  /** Whether messages really leave (an SMTP server is set). When false, a person must pass links on by hand. */
+  readonly delivers: boolean
 }
 
 /**
@@ -19,6 +21,7 @@ export interface Mailer {
 export function createMailer(options: { smtpUrl: string | undefined; from: string }, logger: Logger): Mailer {
   if (!options.smtpUrl) {
     return {
+      delivers: false,
       async send(message) {
         logger.info({ mail: message }, `E-mail not sent (no SMTP configured) to ${message.to}: ${message.subject}\n${message.text}`)
       },
@@ -26,6 +29,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   }
   const transport = nodemailer.createTransport(options.smtpUrl)
   return {
+    delivers: true,
     async send(message) {
       await transport.sendMail({ from: options.from, ...message })
       logger.info({ to: message.to, subject: message.subject }, 'E-mail sent')
@@ -33,8 +37,8 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   }
 }
 
-/** For tests: keeps what would have been sent. */
-export function memoryMailer(): Mailer & { sent: MailMessage[] } {
+/** For tests: keeps what would have been sent (as if delivered, unless told otherwise). */
+export function memoryMailer(options: { delivers?: boolean } = {}): Mailer & { sent: MailMessage[] } {
   const sent: MailMessage[] = []
-  return { sent, send: async message => void sent.push(message) }
+  return { sent, delivers: options.delivers ?? true, send: async message => void sent.push(message) }
 }

@@ -2,8 +2,8 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startCspHub } from '../test/helpers/csp-hub-process.ts'
-import { databaseEnv, type DatabaseEnv } from '../test/helpers/database-env.ts'
+import { startCspHub } from '#test/helpers/csp-hub-process'
+import { databaseEnv, type DatabaseEnv } from '#test/helpers/database-env'
 
 import { projectRoot } from './paths.ts'
 

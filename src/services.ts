@@ -1,11 +1,12 @@
-import { accountService, type PasswordHasher, sessionRepository } from './capabilities/accounts/index.ts'
+import { accountService, type PasswordHasher, sessionRepository, singleSignOnService, twoFactorService } from './capabilities/accounts/index.ts'
 import { auditService } from './capabilities/audit/index.ts'
 import { fundingService } from './capabilities/funding/index.ts'
 import { highlightReportService } from './capabilities/highlight-reports/index.ts'
 import { indicatorService } from './capabilities/indicators/index.ts'
-import { partnershipService } from './capabilities/partnerships/index.ts'
+import { districtSetupService, partnershipService, teamInvitations, teamService } from './capabilities/partnerships/index.ts'
+import { personalDataService, privacyNoticeService } from './capabilities/people/index.ts'
 import { planService } from './capabilities/plans/index.ts'
-import { policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
+import { onsAreaLookup, policeActualsProvider, policeDataServices } from './capabilities/police-data/index.ts'
 import { priorityMatrixService } from './capabilities/priority-matrix/index.ts'
 import { reportService, reportSources } from './capabilities/reports/index.ts'
 import type { Config } from './config.ts'
@@ -27,8 +28,38 @@ export interface AppDeps {
 /** Plain functions, not a container: each service gets what it needs. */
 export function createServices(deps: AppDeps) {
   const db = deps.database.db
-  const accounts = accountService({ db, hasher: deps.hasher, clock: deps.clock, mailer: deps.mailer, baseUrl: deps.config.baseUrl, logger: deps.logger })
+  const accounts = accountService({
+    db,
+    hasher: deps.hasher,
+    clock: deps.clock,
+    mailer: deps.mailer,
+    baseUrl: deps.config.baseUrl,
+    logger: deps.logger,
+    disableInactiveAfterDays: deps.config.disableInactiveAfterDays,
+  })
+  const twoFactor = twoFactorService({ db, clock: deps.clock, policy: deps.config.requireMfa })
   const partnerships = partnershipService({ db, clock: deps.clock, accounts })
+  const invitations = teamInvitations({
+    db,
+    accounts,
+    mailer: deps.mailer,
+    logger: deps.logger,
+    baseUrl: deps.config.baseUrl,
+    passwordSignIn: deps.config.passwordSignIn,
+    providerNames: deps.config.oidcProviders.map(p => p.name),
+  })
+  const team = teamService({ db, clock: deps.clock, accounts, invitations })
+  // A new partnership's districts, wards and LSOAs come from the ONS lookups the police data capability holds.
+  const districtSetup = districtSetupService({ db, lookup: onsAreaLookup(db) })
+  const singleSignOn = singleSignOnService({
+    db,
+    clock: deps.clock,
+    logger: deps.logger,
+    baseUrl: deps.config.baseUrl,
+    providers: deps.config.oidcProviders,
+    accounts,
+    onFirstSignIn: team.grantByEmailDomain,
+  })
   const audit = auditService({ db })
   const plans = planService({ db, clock: deps.clock, partnerships })
   // The police data counts by the partnership's areas; its strategic assessment document carries the
@@ -46,8 +77,14 @@ export function createServices(deps: AppDeps) {
   const highlightReports = highlightReportService({ db, clock: deps.clock, plans, indicators })
   return {
     accounts,
+    twoFactor,
+    singleSignOn,
     sessions: sessionRepository(db),
     partnerships,
+    team,
+    districtSetup,
+    personalData: personalDataService({ db, clock: deps.clock }),
+    privacyNotices: privacyNoticeService({ db, clock: deps.clock }),
     audit,
     plans,
     indicators,

@@ -9,6 +9,7 @@ import { fundingCapability } from './funding/index.ts'
 import { highlightReportsCapability } from './highlight-reports/index.ts'
 import { indicatorsCapability } from './indicators/index.ts'
 import { partnershipsCapability } from './partnerships/index.ts'
+import { peopleCapability } from './people/index.ts'
 import { plansCapability } from './plans/index.ts'
 import { policeDataCapability } from './police-data/index.ts'
 import { priorityMatrixCapability } from './priority-matrix/index.ts'
@@ -33,6 +34,7 @@ export function capabilities(deps: CapabilityDeps): Capability[] {
     reportsCapability(deps),
     highlightReportsCapability(deps),
     auditCapability(deps),
+    peopleCapability(deps),
   ]
   // The API capability comes last: it serves the OpenAPI document assembled from all the others.
   return [...list, apiCapability(deps, list)]

@@ -4,10 +4,10 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { runCspHub, startCspHub } from '../../test/helpers/csp-hub-process.ts'
-import { databaseEnv, type DatabaseEnv } from '../../test/helpers/database-env.ts'
-import { fixtureMonth } from '../../test/helpers/police-data.ts'
-import { testDatabaseKind } from '../../test/helpers/test-database.ts'
+import { runCspHub, startCspHub } from '#test/helpers/csp-hub-process'
+import { databaseEnv, type DatabaseEnv } from '#test/helpers/database-env'
+import { fixtureMonth } from '#test/helpers/police-data'
+import { testDatabaseKind } from '#test/helpers/test-database'
 
 import { LOCK_FILE } from './data-dir-lock.ts'
 

@@ -12,6 +12,7 @@ import type { AppDeps, Services } from '../services.ts'
 
 import { loadPlanDemo } from '../capabilities/plans/plan-demo.ts'
 
+import type { DemoContext } from './demo-context.ts'
 import { DEMO_PARTNERSHIPS, type DemoArea, type DemoPartnership } from './structure-data.ts'
 
 /** Every demo account has this password. Demo data is never loaded automatically in production. */
@@ -56,17 +57,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ]
 
 export const DEMO_ACTOR: Actor = { userId: null, label: 'demo data' }
-
-/** What a capability's demo loader receives: the demo partnerships, ready for its service calls. */
-export interface DemoContext {
-  deps: AppDeps
-  services: Services
-  partnerships: Record<PartnershipKey, PartnershipContext>
-  /** Look up an id of a demo partnership's structure by name. */
-  organisationId(key: PartnershipKey, name: string): Promise<number>
-  personId(key: PartnershipKey, name: string, organisation?: string): Promise<number>
-  groupId(key: PartnershipKey, name: string): Promise<number>
-}
 
 export interface DemoResult {
   loaded: boolean
@@ -134,7 +124,7 @@ export async function loadDemoData(
       const ctx = contexts[key]
       const link = account.people?.[key]
       const personId = link ? await findPersonId(deps, ctx.partnership.id, link[0], link[1]) : null
-      await services.partnerships.addTeamMember(ctx, { email: user.email, name: user.name, role, personId })
+      await services.team.addTeamMember(ctx, { email: user.email, name: user.name, role, personId }, { notify: false })
     }
   }
 

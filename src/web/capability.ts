@@ -1,6 +1,6 @@
 import type { Router } from 'express'
 
-import type { NavigationItem } from './middleware/partnership-context.ts'
+import type { Permission } from '../core/access/roles.ts'
 
 /**
  * What a capability (accounts, partnerships, plans, indicators…) adds to the app. `routes` are mounted
@@ -31,4 +31,13 @@ export interface OpenApiPart {
   tags?: { name: string; description: string }[]
   paths: Record<string, unknown>
   schemas?: Record<string, unknown>
+}
+
+/** A section in a partnership's service navigation. */
+export interface NavigationItem {
+  text: string
+  /** Below /partnerships/:id: '' for the home page, '/plans' for plans. */
+  path: string
+  permission: Permission
+  order: number
 }

@@ -39,6 +39,11 @@ export interface CrudPages<S extends z.ZodType, R> {
   guard(ctx: PartnershipContext): void
   /** Extra words on the confirmation page, e.g. what else the deletion removes. */
   deleteWarning?(record: R): string | undefined
+  /**
+   * "Save and add another" (a button named addAnother on the new form): after saving, the new form again,
+   * prefilled with these values of the one just saved (the same type and parent, say).
+   */
+  addAnother?(input: z.output<S>): Record<string, string | number | null | undefined>
 }
 
 export function crudPages<S extends z.ZodType, R>(config: CrudPages<S, R>): Router {
@@ -70,6 +75,12 @@ export function crudPages<S extends z.ZodType, R>(config: CrudPages<S, R>): Rout
     const form = parseForm(config.schema, req.body)
     const result = form.ok ? await attempt(() => config.save(ctx, null, form.value, req)) : form
     if (!result.ok) return renderForm(req, res, null, { values: req.body, ...result }, 400)
+    if (config.addAnother && form.ok && (req.body as Record<string, unknown>).addAnother) {
+      await flash(req, res, `${capitalised} added. Add another.`)
+      const prefill = Object.entries(config.addAnother(form.value)).filter(([, v]) => v !== null && v !== undefined && v !== '')
+      const query = new URLSearchParams(prefill.map(([k, v]) => [k, String(v)])).toString()
+      return res.redirect(303, `${req.originalUrl.split('?')[0]}${query ? `?${query}` : ''}`)
+    }
     await flash(req, res, `${capitalised} added`)
     res.redirect(303, config.after(ctx, req, result.value as { id?: number }))
   })

@@ -1,6 +1,9 @@
 import { promises as fs } from 'node:fs'
 
 import type { Request, RequestHandler, Response } from 'express'
+import multer from 'multer'
+
+import { SpreadsheetFileError } from '../shared/spreadsheet-file.ts'
 
 import { withoutNul } from './middleware/body.ts'
 import { CsrfError, hasValidCsrfToken } from './middleware/csrf.ts'
@@ -23,4 +26,22 @@ export async function receiveUpload(req: Request, res: Response, parse: RequestH
   req.file = undefined
   req.files = undefined
   throw new CsrfError()
+}
+
+/**
+ * Read the one spreadsheet file of an import form (field `file`) into memory, within `maxBytes`, its CSRF
+ * token checked (receiveUpload). Problems a user can fix are SpreadsheetFileError, for the file field.
+ */
+export async function receiveSpreadsheetUpload(req: Request, res: Response, maxBytes: number): Promise<Express.Multer.File | undefined> {
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 20 } }).single('file')
+  try {
+    await receiveUpload(req, res, parse)
+  } catch (error) {
+    if (error instanceof multer.MulterError) {
+      if (error.code === 'LIMIT_FILE_SIZE') throw new SpreadsheetFileError(`The selected file must be smaller than ${Math.round(maxBytes / 1024 / 1024)}MB`)
+      throw new SpreadsheetFileError('Select one file to upload')
+    }
+    throw error
+  }
+  return req.file
 }

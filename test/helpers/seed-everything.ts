@@ -171,8 +171,13 @@ async function seedHighlightReports(t: TestApp, target: SeedTarget): Promise<voi
     .execute()
 }
 
+/** Onboarding: an e-mail domain whose people become members at their first single sign-on. */
+async function seedTeam(t: TestApp, target: SeedTarget): Promise<void> {
+  await t.db.insertInto('partnershipEmailDomains').values({ partnershipId: target.partnershipId, domain: `${target.marker.toLowerCase()}.example.org` }).execute()
+}
+
 /** Capabilities' seeders, run in this order after the structure. */
-export const SEEDERS: Seeder[] = [seedStructure, seedPlans, seedIndicators, seedFunding, seedReports, seedHighlightReports, seedPoliceData]
+export const SEEDERS: Seeder[] = [seedStructure, seedTeam, seedPlans, seedIndicators, seedFunding, seedReports, seedHighlightReports, seedPoliceData]
 
 export async function restartIdentities(t: TestApp, start: number): Promise<void> {
   const columns = await sql<{ tableName: string; columnName: string }>`

@@ -6,7 +6,7 @@ import { argon2Hasher } from '../../src/capabilities/accounts/index.ts'
 import { loadConfig } from '../../src/config.ts'
 import type { DatabaseHandle } from '../../src/db/database.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'
-import { memoryMailer } from '../../src/mailer.ts'
+import { memoryMailer, type Mailer } from '../../src/mailer.ts'
 import { createServices, type AppDeps, type Services } from '../../src/services.ts'
 import { fixedClock } from '../../src/shared/clock.ts'
 import { hashToken, newToken } from '../../src/shared/tokens.ts'
@@ -42,17 +42,27 @@ export interface TestClient {
  * The app on a fresh migrated database (PGlite, or PostgreSQL in the integration-postgres project), with
  * a fixed clock, a memory mailer and cheap password hashing. Call `close()` in afterAll.
  */
-export async function createTestApp(options: { now?: string; env?: Record<string, string>; logger?: Logger; database?: DatabaseHandle } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: {
+    now?: string
+    env?: Record<string, string>
+    logger?: Logger
+    database?: DatabaseHandle
+    /** A mailer of the test's own (a real SMTP server's); otherwise a memory mailer, delivering unless told not to. */
+    mailer?: Mailer
+    mailerDelivers?: boolean
+  } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase())
   const config = loadConfig({ NODE_ENV: 'test', CSP_HUB_DATA_DIR: '/nonexistent', ...options.env })
   const clock = fixedClock(options.now ?? TEST_NOW)
-  const mailer = memoryMailer()
+  const mailer = memoryMailer({ delivers: options.mailerDelivers ?? true })
   const deps: AppDeps = {
     config,
     logger: options.logger ?? createLogger(process.env.CSP_HUB_TEST_LOG_LEVEL ?? 'silent'),
     database,
     clock,
-    mailer,
+    mailer: options.mailer ?? mailer,
     hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
   }
   const services = createServices(deps)

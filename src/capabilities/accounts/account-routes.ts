@@ -1,56 +1,94 @@
-import { Router } from 'express'
+import { Router, type Request } from 'express'
+
+import { NotFoundError } from '../../shared/errors.ts'
 
 import type { Capability } from '../../web/capability.ts'
 import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { actorFor, idParam, requireUser, safeReturnTo } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
+import type { SessionManager } from '../../web/middleware/session.ts'
 import { ROLE_LABELS } from '../../core/access/roles.ts'
 
 import { apiTokenForm, changePasswordForm, forgotPasswordForm, newPasswordForm, signInForm } from './account-forms.ts'
 import { MIN_PASSWORD_LENGTH } from './domain/passwords.ts'
+import type { AccountService } from './account-service.ts'
+import type { SessionRepository } from './session-repository.ts'
+import { signInSteps } from './sign-in-steps.ts'
+import { singleSignOnRoutes } from './single-sign-on/sso-routes.ts'
+import type { SingleSignOnService } from './single-sign-on/sso-service.ts'
+import { twoFactorRoutes } from './two-factor/two-factor-routes.ts'
+import type { TwoFactorService } from './two-factor/two-factor-service.ts'
 
-export function accountsCapability({ services, sessions }: CapabilityDeps): Capability {
-  const { accounts } = services
+export interface AccountsCapabilityDeps {
+  services: { accounts: AccountService; twoFactor: TwoFactorService; singleSignOn: SingleSignOnService; sessions: SessionRepository }
+  sessions: SessionManager
+  deps: { config: { passwordSignIn: boolean } }
+}
+
+export function accountsCapability({ services, sessions, deps }: AccountsCapabilityDeps): Capability {
+  const { accounts, twoFactor, singleSignOn: sso } = services
+  const { passwordSignIn } = deps.config
   const routes = Router()
+  const steps = signInSteps({ sessions, accounts, twoFactor })
+  /** With CSP_HUB_PASSWORD_SIGN_IN=false, everything about passwords is gone: only single sign-on. */
+  const requirePasswords = () => {
+    if (!passwordSignIn) throw new NotFoundError()
+  }
+  const signInPage = (req: Request, extra: Record<string, unknown>) => ({
+    providers: sso.providers,
+    passwordSignIn,
+    returnTo: safeReturnTo(req.query.returnTo),
+    values: {},
+    ...extra,
+  })
 
   routes.get('/sign-in', async (req, res) => {
     if (req.user) return res.redirect(303, safeReturnTo(req.query.returnTo))
     await sessions.ensure(req, res)
     res.locals.csrfToken = req.session?.csrfToken
-    res.render('accounts/views/sign-in.njk', { values: {}, returnTo: safeReturnTo(req.query.returnTo) })
+    res.render('accounts/views/sign-in.njk', signInPage(req, {}))
   })
 
   routes.post('/sign-in', async (req, res) => {
+    requirePasswords()
     const returnTo = safeReturnTo((req.body as Record<string, unknown>).returnTo)
     const form = parseForm(signInForm, req.body)
     const values = { email: (req.body as Record<string, unknown>).email }
-    if (!form.ok) return res.status(400).render('accounts/views/sign-in.njk', { values, returnTo, ...form })
+    if (!form.ok) return res.status(400).render('accounts/views/sign-in.njk', signInPage(req, { values, returnTo, ...form }))
     const result = await accounts.signIn(form.value.email, form.value.password, req.ip ?? 'unknown')
     if (!result.ok) {
       const message =
         result.reason === 'throttled'
           ? 'Too many failed attempts to sign in. Wait 15 minutes, or reset your password.'
-          : 'Enter a correct email address and password'
-      return res.status(result.reason === 'throttled' ? 429 : 400).render('accounts/views/sign-in.njk', { values, returnTo, ...formErrors({ email: message }) })
+          : result.reason === 'disabled'
+            ? 'Your account has been disabled. Ask an admin of your partnership to enable it.'
+            : 'Enter a correct email address and password'
+      const status = result.reason === 'throttled' ? 429 : result.reason === 'disabled' ? 403 : 400
+      return res.status(status).render('accounts/views/sign-in.njk', signInPage(req, { values, returnTo, ...formErrors({ email: message }) }))
     }
-    await sessions.signIn(req, res, result.user.id)
-    res.redirect(303, returnTo)
+    await steps.afterPassword(req, res, result.user, returnTo)
   })
 
   routes.post('/sign-out', async (req, res) => {
+    // Signed in through an identity provider that supports it: sign out there too.
+    const atProvider = await sso.signOutUrl(req.session?.id)
     await sessions.signOut(req, res)
-    res.redirect(303, '/signed-out')
+    res.redirect(303, atProvider ?? '/signed-out')
   })
+
+  routes.use(twoFactorRoutes({ twoFactor, accounts, steps }))
+  routes.use(singleSignOnRoutes({ sso, sessions, steps }))
 
   routes.get('/signed-out', (_req, res) => res.render('accounts/views/signed-out.njk'))
 
   routes.get('/forgot-password', async (req, res) => {
+    requirePasswords()
     await sessions.ensure(req, res)
     res.locals.csrfToken = req.session?.csrfToken
     res.render('accounts/views/forgot-password.njk', { values: {} })
   })
 
   routes.post('/forgot-password', async (req, res) => {
+    requirePasswords()
     const form = parseForm(forgotPasswordForm, req.body)
     if (!form.ok) return res.status(400).render('accounts/views/forgot-password.njk', { values: req.body, ...form })
     await accounts.requestPasswordReset(form.value.email, actorFor(req))
@@ -58,6 +96,7 @@ export function accountsCapability({ services, sessions }: CapabilityDeps): Capa
   })
 
   routes.get('/reset-password/:token', async (req, res) => {
+    requirePasswords()
     await sessions.ensure(req, res)
     res.locals.csrfToken = req.session?.csrfToken
     const valid = await accounts.isResetTokenValid(req.params.token)
@@ -65,6 +104,7 @@ export function accountsCapability({ services, sessions }: CapabilityDeps): Capa
   })
 
   routes.post('/reset-password/:token', async (req, res) => {
+    requirePasswords()
     if (!(await accounts.isResetTokenValid(req.params.token))) {
       return res.status(410).render('accounts/views/reset-password.njk', { valid: false })
     }
@@ -73,26 +113,30 @@ export function accountsCapability({ services, sessions }: CapabilityDeps): Capa
     if (!result.ok) {
       return res.status(400).render('accounts/views/reset-password.njk', { valid: true, minLength: MIN_PASSWORD_LENGTH, ...result })
     }
-    await sessions.signIn(req, res, result.value.id)
-    await req.flash('Your password has been changed and you are signed in')
-    res.redirect(303, '/')
+    // The e-mailed link stands for the password, never for the second step.
+    await steps.afterPassword(req, res, result.value, '/', { how: 'with a new password from an e-mailed link', message: 'Your password has been changed' })
   })
 
   routes.get('/account', async (req, res) => {
     const user = requireUser(req)
-    const tokens = await accounts.listApiTokens(user.id)
+    const [tokens, twoFactorStatus, identities] = await Promise.all([accounts.listApiTokens(user.id), twoFactor.status(user.id), accounts.externalIdentities(user.id)])
     res.render('accounts/views/account.njk', {
       roles: user.roles.map(role => ({ ...role, roleLabel: ROLE_LABELS[role.role] })),
       tokens,
+      twoFactor: twoFactorStatus,
+      identities,
+      passwordSignIn,
     })
   })
 
   routes.get('/account/password', (req, res) => {
+    requirePasswords()
     requireUser(req)
     res.render('accounts/views/change-password.njk', { minLength: MIN_PASSWORD_LENGTH })
   })
 
   routes.post('/account/password', async (req, res) => {
+    requirePasswords()
     const user = requireUser(req)
     const form = parseForm(changePasswordForm, req.body)
     const result = form.ok

@@ -11,13 +11,14 @@ import { hashToken, newToken } from '../../shared/tokens.ts'
 
 import { passwordProblem } from './domain/passwords.ts'
 import { DEFAULT_THROTTLE, emailKey, isThrottled } from './domain/throttle.ts'
+import { inactiveAccounts } from './inactive-accounts.ts'
 import type { PasswordHasher } from './password-hasher.ts'
 import { sessionRepository } from './session-repository.ts'
 import { tokenRepository as tokens } from './token-repository.ts'
 import { userRepository } from './user-repository.ts'
 
 
-export type SignInResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'throttled' }
+export type SignInResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'throttled' | 'disabled' }
 
 const RESET_LINK_MINUTES = 60
 const INVITATION_LINK_DAYS = 7
@@ -29,9 +30,12 @@ export interface AccountServiceDeps {
   mailer: Mailer
   baseUrl: string
   logger: Logger
+  /** CSP_HUB_DISABLE_INACTIVE_AFTER_DAYS: accounts unused this long are disabled (undefined: never). */
+  disableInactiveAfterDays?: number | undefined
 }
 
-export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: AccountServiceDeps) {
+export function accountService({ db, hasher, clock, mailer, baseUrl, logger, disableInactiveAfterDays }: AccountServiceDeps) {
+  const inactive = inactiveAccounts({ db, clock, days: disableInactiveAfterDays })
   // Verifying against a real hash when the address is unknown keeps both answers equally slow.
   const dummyHash = hasher.hash(newToken())
 
@@ -52,9 +56,15 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
   return {
     loadCurrentUser,
 
-    /** The account with this address, if there is one (addresses compare without case). */
-    async findByEmail(email: string): Promise<{ id: number; email: string; name: string } | undefined> {
-      const user = await userRepository.findByEmail(db, email)
+    /** The account with this address, if there is one (addresses compare without case); in the caller's transaction if given. */
+    async findByEmail(email: string, trx: Db = db): Promise<{ id: number; email: string; name: string } | undefined> {
+      const user = await userRepository.findByEmail(trx, email)
+      return user && { id: user.id, email: user.email, name: user.name }
+    },
+
+    /** The account with this id, if there is one; in the caller's transaction if given. */
+    async findById(userId: number, trx: Db = db): Promise<{ id: number; email: string; name: string } | undefined> {
+      const user = await userRepository.findById(trx, userId)
       return user && { id: user.id, email: user.email, name: user.name }
     },
 
@@ -75,13 +85,35 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
       const matches = user?.passwordHash
         ? await hasher.verify(user.passwordHash, password)
         : (await hasher.verify(await dummyHash, password), false)
-      if (!user || !matches || user.disabledAt) {
+      if (!user || !matches) {
         await userRepository.recordAttempt(db, { emailKey: key, ip, succeeded: false, attemptedAt: now })
         return { ok: false, reason: 'invalid' }
       }
       await userRepository.clearFailures(db, key)
-      await userRepository.markSignedIn(db, user.id, now)
-      return { ok: true, user: (await loadCurrentUser(user.id))! }
+      // The inactivity rule runs at every sign-in, so an account past its limit is never let in.
+      await inactive.disableInactive()
+      const current = await loadCurrentUser(user.id)
+      if (!current) return { ok: false, reason: 'disabled' }
+      return { ok: true, user: current }
+    },
+
+    /** The rule that disables unused accounts (see inactive-accounts.ts). */
+    inactiveAccounts: inactive,
+
+    /** A sign-in is complete (every step passed): note it on the account and in the audit log. */
+    async recordSignIn(userId: number, how: string, requestId?: string): Promise<void> {
+      const now = clock.now()
+      await db.transaction().execute(async trx => {
+        await userRepository.markSignedIn(trx, userId, now)
+        const user = (await userRepository.findById(trx, userId))!
+        await auditLog.record(trx, { userId, label: user.email, requestId }, {
+          partnershipId: null,
+          action: 'sign_in',
+          entityType: 'user',
+          entityId: userId,
+          summary: `${user.email} signed in ${how}`,
+        })
+      })
     },
 
     async changePassword(user: CurrentUser, current: string, next: string, actor: Actor): Promise<void> {
@@ -190,6 +222,37 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
       return (await loadCurrentUser(user.id))!
     },
 
+    /**
+     * An account for someone being given access, made in the caller's transaction, without a password and
+     * without an e-mail: the caller sends the invitation once everything is saved.
+     */
+    async createInvitedAccount(trx: Db, input: { email: string; name: string }, actor: Actor) {
+      const row = await userRepository.insert(trx, { email: input.email, name: input.name, passwordHash: null }, clock.now())
+      await auditLog.record(trx, actor, {
+        partnershipId: null,
+        action: 'create',
+        entityType: 'user',
+        entityId: row.id,
+        summary: `Created the account ${row.email}`,
+        after: row,
+      })
+      return row
+    },
+
+    /** A new one-time link to choose a password (an invitation), valid for a week. */
+    async issueInvitationLink(userId: number): Promise<{ url: string; days: number }> {
+      const token = await issueResetToken(userId, INVITATION_LINK_DAYS * 24 * 60)
+      return { url: `${baseUrl}/reset-password/${token}`, days: INVITATION_LINK_DAYS }
+    },
+
+    /** Can the account sign in already (a password, or a linked identity provider)? */
+    async canSignIn(userId: number, trx: Db = db): Promise<boolean> {
+      const user = await userRepository.findById(trx, userId)
+      if (user?.passwordHash) return true
+      const identity = await trx.selectFrom('externalIdentities').select('id').where('userId', '=', userId).executeTakeFirst()
+      return Boolean(identity)
+    },
+
     async sendInvitation(userId: number): Promise<void> {
       const user = (await userRepository.findById(db, userId))!
       const token = await issueResetToken(user.id, INVITATION_LINK_DAYS * 24 * 60)
@@ -229,6 +292,18 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger }: A
         return inserted
       })
       return { token, ...row }
+    },
+
+    /** The identity providers' sign-ins linked to the account. */
+    externalIdentities(userId: number) {
+      return db.selectFrom('externalIdentities').select(['provider', 'email', 'createdAt', 'lastUsedAt']).where('userId', '=', userId).orderBy('createdAt').execute()
+    },
+
+    /** Which of these accounts have signed in through an identity provider. */
+    async usingSingleSignOn(userIds: number[]): Promise<Set<number>> {
+      if (!userIds.length) return new Set()
+      const rows = await db.selectFrom('externalIdentities').select('userId').distinct().where('userId', 'in', userIds).execute()
+      return new Set(rows.map(row => row.userId))
     },
 
     listApiTokens(userId: number) {

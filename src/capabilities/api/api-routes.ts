@@ -2,7 +2,7 @@ import { Router } from 'express'
 
 import type { Capability, OpenApiPart } from '../../web/capability.ts'
 import { partnershipContext } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
+import type { PartnershipService } from '../partnerships/index.ts'
 
 import { idParameter, jsonResponses } from '../../web/openapi.ts'
 
@@ -47,7 +47,7 @@ const part: OpenApiPart = {
 }
 
 /** /api/v1: the OpenAPI document, its readable docs page, and the partnership endpoints. */
-export function apiCapability({ services, deps }: CapabilityDeps, others: Capability[]): Capability {
+export function apiCapability({ services, deps }: { services: { partnerships: Pick<PartnershipService, 'listFor' | 'structure'> }; deps: { config: { baseUrl: string } } }, others: Capability[]): Capability {
   const document = () => openApiDocument(deps.config.baseUrl, [...others.map(c => c.openapi).filter((p): p is OpenApiPart => Boolean(p)), part])
 
   const apiRoutes = Router()

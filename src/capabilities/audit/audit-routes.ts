@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { MAX_ROW_ID } from '../../shared/ids.ts'
 import type { Capability } from '../../web/capability.ts'
 import { partnershipContext, requireSiteAdmin } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
+import type { AuditService } from './audit-service.ts'
 
 const filterQuery = z.object({
   entityType: z.string().max(60).optional().catch(undefined),
@@ -44,7 +44,7 @@ function filterOptions(facets: { entityTypes: string[]; actions: string[]; actor
   }
 }
 
-export function auditCapability({ services }: CapabilityDeps): Capability {
+export function auditCapability({ services }: { services: { audit: AuditService } }): Capability {
   const partnershipRoutes = Router({ mergeParams: true })
   partnershipRoutes.get('/audit', async (req, res) => {
     const ctx = partnershipContext(req)

@@ -14,7 +14,7 @@
  *    sources of section 1: part of an Area Based Grant, and partner contributions from Essex Police (Basic
  *    Command Unit funding) and Essex Probation, with illustrative amounts adding up to those resources.
  */
-import type { DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import type { AllocationKind } from './domain/funding.ts'

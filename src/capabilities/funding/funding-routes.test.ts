@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aUser } from '../../../test/helpers/builders.ts'
-import { allocationIds as allocationIdsOf, date, figures, save, setUp as fundingSetUp, year2021 } from '../../../test/helpers/funding.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aUser } from '#test/helpers/builders'
+import { allocationIds as allocationIdsOf, date, figures, save, setUp as fundingSetUp, year2021 } from '#test/helpers/funding'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 let t: TestApp
 beforeAll(async () => {

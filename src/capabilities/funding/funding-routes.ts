@@ -2,7 +2,6 @@ import { Router } from 'express'
 
 import type { Capability } from '../../web/capability.ts'
 import { partnershipContext } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
 
 import { fundingApi } from './funding-api.ts'
 import { labels } from './funding-pages.ts'
@@ -23,7 +22,7 @@ function overviewRoutes(funding: Pick<FundingService, 'overview'>): Router {
 }
 
 /** The funding capability: the ledger of each financial year, funded projects, downloads and the read API. */
-export function fundingCapability({ services }: CapabilityDeps): Capability {
+export function fundingCapability({ services }: { services: { funding: FundingService } }): Capability {
   const { funding } = services
   const routes = Router({ mergeParams: true })
   routes.use('/funding', withFundingPaths)

@@ -16,7 +16,7 @@
  * come from the indicators. The Domestic Abuse Panel's June report is left as a draft (its chair is the
  * demo lead account).
  */
-import type { DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 import { fixedClock } from '../../shared/clock.ts'
 
 import type { EntryContent } from './domain/highlight-report.ts'

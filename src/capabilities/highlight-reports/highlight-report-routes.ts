@@ -4,7 +4,6 @@ import { ConflictError, NotFoundError } from '../../shared/errors.ts'
 import type { Capability } from '../../web/capability.ts'
 import { attempt, parseForm, type ErrorItem, type FieldErrors } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
 import { allows, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { financialYearLabel, monthLabel, parseQuarter } from '../../core/calendar/index.ts'
 
@@ -63,7 +62,7 @@ const query = (req: Request, name: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
-export function highlightReportsCapability({ services }: CapabilityDeps): Capability {
+export function highlightReportsCapability({ services }: { services: { highlightReports: HighlightReportService } }): Capability {
   const reports: HighlightReportService = services.highlightReports
   const routes = Router({ mergeParams: true })
   const base = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}/highlight-reports`

@@ -1,15 +1,15 @@
 import { Router, type Request } from 'express'
 
 import { financialYearLabel, parseFinancialYearText } from '../../core/calendar/index.ts'
-import type { Services } from '../../services.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import type { OpenApiPart } from '../../web/capability.ts'
-import { actorFor, idParam, partnershipContext } from '../../web/request.ts'
 import { idParameter, jsonResponses } from '../../web/openapi.ts'
+import { actorFor, idParam, partnershipContext } from '../../web/request.ts'
+import type { PartnershipService } from '../partnerships/index.ts'
 
 import type { RawActualRow } from './domain/import.ts'
 import type { IndicatorReport } from './domain/report.ts'
-import type { PerformanceTable } from './indicator-service.ts'
+import type { IndicatorService, PerformanceTable } from './indicator-service.ts'
 
 /** An indicator as the API gives it: its records and everything worked out from them. */
 function indicatorJson(report: IndicatorReport, partnershipId: number) {
@@ -104,7 +104,7 @@ function performanceJson(table: PerformanceTable) {
 
 const yearQuery = (req: Request) => (typeof req.query.year === 'string' ? parseFinancialYearText(req.query.year) : null)
 
-export function indicatorApi(services: Services) {
+export function indicatorApi(services: { indicators: IndicatorService; partnerships: Pick<PartnershipService, 'contextFor'> }) {
   const { indicators, partnerships } = services
 
   const apiPartnershipRoutes = Router({ mergeParams: true })

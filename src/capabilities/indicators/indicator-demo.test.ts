@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { aPartnership, contextFor } from '#test/helpers/builders'
 import { createTestApp, type TestApp } from '#test/helpers/test-app'
-import { DEMO_LOADERS, loadDemoData, type DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
+import { DEMO_LOADERS, loadDemoData } from '../../demo/index.ts'
 
 import { loadIndicatorDemo } from './indicator-demo.ts'
 

@@ -9,7 +9,7 @@
  * their title at load time); otherwise the link is left empty.
  */
 import { periodsOfYear, type Frequency } from '../../core/calendar/index.ts'
-import type { DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 
 import type { Polarity, Unit } from './domain/indicator.ts'
 

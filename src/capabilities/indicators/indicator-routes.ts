@@ -10,7 +10,8 @@ import { attempt, formErrors, parseForm } from '../../web/form.ts'
 import { isMultipart } from '../../web/middleware/csrf.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
 import { receiveUpload } from '../../web/upload.ts'
-import type { CapabilityDeps } from '../index.ts'
+import type { Clock } from '../../shared/clock.ts'
+import type { PartnershipService } from '../partnerships/index.ts'
 
 import { readActualsCsv } from './actuals-csv.ts'
 import type { RowError } from './domain/import.ts'
@@ -19,6 +20,7 @@ import { TARGET_KIND_LABELS } from './domain/performance.ts'
 import { indicatorApi } from './indicator-api.ts'
 import { actualForm, anyBody, baselineForm, comparatorForm, indicatorForm, settingsForm, targetForm, validate } from './indicator-forms.ts'
 import { indicatorPage, performanceView, ragText } from './indicator-views.ts'
+import type { IndicatorService } from './indicator-service.ts'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => ({ value, text }))
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1 } })
@@ -29,7 +31,7 @@ function rowErrorText(error: RowError): string {
   return `Row ${error.row}, ${error.column}: ${error.message}`
 }
 
-export function indicatorsCapability({ services, deps }: CapabilityDeps): Capability {
+export function indicatorsCapability({ services, deps }: { services: { indicators: IndicatorService; partnerships: Pick<PartnershipService, 'contextFor'> }; deps: { clock: Clock } }): Capability {
   const { indicators } = services
   const scoped = Router({ mergeParams: true })
   const base = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}/indicators`

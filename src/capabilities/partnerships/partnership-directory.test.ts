@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 let t: TestApp
 beforeAll(async () => {

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 
 import { checkbox, choice, optionalChoice, optionalEmail, optionalId, optionalText, requiredId, requiredText } from '../../shared/form-fields.ts'
-import { ROLES } from '../../core/access/roles.ts'
 
 import { AREA_TYPES, AUTHORITY_TYPES, GROUP_TYPES, MEETING_CADENCES, MEMBERSHIP_ROLES, ORGANISATION_KINDS } from './domain/structure.ts'
 
@@ -64,18 +63,3 @@ export const membershipForm = z.object({
   role: choice(MEMBERSHIP_ROLES, 'Select their role in the group'),
 })
 export type MembershipInput = z.output<typeof membershipForm>
-
-export const teamMemberForm = z.object({
-  email: z
-    .string({ error: 'Enter an email address' })
-    .trim()
-    .min(1, 'Enter an email address')
-    .toLowerCase()
-    .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com' })),
-  name: requiredText('Enter their full name'),
-  role: choice(ROLES, 'Select a role'),
-  personId: optionalId,
-})
-export type TeamMemberInput = z.output<typeof teamMemberForm>
-
-export const changeRoleForm = z.object({ role: choice(ROLES, 'Select a role') })

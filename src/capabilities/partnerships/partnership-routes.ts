@@ -1,12 +1,10 @@
 import { Router } from 'express'
 
-import { ForbiddenError } from '../../shared/errors.ts'
 import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
 import { actorFor, idParam, partnershipContext, requireSiteAdmin } from '../../web/request.ts'
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../core/access/roles.ts'
-import type { CapabilityDeps } from '../index.ts'
+import { ROLE_LABELS } from '../../core/access/roles.ts'
 
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import {
@@ -18,7 +16,13 @@ import {
   ORGANISATION_KIND_LABELS,
   optionsOf,
 } from './domain/structure.ts'
-import { areaForm, changeRoleForm, groupForm, membershipForm, organisationForm, partnershipForm, personForm, teamMemberForm } from './partnership-forms.ts'
+import { areaForm, groupForm, membershipForm, organisationForm, partnershipForm, personForm } from './partnership-forms.ts'
+import type { PartnershipService } from './partnership-service.ts'
+import { districtSetupRoutes } from './setup/district-setup-routes.ts'
+import type { DistrictSetupService } from './setup/district-setup-service.ts'
+import { teamImportRoutes } from './team/team-import-routes.ts'
+import { teamRoutes } from './team/team-routes.ts'
+import type { TeamService } from './team/team-service.ts'
 
 /** Labels the views use to show stored codes as words. */
 const labels = {
@@ -33,8 +37,13 @@ const labels = {
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value))
 
-export function partnershipsCapability({ services }: CapabilityDeps): Capability {
-  const { partnerships } = services
+export interface PartnershipsCapabilityDeps {
+  services: { partnerships: PartnershipService; team: TeamService; districtSetup: DistrictSetupService }
+  deps: { config: { oidcProviders: { name: string }[] } }
+}
+
+export function partnershipsCapability({ services, deps }: PartnershipsCapabilityDeps): Capability {
+  const { partnerships, team, districtSetup } = services
   const routes = Router()
   const scoped = Router({ mergeParams: true })
   const home = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}`
@@ -130,6 +139,7 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
         }
       },
       save: (ctx, id, input) => partnerships.saveArea(ctx, id, input),
+      addAnother: input => ({ type: input.type, parentId: input.parentId }),
       remove: (ctx, id) => partnerships.deleteArea(ctx, id),
       after: ctx => `${home(ctx)}#areas`,
       describe: row => text(row.name),
@@ -145,7 +155,8 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
       guard: edits,
       load: (ctx, id) => partnerships.organisation(ctx, id),
       toValues: row => row,
-      defaults: () => ({ kind: 'community_partner' }),
+      defaults: (_ctx, req) => ({ kind: text(req.query.kind) || 'community_partner', authorityType: text(req.query.authorityType) }),
+      addAnother: input => ({ kind: input.kind }),
       extra: async () => ({ kinds: optionsOf(ORGANISATION_KIND_LABELS), authorityTypes: optionsOf(AUTHORITY_TYPE_LABELS) }),
       save: (ctx, id, input) => partnerships.saveOrganisation(ctx, id, input),
       remove: (ctx, id) => partnerships.deleteOrganisation(ctx, id),
@@ -169,6 +180,8 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
         groups: (await partnerships.structure(ctx)).groups.filter(g => g.id !== record?.id).map(g => ({ value: g.id, text: g.name })),
       }),
       save: (ctx, id, input) => partnerships.saveGroup(ctx, id, input),
+      defaults: (_ctx, req) => ({ type: text(req.query.type), reportsToGroupId: text(req.query.reportsToGroupId) }),
+      addAnother: input => ({ type: input.type, reportsToGroupId: input.reportsToGroupId }),
       remove: (ctx, id) => partnerships.deleteGroup(ctx, id),
       after: (ctx, _req, saved) => (saved?.id ? `${home(ctx)}/groups/${saved.id}` : `${home(ctx)}#groups`),
       describe: row => text(row.name),
@@ -199,6 +212,7 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
       load: (ctx, id, req) => partnerships.membership(ctx, idParam(req, 'groupId'), id),
       toValues: row => row,
       defaults: () => ({ role: 'member' }),
+      addAnother: () => ({}),
       extra: async (ctx, req) => {
         const { group } = await partnerships.group(ctx, idParam(req, 'groupId'))
         const { people } = await partnerships.structure(ctx)
@@ -228,6 +242,8 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
         organisations: (await partnerships.structure(ctx)).organisations.map(o => ({ value: o.id, text: o.name })),
       }),
       save: (ctx, id, input) => partnerships.savePerson(ctx, id, input),
+      defaults: (_ctx, req) => ({ organisationId: text(req.query.organisationId) }),
+      addAnother: input => ({ organisationId: input.organisationId }),
       remove: (ctx, id) => partnerships.deletePerson(ctx, id),
       after: (ctx, _req, saved) => (saved?.id ? `${home(ctx)}/people/${saved.id}` : `${home(ctx)}#people`),
       describe: row => text(row.name),
@@ -248,81 +264,15 @@ export function partnershipsCapability({ services }: CapabilityDeps): Capability
   })
 
   // --- Accounts and roles (admins) -------------------------------------------------------------
-
-  const roleOptions = ROLES.map(role => ({ value: role, text: ROLE_LABELS[role], hint: ROLE_DESCRIPTIONS[role] }))
-
-  scoped.get('/team', async (req, res) => {
-    const ctx = partnershipContext(req)
-    res.render('partnerships/views/team.njk', { team: await partnerships.team(ctx), labels })
-  })
-
-  async function teamFormExtra(ctx: PartnershipContext) {
-    const { people } = await partnerships.structure(ctx)
-    return {
-      roleOptions,
-      people: people.filter(p => p.userId === null).map(p => ({ value: p.id, text: p.organisationName ? `${p.name}, ${p.organisationName}` : p.name })),
-    }
-  }
-
-  scoped.get('/team/new', async (req, res) => {
-    const ctx = partnershipContext(req)
-    requirePermission(ctx, 'manage_partnership')
-    res.render('partnerships/views/team-member-form.njk', { values: { role: 'member' }, ...(await teamFormExtra(ctx)) })
-  })
-
-  scoped.post('/team/new', async (req, res) => {
-    const ctx = partnershipContext(req)
-    requirePermission(ctx, 'manage_partnership')
-    const form = parseForm(teamMemberForm, req.body)
-    const result = form.ok ? await attempt(() => partnerships.addTeamMember(ctx, form.value)) : form
-    if (!result.ok) {
-      return res.status(400).render('partnerships/views/team-member-form.njk', { values: req.body, ...result, ...(await teamFormExtra(ctx)) })
-    }
-    await req.flash(`${result.value.email} can now sign in as ${ROLE_LABELS[form.ok ? form.value.role : 'member'].toLowerCase()}`)
-    res.redirect(303, `${home(ctx)}/team`)
-  })
-
-  scoped.get('/team/:userId/edit', async (req, res) => {
-    const ctx = partnershipContext(req)
-    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
-    res.render('partnerships/views/team-role-form.njk', { member, values: member, roleOptions })
-  })
-
-  scoped.post('/team/:userId/edit', async (req, res) => {
-    const ctx = partnershipContext(req)
-    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
-    const form = parseForm(changeRoleForm, req.body)
-    const result = form.ok ? await attempt(() => partnerships.changeRole(ctx, member.userId, form.value.role)) : form
-    if (!result.ok) return res.status(400).render('partnerships/views/team-role-form.njk', { member, values: req.body, roleOptions, ...result })
-    await req.flash(`Role of ${member.email} changed`)
-    res.redirect(303, `${home(ctx)}/team`)
-  })
-
-  scoped.get('/team/:userId/remove', async (req, res) => {
-    const ctx = partnershipContext(req)
-    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
-    res.render('confirm-delete.njk', {
-      pageTitle: 'Remove access',
-      noun: 'role of',
-      name: `${member.name} (${member.email})`,
-      warning: 'They will no longer see the partnership’s records. Their account stays, with any roles in other partnerships.',
-      cancelHref: `${home(ctx)}/team`,
-    })
-  })
-
-  scoped.post('/team/:userId/remove', async (req, res) => {
-    const ctx = partnershipContext(req)
-    const member = await partnerships.teamMember(ctx, idParam(req, 'userId'))
-    const result = await attempt(() => partnerships.removeTeamMember(ctx, member.userId))
-    if (!result.ok) throw new ForbiddenError(result.errorList.map(e => e.text).join(' '))
-    await req.flash(`${member.email} no longer has access`)
-    res.redirect(303, `${home(ctx)}/team`)
-  })
+  scoped.use(teamRoutes({ team, partnerships, ssoProviders: deps.config.oidcProviders }))
+  scoped.use(teamImportRoutes({ team, partnerships }))
+  scoped.use(districtSetupRoutes({ setup: districtSetup }))
 
   return {
     name: 'partnerships',
     routes,
     partnershipRoutes: scoped,
+    uploadRoutes: ['/team/import'],
     navigation: [
       { text: 'Overview', path: '', permission: 'view_published', order: 0 },
       { text: 'Accounts', path: '/team', permission: 'manage_partnership', order: 95 },

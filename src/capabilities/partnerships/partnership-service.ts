@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import type { CurrentUser } from '../../core/access/current-user.ts'
 import type { AccountService } from '../accounts/index.ts'
-import { accessTo, type Role, type Viewer } from '../../core/access/roles.ts'
+import { accessTo, type Viewer } from '../../core/access/roles.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import type { Actor } from '../../core/audit/audit-entry.ts'
@@ -18,7 +18,7 @@ import {
   type AreaType,
 } from './domain/structure.ts'
 import { partnershipDirectory } from './partnership-directory.ts'
-import type { AreaInput, GroupInput, MembershipInput, OrganisationInput, PartnershipInput, PersonInput, TeamMemberInput } from './partnership-forms.ts'
+import type { AreaInput, GroupInput, MembershipInput, OrganisationInput, PartnershipInput, PersonInput } from './partnership-forms.ts'
 import { partnershipRepository as repo } from './partnership-repository.ts'
 
 const targets = {
@@ -54,7 +54,7 @@ function explainDeleteError(error: unknown, what: string): never {
   throw error
 }
 
-export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clock; accounts: AccountService }) {
+export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clock; accounts: Pick<AccountService, 'loadCurrentUser'> }) {
   return {
     ...partnershipDirectory({ db, accounts }),
 
@@ -363,115 +363,6 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
         await auditedDelete(trx, ctx.actor, target('membership', ctx), id)
       })
     },
-
-    // --- Accounts and roles ----------------------------------------------------------------------
-
-    async team(ctx: PartnershipContext) {
-      requirePermission(ctx, 'manage_partnership')
-      const rows = await repo.team(db, ctx.partnership.id)
-      return rows.map(({ passwordHash, ...row }) => ({ ...row, hasPassword: passwordHash !== null }))
-    },
-
-    async teamMember(ctx: PartnershipContext, userId: number) {
-      requirePermission(ctx, 'manage_partnership')
-      const member = (await this.team(ctx)).find(row => row.userId === userId)
-      if (!member) throw new NotFoundError('Account')
-      return member
-    },
-
-    /**
-     * Give someone a role. A new address gets an account and an e-mail to choose a password; an
-     * existing account simply gains the role. Optionally link the account to a person of the partnership.
-     */
-    async addTeamMember(ctx: PartnershipContext, input: TeamMemberInput) {
-      requirePermission(ctx, 'manage_partnership')
-      // Check the person first: a refused form must not leave a new account (and its invitation) behind.
-      if (input.personId !== null) {
-        await findInPartnership(db, target('person', ctx), input.personId).catch(() => {
-          throw new ValidationError({ personId: 'Select a person from the list' })
-        })
-      }
-      const existing = await accounts.findByEmail(input.email)
-      const user = existing ?? (await accounts.createUser({ email: input.email, name: input.name }, ctx.actor))
-      await db.transaction().execute(async trx => {
-        const already = await trx
-          .selectFrom('partnershipRoles')
-          .select('role')
-          .where('userId', '=', user.id)
-          .where('partnershipId', '=', ctx.partnership.id)
-          .executeTakeFirst()
-        if (already) throw new ValidationError({ email: `This person already has the ${already.role} role here` })
-        await trx.insertInto('partnershipRoles').values({ userId: user.id, partnershipId: ctx.partnership.id, role: input.role }).execute()
-        if (input.personId !== null) {
-          await findInPartnership(trx, target('person', ctx), input.personId).catch(() => {
-            throw new ValidationError({ personId: 'Select a person from the list' })
-          })
-          await auditedUpdate(trx, ctx.actor, target('person', ctx), input.personId, { userId: user.id }, clock.now())
-        }
-        await auditLog.record(trx, ctx.actor, {
-          partnershipId: ctx.partnership.id,
-          action: 'grant',
-          entityType: 'role',
-          entityId: user.id,
-          summary: `Gave ${user.email} the ${input.role} role`,
-          after: { userId: user.id, email: user.email, role: input.role },
-        })
-      })
-      return user
-    },
-
-    async changeRole(ctx: PartnershipContext, userId: number, role: Role) {
-      requirePermission(ctx, 'manage_partnership')
-      await db.transaction().execute(async trx => {
-        const before = await trx
-          .selectFrom('partnershipRoles')
-          .selectAll()
-          .where('userId', '=', userId)
-          .where('partnershipId', '=', ctx.partnership.id)
-          .executeTakeFirst()
-        if (!before) throw new NotFoundError('Account')
-        if (before.role === 'admin' && role !== 'admin') await refuseRemovingLastAdmin(trx, ctx, userId)
-        await trx
-          .updateTable('partnershipRoles')
-          .set({ role })
-          .where('userId', '=', userId)
-          .where('partnershipId', '=', ctx.partnership.id)
-          .execute()
-        await auditLog.record(trx, ctx.actor, {
-          partnershipId: ctx.partnership.id,
-          action: 'update',
-          entityType: 'role',
-          entityId: userId,
-          summary: `Changed the role of user ${userId} from ${before.role} to ${role}`,
-          before,
-          after: { ...before, role },
-        })
-      })
-    },
-
-    async removeTeamMember(ctx: PartnershipContext, userId: number) {
-      requirePermission(ctx, 'manage_partnership')
-      await db.transaction().execute(async trx => {
-        const before = await trx
-          .selectFrom('partnershipRoles')
-          .selectAll()
-          .where('userId', '=', userId)
-          .where('partnershipId', '=', ctx.partnership.id)
-          .executeTakeFirst()
-        if (!before) throw new NotFoundError('Account')
-        if (before.role === 'admin') await refuseRemovingLastAdmin(trx, ctx, userId)
-        await trx.deleteFrom('partnershipRoles').where('userId', '=', userId).where('partnershipId', '=', ctx.partnership.id).execute()
-        await auditLog.record(trx, ctx.actor, {
-          partnershipId: ctx.partnership.id,
-          action: 'revoke',
-          entityType: 'role',
-          entityId: userId,
-          summary: `Removed the ${before.role} role of user ${userId}`,
-          before,
-        })
-      })
-    },
-
     /** A partnership's areas, for figures other capabilities count by area (the police data, by ONS code). */
     async areasOf(partnershipId: number) {
       return (await repo.areas(db, partnershipId)).map(({ id, parentId, type, name, code }) => ({ id, parentId, type, name, code }))
@@ -479,15 +370,3 @@ export function partnershipService({ db, clock, accounts }: { db: Db; clock: Clo
   }
 }
 export type PartnershipService = ReturnType<typeof partnershipService>
-
-async function refuseRemovingLastAdmin(trx: Db, ctx: PartnershipContext, userId: number) {
-  const admins = await trx
-    .selectFrom('partnershipRoles')
-    .select('userId')
-    .where('partnershipId', '=', ctx.partnership.id)
-    .where('role', '=', 'admin')
-    .execute()
-  if (admins.length === 1 && admins[0]?.userId === userId) {
-    throw new ValidationError({ role: 'A partnership must keep at least one admin' })
-  }
-}

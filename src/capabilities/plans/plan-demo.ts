@@ -1,4 +1,4 @@
-import type { DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 import { JOINT_2016_PLAN, JOINT_2021_PLAN, ROCHFORD_2011_PLAN } from '../../demo/plan-data.ts'
 
 /**

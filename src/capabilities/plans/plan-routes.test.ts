@@ -1,10 +1,10 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser, contextFor } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { aPartnershipWithPlan as planFixture } from '../../../test/helpers/plans.ts'
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { aPartnershipWithPlan as planFixture } from '#test/helpers/plans'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 /** The test clock says 25 November 2026: Q3 of the 2026/27 plan year. */
 let t: TestApp

@@ -7,7 +7,6 @@ import type { Capability } from '../../web/capability.ts'
 import { crudPages } from '../../web/crud-routes.ts'
 import { attempt, parseForm } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
 
 import { actionRoutes } from './actions/action-routes.ts'
 import { updateRoutes } from './actions/update-routes.ts'
@@ -19,6 +18,7 @@ import { planPaths, planPathsOf, withPlanPaths } from './plan-paths.ts'
 import { priorityRoutes } from './priorities/priority-routes.ts'
 import { spreadsheetRoutes } from './spreadsheet/spreadsheet-routes.ts'
 import type { SpreadsheetService } from './spreadsheet/spreadsheet-service.ts'
+import type { PlanService } from './plan-service.ts'
 
 const edits = (ctx: PartnershipContext) => requirePermission(ctx, 'edit_records')
 const paths = (ctx: PartnershipContext) => planPaths(ctx.partnership.id)
@@ -128,7 +128,7 @@ export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService
 }
 
 /** The plans capability: plans, priorities, actions and their updates, the spreadsheet, and the read API. */
-export function plansCapability({ services, deps }: CapabilityDeps): Capability {
+export function plansCapability({ services, deps }: { services: { plans: PlanService }; deps: { clock: Clock } }): Capability {
   const { plans } = services
   const scoped = Router({ mergeParams: true })
   scoped.use(['/plans', '/priorities', '/actions', '/my-actions'], withPlanPaths)

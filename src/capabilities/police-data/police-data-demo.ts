@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 
-import type { DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 
 import { listPoliceFiles } from './police-import-files.ts'
 

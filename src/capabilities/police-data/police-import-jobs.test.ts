@@ -4,11 +4,11 @@ import os from 'node:os'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../test/helpers/builders.ts'
-import { page } from '../../../test/helpers/html.ts'
-import { memoryLogger } from '../../../test/helpers/memory-logger.ts'
-import { loadGeography } from '../../../test/helpers/police-data.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { memoryLogger } from '#test/helpers/memory-logger'
+import { loadGeography } from '#test/helpers/police-data'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 
 import { POLICE_COLUMNS } from './domain/police-rows.ts'
 

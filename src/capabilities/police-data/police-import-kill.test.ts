@@ -10,9 +10,9 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { runCspHub, startCspHub } from '../../../test/helpers/csp-hub-process.ts'
-import { fixtureMonth, ONS } from '../../../test/helpers/police-data.ts'
-import { testDatabaseKind } from '../../../test/helpers/test-database.ts'
+import { runCspHub, startCspHub } from '#test/helpers/csp-hub-process'
+import { fixtureMonth, ONS } from '#test/helpers/police-data'
+import { testDatabaseKind } from '#test/helpers/test-database'
 import { createDatabase } from '../../db/database.ts'
 
 const child = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/helpers/police-import-child.ts')

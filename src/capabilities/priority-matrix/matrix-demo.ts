@@ -1,5 +1,5 @@
 import { addMonths } from '../../core/calendar/index.ts'
-import type { DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 
 /**
  * Demo data of the priority scoring matrix: the joint partnership's 2022/23 scoring matrix, from the seed

@@ -1,4 +1,4 @@
-import type { DemoContext } from '../../demo/index.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import type { ReportKind } from './domain/report-kinds.ts'

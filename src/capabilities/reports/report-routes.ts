@@ -4,7 +4,9 @@ import { formatDate } from '../../shared/format.ts'
 import type { Capability } from '../../web/capability.ts'
 import { attempt, parseForm, type ErrorItem } from '../../web/form.ts'
 import { idParam, partnershipContext } from '../../web/request.ts'
-import type { CapabilityDeps } from '../index.ts'
+import type { FundingService } from '../funding/index.ts'
+import type { IndicatorService } from '../indicators/index.ts'
+import type { PlanService } from '../plans/index.ts'
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 
 import { financialYearLabel, isQuarter, quarterLabel } from '../../core/calendar/index.ts'
@@ -48,7 +50,16 @@ function sendFile(res: Response, file: GeneratedFile) {
   res.send(file.body)
 }
 
-export function reportsCapability({ services }: CapabilityDeps): Capability {
+export interface ReportsCapabilityDeps {
+  services: {
+    reports: ReportService
+    plans: Pick<PlanService, 'list'>
+    indicators: Pick<IndicatorService, 'performance'>
+    funding: Pick<FundingService, 'overview'>
+  }
+}
+
+export function reportsCapability({ services }: ReportsCapabilityDeps): Capability {
   const reports: ReportService = services.reports
   const routes = Router({ mergeParams: true })
   const base = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}/reports`

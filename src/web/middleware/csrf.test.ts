@@ -4,8 +4,8 @@ import path from 'node:path'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../test/helpers/builders.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/test-app.ts'
+import { aPartnership, aUser } from '#test/helpers/builders'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 import { appDir } from '../../paths.ts'
 
 import { SESSION_COOKIE } from './session.ts'

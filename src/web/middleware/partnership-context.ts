@@ -3,16 +3,8 @@ import type { NextFunction, Request, Response } from 'express'
 import type { PartnershipService } from '../../capabilities/partnerships/index.ts'
 import { allows } from '../../core/access/partnership-context.ts'
 import type { Permission } from '../../core/access/roles.ts'
+import type { NavigationItem } from '../capability.ts'
 import { actorFor, idParam } from '../request.ts'
-
-/** A section in a partnership's service navigation. */
-export interface NavigationItem {
-  text: string
-  /** Below /partnerships/:id: '' for the home page, '/plans' for plans. */
-  path: string
-  permission: Permission
-  order: number
-}
 
 /**
  * Under /partnerships/:partnershipId: load the partnership and decide the viewer's access (a partnership

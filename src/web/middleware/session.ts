@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
 
-import type { SessionRepository } from '../../capabilities/accounts/index.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { hashToken, newToken } from '../../shared/tokens.ts'
 
@@ -12,6 +11,22 @@ export interface Session {
   userId: number | null
   csrfToken: string
   flash: Record<string, unknown> | null
+}
+
+/** A session as it is kept: the session and its times. */
+export interface StoredSession extends Session {
+  createdAt: Date
+  lastSeenAt: Date
+  expiresAt: Date
+}
+
+/** Where sessions are kept, so any app server can answer any request (the accounts capability's session repository). */
+export interface SessionStore {
+  find(id: string, now: Date, idleMinutes: number): Promise<StoredSession | undefined>
+  create(session: StoredSession): Promise<void>
+  touch(id: string, now: Date): Promise<void>
+  setFlash(id: string, flash: Record<string, unknown> | null): Promise<void>
+  remove(id: string): Promise<void>
 }
 
 export interface SessionOptions {
@@ -33,7 +48,7 @@ function readCookie(req: Request, name: string): string | undefined {
   return undefined
 }
 
-export function sessionManager(sessions: SessionRepository, clock: Clock, options: SessionOptions) {
+export function sessionManager(sessions: SessionStore, clock: Clock, options: SessionOptions) {
   const cookieOptions = {
     httpOnly: true,
     secure: options.secureCookies,

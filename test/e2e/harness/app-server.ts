@@ -38,6 +38,11 @@ export interface ServerOptions {
   demo?: boolean
   /** Import the police.uk and ONS fixtures (test/fixtures/police-data) first, as `npm start` does with the real files. */
   policeData?: boolean
+  /**
+   * Before the app is configured: settings of the test's own and the port to listen on (a journey that
+   * starts an identity provider needs to know the app's address first, and the app the provider's).
+   */
+  before?: () => Promise<{ env?: Record<string, string>; port?: number }>
 }
 
 /**
@@ -46,10 +51,11 @@ export interface ServerOptions {
  * a memory mailer (read reset links from `mailer.sent`); the real clock, as a browser needs.
  */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
+  const prepared = (await options.before?.()) ?? {}
   const database = await createTestDatabase()
   const mailer = memoryMailer()
   const deps: AppDeps = {
-    config: loadConfig({ NODE_ENV: 'test', CSP_HUB_DATA_DIR: '/nonexistent' }),
+    config: loadConfig({ NODE_ENV: 'test', CSP_HUB_DATA_DIR: '/nonexistent', ...prepared.env }),
     logger: createLogger(process.env.CSP_HUB_TEST_LOG_LEVEL ?? 'silent'),
     database,
     clock: systemClock,
@@ -63,7 +69,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
   }
   if (options.demo ?? true) await loadDemoData(deps, services, { onlyIfEmpty: true })
   const app = createApp(deps, services)
-  const server = app.listen(0, '127.0.0.1')
+  const server = app.listen(prepared.port ?? 0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo
   return {

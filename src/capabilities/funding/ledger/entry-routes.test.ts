@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { allocationIds as allocationIdsOf, date, save, setUp as fundingSetUp, year2021 } from '../../../../test/helpers/funding.ts'
-import { page } from '../../../../test/helpers/html.ts'
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts'
+import { allocationIds as allocationIdsOf, date, save, setUp as fundingSetUp, year2021 } from '#test/helpers/funding'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
 
 let t: TestApp
 beforeAll(async () => {

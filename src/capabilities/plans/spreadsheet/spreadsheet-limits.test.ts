@@ -1,12 +1,14 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, aUser } from '../../../../test/helpers/builders.ts'
-import { page } from '../../../../test/helpers/html.ts'
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/helpers/test-app.ts'
-import { xlsxBomb, xlsxWithCells } from '../../../../test/helpers/zip-bomb.ts'
+import { aPartnership, aUser } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
+import { xlsxBomb, xlsxWithCells } from '#test/helpers/zip-bomb'
 
-import { checkWorkbook, readSpreadsheetFile, SpreadsheetError, WORKBOOK_LIMITS } from './spreadsheet-files.ts'
+import { checkWorkbook, WORKBOOK_LIMITS } from '../../../shared/spreadsheet-file.ts'
+
+import { readSpreadsheetFile, SpreadsheetError } from './spreadsheet-files.ts'
 
 /**
  * A workbook is refused from its ZIP directory and its streamed contents before it is opened, so an

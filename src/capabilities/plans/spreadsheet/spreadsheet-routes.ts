@@ -1,11 +1,10 @@
-import { Router, type Request, type Response } from 'express'
-import multer from 'multer'
+import { Router } from 'express'
 
 import { ConflictError } from '../../../shared/errors.ts'
 import { fileName } from '../../../shared/spreadsheet.ts'
 import { formErrors } from '../../../web/form.ts'
 import { idParam, partnershipContext } from '../../../web/request.ts'
-import { receiveUpload } from '../../../web/upload.ts'
+import { receiveSpreadsheetUpload } from '../../../web/upload.ts'
 import { requirePermission, type PartnershipContext } from '../../../core/access/partnership-context.ts'
 import type { PlanLifecycleService } from '../plan-lifecycle-service.ts'
 import { planPathsOf } from '../plan-paths.ts'
@@ -13,21 +12,6 @@ import { planPathsOf } from '../plan-paths.ts'
 import { SHEET_COLUMNS } from './domain/sheet-columns.ts'
 import { MAX_FILE_BYTES, planCsv, planXlsx, readSpreadsheetFile, SpreadsheetError, templateCsv, templateXlsx } from './spreadsheet-files.ts'
 import type { SpreadsheetService } from './spreadsheet-service.ts'
-
-/** Receive one uploaded file (multipart/form-data) into memory, within the size limit, once its CSRF token is checked. */
-async function receiveFile(req: Request, res: Response): Promise<Express.Multer.File | undefined> {
-  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20 } }).single('file')
-  try {
-    await receiveUpload(req, res, parse)
-  } catch (error) {
-    if (error instanceof multer.MulterError) {
-      if (error.code === 'LIMIT_FILE_SIZE') throw new SpreadsheetError(`The selected file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024}MB`)
-      throw new SpreadsheetError('Select one file to upload')
-    }
-    throw error
-  }
-  return req.file
-}
 
 /** The action plan as a spreadsheet: the empty template, a plan's export, and the import into an empty draft plan. */
 export function spreadsheetRoutes(plans: SpreadsheetService & Pick<PlanLifecycleService, 'plan' | 'directory'>): Router {
@@ -82,7 +66,7 @@ export function spreadsheetRoutes(plans: SpreadsheetService & Pick<PlanLifecycle
     let rows: string[][]
     let name: string
     try {
-      const file = await receiveFile(req, res)
+      const file = await receiveSpreadsheetUpload(req, res, MAX_FILE_BYTES)
       if (!file) return fail('Select a spreadsheet file (XLSX or CSV)')
       name = file.originalname.replace(/[^\w .()-]/g, '_').slice(0, 100) || 'the spreadsheet'
       rows = await readSpreadsheetFile(file.buffer, file.originalname)

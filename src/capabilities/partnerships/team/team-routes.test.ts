@@ -86,9 +86,9 @@ describe('giving access', () => {
     expect(user.passwordHash).toBeNull()
     expect(await roleOf(user.id, partnershipId)).toBe('coordinator')
     expect(t.mailer.sent.slice(sent)).toEqual([
-      expect.objectContaining({ to: 'new.officer@example.org', subject: 'Your CSP Hub account' }),
+      expect.objectContaining({ to: 'new.officer@example.org', subject: `You have been given access to ${(await t.db.selectFrom('partnerships').select('name').where('id', '=', partnershipId).executeTakeFirstOrThrow()).name} on CSP Hub` }),
     ])
-    expect(page((await admin.get(base)).text).banner()).toBe('new.officer@example.org can now sign in as coordinator')
+    expect(page((await admin.get(base)).text).banner()).toBe('new.officer@example.org has the coordinator role. The invitation e-mail has been sent.')
     expect((await auditRoles(partnershipId)).at(-1)).toMatchObject({
       action: 'grant',
       summary: 'Gave new.officer@example.org the coordinator role',
@@ -177,7 +177,7 @@ describe('changing a role and taking access away', () => {
     const { base, admin, partnershipId } = await setUp()
     const member = await aUser(t, { role: 'member', partnershipId })
     const form = page((await admin.get(`${base}/${member.id}/edit`)).text)
-    expect(form.h1()).toBe(`What role should ${member.name} have?`)
+    expect(form.h1()).toBe(`Change the access of ${member.name}`)
     expect(form.$('input[name=role][value=member]').attr('checked')).toBeDefined()
     await admin.post(`${base}/${member.id}/edit`, { role: 'coordinator' }).expect(303)
     expect(await roleOf(member.id, partnershipId)).toBe('coordinator')
