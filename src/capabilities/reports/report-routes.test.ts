@@ -194,7 +194,9 @@ describe('downloading the quarterly update', () => {
     expect(p.h1()).toBe('Partnership Plan 2016/17: 1st Quarter Update')
     expect(p.$('h1')).toHaveLength(1)
     expect(p.all('.app-document h2')).toEqual(expect.arrayContaining(['Priority 1: Safeguarding Vulnerable People from Harm', 'Summary of progress']))
-    expect(p.$('section.app-document__section--landscape')).toHaveLength(3)
+    // Each priority's table, and the appendix of every action by status.
+    expect(p.$('section.app-document__section--landscape')).toHaveLength(4)
+    expect(p.all('.app-document h2')).toContain('Appendix: every action by status, exceptions first')
     expect(p.$('.app-document .app-rag-tag[data-rag="amber"]').length).toBeGreaterThan(0)
     expect(p.$('.app-no-print').text()).toContain('Print command')
   })

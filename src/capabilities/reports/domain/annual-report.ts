@@ -2,6 +2,7 @@ import { formatDate } from '../../../shared/format.ts'
 import { financialYearLabel } from '../../../core/calendar/index.ts'
 import type { Block, DocumentSection, ReportDocument } from '../../../core/documents/model.ts'
 
+import { actionStatusRows, actionStatusSection, exceptionBlocks } from './action-status.ts'
 import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
 import { allocationsTableBlock, bidsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'
 import { narrativeBlocks, nextNumber, type Numbering } from './narrative.ts'
@@ -21,6 +22,7 @@ export interface AnnualReportInput {
   funding: FundingSummary | null
 }
 
+const APPENDIX = 'Appendix A'
 const NOT_WRITTEN = 'This section has not been written yet.'
 
 function written(facts: ReportFacts, key: string, numbering: Numbering): Block[] {
@@ -71,6 +73,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
           number: nextNumber(n),
         })
         blocks.push(progress.table)
+        blocks.push(...exceptionBlocks(actionStatusRows(plan.view, { kind: 'current' }), { kind: 'current' }, APPENDIX, () => nextNumber(n)))
       }
     }
     const achievements = narrativeBlocks(facts.narrative.achievements, n)
@@ -103,6 +106,8 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
   numbered('9', 'Recommendation', n => written(facts, 'recommendation', n))
   const signOff = narrativeBlocks(facts.narrative.signOff)
   if (signOff.length) sections.push({ blocks: signOff })
+  const appendix = plan && actionStatusSection(plan.view, { kind: 'current' }, `${APPENDIX}: progress on every action`)
+  if (appendix) sections.push(appendix)
 
   const metadata = [
     ...(facts.committee ? [{ label: 'Committee', value: facts.committee }] : []),

@@ -4,6 +4,7 @@ import { ACTION_STATUS_LABELS, type ActionView, countRags, type PlanView, type P
 import type { CellLine, CellValue, DocumentSection, ReportDocument, TableBlock, TableRow } from '../../../core/documents/model.ts'
 
 import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
+import { actionStatusRows, actionStatusSection, exceptionBlocks, type StatusBasis } from './action-status.ts'
 import { narrativeBlocks } from './narrative.ts'
 
 /**
@@ -135,6 +136,7 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
   const { facts, plan } = input
   const quarter = facts.quarter
   const year = plan.plan.planYear
+  const basis: StatusBasis = { kind: 'quarter', quarter, year }
   const introduction = narrativeBlocks(facts.narrative.introduction)
   const perPriority = plan.priorities.map(priority => ({ title: priority.title, ...quarterCounts(priority.actions, quarter) }))
   const total = quarterCounts(
@@ -148,6 +150,7 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     blocks: [
       ...narrativeBlocks(facts.narrative.summary),
       { kind: 'paragraph', text: ragSentence(total, `in ${quarterLabel(year, quarter)}`) },
+      ...exceptionBlocks(actionStatusRows(plan, basis), basis, 'The appendix', () => undefined),
       ragSummaryTable(perPriority, total, `RAG status of the actions in ${quarterLabel(year, quarter)}`),
       ragKeyTable(input.ragDefinitions),
       {
@@ -164,6 +167,8 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     blocks: plan.priorities.length ? [prioritiesBullets(plan)] : [{ kind: 'paragraph', text: 'The plan has no priorities yet.' }],
   })
   plan.priorities.forEach((priority, index) => sections.push(prioritySection(priority, index, quarter, year)))
+  const appendix = actionStatusSection(plan, basis, 'Appendix: every action by status, exceptions first')
+  if (appendix) sections.push(appendix)
 
   return {
     title: facts.title,

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { aPartnership, contextFor } from '#test/helpers/builders'
+import { readDocx, readPdf } from '#test/helpers/read-documents'
+import { createTestApp, type TestApp } from '#test/helpers/test-app'
+import { addDemoPlan, addDemoStructure, editActions, JOINT_2016_PLAN, withRag } from '#test/fixtures/demo-plans'
+import type { PartnershipContext } from '../../core/access/partnership-context.ts'
+
+/**
+ * The papers as the committee receives them, downloaded through the app's own services (the indicators and
+ * funding connected as in production) and read back: the DOCX's WordprocessingML and the PDF's text.
+ */
+let t: TestApp
+let ctx: PartnershipContext
+let planId: number
+
+beforeAll(async () => {
+  t = await createTestApp()
+  const { partnership } = await aPartnership(t, { name: 'Castle Point and Rochford CSP' })
+  ctx = contextFor(partnership, 'coordinator')
+  await addDemoStructure(t, ctx)
+  let plan = editActions(JOINT_2016_PLAN, '‘Crucial Crew’', () => ({ status: 'complete' }))
+  plan = withRag(plan, 'To pilot a Well Homes Scheme', 1, 'red')
+  plan = withRag(plan, 'Continue to support taxi Marshalls', 1, 'red')
+  plan = withRag(plan, 'Re-introduce the J9', 1, 'amber')
+  plan = withRag(plan, 'To continue to provide a sanctuary', 1, 'green')
+  planId = await addDemoPlan(t, ctx, plan)
+})
+afterAll(() => t.close())
+
+const newReport = (kind: 'annual_scrutiny_report' | 'quarterly_plan_update', over: { year?: number; planId?: number | null } = {}) =>
+  t.services.reports.create(ctx, {
+    kind,
+    planId: over.planId === undefined ? planId : over.planId,
+    year: over.year ?? null,
+    quarter: kind === 'quarterly_plan_update' ? 1 : null,
+    title: null,
+    committee: 'Review Committee',
+    meetingDate: null,
+  })
+
+describe('which action is red, and why', () => {
+  it('the annual report names the red and amber actions and ends with every action, exceptions first, in DOCX and PDF', async () => {
+    const report = await newReport('annual_scrutiny_report')
+    const docx = await readDocx((await t.services.reports.download(ctx, report.id, 'docx')).body)
+    // Numbered paragraphs carry their number before a tab: "3.4\t2 actions are rated red:".
+    const body = docx.paragraphs.map(p => p.text.replace(/^\d+\.\d+\t/, ''))
+    expect(body).toContain('2 actions are rated red:')
+    expect(body).toContain('One action is rated amber:')
+    expect(body.some(text => text.startsWith('Continue to support taxi Marshalls in Rayleigh Town Centre') && text.includes('(Priority 2: Anti-Social Behaviour; lead: '))).toBe(true)
+    expect(body).toContain('Appendix A: progress on every action')
+    const appendix = docx.tables[docx.captions.indexOf('Every action of Partnership Plan 2016/17, exceptions first')]!
+    expect(appendix.rows[0]).toEqual(['Priority', 'Action', 'Lead', 'RAG', 'Latest commentary'])
+    expect(appendix.headerRows).toBe(1)
+    expect(appendix.rows).toHaveLength(50)
+    expect(appendix.rows.slice(1, 5).map(row => `${row[1]!.slice(0, 24)} | ${row[3]}`)).toEqual([
+      'To pilot a Well Homes Sc | Red',
+      'Continue to support taxi | Red',
+      'Re-introduce the J9 sche | Amber',
+      expect.stringMatching(/ \| No update$/),
+    ])
+    expect(appendix.rows[2]![4]).toContain('June – scheme closed.')
+
+    const pdf = await readPdf((await t.services.reports.download(ctx, report.id, 'pdf')).body)
+    expect(pdf.flat).toContain('2 actions are rated red:')
+    expect(pdf.flat).toContain('Appendix A: progress on every action')
+    const appendixPage = pdf.pages.findIndex(lines => lines.some(line => line.includes('Appendix A: progress on every action')))
+    const page = pdf.pages[appendixPage]!.join(' ')
+    expect(page.indexOf('To pilot a Well Homes')).toBeLessThan(page.indexOf('Continue to support taxi'))
+    expect(page.indexOf('Continue to support taxi')).toBeLessThan(page.indexOf('Re-introduce the J9'))
+  })
+
+  it('the quarterly update names them in its summary and ends with the same appendix for the quarter', async () => {
+    const report = await newReport('quarterly_plan_update')
+    const docx = await readDocx((await t.services.reports.download(ctx, report.id, 'docx')).body)
+    expect(docx.paragraphs.map(p => p.text)).toContain('2 actions are rated red in Q1 2016/17 (April to June 2016):')
+    const appendix = docx.tables[docx.captions.indexOf('Every action of Partnership Plan 2016/17 in Q1 2016/17 (April to June 2016), exceptions first')]!
+    expect(appendix.rows[0]!.at(-1)).toBe('Latest Q1 commentary')
+    expect(appendix.rows.slice(1, 4).map(row => row[3])).toEqual(['Red', 'Red', 'Amber'])
+    const pdf = await readPdf((await t.services.reports.download(ctx, report.id, 'pdf')).body)
+    expect(pdf.flat).toContain('Appendix: every action by status, exceptions first')
+    expect(pdf.flat).toContain('24 open actions have no update for Q1')
+  })
+})
