@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aPartnership, contextFor } from '#test/helpers/builders'
-import { readDocx, readPdf } from '#test/helpers/read-documents'
+import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
+import { page } from '#test/helpers/html'
+import { binary, readDocx, readPdf } from '#test/helpers/read-documents'
 import { createTestApp, type TestApp } from '#test/helpers/test-app'
 import { addDemoPlan, addDemoStructure, editActions, JOINT_2016_PLAN, withRag } from '#test/fixtures/demo-plans'
 import type { PartnershipContext } from '../../core/access/partnership-context.ts'
@@ -80,5 +81,25 @@ describe('which action is red, and why', () => {
     const pdf = await readPdf((await t.services.reports.download(ctx, report.id, 'pdf')).body)
     expect(pdf.flat).toContain('Appendix: every action by status, exceptions first')
     expect(pdf.flat).toContain('24 open actions have no update for Q1')
+  })
+})
+
+describe('a year with no funding recorded', () => {
+  it('says “No funding recorded for 2025/26” under Resource implications, in DOCX, PDF and on the report’s page', async () => {
+    const report = await newReport('annual_scrutiny_report', { planId: null, year: 2025 })
+    expect(await t.services.reports.generatedParts(ctx, report)).toMatchObject({ funding: 'none' })
+    const docx = await readDocx((await t.services.reports.download(ctx, report.id, 'docx')).body)
+    const resources = docx.paragraphs.findIndex(p => p.text.endsWith('Resource implications'))
+    const legal = docx.paragraphs.findIndex(p => p.text.endsWith('Legal implications'))
+    expect(docx.paragraphs.slice(resources, legal).map(p => p.text)).toContain('6.2\tNo funding recorded for 2025/26.')
+    const pdf = await readPdf((await t.services.reports.download(ctx, report.id, 'pdf')).body)
+    expect(pdf.flat).toMatch(/Resource implications .*No funding recorded for 2025\/26\./)
+
+    const coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: ctx.partnership.id }))
+    const reportPage = page((await coordinator.get(`/partnerships/${ctx.partnership.id}/reports/${report.id}`).expect(200)).text)
+    expect(reportPage.text('main')).toContain('No funding is recorded for 2025/26: the report says “No funding recorded for 2025/26” under Resource implications.')
+    // The downloads a coordinator gets over HTTP say the same.
+    const http = await coordinator.get(`/partnerships/${ctx.partnership.id}/reports/${report.id}/document.docx`).buffer(true).parse(binary).expect(200)
+    expect((await readDocx(http.body as Buffer)).text).toContain('No funding recorded for 2025/26.')
   })
 })

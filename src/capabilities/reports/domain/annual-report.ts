@@ -98,6 +98,9 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
       const bids = bidsTableBlock(funding)
       if (bids) blocks.push(bids)
       if (funding.notes?.length) blocks.push({ kind: 'note', title: 'About the funding figures', paragraphs: funding.notes })
+    } else {
+      // The committee reads that the money was looked for and none is recorded, not a section with nothing about it.
+      blocks.push({ kind: 'paragraph', text: `No funding recorded for ${financialYearLabel(year)}.`, number: nextNumber(n) })
     }
     return blocks
   })

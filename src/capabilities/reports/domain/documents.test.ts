@@ -165,7 +165,7 @@ describe('the annual report to the scrutiny committee', () => {
       '2.1 In line with the statutory duty under Section 6 of the Crime and Disorder Act 1998, the Castle Point and Rochford Community Safety Partnership produces and implements a partnership plan for reducing crime and anti-social behaviour.',
       '2.2 Each year the partnership provides an update report to Review Committee on its work.',
     ])
-    expect(texts(section(document, 'Resource implications').blocks)).toEqual(['6.1 This section has not been written yet.'])
+    expect(texts(section(document, 'Resource implications').blocks)).toEqual(['6.1 This section has not been written yet.', '6.2 No funding recorded for 2016/17.'])
     expect(document.sections.at(-2)!.blocks).toHaveLength(2)
     expect(document.metadata).toEqual(expect.arrayContaining([{ label: 'Committee', value: 'Review Committee' }, { label: 'Meeting', value: '6 September 2016' }]))
   })
@@ -224,6 +224,7 @@ describe('the annual report to the scrutiny committee', () => {
     expect(background.blocks.some(b => b.kind === 'chart')).toBe(true)
     const resources = section(document, 'Resource implications')
     expect(tables(resources).map(t => t.caption)).toEqual(['Funding for 2016/17', 'Allocations for 2016/17'])
+    expect(texts(resources.blocks).join('\n')).not.toContain('No funding recorded')
     expect(document.attribution).toEqual([OGL_ATTRIBUTION])
   })
 })
