@@ -103,3 +103,59 @@ describe('a year with no funding recorded', () => {
     expect((await readDocx(http.body as Buffer)).text).toContain('No funding recorded for 2025/26.')
   })
 })
+
+describe('a new report does not silently carry last year’s words into another year', () => {
+  it('flags the sections copied from the last report on its page and in the draft’s DOCX and PDF, until each is edited or confirmed and the report is final', async () => {
+    const coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: ctx.partnership.id }))
+    const base = `/partnerships/${ctx.partnership.id}/reports`
+    const last = await t.services.reports.previousReport(ctx, 'annual_scrutiny_report')
+    expect(last).toMatchObject({ year: 2025 })
+    const created = await coordinator.post(`${base}/new`, { kind: 'annual_scrutiny_report', planId: '', year: '2026', committee: 'Review Committee', startFrom: 'previous' }).expect(303)
+    const id = Number(/\/reports\/(\d+)$/.exec(created.headers.location!)![1])
+    const copied = ['Purpose of report', 'Introduction', 'Crime and disorder implications', 'Legal implications', 'Equality and diversity implications', 'Recommendation', 'Author and contact']
+
+    const shown = page((await coordinator.get(`${base}/${id}`).expect(200)).text)
+    expect(shown.text('[data-qa="copied-warning"]')).toContain(`7 sections are still as copied from “${last!.title}” (2025/26).`)
+    expect(shown.$('[data-qa="narrative-sections"] .govuk-summary-list__row').filter((_, row) => shown.$(row).find('[data-qa="copied-tag"]').length > 0).map((_, row) => shown.$(row).find('dt').text().trim()).get()).toEqual(copied)
+
+    const note = async () => {
+      const docx = await readDocx((await coordinator.get(`${base}/${id}/document.docx`).buffer(true).parse(binary).expect(200)).body as Buffer)
+      const pdf = await readPdf((await coordinator.get(`${base}/${id}/document.pdf`).buffer(true).parse(binary).expect(200)).body as Buffer)
+      return { docx: docx.text, pdf: pdf.flat }
+    }
+    const listed = `These sections still hold the words of “${last!.title}” (2025/26) as they were copied, unedited: ${copied.join('; ')}.`
+    const first = await note()
+    expect(first.docx).toContain('Draft: words copied from an earlier report, not yet checked')
+    expect(first.docx).toContain(listed)
+    expect(first.pdf).toContain('Draft: words copied from an earlier report, not yet checked')
+    expect(first.pdf.replace(/\s+/g, ' ')).toContain(listed)
+    // The copied purpose still speaks of last year: that is what the note is for.
+    expect(first.docx).toContain('during 2025/26')
+
+    // Edit the purpose, confirm the legal wording as it stands, and write the sections a final report needs.
+    const { narrative } = await t.db.selectFrom('reports').select('narrative').where('id', '=', id).executeTakeFirstOrThrow()
+    const form = page((await coordinator.get(`${base}/${id}/narrative`).expect(200)).text)
+    expect(form.all('input[name="confirmed"] + label')).toEqual(copied)
+    await coordinator
+      .post(`${base}/${id}/narrative`, {
+        ...narrative,
+        purpose: narrative.purpose!.replace('2025/26', '2026/27'),
+        background: 'The partnership meets quarterly.',
+        risk: 'Little risk.',
+        resources: 'Funded by the PFCC grant.',
+        confirmed: ['legal'],
+      })
+      .expect(303)
+    const after = await note()
+    expect(after.docx).toContain(`unedited: ${copied.filter(h => h !== 'Purpose of report' && h !== 'Legal implications').join('; ')}.`)
+    expect(page((await coordinator.get(`${base}/${id}`).expect(200)).text).text('[data-qa="copied-warning"]')).toContain('5 sections are still as copied')
+
+    // Marked final, the document carries no note (and the page no flags).
+    await coordinator.post(`${base}/${id}/edit`, { planId: '', year: '2026', committee: 'Review Committee', status: 'final' }).expect(303)
+    const final = await note()
+    expect(final.docx).not.toContain('Draft: words copied')
+    expect(final.pdf).not.toContain('Draft: words copied')
+    const finalPage = page((await coordinator.get(`${base}/${id}`).expect(200)).text)
+    expect(finalPage.$('[data-qa="copied-warning"], [data-qa="copied-tag"]')).toHaveLength(0)
+  })
+})

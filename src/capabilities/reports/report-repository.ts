@@ -30,7 +30,7 @@ export const reportRepository = {
   async latestNarrative(db: Db, partnershipId: number, kind: ReportKind) {
     const row = await db
       .selectFrom('reports')
-      .select(['narrative', 'title', 'committee'])
+      .select(['id', 'narrative', 'title', 'year', 'committee'])
       .where('partnershipId', '=', partnershipId)
       .where('kind', '=', kind)
       .orderBy('year', 'desc')

@@ -18,6 +18,7 @@ import type { ReportDocument } from '../../core/documents/model.ts'
 import { renderPdf } from '../../core/documents/pdf.ts'
 import { readStoredDocument, storeDocument } from '../../core/documents/stored.ts'
 import { annualReportDocument } from './domain/annual-report.ts'
+import { copiedSectionKeys, stillCopied, withCopiedNote, type StartFrom } from './domain/copied-narrative.ts'
 import type { PlanReading, ReportFacts } from './domain/common-blocks.ts'
 import type { FundingSummary } from './domain/funding.ts'
 import { performanceReportDocument } from './domain/performance-report.ts'
@@ -58,6 +59,13 @@ export interface ReportDataSources {
 }
 
 export type ReportRow = Row<'reports'>
+
+/**
+ * A new report's details. `startFrom` is the form's answer to where the narrative starts: null (not answered)
+ * is an error when the partnership has a report of the kind already. Callers with no form (the demo data)
+ * leave it out and get the starting words.
+ */
+export type NewReportRequest = Omit<NewReportInput, 'startFrom'> & { startFrom?: StartFrom | null }
 
 /** "Final: issued on 6 September 2016 at 10:00am" — the words for a final report, and why it cannot be changed. */
 export function issuedText(report: Pick<ReportRow, 'finalisedAt'>): string {
@@ -153,7 +161,13 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     return { view, summary: plans.summariseView(view) }
   }
 
+  /** The document of a report; a draft's carries a note of the sections still as copied from an earlier report. */
   async function buildDocument(ctx: PartnershipContext, report: ReportRow, generatedAt: Date = clock.now()): Promise<ReportDocument> {
+    const document = await buildFromRecords(ctx, report, generatedAt)
+    return report.status === 'draft' && report.copiedFrom?.sections.length ? withCopiedNote(document, report.kind, report.copiedFrom) : document
+  }
+
+  async function buildFromRecords(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
     const reportFacts = facts(ctx, report, generatedAt)
     switch (report.kind) {
       case 'quarterly_plan_update': {
@@ -241,14 +255,38 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       return Array.from({ length: latest - earliest + 1 }, (_, i) => latest - i)
     },
 
-    async create(ctx: PartnershipContext, input: NewReportInput): Promise<ReportRow & { startedFrom: 'previous' | 'starting_words' }> {
+    /** The partnership's last report of a kind, whose narrative a new one may start from; null when there is none. */
+    async previousReport(ctx: PartnershipContext, kind: ReportKind) {
+      requirePermission(ctx, 'view')
+      const previous = await repo.latestNarrative(db, ctx.partnership.id, kind)
+      return previous ? { id: previous.id, title: previous.title, year: previous.year } : null
+    },
+
+    /**
+     * A new report. Where the partnership has a report of the kind already, whether to start from its narrative
+     * or from the starting words is asked, never assumed; sections copied are flagged until edited or confirmed.
+     */
+    async create(ctx: PartnershipContext, input: NewReportRequest): Promise<ReportRow & { startedFrom: 'previous' | 'starting_words' }> {
       requirePermission(ctx, 'edit_records')
-      const { plan, year, quarter } = await resolvePeriod(ctx, input.kind, input)
       const previous = await repo.latestNarrative(db, ctx.partnership.id, input.kind)
+      const periodErrors = await resolvePeriod(ctx, input.kind, input).then(
+        () => ({}),
+        (error: unknown) => {
+          if (error instanceof ValidationError) return error.fieldErrors
+          throw error
+        },
+      )
+      const startErrors: Record<string, string> = {}
+      if (previous && input.startFrom === null) startErrors.startFrom = `Select whether to start from the narrative of “${previous.title}” or from the starting words`
+      if (!previous && input.startFrom === 'previous') startErrors.startFrom = 'There is no earlier report of this kind to start from: select the starting words'
+      if (Object.keys(periodErrors).length || Object.keys(startErrors).length) throw new ValidationError({ ...periodErrors, ...startErrors })
+      const { plan, year, quarter } = await resolvePeriod(ctx, input.kind, input)
+      const fromPrevious = previous && input.startFrom === 'previous' ? previous : null
       const committee = input.committee ?? previous?.committee ?? null
-      const narrative = previous
-        ? cleanNarrative(input.kind, previous.narrative ?? {})
+      const narrative = fromPrevious
+        ? cleanNarrative(input.kind, fromPrevious.narrative ?? {})
         : startingNarrative(input.kind, { partnershipName: ctx.partnership.name, year, committee })
+      const copiedFrom = fromPrevious ? { reportId: fromPrevious.id, title: fromPrevious.title, year: fromPrevious.year, sections: copiedSectionKeys(input.kind, narrative) } : null
       const title = input.title ?? defaultTitle(input.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee, planTitle: plan?.title })
       const row = await db.transaction().execute(trx =>
         auditedInsert(trx, ctx.actor, target(ctx), {
@@ -260,10 +298,11 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
           committee,
           meetingDate: input.meetingDate,
           narrative: JSON.stringify(narrative),
+          copiedFrom: copiedFrom ? JSON.stringify(copiedFrom) : null,
           status: 'draft',
         }),
       )
-      return { ...row, startedFrom: previous ? 'previous' : 'starting_words' }
+      return { ...row, startedFrom: fromPrevious ? 'previous' : 'starting_words' }
     },
 
     /**
@@ -328,12 +367,21 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'draft', finalisedAt: null }, now))
     },
 
-    async updateNarrative(ctx: PartnershipContext, id: number, narrative: Record<string, string | null>) {
+    /**
+     * Save the narrative. A section copied from an earlier report stops being flagged once its words change, or
+     * when it is among `confirmed` (checked and right for this report as it stands).
+     */
+    async updateNarrative(ctx: PartnershipContext, id: number, narrative: Record<string, string | null>, confirmed: readonly string[] = []) {
       requirePermission(ctx, 'edit_records')
       const report = await find(ctx, id)
       requireDraft(report)
       const cleaned = cleanNarrative(report.kind, Object.fromEntries(Object.entries(narrative).map(([key, value]) => [key, value ?? ''])))
-      return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, { narrative: JSON.stringify(cleaned) }, clock.now()))
+      const copied = report.copiedFrom
+      const changes = {
+        narrative: JSON.stringify(cleaned),
+        ...(copied ? { copiedFrom: JSON.stringify({ ...copied, sections: stillCopied(copied.sections, cleanNarrative(report.kind, report.narrative ?? {}), cleaned, confirmed) }) } : {}),
+      }
+      return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, changes, clock.now()))
     },
 
     async remove(ctx: PartnershipContext, id: number) {
