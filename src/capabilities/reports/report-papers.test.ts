@@ -159,3 +159,61 @@ describe('a new report does not silently carry last year’s words into another 
     expect(finalPage.$('[data-qa="copied-warning"], [data-qa="copied-tag"]')).toHaveLength(0)
   })
 })
+
+describe('the council’s paper front matter', () => {
+  it('is kept per partnership, checked, audited, and printed on the annual report’s front page in DOCX and PDF', async () => {
+    const coordinator = await t.as(await aUser(t, { role: 'coordinator', partnershipId: ctx.partnership.id }))
+    const base = `/partnerships/${ctx.partnership.id}/reports`
+    const form = page((await coordinator.get(`${base}/paper`).expect(200)).text)
+    expect(form.h1()).toBe('The council’s paper front matter')
+
+    const bad = await coordinator.post(`${base}/paper`, { agendaItem: '7', contactPhone: 'ring me', contactEmail: 'not an address', keyDecision: 'maybe' }).expect(400)
+    expect(page(bad.text).errorSummary()).toEqual([
+      { text: 'Select whether the report is a key decision', href: '#keyDecision' },
+      { text: 'Enter a telephone number, like 01702 546366 or +44 1702 546366', href: '#contactPhone' },
+      { text: 'Enter an email address in the correct format, like name@example.com', href: '#contactEmail' },
+    ])
+    expect(await t.db.selectFrom('reportPaperSettings').selectAll().where('partnershipId', '=', ctx.partnership.id).execute()).toEqual([])
+
+    await coordinator
+      .post(`${base}/paper`, {
+        agendaItem: '7',
+        reportOf: 'Assistant Director, Community and Housing Services',
+        portfolioHolder: 'Cllr J Smith, Community Safety',
+        wardsAffected: 'All wards',
+        keyDecision: 'no',
+        exempt: 'no',
+        exemptReason: 'ignored when not exempt',
+        contactName: 'Community Safety Officer',
+        contactPhone: '01702 546366',
+        contactEmail: 'Safety@Rochford.gov.uk',
+      })
+      .expect(303)
+    const audit = await t.db.selectFrom('auditEvents').select(['action', 'entityType']).where('partnershipId', '=', ctx.partnership.id).where('entityType', '=', 'report paper settings').execute()
+    expect(audit).toEqual([{ action: 'create', entityType: 'report paper settings' }])
+    expect(page((await coordinator.get(`${base}/paper`).expect(200)).text).fieldValue('contactEmail')).toBe('safety@rochford.gov.uk')
+
+    const report = await newReport('annual_scrutiny_report')
+    const lines = [
+      'Agenda item',
+      '7',
+      'Report of',
+      'Assistant Director, Community and Housing Services',
+      'Portfolio holder',
+      'Wards affected',
+      'All wards',
+      'Key decision',
+      'Exempt information',
+      'No: this report is open to the public',
+      'Contact officer',
+      'Community Safety Officer, 01702 546366, safety@rochford.gov.uk',
+    ]
+    const docx = await readDocx((await t.services.reports.download(ctx, report.id, 'docx')).body)
+    const front = docx.text.slice(0, docx.text.indexOf('Purpose of report'))
+    for (const line of lines) expect(front).toContain(line)
+    expect(front).not.toContain('ignored when not exempt')
+    const pdf = await readPdf((await t.services.reports.download(ctx, report.id, 'pdf')).body)
+    const firstPage = pdf.pages[0]!.join(' ')
+    for (const line of lines) expect(firstPage).toContain(line)
+  })
+})

@@ -40,6 +40,11 @@ export const reportRepository = {
     return row ?? null
   },
 
+  /** The partnership's paper front matter, if it has filled it in. */
+  async paperSettings(db: Db, partnershipId: number) {
+    return db.selectFrom('reportPaperSettings').selectAll().where('partnershipId', '=', partnershipId).executeTakeFirst()
+  },
+
   /** The document a final report was issued with. */
   async finalDocument(db: Db, partnershipId: number, reportId: number) {
     return db.selectFrom('reportFinalDocuments').select(['document', 'generatedAt']).where('partnershipId', '=', partnershipId).where('reportId', '=', reportId).executeTakeFirst()

@@ -23,6 +23,7 @@ import {
   REPORT_STATUS_LABELS,
   type ReportKind,
 } from './domain/report-kinds.ts'
+import { paperRoutes } from './paper-routes.ts'
 import { DATE_FIELD_LINKS, detailsForm, narrativeForm, newReportForm } from './report-forms.ts'
 import { issuedText, requireDraft, type GeneratedFile, type ReportRow, type ReportService } from './report-service.ts'
 
@@ -201,6 +202,10 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
       ],
     })
   })
+
+  // --- The council's paper front matter (before /reports/:id) --------------------------------------
+
+  paperRoutes(routes, reports)
 
   // --- One report ------------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ import {
 } from './domain/report-kinds.ts'
 import { strategicAssessmentDocument, type PoliceDataPart } from './domain/strategic-assessment.ts'
 import type { NewReportInput, ReportDetailsInput } from './report-forms.ts'
+import { paperSettings } from './paper-settings.ts'
 import { reportRepository as repo } from './report-repository.ts'
 
 /**
@@ -179,12 +180,13 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         })
       }
       case 'annual_scrutiny_report': {
-        const [plan, performance, funding] = await Promise.all([
+        const [plan, performance, funding, paper] = await Promise.all([
           planOf(ctx, report, false),
           sources.performance?.(ctx, report.year) ?? null,
           sources.funding?.(ctx, report.year) ?? null,
+          repo.paperSettings(db, ctx.partnership.id),
         ])
-        return annualReportDocument({ facts: reportFacts, plan, performance, funding })
+        return annualReportDocument({ facts: reportFacts, plan, performance, funding, paper: paper ?? null })
       }
       case 'performance_table':
         return performanceReportDocument({ facts: reportFacts, performance: (await sources.performance?.(ctx, report.year)) ?? null })
@@ -228,6 +230,8 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
   }
 
   return {
+    ...paperSettings({ db, clock }),
+
     async list(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
       const titles = new Map((await plans.list(ctx)).map(plan => [plan.id, plan.title]))

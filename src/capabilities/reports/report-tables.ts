@@ -47,7 +47,26 @@ export interface ReportFinalDocumentsTable {
   createdAt: CreatedAt
 }
 
+/** The council's paper front matter of a partnership (migration 0991), printed on its annual report's front page. */
+export interface ReportPaperSettingsTable {
+  id: Generated<number>
+  partnershipId: number
+  agendaItem: string | null
+  reportOf: string | null
+  portfolioHolder: string | null
+  wardsAffected: string | null
+  keyDecision: boolean | null
+  exempt: boolean | null
+  exemptReason: string | null
+  contactName: string | null
+  contactPhone: string | null
+  contactEmail: string | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
 export interface ReportTables {
+  reportPaperSettings: ReportPaperSettingsTable
   reports: ReportsTable
   reportFinalDocuments: ReportFinalDocumentsTable
 }

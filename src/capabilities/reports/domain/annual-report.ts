@@ -5,6 +5,7 @@ import type { Block, DocumentSection, ReportDocument } from '../../../core/docum
 import { actionStatusRows, actionStatusSection, exceptionBlocks } from './action-status.ts'
 import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
 import { allocationsTableBlock, bidsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'
+import { frontMatterLines, type PaperFrontMatter } from './front-matter.ts'
 import { narrativeBlocks, nextNumber, type Numbering } from './narrative.ts'
 import { performanceTableBlock, type PerformanceTable } from './performance.ts'
 import { NARRATIVE_SECTIONS } from './report-kinds.ts'
@@ -20,6 +21,8 @@ export interface AnnualReportInput {
   plan: PlanReading | null
   performance: PerformanceTable | null
   funding: FundingSummary | null
+  /** The council's paper front matter of the partnership, printed first on the front page. */
+  paper?: PaperFrontMatter | null
 }
 
 const APPENDIX = 'Appendix A'
@@ -113,6 +116,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
   if (appendix) sections.push(appendix)
 
   const metadata = [
+    ...frontMatterLines(input.paper ?? null),
     ...(facts.committee ? [{ label: 'Committee', value: facts.committee }] : []),
     ...(facts.meetingDate ? [{ label: 'Meeting', value: formatDate(facts.meetingDate) }] : []),
     { label: 'Year reported on', value: financialYearLabel(year) },
