@@ -83,7 +83,7 @@ async function measure(services: Services, ctx: PartnershipContext, reportId: nu
     html.push(
       await time(async () => {
         const { document } = await services.reports.document(ctx, reportId)
-        nunjucks.renderString('{% from "reports/views/document.njk" import appDocument %}{{ appDocument(doc) }}', { doc: htmlDocument(document) })
+        nunjucks.renderString('{% from "macros/document.njk" import appDocument %}{{ appDocument(doc) }}', { doc: htmlDocument(document) })
       }),
     )
   }

@@ -30,10 +30,17 @@ function toText(value: Cell): string {
   return String(value)
 }
 
+/**
+ * CSV as RFC 4180 has it: CRLF between records, and a field quoted when it holds a comma, a double quote or a
+ * line break of any kind. csv-stringify quotes a field holding the record delimiter (CRLF) by itself, but not
+ * one holding a bare LF, which is how text typed in a browser's text box comes back: `quoted_match` adds it.
+ */
+export const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const
+
 /** One table as CSV (UTF-8 with a byte-order mark, so Excel reads the accents), notes after a blank line. */
 export function toCsv(table: Table): string {
-  const body = stringify([table.headers, ...table.rows].map(row => row.map(cell => toText(neutralise(cell)))), { record_delimiter: '\r\n' })
-  const notes = table.notes?.length ? `\r\n${stringify(table.notes.map(note => [toText(neutralise(note))]), { record_delimiter: '\r\n' })}` : ''
+  const body = stringify([table.headers, ...table.rows].map(row => row.map(cell => toText(neutralise(cell)))), CSV_OPTIONS)
+  const notes = table.notes?.length ? `\r\n${stringify(table.notes.map(note => [toText(neutralise(note))]), CSV_OPTIONS)}` : ''
   return `\uFEFF${body}${notes}`
 }
 

@@ -287,7 +287,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // Reports and exports
   'GET /partnerships/:partnershipId/reports': { rule: 'view' },
   'GET /partnerships/:partnershipId/reports/new': { rule: 'edit_records' },
-  'POST /partnerships/:partnershipId/reports/new': { rule: 'edit_records', body: { kind: 'quarterly_plan_update', planId: '{id}', quarter: '2' } },
+  'GET /partnerships/:partnershipId/reports/paper': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/reports/paper': { rule: 'edit_records', body: { agendaItem: '7', contactEmail: 'officer@example.org' } },
+  'POST /partnerships/:partnershipId/reports/new': { rule: 'edit_records', body: { kind: 'quarterly_plan_update', planId: '{id}', quarter: '2', startFrom: 'starting_words' } },
   'GET /partnerships/:partnershipId/reports/exports': { rule: 'view' },
   'GET /partnerships/:partnershipId/reports/:id': { rule: 'view' },
   'GET /partnerships/:partnershipId/reports/:id/edit': { rule: 'edit_records' },

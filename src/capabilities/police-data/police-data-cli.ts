@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync'
 
 import type { DatabaseHandle } from '../../db/database.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { neutralise } from '../../shared/spreadsheet.ts'
+import { CSV_OPTIONS, neutralise } from '../../shared/spreadsheet.ts'
 import type { Actor } from '../../core/audit/audit-entry.ts'
 
 import type { ImportFileOutcome } from './police-data-tables.ts'
@@ -106,10 +106,10 @@ export function registerPoliceDataCommands(program: Command, withServices: WithS
           onSkipped: row => {
             if (!report) {
               report = createWriteStream(reportPath!)
-              report.write(`\uFEFF${stringify([['File', 'Line', 'Column', 'Problem', 'Row as read']], { record_delimiter: '\r\n' })}`)
+              report.write(`\uFEFF${stringify([['File', 'Line', 'Column', 'Problem', 'Row as read']], CSV_OPTIONS)}`)
             }
             skipped++
-            report.write(stringify([[row.file, row.line, row.column ?? '', row.message, row.row.join(',')].map(v => String(neutralise(v) ?? ''))], { record_delimiter: '\r\n' }))
+            report.write(stringify([[row.file, row.line, row.column ?? '', row.message, row.row.join(',')].map(v => String(neutralise(v) ?? ''))], CSV_OPTIONS))
           },
           onFileDone: outcome => {
             if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')

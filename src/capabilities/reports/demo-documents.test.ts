@@ -159,6 +159,10 @@ describe('the joint CSP’s 2021/22 report to the Review Committee (seed 004)', 
       '7\tLegal implications',
       '8\tEquality and diversity implications',
       '9\tRecommendation',
+      // The statutory duties' sections, from their records for the year.
+      'Events and campaigns',
+      'ASB case reviews (the community trigger)',
+      'Domestic abuse related death reviews',
     ])
     expect(files.pdf.flat).toContain('The priority areas for action for 2021/22 were:')
   })

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { dayFrom } from '../../core/calendar/index.ts'
 import { choice, optionalChoice, optionalId, optionalText } from '../../shared/form-fields.ts'
 
+import { START_FROM } from './domain/copied-narrative.ts'
 import { NARRATIVE_SECTIONS, REPORT_KINDS, REPORT_STATUSES, type ReportKind } from './domain/report-kinds.ts'
 
 /**
@@ -63,7 +64,13 @@ const details = {
 
 export const newReportForm = z.preprocess(
   gatherDate('meetingDate'),
-  z.object({ kind: choice(REPORT_KINDS, 'Select the kind of report'), ...details, meetingDate: optionalDate('Meeting date') }),
+  z.object({
+    kind: choice(REPORT_KINDS, 'Select the kind of report'),
+    ...details,
+    meetingDate: optionalDate('Meeting date'),
+    /** Asked only when the partnership has a report of the kind already (the service checks it is given then). */
+    startFrom: optionalChoice(START_FROM, 'Select where the narrative starts from'),
+  }),
 )
 
 /** The fields of a report's details (the kind is fixed once the report exists). */
@@ -75,7 +82,15 @@ export const detailsForm = z.preprocess(
 export type NewReportInput = z.output<typeof newReportForm>
 export type ReportDetailsInput = z.output<typeof detailsForm>
 
-/** The narrative form of a kind: one text box per section. */
+/** The narrative form of a kind: one text box per section, and the copied sections confirmed as they stand. */
 export function narrativeForm(kind: ReportKind) {
-  return z.object(Object.fromEntries(NARRATIVE_SECTIONS[kind].map(section => [section.key, optionalText(20_000)])))
+  const keys = NARRATIVE_SECTIONS[kind].map(section => section.key)
+  return z.object({
+    ...Object.fromEntries(keys.map(key => [key, optionalText(20_000)])),
+    confirmed: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform(value => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+      .pipe(z.array(z.enum(keys as [string, ...string[]], { error: 'Select only sections of this report' }))),
+  })
 }

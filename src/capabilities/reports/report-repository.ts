@@ -30,7 +30,7 @@ export const reportRepository = {
   async latestNarrative(db: Db, partnershipId: number, kind: ReportKind) {
     const row = await db
       .selectFrom('reports')
-      .select(['narrative', 'title', 'committee'])
+      .select(['id', 'narrative', 'title', 'year', 'committee'])
       .where('partnershipId', '=', partnershipId)
       .where('kind', '=', kind)
       .orderBy('year', 'desc')
@@ -38,6 +38,11 @@ export const reportRepository = {
       .orderBy('id', 'desc')
       .executeTakeFirst()
     return row ?? null
+  },
+
+  /** The partnership's paper front matter, if it has filled it in. */
+  async paperSettings(db: Db, partnershipId: number) {
+    return db.selectFrom('reportPaperSettings').selectAll().where('partnershipId', '=', partnershipId).executeTakeFirst()
   },
 
   /** The document a final report was issued with. */

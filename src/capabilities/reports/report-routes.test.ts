@@ -24,8 +24,8 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-async function createQuarterly(quarter = '1') {
-  const res = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: String(planId), quarter })
+async function createQuarterly(quarter = '1', startFrom = 'starting_words') {
+  const res = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: String(planId), quarter, startFrom })
   expect(res.status).toBe(303)
   return Number(/\/reports\/(\d+)$/.exec(res.headers.location!)![1])
 }
@@ -83,13 +83,28 @@ describe('creating a report', () => {
     expect(shown.all('[data-qa="generated-parts"] li')).toEqual(['The plan “Partnership Plan 2016/17”: 3 priorities and 49 actions, with their RAG statuses and updates.'])
   })
 
-  it('starts a second report of a kind from the narrative of the last one', async () => {
+  it('starts a second report of a kind from the narrative of the last one only when asked to', async () => {
     const first = await createQuarterly('2')
     await coordinator.post(`${base}/${first}/narrative`, { introduction: 'Our own introduction', summary: 'Q2 went well' }).expect(303)
-    const second = await createQuarterly('3')
-    const report = await t.db.selectFrom('reports').select('narrative').where('id', '=', second).executeTakeFirstOrThrow()
+    const form = page((await coordinator.get(`${base}/new?kind=quarterly_plan_update`).expect(200)).text)
+    expect(form.all('input[name="startFrom"] + label')).toEqual(['The starting words', 'The narrative of “Partnership Plan 2016/17: 2nd Quarter Update” (2016/17)'])
+    expect(form.$('input[name="startFrom"]:checked')).toHaveLength(0)
+
+    const before = await t.db.selectFrom('reports').select(eb => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const unanswered = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: String(planId), quarter: '3' }).expect(400)
+    expect(page(unanswered.text).errorSummary()).toEqual([{ text: 'Select whether to start from the narrative of “Partnership Plan 2016/17: 2nd Quarter Update” or from the starting words', href: '#startFrom' }])
+    expect(await t.db.selectFrom('reports').select(eb => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(before)
+
+    const second = await createQuarterly('3', 'previous')
+    const report = await t.db.selectFrom('reports').select(['narrative', 'copiedFrom']).where('id', '=', second).executeTakeFirstOrThrow()
     expect(report.narrative).toEqual({ introduction: 'Our own introduction', summary: 'Q2 went well' })
-    expect(page((await coordinator.get(`${base}/${second}`)).text).banner()).toMatch(/starts from your last report of this kind/)
+    expect(report.copiedFrom).toEqual({ reportId: first, title: 'Partnership Plan 2016/17: 2nd Quarter Update', year: 2016, sections: ['introduction', 'summary'] })
+    expect(page((await coordinator.get(`${base}/${second}`)).text).banner()).toMatch(/copied from your last report of this kind/)
+    // The starting words, chosen with an earlier report there to copy: nothing copied, nothing flagged.
+    const fresh = await createQuarterly('3')
+    const freshRow = await t.db.selectFrom('reports').select(['narrative', 'copiedFrom']).where('id', '=', fresh).executeTakeFirstOrThrow()
+    expect(freshRow.copiedFrom).toBeNull()
+    expect(freshRow.narrative.introduction).toMatch(/^The purpose of the Castle Point and Rochford Community Safety Partnership is/)
   })
 })
 
@@ -156,7 +171,9 @@ describe('downloading the quarterly update', () => {
     expect(taxi[4]).toContain('June – scheme closed.')
     // The seed's update gives no RAG status, and the document says so as the plan page does.
     expect(taxi[5]).toBe('No RAG given')
-    expect(docx.sections).toEqual(['portrait', 'landscape'])
+    // The priorities' tables; the events of the quarter (none); the thread from evidence to money and the
+    // appendix of every action by status, landscape again.
+    expect(docx.sections).toEqual(['portrait', 'landscape', 'portrait', 'landscape'])
   })
 
   it('gives a PDF with the same figures, and follows the records when they change', async () => {
@@ -194,7 +211,9 @@ describe('downloading the quarterly update', () => {
     expect(p.h1()).toBe('Partnership Plan 2016/17: 1st Quarter Update')
     expect(p.$('h1')).toHaveLength(1)
     expect(p.all('.app-document h2')).toEqual(expect.arrayContaining(['Priority 1: Safeguarding Vulnerable People from Harm', 'Summary of progress']))
-    expect(p.$('section.app-document__section--landscape')).toHaveLength(3)
+    // Each priority's table, the thread from evidence to money, and the appendix of every action by status.
+    expect(p.$('section.app-document__section--landscape')).toHaveLength(5)
+    expect(p.all('.app-document h2')).toContain('Appendix: every action by status, exceptions first')
     expect(p.$('.app-document .app-rag-tag[data-rag="amber"]').length).toBeGreaterThan(0)
     expect(p.$('.app-no-print').text()).toContain('Print command')
   })
@@ -281,7 +300,7 @@ describe('a report whose plan is deleted', () => {
   it('says so on its page and cannot be downloaded until another plan is chosen', async () => {
     const ctx = contextFor(partnership, 'coordinator')
     const { id: doomed } = await t.services.plans.savePlan(ctx, null, { title: 'Doomed plan', planYear: 2018, periodStartYear: null, periodEndYear: null, vision: null, versionLabel: null })
-    const res = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: String(doomed), quarter: '1' })
+    const res = await coordinator.post(`${base}/new`, { kind: 'quarterly_plan_update', planId: String(doomed), quarter: '1', startFrom: 'starting_words' })
     const id = Number(/(\d+)$/.exec(res.headers.location!)![1])
     await t.services.plans.deletePlan(ctx, doomed)
     expect(page((await coordinator.get(`${base}/${id}`).expect(200)).text).text('.govuk-warning-text')).toContain('The plan this report was about has been deleted')

@@ -23,6 +23,7 @@ import {
   REPORT_STATUS_LABELS,
   type ReportKind,
 } from './domain/report-kinds.ts'
+import { paperRoutes } from './paper-routes.ts'
 import { DATE_FIELD_LINKS, detailsForm, narrativeForm, newReportForm } from './report-forms.ts'
 import { issuedText, requireDraft, type GeneratedFile, type ReportRow, type ReportService } from './report-service.ts'
 
@@ -64,10 +65,24 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
   const routes = Router({ mergeParams: true })
   const base = (ctx: PartnershipContext) => `/partnerships/${ctx.partnership.id}/reports`
 
-  /** What the details form needs to show its choices. */
-  async function detailsOptions(ctx: PartnershipContext, kind: ReportKind) {
-    const [plans, years] = await Promise.all([reports.plans(ctx), reports.yearOptions(ctx)])
+  /** What the details form needs to show its choices; a new report also asks where its narrative starts from. */
+  async function detailsOptions(ctx: PartnershipContext, kind: ReportKind, isNew = false) {
+    const [plans, years, previous] = await Promise.all([reports.plans(ctx), reports.yearOptions(ctx), isNew ? reports.previousReport(ctx, kind) : null])
     return {
+      startFromItems: previous
+        ? [
+            {
+              value: 'starting_words',
+              text: 'The starting words',
+              hint: 'The statutory wording CSP Hub suggests for each section, written for this report’s year; the other sections start empty.',
+            },
+            {
+              value: 'previous',
+              text: `The narrative of “${previous.title}” (${financialYearLabel(previous.year)})`,
+              hint: 'Every section as it was written then. Each copied section is flagged on the report’s page, and the draft’s downloads list them, until you edit it or confirm it is right for this report.',
+            },
+          ]
+        : null,
       kind,
       kindLabel: REPORT_KIND_LABELS[kind],
       needsPlan: needsPlan(kind),
@@ -118,7 +133,7 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
       isNew: true,
       values: { kind, planId: plans[0]?.id, year: undefined },
       cancelHref: base(ctx),
-      ...(await detailsOptions(ctx, kind)),
+      ...(await detailsOptions(ctx, kind, true)),
     })
   })
 
@@ -130,11 +145,11 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
     if (!result.ok) {
       const kind = isKind(req.body?.kind) ? req.body.kind : null
       if (!kind) return res.status(400).render('reports/views/new-report-kind.njk', { kinds: REPORT_KINDS.map(value => ({ value, text: REPORT_KIND_LABELS[value], hint: REPORT_KIND_HINTS[value] })), values: {}, ...result })
-      return res.status(400).render('reports/views/report-details-form.njk', { isNew: true, values: req.body, cancelHref: base(ctx), ...(await detailsOptions(ctx, kind)), ...linkDateErrors(result) })
+      return res.status(400).render('reports/views/report-details-form.njk', { isNew: true, values: req.body, cancelHref: base(ctx), ...(await detailsOptions(ctx, kind, true)), ...linkDateErrors(result) })
     }
     await req.flash(
       result.value.startedFrom === 'previous'
-        ? 'Report added. Its narrative starts from your last report of this kind: check and update every section.'
+        ? 'Report added. Its narrative is copied from your last report of this kind: each copied section is flagged until you edit it or confirm it.'
         : 'Report added. Write its narrative sections next.',
     )
     res.redirect(303, `${base(ctx)}/${result.value.id}`)
@@ -188,6 +203,10 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
     })
   })
 
+  // --- The council's paper front matter (before /reports/:id) --------------------------------------
+
+  paperRoutes(routes, reports)
+
   // --- One report ------------------------------------------------------------------------------
 
   routes.get('/reports/:id', async (req, res) => {
@@ -217,9 +236,11 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
         heading: section.heading,
         required: section.required,
         written: Boolean(narrative[section.key]?.trim()),
+        copied: report.status === 'draft' && (report.copiedFrom?.sections.includes(section.key) ?? false),
         preview: (narrative[section.key] ?? '').trim().split('\n')[0]?.slice(0, 160) ?? '',
       })),
       generated,
+      copiedFrom: report.status === 'draft' && report.copiedFrom?.sections.length ? { title: report.copiedFrom.title, year: financialYearLabel(report.copiedFrom.year), count: report.copiedFrom.sections.length } : null,
       issued: report.status === 'final' ? { text: issuedText(report) } : null,
       planMissing: report.status === 'draft' && needsPlan(report.kind) && report.planId === null,
     })
@@ -256,7 +277,14 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
 
   const narrativeView = (report: ReportRow) => ({
     report: { ...report, kindLabel: REPORT_KIND_LABELS[report.kind] },
-    sections: NARRATIVE_SECTIONS[report.kind],
+    sections: NARRATIVE_SECTIONS[report.kind].map(section => ({ ...section, copied: report.copiedFrom?.sections.includes(section.key) ?? false })),
+    copiedFrom: report.copiedFrom?.sections.length
+      ? {
+          title: report.copiedFrom.title,
+          year: financialYearLabel(report.copiedFrom.year),
+          items: NARRATIVE_SECTIONS[report.kind].filter(section => report.copiedFrom!.sections.includes(section.key)).map(section => ({ value: section.key, text: section.heading })),
+        }
+      : null,
   })
 
   routes.get('/reports/:id/narrative', async (req, res) => {
@@ -272,7 +300,12 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
     requirePermission(ctx, 'edit_records')
     const report = await reports.get(ctx, idParam(req, 'id'))
     const form = parseForm(narrativeForm(report.kind), req.body)
-    const result = form.ok ? await attempt(() => reports.updateNarrative(ctx, report.id, form.value as Record<string, string | null>)) : form
+    const result = form.ok
+      ? await attempt(() => {
+          const { confirmed, ...sections } = form.value
+          return reports.updateNarrative(ctx, report.id, sections as Record<string, string | null>, confirmed as string[])
+        })
+      : form
     if (!result.ok) return res.status(400).render('reports/views/narrative-form.njk', { ...narrativeView(report), values: req.body, cancelHref: `${base(ctx)}/${report.id}`, ...result })
     await req.flash('Narrative saved')
     res.redirect(303, `${base(ctx)}/${report.id}`)

@@ -18,6 +18,7 @@ import type { DocumentSection, ReportDocument } from '../../core/documents/model
 import { renderPdf } from '../../core/documents/pdf.ts'
 import { readStoredDocument, storeDocument } from '../../core/documents/stored.ts'
 import { annualReportDocument } from './domain/annual-report.ts'
+import { copiedSectionKeys, stillCopied, withCopiedNote, type StartFrom } from './domain/copied-narrative.ts'
 import type { PlanReading, ReportFacts } from './domain/common-blocks.ts'
 import type { FundingSummary } from './domain/funding.ts'
 import { performanceReportDocument } from './domain/performance-report.ts'
@@ -36,6 +37,7 @@ import {
 } from './domain/report-kinds.ts'
 import { strategicAssessmentDocument, type PoliceDataPart } from './domain/strategic-assessment.ts'
 import type { NewReportInput, ReportDetailsInput } from './report-forms.ts'
+import { paperSettings } from './paper-settings.ts'
 import { reportRepository as repo } from './report-repository.ts'
 
 /**
@@ -71,16 +73,26 @@ export interface ReportPeriod {
   planId: number | null
 }
 
-/** Put the added sections after the document's own, before a closing section without a heading (the sign-off). */
+/**
+ * Put the added sections after the document's own body, before what closes it: its appendices and a closing
+ * section without a heading (the sign-off), so an appendix stays at the end.
+ */
 function withMoreSections(document: ReportDocument, more: readonly DocumentSection[]): ReportDocument {
   if (!more.length) return document
-  const last = document.sections.at(-1)
-  const closing = last && !last.heading ? [last] : []
-  const own = closing.length ? document.sections.slice(0, -1) : document.sections
-  return { ...document, sections: [...own, ...more, ...closing] }
+  const closes = (section: DocumentSection) => !section.heading || section.heading.startsWith('Appendix')
+  let end = document.sections.length
+  while (end > 0 && closes(document.sections[end - 1]!)) end -= 1
+  return { ...document, sections: [...document.sections.slice(0, end), ...more, ...document.sections.slice(end)] }
 }
 
 export type ReportRow = Row<'reports'>
+
+/**
+ * A new report's details. `startFrom` is the form's answer to where the narrative starts: null (not answered)
+ * is an error when the partnership has a report of the kind already. Callers with no form (the demo data)
+ * leave it out and get the starting words.
+ */
+export type NewReportRequest = Omit<NewReportInput, 'startFrom'> & { startFrom?: StartFrom | null }
 
 /** "Final: issued on 6 September 2016 at 10:00am" — the words for a final report, and why it cannot be changed. */
 export function issuedText(report: Pick<ReportRow, 'finalisedAt'>): string {
@@ -176,15 +188,17 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     return { view, summary: plans.summariseView(view) }
   }
 
+  /** The document of a report; a draft's carries a note of the sections still as copied from an earlier report. */
   async function buildDocument(ctx: PartnershipContext, report: ReportRow, generatedAt: Date = clock.now()): Promise<ReportDocument> {
     const [document, more] = await Promise.all([
-      buildOwnDocument(ctx, report, generatedAt),
+      buildFromRecords(ctx, report, generatedAt),
       sources.moreSections?.(ctx, { kind: report.kind, year: report.year, quarter: isQuarter(report.quarter) ? report.quarter : null, planId: report.planId }) ?? [],
     ])
-    return withMoreSections(document, more)
+    const whole = withMoreSections(document, more)
+    return report.status === 'draft' && report.copiedFrom?.sections.length ? withCopiedNote(whole, report.kind, report.copiedFrom) : whole
   }
 
-  async function buildOwnDocument(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
+  async function buildFromRecords(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
     const reportFacts = facts(ctx, report, generatedAt)
     switch (report.kind) {
       case 'quarterly_plan_update': {
@@ -197,12 +211,13 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         })
       }
       case 'annual_scrutiny_report': {
-        const [plan, performance, funding] = await Promise.all([
+        const [plan, performance, funding, paper] = await Promise.all([
           planOf(ctx, report, false),
           sources.performance?.(ctx, report.year) ?? null,
           sources.funding?.(ctx, report.year) ?? null,
+          repo.paperSettings(db, ctx.partnership.id),
         ])
-        return annualReportDocument({ facts: reportFacts, plan, performance, funding })
+        return annualReportDocument({ facts: reportFacts, plan, performance, funding, paper: paper ?? null })
       }
       case 'performance_table':
         return performanceReportDocument({ facts: reportFacts, performance: (await sources.performance?.(ctx, report.year)) ?? null })
@@ -246,6 +261,8 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
   }
 
   return {
+    ...paperSettings({ db, clock }),
+
     async list(ctx: PartnershipContext) {
       requirePermission(ctx, 'view')
       const titles = new Map((await plans.list(ctx)).map(plan => [plan.id, plan.title]))
@@ -273,14 +290,38 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       return Array.from({ length: latest - earliest + 1 }, (_, i) => latest - i)
     },
 
-    async create(ctx: PartnershipContext, input: NewReportInput): Promise<ReportRow & { startedFrom: 'previous' | 'starting_words' }> {
+    /** The partnership's last report of a kind, whose narrative a new one may start from; null when there is none. */
+    async previousReport(ctx: PartnershipContext, kind: ReportKind) {
+      requirePermission(ctx, 'view')
+      const previous = await repo.latestNarrative(db, ctx.partnership.id, kind)
+      return previous ? { id: previous.id, title: previous.title, year: previous.year } : null
+    },
+
+    /**
+     * A new report. Where the partnership has a report of the kind already, whether to start from its narrative
+     * or from the starting words is asked, never assumed; sections copied are flagged until edited or confirmed.
+     */
+    async create(ctx: PartnershipContext, input: NewReportRequest): Promise<ReportRow & { startedFrom: 'previous' | 'starting_words' }> {
       requirePermission(ctx, 'edit_records')
-      const { plan, year, quarter } = await resolvePeriod(ctx, input.kind, input)
       const previous = await repo.latestNarrative(db, ctx.partnership.id, input.kind)
+      const periodErrors = await resolvePeriod(ctx, input.kind, input).then(
+        () => ({}),
+        (error: unknown) => {
+          if (error instanceof ValidationError) return error.fieldErrors
+          throw error
+        },
+      )
+      const startErrors: Record<string, string> = {}
+      if (previous && input.startFrom === null) startErrors.startFrom = `Select whether to start from the narrative of “${previous.title}” or from the starting words`
+      if (!previous && input.startFrom === 'previous') startErrors.startFrom = 'There is no earlier report of this kind to start from: select the starting words'
+      if (Object.keys(periodErrors).length || Object.keys(startErrors).length) throw new ValidationError({ ...periodErrors, ...startErrors })
+      const { plan, year, quarter } = await resolvePeriod(ctx, input.kind, input)
+      const fromPrevious = previous && input.startFrom === 'previous' ? previous : null
       const committee = input.committee ?? previous?.committee ?? null
-      const narrative = previous
-        ? cleanNarrative(input.kind, previous.narrative ?? {})
+      const narrative = fromPrevious
+        ? cleanNarrative(input.kind, fromPrevious.narrative ?? {})
         : startingNarrative(input.kind, { partnershipName: ctx.partnership.name, year, committee })
+      const copiedFrom = fromPrevious ? { reportId: fromPrevious.id, title: fromPrevious.title, year: fromPrevious.year, sections: copiedSectionKeys(input.kind, narrative) } : null
       const title = input.title ?? defaultTitle(input.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee, planTitle: plan?.title })
       const row = await db.transaction().execute(trx =>
         auditedInsert(trx, ctx.actor, target(ctx), {
@@ -292,10 +333,11 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
           committee,
           meetingDate: input.meetingDate,
           narrative: JSON.stringify(narrative),
+          copiedFrom: copiedFrom ? JSON.stringify(copiedFrom) : null,
           status: 'draft',
         }),
       )
-      return { ...row, startedFrom: previous ? 'previous' : 'starting_words' }
+      return { ...row, startedFrom: fromPrevious ? 'previous' : 'starting_words' }
     },
 
     /**
@@ -360,12 +402,21 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, { ...details, status: 'draft', finalisedAt: null }, now))
     },
 
-    async updateNarrative(ctx: PartnershipContext, id: number, narrative: Record<string, string | null>) {
+    /**
+     * Save the narrative. A section copied from an earlier report stops being flagged once its words change, or
+     * when it is among `confirmed` (checked and right for this report as it stands).
+     */
+    async updateNarrative(ctx: PartnershipContext, id: number, narrative: Record<string, string | null>, confirmed: readonly string[] = []) {
       requirePermission(ctx, 'edit_records')
       const report = await find(ctx, id)
       requireDraft(report)
       const cleaned = cleanNarrative(report.kind, Object.fromEntries(Object.entries(narrative).map(([key, value]) => [key, value ?? ''])))
-      return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, { narrative: JSON.stringify(cleaned) }, clock.now()))
+      const copied = report.copiedFrom
+      const changes = {
+        narrative: JSON.stringify(cleaned),
+        ...(copied ? { copiedFrom: JSON.stringify({ ...copied, sections: stillCopied(copied.sections, cleanNarrative(report.kind, report.narrative ?? {}), cleaned, confirmed) }) } : {}),
+      }
+      return db.transaction().execute(trx => auditedUpdate(trx, ctx.actor, target(ctx), id, changes, clock.now()))
     },
 
     async remove(ctx: PartnershipContext, id: number) {

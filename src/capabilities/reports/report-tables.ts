@@ -4,6 +4,14 @@ import type { CreatedAt, UpdatedAt } from '../../db/column-types.ts'
 
 import type { ReportKind, ReportStatus } from './domain/report-kinds.ts'
 
+/** A narrative copied from an earlier report: which one, and the section keys not yet edited or confirmed since. */
+export interface CopiedFrom {
+  reportId: number
+  title: string
+  year: number
+  sections: string[]
+}
+
 /** Row types of the reports table (migration 0500-reports). */
 export interface ReportsTable {
   id: Generated<number>
@@ -21,6 +29,8 @@ export interface ReportsTable {
   /** The coordinator's words, by narrative section key (see domain/report-kinds.ts). */
   narrative: ColumnType<Record<string, string>, string | undefined, string>
   finalisedAt: Date | null
+  /** Where a narrative copied from an earlier report came from, and the sections still as copied (see 0990). */
+  copiedFrom: ColumnType<CopiedFrom | null, string | null | undefined, string | null>
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }
@@ -37,7 +47,26 @@ export interface ReportFinalDocumentsTable {
   createdAt: CreatedAt
 }
 
+/** The council's paper front matter of a partnership (migration 0991), printed on its annual report's front page. */
+export interface ReportPaperSettingsTable {
+  id: Generated<number>
+  partnershipId: number
+  agendaItem: string | null
+  reportOf: string | null
+  portfolioHolder: string | null
+  wardsAffected: string | null
+  keyDecision: boolean | null
+  exempt: boolean | null
+  exemptReason: string | null
+  contactName: string | null
+  contactPhone: string | null
+  contactEmail: string | null
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
 export interface ReportTables {
+  reportPaperSettings: ReportPaperSettingsTable
   reports: ReportsTable
   reportFinalDocuments: ReportFinalDocumentsTable
 }

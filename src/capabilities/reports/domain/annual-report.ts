@@ -2,9 +2,11 @@ import { formatDate } from '../../../shared/format.ts'
 import { financialYearLabel } from '../../../core/calendar/index.ts'
 import type { Block, DocumentSection, ReportDocument } from '../../../core/documents/model.ts'
 
+import { actionStatusRows, actionStatusSection, exceptionBlocks } from './action-status.ts'
 import { actionProgress, footerText, generatedLine, prioritiesBullets, statusLine, withAttribution, type PlanReading, type ReportFacts } from './common-blocks.ts'
 import { fundingDetailBlocks } from './funding-detail.ts'
 import { allocationsTableBlock, bidsTableBlock, fundingSentences, fundingTableBlock, type FundingSummary } from './funding.ts'
+import { frontMatterLines, type PaperFrontMatter } from './front-matter.ts'
 import { narrativeBlocks, nextNumber, type Numbering } from './narrative.ts'
 import { performanceTableBlock, type PerformanceTable } from './performance.ts'
 import { NARRATIVE_SECTIONS } from './report-kinds.ts'
@@ -20,8 +22,11 @@ export interface AnnualReportInput {
   plan: PlanReading | null
   performance: PerformanceTable | null
   funding: FundingSummary | null
+  /** The council's paper front matter of the partnership, printed first on the front page. */
+  paper?: PaperFrontMatter | null
 }
 
+const APPENDIX = 'Appendix A'
 const NOT_WRITTEN = 'This section has not been written yet.'
 
 function written(facts: ReportFacts, key: string, numbering: Numbering): Block[] {
@@ -72,6 +77,7 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
           number: nextNumber(n),
         })
         blocks.push(progress.table, ...progress.more)
+        blocks.push(...exceptionBlocks(actionStatusRows(plan.view, { kind: 'current' }), { kind: 'current' }, APPENDIX, () => nextNumber(n)))
       }
     }
     const achievements = narrativeBlocks(facts.narrative.achievements, n)
@@ -97,6 +103,9 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
       if (bids) blocks.push(bids)
       blocks.push(...fundingDetailBlocks(funding))
       if (funding.notes?.length) blocks.push({ kind: 'note', title: 'About the funding figures', paragraphs: funding.notes })
+    } else {
+      // The committee reads that the money was looked for and none is recorded, not a section with nothing about it.
+      blocks.push({ kind: 'paragraph', text: `No funding recorded for ${financialYearLabel(year)}.`, number: nextNumber(n) })
     }
     return blocks
   })
@@ -105,8 +114,11 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
   numbered('9', 'Recommendation', n => written(facts, 'recommendation', n))
   const signOff = narrativeBlocks(facts.narrative.signOff)
   if (signOff.length) sections.push({ blocks: signOff })
+  const appendix = plan && actionStatusSection(plan.view, { kind: 'current' }, `${APPENDIX}: progress on every action`)
+  if (appendix) sections.push(appendix)
 
   const metadata = [
+    ...frontMatterLines(input.paper ?? null),
     ...(facts.committee ? [{ label: 'Committee', value: facts.committee }] : []),
     ...(facts.meetingDate ? [{ label: 'Meeting', value: formatDate(facts.meetingDate) }] : []),
     { label: 'Year reported on', value: financialYearLabel(year) },

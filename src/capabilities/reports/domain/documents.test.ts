@@ -61,6 +61,7 @@ describe('the quarterly plan update', () => {
       'Priority 1: Safeguarding Vulnerable People from Harm',
       'Priority 2: Anti-Social Behaviour',
       'Priority 3: Acquisitive Crime',
+      'Appendix: every action by status, exceptions first',
     ])
     const summary = section(document, 'Summary of progress')
     expect(texts(summary.blocks)[0]).toBe('Of the 49 actions in Q1 2016/17 (April to June 2016), 1 is red, 1 amber, 1 green and 46 have no RAG status yet; 1 is marked complete.')
@@ -147,7 +148,7 @@ describe('the annual report to the scrutiny committee', () => {
 
   it('follows the committee-report structure, numbering sections and paragraphs', () => {
     const document = annualReportDocument({ facts: facts({ narrative }), plan, performance: null, funding: null })
-    expect(document.sections.map(s => (s.number ? `${s.number} ${s.heading}` : '(sign-off)'))).toEqual([
+    expect(document.sections.map(s => (s.number ? `${s.number} ${s.heading}` : s.heading ? `(appendix) ${s.heading}` : '(sign-off)'))).toEqual([
       '1 Purpose of report',
       '2 Introduction',
       '3 Background',
@@ -158,13 +159,14 @@ describe('the annual report to the scrutiny committee', () => {
       '8 Equality and diversity implications',
       '9 Recommendation',
       '(sign-off)',
+      '(appendix) Appendix A: progress on every action',
     ])
     expect(texts(section(document, 'Introduction').blocks)).toEqual([
       '2.1 In line with the statutory duty under Section 6 of the Crime and Disorder Act 1998, the Castle Point and Rochford Community Safety Partnership produces and implements a partnership plan for reducing crime and anti-social behaviour.',
       '2.2 Each year the partnership provides an update report to Review Committee on its work.',
     ])
-    expect(texts(section(document, 'Resource implications').blocks)).toEqual(['6.1 This section has not been written yet.'])
-    expect(document.sections.at(-1)!.blocks).toHaveLength(2)
+    expect(texts(section(document, 'Resource implications').blocks)).toEqual(['6.1 This section has not been written yet.', '6.2 No funding recorded for 2016/17.'])
+    expect(document.sections.at(-2)!.blocks).toHaveLength(2)
     expect(document.metadata).toEqual(expect.arrayContaining([{ label: 'Committee', value: 'Review Committee' }, { label: 'Meeting', value: '6 September 2016' }]))
   })
 
@@ -179,11 +181,16 @@ describe('the annual report to the scrutiny committee', () => {
       '• Anti-Social Behaviour',
       '• Acquisitive Crime (Burglary; Vehicle Crime; Crime Prevention; Reducing reoffending)',
       '3.4 Each priority has an action plan delivered through the partnership’s groups. Of the 49 actions in the plan, 1 is red, 1 amber, 1 green and 46 have no RAG status yet; 1 is marked complete. The table below gives the latest status of the actions of each priority.',
-      '3.5 Partnership outcomes during the year have included:',
+      '3.5 One action is rated red:',
+      '• Continue to support taxi Marshalls in Rayleigh Town Centre and explore with licensed trade, alternative funding options for continuation of scheme. (Priority 2: Anti-Social Behaviour; lead: Rochford District Council; Essex Police; Community Safety Officer (Rochford District Council); Licensing Team)',
+      '3.6 One action is rated amber:',
+      '• Re-introduce the J9 scheme in both districts (Priority 1: Safeguarding Vulnerable People from Harm; lead: Essex County Council; Safer Places; Community Safety Officer (Castle Point Borough Council); Community Safety Officer (Rochford District Council); ECC DA provider i.e. Safer Places)',
+      '3.7 Appendix A gives every action with its lead, RAG status and latest commentary, the red and amber actions first. 23 open actions have no update yet; they follow the red and amber actions there.',
+      '3.8 Partnership outcomes during the year have included:',
       '• Sanctuary Scheme and Domestic abuse outreach work',
       '• Crucial Crew',
       '## Link to business plan priorities',
-      '3.6 The work of the CP & RDCSP is aligned to the Council’s Business Plan.',
+      '3.9 The work of the CP & RDCSP is aligned to the Council’s Business Plan.',
     ])
     expect(rowsOf(tables(background)[0]!).at(-1)).toBe('All priorities | 49 | 1 | 1 | 1 | 46 | 1')
     expect(document.attribution).toBeUndefined()
@@ -208,15 +215,16 @@ describe('the annual report to the scrutiny committee', () => {
     const background = section(document, 'Background')
     expect(texts(background.blocks)).toEqual(
       expect.arrayContaining([
-        '3.6 Performance against the partnership’s targets for 2016/17 is shown in the table below.',
+        '3.9 Performance against the partnership’s targets for 2016/17 is shown in the table below.',
         'Source: Essex Police; police.uk',
-        '3.7 Funding from the Police and Crime Commissioner for 2016/17 amounted to £14,019. Of this, £13,000 has been allocated and £9,000 spent. The budget is forecast to be spent in full.',
+        '3.10 Funding from the Police and Crime Commissioner for 2016/17 amounted to £14,019. Of this, £13,000 has been allocated and £9,000 spent. The budget is forecast to be spent in full.',
       ]),
     )
     expect(rowsOf(tables(background)[1]!)).toEqual(['Anti-social behaviour incidents | 2,120 | 2,090 | 1.4% reduction (30 incidents) | Amber'])
     expect(background.blocks.some(b => b.kind === 'chart')).toBe(true)
     const resources = section(document, 'Resource implications')
     expect(tables(resources).map(t => t.caption)).toEqual(['Funding for 2016/17', 'Allocations for 2016/17'])
+    expect(texts(resources.blocks).join('\n')).not.toContain('No funding recorded')
     expect(document.attribution).toEqual([OGL_ATTRIBUTION])
   })
 })

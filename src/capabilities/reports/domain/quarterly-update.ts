@@ -16,6 +16,7 @@ import {
 } from '../../plans/index.ts'
 
 import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
+import { actionStatusRows, actionStatusSection, exceptionBlocks, type StatusBasis } from './action-status.ts'
 import { narrativeBlocks } from './narrative.ts'
 import { agreedLine, districtTable, quarterDimensionTables } from './plan-shapes.ts'
 
@@ -156,6 +157,7 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
   const { facts, plan } = input
   const quarter = facts.quarter
   const year = plan.plan.planYear
+  const basis: StatusBasis = { kind: 'quarter', quarter, year }
   const introduction = narrativeBlocks(facts.narrative.introduction)
   const perPriority = plan.priorities.map(priority => ({ title: priority.title, ...quarterCounts(priority.actions, quarter) }))
   const total = quarterCounts(
@@ -171,6 +173,7 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     blocks: [
       ...narrativeBlocks(facts.narrative.summary),
       { kind: 'paragraph', text: ragSentence(total, `in ${quarterLabel(year, quarter)}`) },
+      ...exceptionBlocks(actionStatusRows(plan, basis), basis, 'The appendix', () => undefined),
       ragSummaryTable(perPriority, total, `RAG status of the actions in ${quarterLabel(year, quarter)}${dims.length > 1 ? `: ${dims[0]!.name}` : ''}`),
       ...quarterDimensionTables(plan, quarter, name => `RAG status of the actions in ${quarterLabel(year, quarter)}: ${name}`),
       ...(districts ? [districts] : []),
@@ -189,6 +192,8 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     blocks: plan.priorities.length ? [prioritiesBullets(plan)] : [{ kind: 'paragraph', text: 'The plan has no priorities yet.' }],
   })
   plan.priorities.forEach((priority, index) => sections.push(prioritySection(priority, index, quarter, year, dims)))
+  const appendix = actionStatusSection(plan, basis, 'Appendix: every action by status, exceptions first')
+  if (appendix) sections.push(appendix)
 
   return {
     title: facts.title,
