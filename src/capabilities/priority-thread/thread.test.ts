@@ -130,7 +130,8 @@ describe('the thread from evidence to money', () => {
     expect(events).toHaveLength(2)
     const sv = cellsOf(table(section(document.sections, 'Serious Violence Duty')))
     expect(sv[0]![0]).toEqual({ lines: [{ text: 'Serious Violence Strategy 2026' }, { text: 'Strategy', small: true }] })
-    // The sign-off stays last.
-    expect(document.sections.at(-1)!.heading).toBeUndefined()
+    // The sign-off and the appendix of every action stay last, after these sections.
+    expect(document.sections.at(-2)!.heading).toBeUndefined()
+    expect(document.sections.at(-1)!.heading).toBe('Appendix A: progress on every action')
   })
 })
