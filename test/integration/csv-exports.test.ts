@@ -67,6 +67,9 @@ const CASES: Record<string, (p: (typeof partnerships)[number]) => Promise<Case[]
   'GET /partnerships/:partnershipId/team/import-template.csv': async ({ partnershipId }) => [
     { url: `/partnerships/${partnershipId}/team/import-template.csv`, expected: async () => 1, asSiteAdmin: true },
   ],
+  // The ASB case review figures the law asks for: a header and the year's one row, for any year.
+  'GET /partnerships/:partnershipId/asb-case-reviews/figures/:year/download.csv': async ({ partnershipId }) =>
+    [2021, 2025].map(year => ({ url: `/partnerships/${partnershipId}/asb-case-reviews/figures/${year}/download.csv`, expected: async () => 2 })),
   'GET /partnerships/:partnershipId/indicators/performance.csv': async ({ partnershipId, ctx }) =>
     (await t.services.indicators.performance(ctx)).years.map(year => {
       const url = `/partnerships/${partnershipId}/indicators/performance.csv?year=${year}`
