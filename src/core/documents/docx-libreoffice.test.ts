@@ -14,7 +14,7 @@ import { renderDocx } from './docx.ts'
 
 /**
  * The Word document opened by another word processor: LibreOffice converts it to PDF and we read what it
- * laid out. Runs where LibreOffice is installed (`soffice` on the PATH); CI without it skips this file.
+ * laid out. Runs where LibreOffice is installed (`soffice` on the PATH); .ci/run installs it (libreoffice-writer); a machine without it skips this file.
  */
 const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice'].find(existsSync)
 
