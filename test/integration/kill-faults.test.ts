@@ -43,6 +43,18 @@ function planCsv(priorities: number, actions: number): Buffer {
   return Buffer.from(lines.join('\r\n'))
 }
 
+const unescapeHtml = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+
+/** Upload a plan file: its preview's confirmation form (the rows, the plan's fingerprint), to post to save it. */
+async function previewImport(session: HttpSession, planPath: string, content: Buffer): Promise<Record<string, string>> {
+  const preview = await session.postFile(`${planPath}/import`, { field: 'file', name: 'plan.csv', content, type: 'text/csv' })
+  const html = await preview.text()
+  expect(preview.status, errorsOf(html)).toBe(200)
+  const form = /<form method="post" action="[^"]*\/import\/confirm"[\s\S]*?<\/form>/.exec(html)![0]
+  const fields = [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(m => [m[1]!, unescapeHtml(m[2]!)] as const)
+  return Object.fromEntries(fields.filter(([name]) => name !== '_csrf'))
+}
+
 const errorsOf = (html: string) => [...html.matchAll(/govuk-error-summary__list[\s\S]*?<\/ul>/g)].map(m => m[0].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).join(' ')
 
 const checkPasses = async () => {
@@ -68,8 +80,9 @@ describe('kill -9 of the server', () => {
     const { server, session } = await serve()
     const planPath = await newPlan(session, 'Imported plan', 2024)
     const file = planCsv(40, 40)
+    const confirmation = await previewImport(session, planPath, file)
     const importing = server.waitForLog(/Importing an action plan spreadsheet/)
-    void session.postFile(`${planPath}/import`, { field: 'file', name: 'plan.csv', content: file, type: 'text/csv' }).catch(() => undefined)
+    void session.postForm(`${planPath}/import/confirm`, confirmation).catch(() => undefined)
     await importing
     expect((await server.stop('SIGKILL')).signal).toBe('SIGKILL')
 
@@ -89,7 +102,7 @@ describe('kill -9 of the server', () => {
   it('during a burst of quarterly updates: every acknowledged update is kept with its audit record, and the server starts again', async () => {
     const { server, session } = await serve()
     const planPath = await newPlan(session, 'Plan for updates', 2025)
-    const imported = await session.postFile(`${planPath}/import`, { field: 'file', name: 'plan.csv', content: planCsv(1, 2), type: 'text/csv' })
+    const imported = await session.postForm(`${planPath}/import/confirm`, await previewImport(session, planPath, planCsv(1, 2)))
     expect(imported.status, errorsOf(await imported.text())).toBe(303)
     const agreed = await session.postForm(`${planPath}/status`, { status: 'agreed', 'agreedOn-day': '14', 'agreedOn-month': '3', 'agreedOn-year': '2025', agreedBy: 'Partnership meeting' })
     expect(agreed.status, errorsOf(await agreed.text())).toBe(303)

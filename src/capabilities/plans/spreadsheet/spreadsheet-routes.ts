@@ -87,7 +87,7 @@ export function spreadsheetRoutes(plans: SpreadsheetService & Pick<PlanLifecycle
       res.render(pages.upload, await uploadPage(ctx, idParam(req, 'planId')))
     })
 
-    // The file comes as multipart/form-data, with the CSRF token in the form's action.
+    // The file comes as multipart/form-data; its CSRF token is checked from the parsed form (receiveSpreadsheetUpload).
     routes.post(base, async (req, res) => {
       const ctx = partnershipContext(req)
       requirePermission(ctx, pages.permission)
@@ -106,7 +106,7 @@ export function spreadsheetRoutes(plans: SpreadsheetService & Pick<PlanLifecycle
         if (error instanceof SpreadsheetError) return fail(error.message)
         throw error
       }
-      req.log.info({ planId, rows: rows.length, file: name, kind }, 'Importing an action plan spreadsheet')
+      req.log.info({ planId, rows: rows.length, file: name, kind }, 'Reading an action plan spreadsheet for its preview')
       const file: SheetImportFile = { rows, fileName: name, removeMissing: (req.body as Record<string, unknown> | undefined)?.removeMissing === 'yes' }
       const result = await plans.previewImport(ctx, planId, kind, file)
       if (!result.ok) {
@@ -124,6 +124,7 @@ export function spreadsheetRoutes(plans: SpreadsheetService & Pick<PlanLifecycle
       const form = parseForm(importConfirmForm, req.body)
       if (!form.ok) return res.status(400).render(pages.upload, await uploadPage(ctx, planId, formErrors({ file: 'Upload the file again' })))
       const { fingerprint, ...file } = form.value
+      req.log.info({ planId, rows: file.rows.length, file: file.fileName, kind }, 'Importing an action plan spreadsheet')
       const result = await plans.confirmImport(ctx, planId, kind, file, fingerprint)
       if (!result.ok) {
         if (!result.preview.ok) return res.status(409).render(pages.upload, await problemsPage(ctx, planId, result.preview.problems))
