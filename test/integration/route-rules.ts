@@ -234,7 +234,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/indicators/performance.csv': { rule: 'view_published' },
   'GET /partnerships/:partnershipId/indicators/performance.xlsx': { rule: 'view_published' },
   'GET /partnerships/:partnershipId/indicators/settings': { rule: 'manage_partnership' },
-  'POST /partnerships/:partnershipId/indicators/settings': { rule: 'manage_partnership', body: { ragTolerancePercent: '2.5' } },
+  'POST /partnerships/:partnershipId/indicators/settings': { rule: 'manage_partnership', body: { ragTolerancePercent: '2.5', ragNoChange: 'amber' } },
   'GET /partnerships/:partnershipId/indicators/new': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/indicators/new': {
     rule: 'edit_records',

@@ -124,10 +124,10 @@ export function highlightReportContext({ db, clock, plans, indicators }: Highlig
     const out = new Map<number, IndicatorFigures[]>(priorityIds.map(id => [id, []]))
     if (priorityIds.length === 0) return out
     const reports = await indicators.list(ctx)
-    const { ragTolerancePercent } = await indicators.settings(ctx)
+    const { ragTolerancePercent, rules } = await indicators.settings(ctx)
     for (const report of reports) {
       const list = report.indicator.priority ? out.get(report.indicator.priority.id) : undefined
-      if (list) list.push(figuresAsAt(report, planYear, asAt, ragTolerancePercent))
+      if (list) list.push(figuresAsAt(report, planYear, asAt, ragTolerancePercent, rules))
     }
     return out
   }

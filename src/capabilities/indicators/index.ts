@@ -4,4 +4,5 @@
  */
 export { indicatorService, type IndicatorService, type PoliceActualsProvider, type PoliceActualsRequest } from './indicator-service.ts'
 export { indicatorsCapability } from './indicator-routes.ts'
+export { ragLegend, type NoChangeRule, type RagRules } from './domain/rag-rules.ts'
 export { buildReport, performanceRow, type IndicatorRecord, type IndicatorReport, type PerformanceRow } from './domain/report.ts'

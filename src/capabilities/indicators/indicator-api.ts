@@ -93,6 +93,7 @@ function performanceJson(table: PerformanceTable) {
     years: table.years.map(year => ({ year, yearLabel: financialYearLabel(year) })),
     headers: table.headers,
     tolerancePercent: table.tolerancePercent,
+    ragLegend: table.ragLegend,
     rows: table.groups.flatMap(group =>
       group.rows.map(row => ({
         group: group.heading,
@@ -335,6 +336,7 @@ const openapi: OpenApiPart = {
         yearLabel: { type: 'string' },
         headers: { type: 'object', properties: { lastYear: { type: 'string' }, thisYear: { type: 'string' } } },
         tolerancePercent: { type: 'number' },
+        ragLegend: { type: 'string', description: 'The partnership’s RAG rules in words, including what no change counts as' },
         rows: {
           type: 'array',
           items: {

@@ -7,6 +7,7 @@ import { parseForm } from '../../web/form.ts'
 
 import { isRate, parseValue, POLARITIES, POLICE_CRIME_TYPES, SOURCE_KINDS, UNITS, type PoliceDataDefinition, type Unit } from './domain/indicator.ts'
 import { TARGET_KINDS } from './domain/performance.ts'
+import { MAX_NO_CHANGE_BAND, NO_CHANGE_RAGS } from './domain/rag-rules.ts'
 
 /**
  * The indicator forms. Figures are read in the indicator's unit (whole numbers for counts, a percentage,
@@ -236,6 +237,20 @@ export const settingsForm = z.object({
         return 0
       }
       return number
+    }),
+  ragNoChange: choice(NO_CHANGE_RAGS, 'Select what no change from the baseline counts as'),
+  ragNoChangeBandPercent: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      const text = (value ?? '').replace(/%$/, '').replace(/^±/, '').trim()
+      if (!text) return 0
+      if (!/^\d+(\.\d)?$/.test(text) || Number(text) > MAX_NO_CHANGE_BAND) {
+        ctx.addIssue({ code: 'custom', message: `The band for no change must be a percentage between 0 and ${MAX_NO_CHANGE_BAND}, like 1 or 2.5`, continue: true })
+        return 0
+      }
+      return Number(text)
     }),
 })
 export type SettingsInput = z.output<typeof settingsForm>

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { periodFromStartDate } from '../../core/calendar/index.ts'
 import type { Database, NewRow } from '../../db/tables.ts'
 
+import type { NoChangeRag } from './domain/rag-rules.ts'
 import type { ActualRecord, BaselineRecord, ComparatorRecord, IndicatorRecord, TargetRecord } from './domain/report.ts'
 
 type Db = Kysely<Database>
@@ -117,7 +118,7 @@ export const indicatorRepository = {
   async partnershipSettings(db: Db, partnershipId: number) {
     return db
       .selectFrom('partnerships')
-      .select(['ragTolerancePercent', 'name', 'shortName'])
+      .select(['ragTolerancePercent', 'ragNoChange', 'ragNoChangeBandPercent', 'name', 'shortName'])
       .where('id', '=', partnershipId)
       .executeTakeFirstOrThrow()
   },
@@ -149,17 +150,17 @@ export const indicatorRepository = {
     await db.updateTable('indicatorActuals').set({ ...values, updatedAt: now }).where('id', '=', id).execute()
   },
 
-  /** The partnership's RAG tolerance, a setting of the indicators kept on the partnership's row. */
+  /** The partnership's RAG rules (tolerance and no change), settings of the indicators kept on the partnership's row. */
   ragTolerance(db: Db, partnershipId: number) {
-    return db.selectFrom('partnerships').select(['id', 'ragTolerancePercent']).where('id', '=', partnershipId).executeTakeFirstOrThrow()
+    return db.selectFrom('partnerships').select(['id', 'ragTolerancePercent', 'ragNoChange', 'ragNoChangeBandPercent']).where('id', '=', partnershipId).executeTakeFirstOrThrow()
   },
 
-  setRagTolerance(db: Db, partnershipId: number, ragTolerancePercent: number, now: Date) {
+  setRagTolerance(db: Db, partnershipId: number, rules: { ragTolerancePercent: number; ragNoChange: NoChangeRag; ragNoChangeBandPercent: number }, now: Date) {
     return db
       .updateTable('partnerships')
-      .set({ ragTolerancePercent, updatedAt: now })
+      .set({ ...rules, updatedAt: now })
       .where('id', '=', partnershipId)
-      .returning(['id', 'ragTolerancePercent'])
+      .returning(['id', 'ragTolerancePercent', 'ragNoChange', 'ragNoChangeBandPercent'])
       .executeTakeFirstOrThrow()
   },
 }

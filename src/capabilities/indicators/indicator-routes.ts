@@ -19,7 +19,7 @@ import { POLARITY_LABELS, POLICE_CRIME_TYPES, UNIT_LABELS, valueForInput } from 
 import { TARGET_KIND_LABELS } from './domain/performance.ts'
 import { indicatorApi } from './indicator-api.ts'
 import { actualForm, anyBody, baselineForm, comparatorForm, indicatorForm, settingsForm, targetForm, validate } from './indicator-forms.ts'
-import { indicatorPage, performanceView, ragText } from './indicator-views.ts'
+import { indicatorPage, performanceView } from './indicator-views.ts'
 import type { IndicatorService } from './indicator-service.ts'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => ({ value, text }))
@@ -53,7 +53,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     res.render('indicators/views/performance.njk', {
       table: performanceView(table),
       yearItems: table.years.map(year => ({ value: String(year), text: financialYearLabel(year), selected: year === table.year })),
-      ragText: ragText(table.tolerancePercent),
+      ragText: table.ragLegend,
       indicators: reports.map(r => ({
         id: r.indicator.id,
         name: r.indicator.name,
@@ -90,7 +90,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
       name: `Performance ${table.yearLabel}`,
       headers: ['Priority', 'Indicator', `${table.yearLabel} target`, 'Baseline', 'Baseline year', 'Target figure', 'Target figure note', table.headers.lastYear, table.headers.thisYear, '% change', 'Difference', 'Change as shown', 'RAG', 'Why'],
       rows,
-      notes: [ragText(table.tolerancePercent)],
+      notes: [table.ragLegend],
     }
     const name = `${fileName(ctx.partnership.shortName ?? ctx.partnership.name, 'performance', table.yearLabel)}`
     return { ctx, sheet, name }
@@ -113,7 +113,8 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
   scoped.get('/indicators/settings', async (req, res) => {
     const ctx = partnershipContext(req)
     requirePermission(ctx, 'manage_partnership')
-    res.render('indicators/views/settings.njk', { values: await indicators.settings(ctx) })
+    const settings = await indicators.settings(ctx)
+    res.render('indicators/views/settings.njk', { values: settings, legend: settings.legend })
   })
 
   scoped.post('/indicators/settings', async (req, res) => {
@@ -122,7 +123,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     const form = parseForm(settingsForm, req.body)
     const result = form.ok ? await attempt(() => indicators.saveSettings(ctx, form.value)) : form
     if (!result.ok) return res.status(400).render('indicators/views/settings.njk', { values: req.body, ...result })
-    await req.flash('RAG tolerance saved')
+    await req.flash('RAG rules saved')
     res.redirect(303, base(ctx))
   })
 
@@ -167,7 +168,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     const report = await indicators.report(ctx, idParam(req, 'indicatorId'))
     const settings = await indicators.settings(ctx)
     res.render('indicators/views/indicator.njk', {
-      ...indicatorPage(report, settings.ragTolerancePercent),
+      ...indicatorPage(report, settings.legend),
       policeDataAvailable: indicators.policeDataAvailable,
       canEdit: allows(ctx, 'edit_records'),
     })

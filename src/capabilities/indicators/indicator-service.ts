@@ -20,6 +20,11 @@ import {
 } from './domain/report.ts'
 import type { ActualInput, BaselineInput, ComparatorInput, IndicatorInput, SettingsInput, TargetInput } from './indicator-forms.ts'
 import { indicatorRepository as repo } from './indicator-repository.ts'
+import { NO_CHANGE_LABELS, ragLegend, ragRules, ragRulesProblem, type RagRules } from './domain/rag-rules.ts'
+
+/** The partnership's RAG rules from its settings row. */
+const rulesOf = (settings: { ragTolerancePercent: number; ragNoChange: RagRules['noChange']; ragNoChangeBandPercent: number }): RagRules =>
+  ragRules({ tolerancePercent: settings.ragTolerancePercent, noChange: settings.ragNoChange, noChangeBandPercent: settings.ragNoChangeBandPercent })
 
 /**
  * The seam for indicators whose figures come from imported police data (source_kind 'police_data').
@@ -44,6 +49,9 @@ export interface PerformanceTable {
   headers: { lastYear: string; thisYear: string }
   groups: { heading: string | null; rows: PerformanceRow[] }[]
   tolerancePercent: number
+  /** The rules every RAG in the table was decided by, and the legend that states them in words. */
+  ragRules: RagRules
+  ragLegend: string
   /** Every indicator's report, in order (the page lists them all under the table). */
   reports: IndicatorReport[]
 }
@@ -89,6 +97,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
           actuals: indicator.sourceKind === 'police_data' ? await policeFigures(ctx, indicator) : actuals.filter(a => a.indicatorId === indicator.id),
           comparators: comparators.filter(c => c.indicatorId === indicator.id),
           tolerancePercent: settings.ragTolerancePercent,
+          noChange: rulesOf(settings),
           ownAreaName: indicator.areaName ?? settings.shortName ?? settings.name,
         }),
       )
@@ -186,7 +195,8 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     async performance(ctx: PartnershipContext, requestedYear?: number | null): Promise<PerformanceTable> {
       requirePermission(ctx, 'view_published')
       const all = await reports(ctx)
-      const { ragTolerancePercent } = await repo.partnershipSettings(db, ctx.partnership.id)
+      const settings = await repo.partnershipSettings(db, ctx.partnership.id)
+      const { ragTolerancePercent } = settings
       const years = [...new Set(all.flatMap(r => [...r.targets.map(t => t.year), ...r.actuals.map(a => a.year)]))].sort((a, b) => b - a)
       const thisYear = financialYearOfUtcDate(clock.now())
       const year = requestedYear ?? years.find(y => y <= thisYear) ?? years[0] ?? thisYear
@@ -220,6 +230,8 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
         },
         groups,
         tolerancePercent: ragTolerancePercent,
+        ragRules: rulesOf(settings),
+        ragLegend: ragLegend(rulesOf(settings)),
         reports: all,
       }
     },
@@ -442,21 +454,26 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
 
     async settings(ctx: PartnershipContext) {
       requirePermission(ctx, 'view_published')
-      const { ragTolerancePercent } = await repo.partnershipSettings(db, ctx.partnership.id)
-      return { ragTolerancePercent }
+      const settings = await repo.partnershipSettings(db, ctx.partnership.id)
+      const rules = rulesOf(settings)
+      return { ragTolerancePercent: rules.tolerancePercent, ragNoChange: rules.noChange, ragNoChangeBandPercent: rules.noChangeBandPercent, rules, legend: ragLegend(rules) }
     },
 
     async saveSettings(ctx: PartnershipContext, input: SettingsInput) {
       requirePermission(ctx, 'manage_partnership')
+      const problem = ragRulesProblem(rulesOf(input))
+      if (problem) throw new ValidationError({ [problem.field]: problem.message })
       await db.transaction().execute(async trx => {
         const before = await repo.ragTolerance(trx, ctx.partnership.id)
-        const after = await repo.setRagTolerance(trx, ctx.partnership.id, input.ragTolerancePercent, clock.now())
+        const after = await repo.setRagTolerance(trx, ctx.partnership.id, input, clock.now())
+        const said = (r: typeof before) =>
+          `tolerance ${r.ragTolerancePercent}%, no change ${NO_CHANGE_LABELS[r.ragNoChange]}${r.ragNoChangeBandPercent ? ` within ±${r.ragNoChangeBandPercent}%` : ''}`
         await auditLog.record(trx, ctx.actor, {
           partnershipId: ctx.partnership.id,
           action: 'update',
           entityType: 'partnership',
           entityId: ctx.partnership.id,
-          summary: `Changed the RAG tolerance from ${before.ragTolerancePercent}% to ${after.ragTolerancePercent}%`,
+          summary: `Changed the RAG rules from ${said(before)} to ${said(after)}`,
           before,
           after,
         })

@@ -5,6 +5,7 @@ import type { CreatedAt, Json, UpdatedAt } from '../../db/column-types.ts'
 
 import type { PoliceDataDefinition, Polarity, SourceKind, Unit } from './domain/indicator.ts'
 import type { TargetKind } from './domain/performance.ts'
+import type { NoChangeRag } from './domain/rag-rules.ts'
 
 /** Row types of the indicator tables (migration 0200-indicators). Years are financial years by their first year: 2011 is 2011/12. */
 
@@ -101,4 +102,8 @@ export interface IndicatorTables {
 export interface IndicatorPartnershipColumns {
   /** How far (in % of the baseline) an indicator may worsen and still be Amber rather than Red. */
   ragTolerancePercent: Generated<number>
+  /** What no change from the baseline counts as (migration 1010). */
+  ragNoChange: Generated<NoChangeRag>
+  /** A move of no more than this % of the baseline either way counts as no change. */
+  ragNoChangeBandPercent: Generated<number>
 }

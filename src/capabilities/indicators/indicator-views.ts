@@ -10,10 +10,6 @@ import type { PerformanceTable } from './indicator-service.ts'
 
 const DIRECTION_WORDS: Record<Change['direction'], string> = { increase: 'Increase', decrease: 'Decrease', none: 'No change' }
 
-export function ragText(tolerancePercent: number): string {
-  const tolerance = tolerancePercent > 0 ? `, or worse than the baseline by no more than the partnership’s tolerance of ${tolerancePercent}%` : ''
-  return `Green: the target is met or beaten. Amber: moving the right way but short of the target${tolerance}. Red: moving the wrong way.`
-}
 
 /** The chart of an indicator's figures: year on year for an annual indicator, this year against last for the others. */
 function indicatorChart(report: IndicatorReport): Chart | null {
@@ -65,7 +61,8 @@ function roundingExample(unit: Unit): string {
   return `For example: ${worked.explanation.charAt(0).toLowerCase()}${worked.explanation.slice(1)}.`
 }
 
-export function indicatorPage(report: IndicatorReport, tolerancePercent: number) {
+/** The indicator page; `ragLegend` states the partnership's RAG rules in words (rag-rules.ts). */
+export function indicatorPage(report: IndicatorReport, ragLegend: string) {
   const { indicator } = report
   const latestYear = report.years[0] ?? null
   const rateLabel = `Per 1,000 ${denominatorNoun(indicator.unit)}`
@@ -84,7 +81,7 @@ export function indicatorPage(report: IndicatorReport, tolerancePercent: number)
     latestYear: latestYear && { ...latestYear, directionWord: latestYear.change ? DIRECTION_WORDS[latestYear.change.direction] : null },
     years: report.years.map(y => ({ ...y, directionWord: y.change ? DIRECTION_WORDS[y.change.direction] : null })),
     roundingRule: `Percentage targets are worked out from their baseline and ${roundingRule(indicator.unit)}. ${roundingExample(indicator.unit)}`,
-    ragText: ragText(tolerancePercent),
+    ragText: ragLegend,
     chart: indicatorChart(report),
     comparators: report.comparators,
   }

@@ -55,7 +55,7 @@ export function reportSources({
         ...(sources.length ? { source: sources.join('; ') } : {}),
         containsPublicSectorData: inTable.some(report => report.indicator.sourceKind === 'police_data'),
         notes: [
-          `RAG: Green = target met or beaten; Amber = moving the right way but short of target${table.tolerancePercent ? ` (or no more than ${table.tolerancePercent}% worse)` : ''}; Red = moving the wrong way.`,
+          `RAG: ${table.ragLegend}`,
         ],
       }
     },

@@ -3,6 +3,7 @@ import {
   buildReport,
   performanceRow,
   type IndicatorReport,
+  type NoChangeRule,
   type PerformanceRow,
 } from '../../indicators/index.ts'
 
@@ -28,6 +29,7 @@ export function figuresAsAt(
   planYear: number,
   asAt: Month,
   tolerancePercent: number,
+  noChange?: NoChangeRule,
 ): IndicatorFigures {
   const lastMonth = monthIndexOf(asAt)
   const asItWas = buildReport({
@@ -50,6 +52,7 @@ export function figuresAsAt(
       .map(({ id, period, value, note }) => ({ id, period, value, note })),
     comparators: [],
     tolerancePercent,
+    noChange,
     ownAreaName: '',
   })
   const target = asItWas.targets.find(t => t.year === planYear)

@@ -22,13 +22,15 @@ import {
 } from '../../../core/calendar/index.ts'
 import { formatNumber } from '../../../shared/format.ts'
 
-import { abs, compare, div, exact, isZero, mul, ratio, roundHalfAwayFromZero, sub, sum, toNumber, type Fraction } from './exact.ts'
+import { compare, div, exact, mul, ratio, roundHalfAwayFromZero, sub, sum, toNumber, type Fraction } from './exact.ts'
 import { decimalsOf, formatDifference, formatValue, isAdditive, roundingRule, type Polarity, type Unit } from './indicator.ts'
-import { changePhrase, exactText, HUNDRED, percentText, targetFromBaseline, targetValue, type TargetSpec, type TargetValue } from './targets.ts'
+import { judgeByRules, ragRules, type NoChangeRule } from './rag-rules.ts'
+import { changePhrase, exactText, HUNDRED, targetFromBaseline, targetValue, type TargetSpec, type TargetValue } from './targets.ts'
 
 export { TARGET_KIND_LABELS, TARGET_KINDS, targetStatement, targetValue, type TargetKind, type TargetSpec, type TargetValue } from './targets.ts'
 
 export type Rag = 'red' | 'amber' | 'green'
+export type { NoChangeRule } from './rag-rules.ts'
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
 
 export interface Actual {
@@ -192,51 +194,18 @@ export interface JudgeInput {
   baseline: Fraction | number | null
   /** The partnership's tolerance, in % of the baseline: a worsening no bigger than this is Amber, not Red. */
   tolerancePercent: number
+  /** The partnership's rule for no change (by default: Amber, and only the same figure is no change). */
+  noChange?: NoChangeRule | undefined
 }
-
-const asFraction = (value: Fraction | number) => (typeof value === 'number' ? exact(value) : value)
 
 /**
  * Green: the target is met or beaten. Amber: moving the right way but short of the target, or no worse
  * than the baseline by more than the partnership's tolerance. Red: moving the wrong way (worse than the
- * baseline by more than the tolerance). A direction-only target is met by any move the right way (for a
- * lower-is-better indicator, also by staying at 0). Without figures there is no RAG; without a baseline,
- * only a target figure can be judged, and missing it is Red, since nothing shows the way it is moving.
+ * baseline by more than the tolerance). No change counts as the partnership's rule says (Amber unless it
+ * chose Red; never Green). The rules and their legend are in rag-rules.ts.
  */
 export function judge(input: JudgeInput): Judgement {
-  if (input.actual === null) return { rag: null, reason: 'No figures yet' }
-  const lowerIsBetter = input.polarity === 'lower_is_better'
-  const actual = asFraction(input.actual)
-  const better = (a: Fraction, b: Fraction) => compare(a, b) === (lowerIsBetter ? -1 : 1)
-  const atLeastAsGood = (a: Fraction, b: Fraction) => compare(a, b) !== (lowerIsBetter ? 1 : -1)
-  const show = (value: Fraction) => formatValue(roundHalfAwayFromZero(value, decimalsOf(input.unit)), input.unit)
-
-  const fallBack = (baseline: Fraction): Judgement => {
-    const toleranceBand = mul(abs(baseline), div(exact(input.tolerancePercent), HUNDRED))
-    const worseBy = lowerIsBetter ? sub(actual, baseline) : sub(baseline, actual)
-    if (compare(actual, baseline) === 0) return { rag: 'amber', reason: `No change from the baseline of ${show(baseline)}` }
-    if (compare(worseBy, toleranceBand) <= 0) {
-      return { rag: 'amber', reason: `Slightly worse than the baseline of ${show(baseline)}, within the partnership’s tolerance of ${percentText(input.tolerancePercent)}` }
-    }
-    return { rag: 'red', reason: `Moving the wrong way: worse than the baseline of ${show(baseline)}` }
-  }
-
-  if (input.target === null) {
-    if (input.baseline === null) return { rag: null, reason: 'A baseline is needed to judge the direction' }
-    const baseline = asFraction(input.baseline)
-    if (better(actual, baseline)) return { rag: 'green', reason: `Moving the right way from the baseline of ${show(baseline)}` }
-    if (lowerIsBetter && isZero(actual)) return { rag: 'green', reason: 'At 0, the best it can be' }
-    return fallBack(baseline)
-  }
-
-  const target = asFraction(input.target)
-  if (atLeastAsGood(actual, target)) {
-    return { rag: 'green', reason: compare(actual, target) === 0 ? `Target of ${show(target)} met` : `Target of ${show(target)} beaten` }
-  }
-  if (input.baseline === null) return { rag: 'red', reason: `Short of the target of ${show(target)}, with no baseline to show the direction` }
-  const baseline = asFraction(input.baseline)
-  if (better(actual, baseline)) return { rag: 'amber', reason: `Moving the right way, but short of the target of ${show(target)}` }
-  return fallBack(baseline)
+  return judgeByRules(input, ragRules({ tolerancePercent: input.tolerancePercent, ...input.noChange }))
 }
 
 // --- A target's year, assessed ---------------------------------------------------------------------
@@ -268,6 +237,7 @@ export interface AssessInput {
   spec: TargetSpec
   baseline: Baseline | null
   tolerancePercent: number
+  noChange?: NoChangeRule | undefined
 }
 
 /**
@@ -277,13 +247,13 @@ export interface AssessInput {
  * months. A percentage indicator is judged on its latest figure.
  */
 export function assessTarget(input: AssessInput): TargetAssessment {
-  const { unit, polarity, frequency, noun, actuals, year, spec, baseline, tolerancePercent } = input
+  const { unit, polarity, frequency, noun, actuals, year, spec, baseline, tolerancePercent, noChange } = input
   const years = { targetYear: year, baselineYear: baseline?.year ?? null }
   const target = targetValue(spec, baseline?.value ?? null, unit, years)
   const ytd = yearToDate(actuals, frequency, unit, noun, year)
   const base = { year, target, actual: ytd.current, comparedTarget: target.value, comparedBaseline: baseline?.value ?? null }
   const judged = (actual: Fraction | number | null, t: Fraction | null | number, b: Fraction | null | number) =>
-    judge({ polarity, unit, actual, target: t, baseline: b, tolerancePercent })
+    judge({ polarity, unit, actual, target: t, baseline: b, tolerancePercent, noChange })
 
   if (ytd.current === null) return { ...base, ...judged(null, null, null), basis: 'none', basisText: `No figures yet for ${financialYearLabel(year)}` }
   if (spec.kind === 'to_be_agreed') return { ...base, rag: null, reason: 'Target to be agreed', basis: 'none', basisText: `The target for ${financialYearLabel(year)} is to be agreed` }

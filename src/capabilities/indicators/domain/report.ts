@@ -15,6 +15,7 @@ import {
   yearToDate,
   type Actual,
   type Change,
+  type NoChangeRule,
   type Rag,
   type Ranking,
   type TargetAssessment,
@@ -97,6 +98,8 @@ export interface ReportInput {
   actuals: ActualRecord[]
   comparators: ComparatorRecord[]
   tolerancePercent: number
+  /** The partnership's rule for no change (rag-rules.ts); the default when not given. */
+  noChange?: NoChangeRule | undefined
   /** The name the partnership's own area goes by in a ranking. */
   ownAreaName: string
 }
@@ -191,6 +194,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
       spec,
       baseline: baseline ? { year: baseline.year, value: baseline.value } : null,
       tolerancePercent,
+      noChange: input.noChange,
     })
     return {
       ...t,
