@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { aPartnership, contextFor, usersOfEachRole, type RoleSet } from '#test/helpers/builders'
 import { page } from '#test/helpers/html'
 import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
-import { reportSources } from '../reports/report-sources.ts'
+import { reportSources } from '../reports/index.ts'
 
 /**
  * The partnership's rule for no change: set on the indicators' settings page, used by every indicator RAG
