@@ -82,6 +82,8 @@ export function indicatorPage(report: IndicatorReport, ragLegend: string) {
     years: report.years.map(y => ({ ...y, directionWord: y.change ? DIRECTION_WORDS[y.change.direction] : null })),
     roundingRule: `Percentage targets are worked out from their baseline and ${roundingRule(indicator.unit)}. ${roundingExample(indicator.unit)}`,
     ragText: ragLegend,
+    /** Every target's warnings, shown at the top of the page as soon as the target is saved. */
+    targetChecks: report.targets.flatMap(t => t.warnings.map(text => ({ yearLabel: t.yearLabel, text }))),
     chart: indicatorChart(report),
     comparators: report.comparators,
   }

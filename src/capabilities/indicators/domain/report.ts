@@ -203,7 +203,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
       baseline: baseline ? { id: baseline.id, year: baseline.year, value: baseline.value, note: baseline.note, yearLabel: baseline.yearLabel, valueText: baseline.valueText } : null,
       computed: { ...assessment.target, valueText: formatValue(assessment.target.value, unit) },
       printed: checkPrinted(t.printedValue ?? null, assessment.target, unit),
-      warnings: targetWarnings(spec, assessment.target, baseline?.value ?? null, polarity, unit),
+      warnings: targetWarnings(spec, assessment.target, baseline?.value ?? null, polarity, unit, baselines.length),
       assessment,
     }
   })

@@ -65,7 +65,10 @@ describe('targets as real plans print them', () => {
     ])
     const reduce = spec({ kind: 'percent_change', changePercent: -5 })
     expect(targetWarnings(reduce, targetValue(reduce, null, 'count'), null, 'lower_is_better', 'count')).toEqual([
-      'This target is worked out from a baseline, and it has none yet: add the baseline and choose it for the target',
+      'This target is a % change, but the indicator has no baseline yet: add one to work out the figure',
+    ])
+    expect(targetWarnings(reduce, targetValue(reduce, null, 'count'), null, 'lower_is_better', 'count', 1)).toEqual([
+      'This target is a % change, but no baseline is chosen for it: choose the baseline it is measured from to work out the figure',
     ])
     expect(targetWarnings(reduce, targetValue(reduce, 1000, 'count'), 1000, 'lower_is_better', 'count')).toEqual([])
   })

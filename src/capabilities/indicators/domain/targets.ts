@@ -194,7 +194,7 @@ export function checkPrinted(printed: number | null, computed: TargetValue, unit
  * Warnings (never refusals) about a target that does not fit its indicator: a figure on the wrong side of the
  * baseline for the indicator's direction, a change the wrong way, or a percentage target without a baseline.
  */
-export function targetWarnings(spec: TargetSpec, computed: TargetValue, baseline: number | null, polarity: Polarity, unit: Unit): string[] {
+export function targetWarnings(spec: TargetSpec, computed: TargetValue, baseline: number | null, polarity: Polarity, unit: Unit, baselinesHeld = 0): string[] {
   const warnings: string[] = []
   const lowerIsBetter = polarity === 'lower_is_better'
   const better = lowerIsBetter ? 'lower' : 'higher'
@@ -205,7 +205,12 @@ export function targetWarnings(spec: TargetSpec, computed: TargetValue, baseline
     warnings.push(`The target of ${formatValue(computed.value, unit)} is ${lowerIsBetter ? 'above' : 'below'} the baseline of ${formatValue(baseline, unit)}, but ${better} is better for this indicator: check it is meant`)
   }
   if ((spec.kind === 'percent_change' || spec.kind === 'point_change') && baseline === null) {
-    warnings.push('This target is worked out from a baseline, and it has none yet: add the baseline and choose it for the target')
+    const kind = spec.kind === 'percent_change' ? 'a % change' : 'a change in percentage points'
+    warnings.push(
+      baselinesHeld === 0
+        ? `This target is ${kind}, but the indicator has no baseline yet: add one to work out the figure`
+        : `This target is ${kind}, but no baseline is chosen for it: choose the baseline it is measured from to work out the figure`,
+    )
   }
   return warnings
 }
