@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { FREQUENCIES, parseFinancialYearText, parsePeriod, type Frequency } from '../../core/calendar/index.ts'
+import { FREQUENCIES, parseFinancialYearText, parsePeriod, type Frequency, type Period } from '../../core/calendar/index.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { checkboxes, choice, optionalId, optionalText, requiredText } from '../../shared/form-fields.ts'
 import { parseForm } from '../../web/form.ts'
@@ -193,10 +193,11 @@ export const actualForm = (unit: Unit, frequency: Frequency) =>
     period: z
       .string({ error: 'Enter the period' })
       .transform((value, ctx) => {
-        const parsed = parsePeriod(value, frequency)
+        // A part-year figure ("April to December 2025") is taken at any frequency, as plans print one.
+        const parsed = parsePeriod(value, frequency, { partYear: true })
         if (!parsed.ok) {
           ctx.addIssue({ code: 'custom', message: parsed.message, continue: true })
-          return { start: 0, months: 1 as const }
+          return { start: 0, months: 1 } as Period
         }
         return parsed.period
       }),

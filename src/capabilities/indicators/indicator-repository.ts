@@ -78,12 +78,12 @@ export const indicatorRepository = {
     if (!indicatorIds.length) return []
     const rows = await db
       .selectFrom('indicatorActuals')
-      .select(['id', 'indicatorId', 'periodStart', 'periodMonths', 'value', 'note'])
+      .select(['id', 'indicatorId', 'periodStart', 'periodMonths', 'cumulative', 'value', 'note'])
       .where('partnershipId', '=', partnershipId)
       .where('indicatorId', 'in', indicatorIds)
       .orderBy('periodStart')
       .execute()
-    return rows.map(row => ({ id: row.id, indicatorId: row.indicatorId, period: periodFromStartDate(row.periodStart, row.periodMonths), value: row.value, note: row.note }))
+    return rows.map(row => ({ id: row.id, indicatorId: row.indicatorId, period: periodFromStartDate(row.periodStart, row.periodMonths, row.cumulative), value: row.value, note: row.note }))
   },
 
   async comparators(db: Db, partnershipId: number, indicatorIds: number[]): Promise<(ComparatorRecord & { indicatorId: number })[]> {

@@ -252,7 +252,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
       schema: anyBody,
       guard: edits,
       load: (ctx, id, req) => indicators.actual(ctx, idParam(req, 'indicatorId'), id),
-      toValues: row => ({ period: periodKey(periodFromStartDate(row.periodStart, row.periodMonths)), value: String(row.value), note: row.note }),
+      toValues: row => ({ period: periodKey(periodFromStartDate(row.periodStart, row.periodMonths, row.cumulative)), value: String(row.value), note: row.note }),
       extra: async (ctx, req) => ({ indicator: await indicatorOf(ctx, req) }),
       save: async (ctx, id, _input, req) => {
         const indicator = await indicatorOf(ctx, req)
@@ -260,7 +260,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
       },
       remove: (ctx, id, req) => indicators.removeActual(ctx, idParam(req, 'indicatorId'), id),
       after: (ctx, req) => `${indicatorUrl(ctx, req)}#actuals`,
-      describe: row => `${periodKey(periodFromStartDate(row.periodStart, row.periodMonths))}: ${row.value}`,
+      describe: row => `${periodKey(periodFromStartDate(row.periodStart, row.periodMonths, row.cumulative))}: ${row.value}`,
     }),
   )
 

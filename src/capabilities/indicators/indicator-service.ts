@@ -1,7 +1,7 @@
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
-import { financialYearLabel, financialYearOfUtcDate, monthOf, periodKey, periodLabel, periodStartDate, type Period, type PeriodMonths } from '../../core/calendar/index.ts'
+import { financialYearLabel, financialYearOfUtcDate, monthOf, periodFromStartDate, periodKey, periodLabel, periodStartDate, type Period } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import { isUniqueViolation, isForeignKeyViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'
@@ -63,7 +63,8 @@ const targets = {
   actual: {
     table: 'indicatorActuals',
     entityType: 'indicator actual',
-    describe: (row: { periodStart: string; value: number }) => `${monthOf(row.periodStart)}: ${row.value}`,
+    describe: (row: { periodStart: string; periodMonths?: number; cumulative?: boolean; value: number }) =>
+      row.cumulative ? `${periodKey(periodFromStartDate(row.periodStart, row.periodMonths ?? 1, true))}: ${row.value}` : `${monthOf(row.periodStart)}: ${row.value}`,
   },
   comparator: {
     table: 'indicatorComparators',
@@ -363,7 +364,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     async saveActual(ctx: PartnershipContext, indicatorId: number, id: number | null, input: ActualInput) {
       requirePermission(ctx, 'edit_records')
       await manualIndicator(ctx, indicatorId)
-      const values = { periodStart: periodStartDate(input.period), periodMonths: input.period.months, value: input.value, note: input.note }
+      const values = { periodStart: periodStartDate(input.period), periodMonths: input.period.months, cumulative: Boolean(input.period.cumulative), value: input.value, note: input.note }
       try {
         return await db.transaction().execute(async trx => {
           return writeChild(trx, ctx, 'actual', indicatorId, id, values)
@@ -404,7 +405,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
             unchanged++
             continue
           }
-          const values = { periodStart: periodStartDate(row.period), periodMonths: row.period.months as PeriodMonths, value: row.value, note: row.note }
+          const values = { periodStart: periodStartDate(row.period), periodMonths: row.period.months, cumulative: Boolean(row.period.cumulative), value: row.value, note: row.note }
           if (old) {
             await repo.updateActual(trx, old.id!, { value: row.value, note: row.note }, now)
             before.push({ period: key, value: old.value, note: old.note })

@@ -70,7 +70,10 @@ export interface IndicatorActualsTable {
   indicatorId: number
   /** 'YYYY-MM-01' */
   periodStart: string
-  periodMonths: 1 | 3 | 12
+  /** 1, 3 or 12; for a part-year figure, 1 to 11 months from April. */
+  periodMonths: number
+  /** A part-year figure counted together from April (migration 1011). */
+  cumulative: Generated<boolean>
   value: number
   note: string | null
   createdAt: CreatedAt

@@ -13,7 +13,9 @@ const DIRECTION_WORDS: Record<Change['direction'], string> = { increase: 'Increa
 
 /** The chart of an indicator's figures: year on year for an annual indicator, this year against last for the others. */
 function indicatorChart(report: IndicatorReport): Chart | null {
-  const { indicator, actuals, targets } = report
+  const { indicator, targets } = report
+  // A part-year figure is not a year's, a quarter's or a month's: it is listed on its own, not drawn.
+  const actuals = report.actuals.filter(a => !a.period.cumulative)
   if (!actuals.length) return null
   const format = (value: number) => formatValue(indicator.unit === 'percentage' ? Math.round(value * 10) / 10 : value, indicator.unit)
   const yLabel = indicator.unit === 'percentage' ? 'Per cent' : indicator.unit === 'money' ? 'Pounds' : indicator.countedAs

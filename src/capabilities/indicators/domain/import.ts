@@ -40,7 +40,7 @@ export function checkActualRows(rows: RawActualRow[], unit: Unit, frequency: Fre
   const seen = new Map<string, number>()
   for (const row of rows) {
     const periodText = typeof row.period === 'string' || typeof row.period === 'number' ? String(row.period) : ''
-    const period = parsePeriod(periodText, frequency)
+    const period = parsePeriod(periodText, frequency, { partYear: true })
     const value =
       typeof row.value === 'string' || typeof row.value === 'number'
         ? parseValue(row.value, unit, 'the figure')

@@ -23,6 +23,7 @@ import {
   type TargetValue,
 } from './performance.ts'
 import { checkPrinted, targetWarnings, type PrintedCheck } from './targets.ts'
+import { partYearComparisons, type PartYearComparison } from './cumulative.ts'
 
 export interface PriorityLink {
   id: number
@@ -164,6 +165,8 @@ export interface IndicatorReport {
   years: YearReport[]
   rankings: RankingReport[]
   comparators: (ComparatorRecord & { yearLabel: string })[]
+  /** Part-year figures ("April to December 2025"), latest first, each against the same months of the year before. */
+  partYears: PartYearComparison[]
 }
 
 const byYear = <T extends { year: number }>(a: T, b: T) => a.year - b.year
@@ -219,7 +222,8 @@ export function buildReport(input: ReportInput): IndicatorReport {
       rate: rateOf(a.value),
     }))
 
-  const yearsWithFigures = [...new Set(actuals.map(a => a.year))].sort((a, b) => b - a)
+  // A part-year figure is shown on its own (partYears), never as a year's or a quarter's.
+  const yearsWithFigures = [...new Set(actuals.filter(a => !a.period.cumulative).map(a => a.year))].sort((a, b) => b - a)
   const years: YearReport[] = yearsWithFigures.map(year => {
     const ytd = yearToDate(series, frequency, unit, noun, year)
     const whole = ytd.complete ? fullYear(series, frequency, unit, year) : null
@@ -269,6 +273,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
     years,
     rankings,
     comparators: input.comparators.map(c => ({ ...c, yearLabel: financialYearLabel(c.year) })),
+    partYears: partYearComparisons(series, unit, noun),
   }
 }
 
@@ -307,7 +312,13 @@ export function performanceRow(report: IndicatorReport, year: number): Performan
   let lastYear: PerformanceRow['lastYear']
   let thisYear: PerformanceRow['thisYear']
   let note: string | null = null
-  if (ytd.current === null) {
+  const partYear = ytd.current === null ? report.partYears.find(p => p.year === year) : undefined
+  if (partYear) {
+    // Only a part-year figure this year: shown as the months it counts, against the same months of last year.
+    lastYear = { value: partYear.previous?.value ?? null, text: partYear.previous?.valueText ?? '', label: partYear.previous?.label ?? periodLabel({ ...partYear.period, start: partYear.period.start - 12 }) }
+    thisYear = { value: partYear.value, text: partYear.valueText, label: partYear.label }
+    note = `A part-year figure for ${partYear.label}, not a quarter or the whole year: the year’s target is judged when the year’s figures are in`
+  } else if (ytd.current === null) {
     // Nothing yet this year: last year's whole figure, or else the target's baseline when it is last year's.
     const whole = fullYear(series, frequency, unit, year - 1)
     const baseline = whole === null && target?.baseline?.year === year - 1 ? target.baseline : null
@@ -330,9 +341,9 @@ export function performanceRow(report: IndicatorReport, year: number): Performan
     targetFigure: target ? { value: target.computed.value, text: targetFigureText(target) } : null,
     lastYear,
     thisYear,
-    change: ytd.current !== null && ytd.currentMissing.length === 0 ? ytd.change : null,
+    change: partYear ? partYear.change : ytd.current !== null && ytd.currentMissing.length === 0 ? ytd.change : null,
     rag: target?.assessment.rag ?? null,
-    reason: target ? target.assessment.reason : `No target for ${financialYearLabel(year)}`,
+    reason: partYear && target?.assessment.rag === null ? `Not judged yet: ${partYear.label} is part of the year` : target ? target.assessment.reason : `No target for ${financialYearLabel(year)}`,
     note: note ?? (indicator.notes && !report.actuals.length ? indicator.notes : null),
   }
 }
