@@ -136,10 +136,10 @@ describe('importing actuals through the API', () => {
     })
     expect(res.status).toBe(400)
     expect(res.body.errors).toEqual([
-      { row: 2, column: 'period', message: 'Enter the month like 2011-04 or April 2011' },
+      { row: 2, column: 'period', message: 'Enter the month like 2011-04 or April 2011, or part of a year like April to December 2011' },
       { row: 2, column: 'value', message: 'The figure must be a whole number, like 2,090' },
       { row: 3, column: 'period', message: 'April 2011 is also in row 1: give each period once' },
-      { row: 4, column: 'period', message: 'Enter the month' },
+      { row: 4, column: 'period', message: 'Enter the period' },
       { row: 4, column: 'value', message: 'The figure must be 0 or more' },
     ])
     expect(await t.db.selectFrom('indicatorActuals').select('id').where('indicatorId', '=', indicator.id).execute()).toEqual([])

@@ -84,6 +84,7 @@ export const indicatorForm = z
     notes: optionalText(2000),
     sourceKind: choice(SOURCE_KINDS, 'Select where the figures come from').optional().default('manual'),
     crimeTypes: checkboxes(POLICE_CRIME_TYPES),
+    parentIndicatorId: optionalId,
   })
   .superRefine((value, ctx) => {
     if (isRate(value.unit) && value.denominator === null) {

@@ -43,6 +43,7 @@ export const indicatorRepository = {
       policeDefinition: row.policeDefinition,
       notes: row.notes,
       position: row.position,
+      parentIndicatorId: row.parentIndicatorId,
     }))
   },
 

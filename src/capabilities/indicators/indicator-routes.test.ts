@@ -154,7 +154,7 @@ describe('figures typed in', () => {
     const { url } = await anIndicator(w, { frequency: 'quarterly' })
     const res = await w.coordinator.post(`${url}/actuals/new`, { period: 'April 2011', value: '1.5' })
     expect(page(res.text).errorSummary()).toEqual([
-      { text: 'Enter the quarter like 2011/12 Q1 or Q1 2011/12', href: '#period' },
+      { text: 'Enter the quarter like 2011/12 Q1 or Q1 2011/12, or part of a year like April to December 2011', href: '#period' },
       { text: 'The figure must be a whole number, like 2,090', href: '#value' },
     ])
     await w.coordinator.post(`${url}/actuals/new`, { period: '2011/12 Q1', value: '520' }).expect(303)
@@ -216,7 +216,7 @@ describe('importing figures from a CSV file', () => {
     expect(p.title()).toMatch(/^Error: Import figures/)
     expect(p.errorSummary()).toEqual([
       { text: 'Row 3, value: The figure must be a whole number, like 2,090', href: '#csv' },
-      { text: 'Row 5, period: Enter the month like 2011-04 or April 2011', href: '#csv' },
+      { text: 'Row 5, period: Enter the month like 2011-04 or April 2011, or part of a year like April to December 2011', href: '#csv' },
       { text: 'Row 6, period: April 2011 is also in row 2: give each period once', href: '#csv' },
     ])
     expect(p.all('[data-qa="row-errors"] tbody tr')).toHaveLength(3)

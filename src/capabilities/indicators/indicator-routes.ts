@@ -144,13 +144,14 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
       }),
       defaults: () => ({ unit: 'count', polarity: 'lower_is_better', frequency: 'monthly', countedAs: 'incidents', sourceKind: 'manual' }),
       extra: async ctx => {
-        const { priorities, areas } = await indicators.formOptions(ctx)
+        const { priorities, areas, wholes } = await indicators.formOptions(ctx)
         return {
           units: options(UNIT_LABELS),
           polarities: options(POLARITY_LABELS),
           frequencies: options(FREQUENCY_LABELS),
           priorities: priorities.map(p => ({ value: p.id, text: `${p.title} (${p.planTitle})` })),
           areas: areas.map(a => ({ value: a.id, text: a.name })),
+          wholes: wholes.map(i => ({ value: i.id, text: i.name })),
           crimeTypes: POLICE_CRIME_TYPES.map(type => ({ value: type, text: type })),
           policeDataAvailable: indicators.policeDataAvailable,
         }
@@ -169,6 +170,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     const settings = await indicators.settings(ctx)
     res.render('indicators/views/indicator.njk', {
       ...indicatorPage(report, settings.legend),
+      districts: await indicators.districts(ctx, report.indicator.id),
       policeDataAvailable: indicators.policeDataAvailable,
       canEdit: allows(ctx, 'edit_records'),
     })

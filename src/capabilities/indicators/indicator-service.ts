@@ -20,6 +20,7 @@ import {
 } from './domain/report.ts'
 import type { ActualInput, BaselineInput, ComparatorInput, IndicatorInput, SettingsInput, TargetInput } from './indicator-forms.ts'
 import { indicatorRepository as repo } from './indicator-repository.ts'
+import { checkDistrictOf, districtsOf } from './indicator-districts.ts'
 import { NO_CHANGE_LABELS, ragLegend, ragRules, ragRulesProblem, type RagRules } from './domain/rag-rules.ts'
 
 /** The partnership's RAG rules from its settings row. */
@@ -238,14 +239,24 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
     },
 
     /** Choices for the indicator form: the partnership's plan priorities and areas. */
-    async formOptions(ctx: PartnershipContext) {
+    async formOptions(ctx: PartnershipContext, id: number | null = null) {
       requirePermission(ctx, 'edit_records')
-      return { priorities: await repo.priorities(db, ctx.partnership.id), areas: await repo.areas(db, ctx.partnership.id) }
+      // A district's indicator can be part of any whole-partnership indicator (one that is not itself a district's).
+      const wholes = (await repo.indicators(db, ctx.partnership.id)).filter(i => i.id !== id && !i.parentIndicatorId)
+      return { priorities: await repo.priorities(db, ctx.partnership.id), areas: await repo.areas(db, ctx.partnership.id), wholes }
+    },
+
+    /** The districts' indicators under a whole partnership's indicator, with their latest baseline and figure and the sum. */
+    async districts(ctx: PartnershipContext, id: number) {
+      requirePermission(ctx, 'view_published')
+      const whole = await indicatorOf(ctx, id)
+      const all = await reports(ctx)
+      return districtsOf(whole, all)
     },
 
     // --- Indicators ------------------------------------------------------------------------------
 
-    async save(ctx: PartnershipContext, id: number | null, input: IndicatorInput) {
+    async save(ctx: PartnershipContext, id: number | null, input: Omit<IndicatorInput, 'parentIndicatorId'> & Partial<Pick<IndicatorInput, 'parentIndicatorId'>>) {
       requirePermission(ctx, 'edit_records')
       if (input.sourceKind === 'police_data' && !policeActuals) {
         throw new ValidationError({ sourceKind: 'Figures from police data are not available here yet: choose typed in or imported' })
@@ -256,6 +267,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
           const priorities = await repo.priorities(trx, ctx.partnership.id)
           if (input.areaId !== null && !areas.some(a => a.id === input.areaId)) throw new ValidationError({ areaId: 'Select an area from the list' })
           if (input.priorityId !== null && !priorities.some(p => p.id === input.priorityId)) throw new ValidationError({ priorityId: 'Select a priority from the list' })
+          await checkDistrictOf(trx, ctx, id, input)
           const values = {
             name: input.name,
             definition: input.definition,
@@ -271,6 +283,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
             notes: input.notes,
             sourceKind: input.sourceKind,
             policeDefinition: input.policeDefinition ? JSON.stringify(input.policeDefinition) : null,
+            parentIndicatorId: input.parentIndicatorId ?? null,
           }
           if (id === null) {
             return auditedInsert(trx, ctx.actor, target('indicator', ctx), { ...values, position: await repo.nextPosition(trx, ctx.partnership.id) })

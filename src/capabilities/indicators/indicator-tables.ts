@@ -29,6 +29,8 @@ export interface IndicatorsTable {
   sourceKind: Generated<SourceKind>
   policeDefinition: Json<PoliceDataDefinition> | null
   notes: string | null
+  /** The whole partnership's indicator a district's indicator is part of (migration 1012). */
+  parentIndicatorId: Generated<number | null>
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }

@@ -50,6 +50,8 @@ export interface IndicatorRecord {
   policeDefinition: PoliceDataDefinition | null
   notes: string | null
   position: number
+  /** A district's indicator: the whole partnership's indicator it is part of (joint partnerships). */
+  parentIndicatorId?: number | null
 }
 
 export interface BaselineRecord {
