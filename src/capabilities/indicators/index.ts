@@ -5,3 +5,4 @@
 export { indicatorService, type IndicatorService, type PoliceActualsProvider, type PoliceActualsRequest } from './indicator-service.ts'
 export { indicatorsCapability } from './indicator-routes.ts'
 export { buildReport, performanceRow, type IndicatorRecord, type IndicatorReport, type PerformanceRow } from './domain/report.ts'
+export { targetHistory, type TargetHistory } from './domain/target-history.ts'
