@@ -6,7 +6,8 @@ import { COLOURS, defaultFormat, escapeXml, figuresTable, niceScale, svgElement 
  * grouped bars (each funding stream's allocated, spent and available). Long names are written in full at the
  * left of their row, wrapped. Nothing is told by colour alone: every bar has a dark outline (so a pale fill
  * still stands out at 3:1 against the page and its neighbours), a stacked bar has its counts written inside
- * its parts where they fit and in words under it, and a grouped bar has its series' name and figure at its end.
+ * its parts where they fit and in words under it, and a grouped bar has its series' name and figure level with it,
+ * in a column right of the scale.
  */
 
 const WIDTH = 720
@@ -64,7 +65,7 @@ export function renderBarRows(input: ChartInput): Chart {
   const x = (value: number) => PLOT_LEFT + ((value - lo) / (hi - lo)) * plotWidth
 
   const barHeight = stacked ? 26 : 18
-  const rowHeight = stacked ? barHeight + 42 : input.series.length * (barHeight + 4) + 18
+  const rowHeight = stacked ? barHeight + 46 : input.series.length * (barHeight + 4) + 18
   const plotTop = TOP
   const plotBottom = plotTop + labels.length * rowHeight
   const parts: string[] = []
@@ -103,13 +104,15 @@ export function renderBarRows(input: ChartInput): Chart {
         from += value
       })
       const total = format(from)
-      parts.push(text(PLOT_LEFT, top + barHeight + 16, said.length ? `${said.join(', ')} (${total} in all)` : 'None', ''))
+      parts.push(text(PLOT_LEFT, top + barHeight + 20, said.length ? `${said.join(', ')} (${total} in all)` : 'None', ''))
     } else {
       input.series.forEach((series, i) => {
         const value = valueOf(i, label)
         const y = top + i * (barHeight + 4)
+        // The series and figure in a column to the right of the scale, level with the bar, clear of the grid.
+        const labelX = PLOT_LEFT + plotWidth + 10
         if (value === null) {
-          parts.push(text(x(0) + 4, y + barHeight / 2 + 4, `${series.name}: no figure`))
+          parts.push(text(labelX, y + barHeight / 2 + 4, `${series.name}: no figure`))
           return
         }
         const x1 = Math.min(x(0), x(value))
@@ -117,7 +120,7 @@ export function renderBarRows(input: ChartInput): Chart {
         parts.push(
           `<rect x="${x1.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${barHeight}" fill="${colourOf(i)}" stroke="${OUTLINE}" stroke-width="1"><title>${escapeXml(`${label}, ${series.name}: ${format(value)}`)}</title></rect>`,
         )
-        parts.push(text(Math.max(x(0), x(value)) + 6, y + barHeight / 2 + 4, `${series.name}: ${format(value)}`))
+        parts.push(text(labelX, y + barHeight / 2 + 4, `${series.name}: ${format(value)}`))
       })
     }
   })

@@ -18,7 +18,7 @@ export function ragByPriorityChart(priorities: readonly (StatusCounts & { title:
   return ragStackedChart({
     id,
     title: `Actions by RAG status, priority by priority, ${when}`,
-    description: `Stacked bar chart with a bar for each of the ${priorities.length} ${priorities.length === 1 ? 'priority' : 'priorities'}, split into its actions that are red, amber, green and with no status yet, ${when}. The counts are written beside each bar and in the table that follows.`,
+    description: `Stacked bar chart with a bar for each of the ${priorities.length} ${priorities.length === 1 ? 'priority' : 'priorities'}, split into its actions that are red, amber, green and with no status yet, ${when}. The counts are written under each bar and in the table that follows.`,
     counted: 'Actions',
     noneLabel: 'No status yet',
     rows: priorities.map((p, index) => ({ label: priorityHeading(p, index), ...p.rag })),
