@@ -37,6 +37,7 @@ export function planRagChart(summary: PlanSummary): Chart | null {
       description: `Stacked bar chart with a bar for each of the ${summary.priorities.length} ${summary.priorities.length === 1 ? 'priority' : 'priorities'}, split into its actions that are red, amber, green and with no status yet. The counts are written under each bar.`,
       counted: 'Actions',
       noneLabel: 'No status yet',
+      labelHeading: 'Priority',
       rows: summary.priorities.map((p, i) => ({ label: `Priority ${i + 1}: ${p.title}`, ...p.rag })),
     }),
   )

@@ -23,6 +23,7 @@ const rag = renderChart(
     description: 'Stacked bar chart of the actions of each priority by their latest RAG status.',
     counted: 'Actions',
     noneLabel: 'No status yet',
+    labelHeading: 'Priority',
     rows: [
       { label: 'Priority 1: Safeguarding vulnerable people from harm, including domestic abuse and hidden harm', red: 2, amber: 3, green: 5, none: 1 },
       { label: 'Priority 2: Anti-social behaviour', red: 0, amber: 1, green: 4, none: 0 },
@@ -53,7 +54,7 @@ describe('a stacked bar chart of RAG statuses', () => {
   })
 
   it('has a table of the same figures: a row per priority, a column per status', () => {
-    expect(rag.table.head).toEqual(['', 'Red', 'Amber', 'Green', 'No status yet'])
+    expect(rag.table.head).toEqual(['Priority', 'Red', 'Amber', 'Green', 'No status yet'])
     expect(rag.table.rows).toEqual([
       ['Priority 1: Safeguarding vulnerable people from harm, including domestic abuse and hidden harm', '2', '3', '5', '1'],
       ['Priority 2: Anti-social behaviour', '0', '1', '4', '0'],

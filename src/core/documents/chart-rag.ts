@@ -26,7 +26,7 @@ export interface RagCountsRow {
  * Counts by RAG status for each row (the actions of each priority, the indicators of each group) as a
  * horizontal stacked bar chart, in the order Red, Amber, Green, then no status (named by `noneLabel`).
  */
-export function ragStackedChart(params: { id: string; title: string; description: string; rows: readonly RagCountsRow[]; noneLabel: string; counted: string }): ChartInput {
+export function ragStackedChart(params: { id: string; title: string; description: string; rows: readonly RagCountsRow[]; noneLabel: string; counted: string; labelHeading: string }): ChartInput {
   const statuses: (Rag | 'none')[] = ['red', 'amber', 'green', 'none']
   const series: ChartSeries[] = statuses.map(status => ({
     name: status === 'none' ? params.noneLabel : RAG_WORDS[status],
@@ -38,6 +38,7 @@ export function ragStackedChart(params: { id: string; title: string; description
     title: params.title,
     description: params.description,
     kind: 'stacked-bar',
+    labelHeading: params.labelHeading,
     yLabel: params.counted,
     series,
     format: value => value.toLocaleString('en-GB', { maximumFractionDigits: 0 }),

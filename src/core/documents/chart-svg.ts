@@ -25,7 +25,7 @@ export function figuresTable(input: ChartInput, labels: string[], format: (value
   const byLabel = (series: ChartSeries, label: string) => series.points.find(p => p.label === label)?.value ?? null
   return {
     caption: `${input.title}: the figures`,
-    head: ['', ...input.series.map(s => s.name)],
+    head: [input.labelHeading ?? '', ...input.series.map(s => s.name)],
     rows: labels.map(label => [
       label,
       ...input.series.map(s => {

@@ -40,6 +40,8 @@ export interface ChartInput {
   yLabel?: string
   /** A horizontal reference line, e.g. the target. */
   reference?: { label: string; value: number }
+  /** The heading of the table's first column, naming what each row is ("Priority", "Year"); "Period" when not given. */
+  labelHeading?: string
   /** Format of values in labels and the table (default: whole numbers with separators). */
   format?: (value: number) => string
 }

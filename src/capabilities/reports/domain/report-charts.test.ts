@@ -66,7 +66,7 @@ describe('the charts of the annual report to the scrutiny committee', () => {
     const fromTable = rowsOf(table)
       .filter(cells => cells[0] !== 'All priorities')
       .map(cells => [cells[0], cells[2], cells[3], cells[4], cells[5]])
-    expect(chart.table.head).toEqual(['', 'Red', 'Amber', 'Green', 'No status yet'])
+    expect(chart.table.head).toEqual(['Priority', 'Red', 'Amber', 'Green', 'No status yet'])
     expect(chart.table.rows).toEqual(fromTable)
     expect(chart.table.rows[0]).toEqual(['Priority 1: Safeguarding Vulnerable People from Harm', '0', '1', '1', '20'])
   })
@@ -81,7 +81,7 @@ describe('the charts of the annual report to the scrutiny committee', () => {
     expect(drawn.title).toBe('Anti-social behaviour incidents: actual against target')
     expect(drawn.description).toContain('the actual figure beside the target for each year from 2015/16 to 2016/17')
     expect(drawn.description).toContain('2016/17 to date sets the months so far against the target for the same months')
-    expect(drawn.table.head).toEqual(['', 'Actual', 'Target'])
+    expect(drawn.table.head).toEqual(['Year', 'Actual', 'Target'])
     expect(drawn.table.rows).toEqual([
       ['2015/16', '2,120', '2,200'],
       ['2016/17 to date', '1,010', '1,045'],

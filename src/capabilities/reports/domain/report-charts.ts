@@ -21,6 +21,7 @@ export function ragByPriorityChart(priorities: readonly (StatusCounts & { title:
     description: `Stacked bar chart with a bar for each of the ${priorities.length} ${priorities.length === 1 ? 'priority' : 'priorities'}, split into its actions that are red, amber, green and with no status yet, ${when}. The counts are written under each bar and in the table that follows.`,
     counted: 'Actions',
     noneLabel: 'No status yet',
+    labelHeading: 'Priority',
     rows: priorities.map((p, index) => ({ label: priorityHeading(p, index), ...p.rag })),
   })
 }
@@ -49,6 +50,7 @@ export function indicatorTargetChart(trend: IndicatorTrend): ChartInput {
     title: `${trend.indicatorName}: actual against target`,
     description: `Bar chart of ${trend.indicatorName} (${trend.measure.toLowerCase()}): the actual figure beside the target ${span}.${notes.length ? ` ${notes.join(' ')}` : ''}`,
     kind: 'grouped-bar',
+    labelHeading: 'Year',
     yLabel: trend.measure.charAt(0).toUpperCase() + trend.measure.slice(1),
     format: trend.format,
     series: [
