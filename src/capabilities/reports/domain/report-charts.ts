@@ -1,5 +1,6 @@
 import { ragStackedChart } from '../../../core/documents/chart-rag.ts'
 import type { ChartInput } from '../../../core/documents/chart.ts'
+import { actualAgainstTargetChart, type TargetTrend } from '../../../core/documents/chart-target.ts'
 import type { Block } from '../../../core/documents/model.ts'
 
 import { priorityHeading, type StatusCounts } from './common-blocks.ts'
@@ -27,37 +28,10 @@ export function ragByPriorityChart(priorities: readonly (StatusCounts & { title:
 }
 
 /** An indicator's figure against its target for each year it had one (from the indicators capability). */
-export interface IndicatorTrend {
-  indicatorId: number
-  indicatorName: string
-  measure: string
-  years: { label: string; actual: number | null; target: number | null; toDate: boolean; basisText: string }[]
-  format: (value: number) => string
-}
+export type IndicatorTrend = TargetTrend
 
 export function indicatorTargetChart(trend: IndicatorTrend): ChartInput {
-  const first = trend.years[0]!
-  const last = trend.years.at(-1)!
-  const span = trend.years.length === 1 ? `for ${first.label}` : `for each year from ${first.label.replace(/ to date$/, '')} to ${last.label.replace(/ to date$/, '')}`
-  const toDate = trend.years.filter(y => y.toDate)
-  const missing = trend.years.filter(y => y.actual === null)
-  const notes = [
-    ...toDate.map(y => `${y.label} sets the months so far against the target for the same months.`),
-    ...(missing.length ? [`No figure to set against the target for ${missing.map(y => y.label).join(', ')}.`] : []),
-  ]
-  return {
-    id: `indicator-${trend.indicatorId}-against-target`,
-    title: `${trend.indicatorName}: actual against target`,
-    description: `Bar chart of ${trend.indicatorName} (${trend.measure.toLowerCase()}): the actual figure beside the target ${span}.${notes.length ? ` ${notes.join(' ')}` : ''}`,
-    kind: 'grouped-bar',
-    labelHeading: 'Year',
-    yLabel: trend.measure.charAt(0).toUpperCase() + trend.measure.slice(1),
-    format: trend.format,
-    series: [
-      { name: 'Actual', colour: '#1d70b8', points: trend.years.map(y => ({ label: y.label, value: y.actual })) },
-      { name: 'Target', colour: '#505a5f', points: trend.years.map(y => ({ label: y.label, value: y.target })) },
-    ],
-  }
+  return actualAgainstTargetChart(trend)
 }
 
 /** The charts as blocks under a heading: each is drawn with its figures in a table. */
