@@ -114,6 +114,17 @@ describe('the quarterly plan update of the joint CSP’s 2016/17 plan, 1st quart
     expect(files.pdf.flat).toContain('No status yet 22 (22 in all)')
   })
 
+  it('shows the same chart in the print view, drawn as SVG with its title, description and figures table', async () => {
+    const list = page((await coordinator.get(`/partnerships/${partnerships.joint}/reports`).expect(200)).text)
+    const row = list.$('[data-qa="reports"] tbody tr').filter((_, tr) => list.$(tr).find('th').text().trim() === 'Partnership Plan 2016/17: 1st Quarter Update')
+    const print = page((await coordinator.get(row.find('a[href$="/document.docx"]').attr('href')!.replace(/\/document\.docx$/, '/print')).expect(200)).text)
+    const figure = print.$('.app-document figure#rag-by-priority')
+    expect(figure.find('svg[role=img] > title').text()).toBe('Actions by RAG status, priority by priority, in Q1 2016/17 (April to June 2016)')
+    expect(figure.find('svg > desc').text()).toMatch(/^Stacked bar chart/)
+    const figures = figure.find('tbody tr').map((_, r) => [print.$(r).find('th, td').map((_, c) => print.$(c).text().trim()).get()]).get()
+    expect(figures).toEqual(tableOf(files.docx, 'Actions by RAG status, priority by priority, in Q1 2016/17 (April to June 2016): the figures').rows.slice(1))
+  })
+
   it('gives the partnership’s own words for the RAG statuses', async () => {
     const words = await t.services.plans.ragDefinitions(contexts.joint)
     expect(tableOf(files.docx, 'What the RAG statuses mean').rows.slice(1)).toEqual([
