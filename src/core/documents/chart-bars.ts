@@ -70,10 +70,12 @@ export function renderBarRows(input: ChartInput): Chart {
   const plotBottom = plotTop + labels.length * rowHeight
   const parts: string[] = []
 
-  // Vertical grid lines with the scale under the rows.
+  // Vertical grid lines with the scale under the rows. A stacked bar's lines run only beside its bar, so
+  // the words under it are not struck through.
+  const bands = stacked ? labels.map((_l, row) => [plotTop + row * rowHeight + 2, plotTop + row * rowHeight + 14 + barHeight] as const) : [[plotTop, plotBottom] as const]
   for (let tick = lo; tick <= hi + step / 2; tick += step) {
     const tx = x(tick).toFixed(1)
-    parts.push(`<line x1="${tx}" x2="${tx}" y1="${plotTop}" y2="${plotBottom}" stroke="#b1b4b6" stroke-width="1"/>`)
+    for (const [y1, y2] of bands) parts.push(`<line x1="${tx}" x2="${tx}" y1="${y1}" y2="${y2}" stroke="#b1b4b6" stroke-width="1"/>`)
     parts.push(text(Number(tx), plotBottom + 18, format(tick), ' text-anchor="middle"'))
   }
   if (input.yLabel) parts.push(text(PLOT_LEFT + plotWidth / 2, plotBottom + 38, input.yLabel, ' text-anchor="middle"'))
@@ -124,7 +126,7 @@ export function renderBarRows(input: ChartInput): Chart {
       })
     }
   })
-  parts.push(`<line x1="${x(0).toFixed(1)}" x2="${x(0).toFixed(1)}" y1="${plotTop}" y2="${plotBottom}" stroke="${OUTLINE}" stroke-width="1"/>`)
+  for (const [y1, y2] of bands) parts.push(`<line x1="${x(0).toFixed(1)}" x2="${x(0).toFixed(1)}" y1="${y1}" y2="${y2}" stroke="${OUTLINE}" stroke-width="1"/>`)
 
   // The key: a swatch with its name, four to a line.
   const keyTop = plotBottom + (input.yLabel ? 52 : 34)
