@@ -15,6 +15,7 @@ const unitFiles = [
   'src/core/audit/audit-entry.test.ts',
   'src/core/calendar/**/*.test.ts',
   'src/core/documents/chart.test.ts',
+  'src/core/documents/chart-bars.test.ts',
   'src/core/documents/structured-report.test.ts',
   'scripts/**/*.test.ts',
   'src/config.test.ts',

@@ -6,3 +6,4 @@ export { indicatorService, type IndicatorService, type PoliceActualsProvider, ty
 export { indicatorsCapability } from './indicator-routes.ts'
 export { ragLegend, type NoChangeRule, type RagRules } from './domain/rag-rules.ts'
 export { buildReport, performanceRow, type IndicatorRecord, type IndicatorReport, type PerformanceRow } from './domain/report.ts'
+export { targetHistory, type TargetHistory } from './domain/target-history.ts'

@@ -303,6 +303,17 @@ describe('the performance table', () => {
       'Green Target of 293 beaten',
     ])
     expect(p.$(row).find('[data-rag="green"]')).toHaveLength(1)
+    // The pictures: RAG spread and the indicator against its target, each named and with a table of the same figures.
+    const spread = p.$('figure#performance-rag-chart')
+    expect(spread.find('svg[role=img] > title').text()).toBe('Indicators by RAG status, 2010/11')
+    expect(spread.find('svg > desc').text()).toMatch(/^Stacked bar chart with a bar for the indicators in the table/)
+    expect(spread.find('tbody tr').first().find('th, td').map((_, c) => p.$(c).text().trim()).get()).toEqual(['All indicators', '0', '0', '1', '0'])
+    expect(spread.find('svg text').map((_, e) => p.$(e).text()).get()).toContain('Green 1 (1 in all)')
+    const against = p.$('figure[id$="-against-target"]')
+    expect(against).toHaveLength(1)
+    expect(against.find('svg > title').text()).toBe('Theft from motor vehicle: actual against target')
+    expect(against.find('tbody tr').map((_, r) => [p.$(r).find('th, td').map((_, c) => p.$(c).text().trim()).get()]).get()).toEqual([['2010/11', '198', '293']])
+    expect(against.find('svg text').map((_, e) => p.$(e).text()).get()).toEqual(expect.arrayContaining(['Actual: 198', 'Target: 293']))
     const csv = await t.anonymous().get(`${w.base}/performance.csv?year=2010`).expect(200)
     expect(csv.text).toContain('Theft from motor vehicle,Reduce Theft From Motor Vehicle by 10% during 2010/2011,325,2009/10,293,,325,198,-39.1,-127,39.1% (127 offences),Green,Target of 293 beaten')
   })

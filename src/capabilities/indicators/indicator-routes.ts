@@ -19,7 +19,7 @@ import { POLARITY_LABELS, POLICE_CRIME_TYPES, UNIT_LABELS, valueForInput } from 
 import { TARGET_KIND_LABELS } from './domain/performance.ts'
 import { indicatorApi } from './indicator-api.ts'
 import { actualForm, anyBody, baselineForm, comparatorForm, indicatorForm, settingsForm, targetForm, validate } from './indicator-forms.ts'
-import { indicatorPage, performanceView } from './indicator-views.ts'
+import { indicatorPage, performanceCharts, performanceView } from './indicator-views.ts'
 import type { IndicatorService } from './indicator-service.ts'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => ({ value, text }))
@@ -52,6 +52,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     const { table, reports } = await performancePage(req)
     res.render('indicators/views/performance.njk', {
       table: performanceView(table),
+      charts: performanceCharts(table),
       yearItems: table.years.map(year => ({ value: String(year), text: financialYearLabel(year), selected: year === table.year })),
       ragText: table.ragLegend,
       indicators: reports.map(r => ({

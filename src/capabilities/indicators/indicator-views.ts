@@ -1,9 +1,12 @@
 import { financialYearLabel, FREQUENCY_LABELS, monthAt, monthName, periodsOfYear, shortPeriodLabel } from '../../core/calendar/index.ts'
 import { renderChart, type Chart } from '../../core/documents/chart.ts'
+import { ragStackedChart } from '../../core/documents/chart-rag.ts'
+import { actualAgainstTargetChart } from '../../core/documents/chart-target.ts'
 
 import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, UNIT_SHORT_LABELS, type Unit } from './domain/indicator.ts'
 import { targetValue, type Change } from './domain/performance.ts'
 import type { IndicatorReport } from './domain/report.ts'
+import { targetHistory } from './domain/target-history.ts'
 import type { PerformanceTable } from './indicator-service.ts'
 
 /** View models for the indicator pages: everything worked out, so the templates only lay it out. */
@@ -104,4 +107,37 @@ export function performanceView(table: PerformanceTable) {
     })),
   }))
   return { ...table, groups, rowCount: groups.reduce((n, g) => n + g.rows.length, 0) }
+}
+
+/**
+ * The performance page's pictures: how the indicators' RAG statuses spread across the priorities (a stacked
+ * bar per group), and each indicator with a target in the year against that target, year by year.
+ */
+export function performanceCharts(table: PerformanceTable): { ragSpread: Chart | null; againstTarget: Chart[] } {
+  const rows = table.groups.flatMap(g => g.rows)
+  const ragSpread = rows.length
+    ? renderChart(
+        ragStackedChart({
+          id: 'performance-rag-chart',
+          title: `Indicators by RAG status, ${table.yearLabel}`,
+          description: `Stacked bar chart with a bar for ${table.groups.length === 1 ? 'the' : `each of the ${table.groups.length} groups of`} indicators in the table, split into those that are red, amber, green and with no RAG status. The counts are written under each bar.`,
+          counted: 'Indicators',
+          noneLabel: 'No RAG',
+          labelHeading: 'Indicators',
+          rows: table.groups.map(g => ({
+            label: g.heading ?? 'All indicators',
+            red: g.rows.filter(r => r.rag === 'red').length,
+            amber: g.rows.filter(r => r.rag === 'amber').length,
+            green: g.rows.filter(r => r.rag === 'green').length,
+            none: g.rows.filter(r => r.rag === null).length,
+          })),
+        }),
+      )
+    : null
+  const shown = rows.map(r => table.reports.find(report => report.indicator.id === r.indicatorId)).filter(report => report !== undefined)
+  const againstTarget = shown.flatMap(report => {
+    const history = targetHistory(report, table.year)
+    return history ? [renderChart(actualAgainstTargetChart(history))] : []
+  })
+  return { ragSpread, againstTarget }
 }

@@ -37,6 +37,22 @@ describe('the plan overview', () => {
     ])
   })
 
+  it('draws the actions of each priority by RAG status as a picture with its title, description and figures, which agree with the table', async () => {
+    const { partnership, plan } = await aPartnershipWithPlan()
+    const member = await aUser(t, { role: 'member', partnershipId: partnership.id })
+    const p = page((await (await t.as(member)).get(`/partnerships/${partnership.id}/plans/${plan.id}`).expect(200)).text)
+    const figure = p.$('figure#plan-rag-chart')
+    expect(figure.find('svg[role=img]').attr('aria-labelledby')).toBe('plan-rag-chart-title plan-rag-chart-desc')
+    expect(figure.find('svg title#plan-rag-chart-title').text()).toBe('Actions of each priority by current RAG status')
+    expect(figure.find('svg desc#plan-rag-chart-desc').text()).toMatch(/^Stacked bar chart with a bar for each of the 2 priorities/)
+    // Not by colour alone: the counts are written under each bar.
+    expect(figure.find('svg text').map((_, e) => p.$(e).text()).get()).toContain('Red 1, Green 1 (2 in all)')
+    const figures = figure.find('table tbody tr').map((_, row) => [p.$(row).find('th, td').map((_, c) => p.$(c).text().trim()).get()]).get()
+    const table = p.$('[data-qa=priority-summary]').map((_, row) => [['red', 'amber', 'green', 'none'].map(k => p.$(row).find(`[data-qa=${k}]`).text().trim())]).get()
+    expect(figures.map((cells: string[]) => cells.slice(1))).toEqual(table)
+    expect(figures.map((cells: string[]) => cells[0])).toEqual(['Priority 1: Safeguarding', 'Priority 2: Anti-social behaviour'])
+  })
+
   it('shows the summary to other capabilities through the service', async () => {
     const { partnership, plan } = await aPartnershipWithPlan()
     const ctx = contextFor(partnership, 'member')

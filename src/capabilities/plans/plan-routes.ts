@@ -13,7 +13,7 @@ import { updateRoutes } from './actions/update-routes.ts'
 import { planApi } from './plan-api.ts'
 import { planForm, planStatusForm, ragDefinitionsForm } from './plan-forms.ts'
 import type { PlanLifecycleService } from './plan-lifecycle-service.ts'
-import { dateBoxes, labels, PLAN_STATUS_LABELS } from './plan-pages.ts'
+import { dateBoxes, labels, PLAN_STATUS_LABELS, planRagChart } from './plan-pages.ts'
 import { planPaths, planPathsOf, withPlanPaths } from './plan-paths.ts'
 import { priorityRoutes } from './priorities/priority-routes.ts'
 import { ragDimensionRoutes } from './rag-dimensions/rag-dimension-routes.ts'
@@ -86,9 +86,11 @@ export function planRoutes(plans: PlanLifecycleService & Pick<SpreadsheetService
   routes.get('/plans/:planId', async (req, res) => {
     const ctx = partnershipContext(req)
     const planView = await plans.planView(ctx, idParam(req, 'planId'))
+    const summary = plans.summariseView(planView)
     res.render('plans/views/plan.njk', {
       ...planView,
-      summary: plans.summariseView(planView),
+      summary,
+      ragChart: planRagChart(summary),
       yearLabel: financialYearLabel(planView.plan.planYear),
       period: financialYearsLabel(planView.plan.periodStartYear, planView.plan.periodEndYear),
       ragDefinitions: await plans.ragDefinitions(ctx),

@@ -104,6 +104,27 @@ describe('the quarterly plan update of the joint CSP’s 2016/17 plan, 1st quart
     expect(updates).toBe(25)
   })
 
+  it('draws the Q1 statuses of each priority as a chart, with alt text and its figures in a table beside it', () => {
+    const image = files.docx.images.find(i => i.title === 'Actions by RAG status, priority by priority, in Q1 2016/17 (April to June 2016)')
+    expect(image?.description).toMatch(/^Stacked bar chart with a bar for each of the 3 priorities/)
+    const counts = tableOf(files.docx, 'RAG status of the actions in Q1 2016/17').rows.slice(1, -1)
+    // The chart's figures agree with the summary table: priority, Red, Amber, Green, No status yet.
+    expect(tableOf(files.docx, 'Actions by RAG status, priority by priority, in Q1 2016/17 (April to June 2016): the figures').rows.slice(1)).toEqual(counts.map(r => [r[0], r[2], r[3], r[4], r[5]]))
+    expect(files.pdf.flat).toContain('Actions by RAG status, priority by priority, in Q1 2016/17 (April to June 2016): the figures')
+    expect(files.pdf.flat).toContain('No status yet 22 (22 in all)')
+  })
+
+  it('shows the same chart in the print view, drawn as SVG with its title, description and figures table', async () => {
+    const list = page((await coordinator.get(`/partnerships/${partnerships.joint}/reports`).expect(200)).text)
+    const row = list.$('[data-qa="reports"] tbody tr').filter((_, tr) => list.$(tr).find('th').text().trim() === 'Partnership Plan 2016/17: 1st Quarter Update')
+    const print = page((await coordinator.get(row.find('a[href$="/document.docx"]').attr('href')!.replace(/\/document\.docx$/, '/print')).expect(200)).text)
+    const figure = print.$('.app-document figure#rag-by-priority')
+    expect(figure.find('svg[role=img] > title').text()).toBe('Actions by RAG status, priority by priority, in Q1 2016/17 (April to June 2016)')
+    expect(figure.find('svg > desc').text()).toMatch(/^Stacked bar chart/)
+    const figures = figure.find('tbody tr').map((_, r) => [print.$(r).find('th, td').map((_, c) => print.$(c).text().trim()).get()]).get()
+    expect(figures).toEqual(tableOf(files.docx, 'Actions by RAG status, priority by priority, in Q1 2016/17 (April to June 2016): the figures').rows.slice(1))
+  })
+
   it('gives the partnership’s own words for the RAG statuses', async () => {
     const words = await t.services.plans.ragDefinitions(contexts.joint)
     expect(tableOf(files.docx, 'What the RAG statuses mean').rows.slice(1)).toEqual([
@@ -225,6 +246,21 @@ describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 0
       expect(files.pdf.flat).toContain('Achievements from strategic priorities 2010/11')
     })
   }
+
+  it('the report to the Review Committee draws each indicator with a target against it, with alt text and its figures in a table', async () => {
+    const files = await oneClick(partnerships.rochford, 'Community Safety Partnership: annual report to the Review Committee 2010/11')
+    const table = await t.services.indicators.performance(contexts.rochford, 2010)
+    const withTargets = table.groups.flatMap(g => g.rows).filter(r => r.targetFigure?.value != null)
+    expect(withTargets.length).toBeGreaterThan(3)
+    const theft = withTargets.find(r => r.statement === 'Reduce Theft From Motor Vehicle by 10% during 2010/2011')!
+    const title = `${theft.indicatorName}: actual against target`
+    const image = files.docx.images.find(i => i.title === title)
+    expect(image?.description).toContain(`Bar chart of ${theft.indicatorName}`)
+    expect(tableOf(files.docx, `${title}: the figures`).rows).toContainEqual(['2010/11', '198', '293'])
+    expect(files.docx.images.filter(i => i.title.endsWith(': actual against target'))).toHaveLength(withTargets.length)
+    expect(files.pdf.flat).toContain(`${title}: the figures`)
+    expect(files.pdf.flat).toContain('Actual: 198')
+  })
 
   it('the report to the Review Committee is about 2010/11 without a plan for that year, in the plan’s words from the seed', async () => {
     const { docx } = await oneClick(partnerships.rochford, 'Community Safety Partnership: annual report to the Review Committee 2010/11')

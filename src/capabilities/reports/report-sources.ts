@@ -1,5 +1,5 @@
 import type { FundingService } from '../funding/index.ts'
-import type { IndicatorService } from '../indicators/index.ts'
+import { targetHistory, type IndicatorService } from '../indicators/index.ts'
 import type { AssessmentExport } from '../police-data/index.ts'
 import { toReportSections } from '../../core/documents/structured-report.ts'
 
@@ -47,6 +47,7 @@ export function reportSources({
       if (rows.length === 0) return null
       const shown = new Set(table.groups.flatMap(group => group.rows.map(row => row.indicatorId)))
       const inTable = table.reports.filter(report => shown.has(report.indicator.id))
+      const trends = inTable.map(report => targetHistory(report, table.year)).filter(trend => trend !== null)
       const sources = [...new Set(inTable.map(report => report.indicator.source).filter((s): s is string => Boolean(s)))]
       return {
         previousPeriodLabel: table.headers.lastYear,
@@ -54,6 +55,7 @@ export function reportSources({
         rows,
         ...(sources.length ? { source: sources.join('; ') } : {}),
         containsPublicSectorData: inTable.some(report => report.indicator.sourceKind === 'police_data'),
+        ...(trends.length ? { trends } : {}),
         notes: [
           `RAG: ${table.ragLegend}`,
         ],

@@ -1,3 +1,8 @@
+import { renderBarRows } from './chart-bars.ts'
+import { COLOURS, defaultFormat, escapeXml, figuresTable, niceScale, svgElement } from './chart-svg.ts'
+
+export { niceScale } from './chart-svg.ts'
+
 /**
  * Server-rendered SVG charts: no JavaScript. Each chart has a title and a description (read by screen
  * readers through aria-labelledby) and is always shown with a table of its figures (see the `appChart`
@@ -15,17 +20,28 @@ export interface ChartSeries {
   points: ChartPoint[]
   /** A dashed line, e.g. for a target or last year. */
   dashed?: boolean
+  /** The series' own colour (e.g. a RAG status's); the palette's next colour when not given. */
+  colour?: string
+  /** The colour of a count written inside a bar of this colour (default white). */
+  textColour?: string
 }
 
 export interface ChartInput {
   id: string
   title: string
   description: string
-  kind: 'line' | 'bar'
+  /**
+   * 'line' and 'bar' run along the x-axis (months, quarters, years). 'stacked-bar' and 'grouped-bar' are
+   * horizontal, one row per label (a priority, a funding stream), so long names read in full: a stacked bar
+   * adds the series up (actions by RAG), a grouped bar sets them side by side (allocated, spent, available).
+   */
+  kind: 'line' | 'bar' | 'stacked-bar' | 'grouped-bar'
   series: ChartSeries[]
   yLabel?: string
   /** A horizontal reference line, e.g. the target. */
   reference?: { label: string; value: number }
+  /** The heading of the table's first column, naming what each row is ("Priority", "Year"); "Period" when not given. */
+  labelHeading?: string
   /** Format of values in labels and the table (default: whole numbers with separators). */
   format?: (value: number) => string
 }
@@ -35,31 +51,19 @@ export interface Chart {
   title: string
   description: string
   svg: string
+  /** The SVG's own size (its viewBox): horizontal charts grow with their rows. */
+  width: number
+  height: number
   table: { caption: string; head: string[]; rows: string[][] }
 }
 
 const WIDTH = 720
 const HEIGHT = 320
 const MARGIN = { top: 20, right: 20, bottom: 60, left: 64 }
-// Colours from the GOV.UK palette that hold up against white and each other.
-const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#4c2c92', '#f47738', '#5694ca']
 const DASHES = ['', '6 4', '2 3', '8 3 2 3']
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-const defaultFormat = (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 1 })
-
-/** A round upper bound and tick step for the y-axis. */
-export function niceScale(max: number, ticks = 5): { max: number; step: number } {
-  if (!(max > 0)) return { max: 1, step: 0.2 }
-  const rough = max / ticks
-  const magnitude = 10 ** Math.floor(Math.log10(rough))
-  const step = [1, 2, 2.5, 5, 10].map(m => m * magnitude).find(s => s >= rough) ?? 10 * magnitude
-  return { max: Math.ceil(max / step) * step, step }
-}
-
 export function renderChart(input: ChartInput): Chart {
+  if (input.kind === 'stacked-bar' || input.kind === 'grouped-bar') return renderBarRows(input)
   const format = input.format ?? defaultFormat
   const labels = [...new Set(input.series.flatMap(s => s.points.map(p => p.label)))]
   const values = input.series.flatMap(s => s.points.map(p => p.value)).filter((v): v is number => v !== null)
@@ -69,8 +73,6 @@ export function renderChart(input: ChartInput): Chart {
   const y = (value: number) => MARGIN.top + plotHeight - (value / max) * plotHeight
   const band = plotWidth / Math.max(1, labels.length)
   const xCentre = (index: number) => MARGIN.left + band * index + band / 2
-  const titleId = `${input.id}-title`
-  const descId = `${input.id}-desc`
 
   const parts: string[] = []
   // Grid and y-axis labels.
@@ -90,7 +92,7 @@ export function renderChart(input: ChartInput): Chart {
   parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(0)}" y2="${y(0)}" stroke="#0b0c0c" stroke-width="1"/>`)
 
   input.series.forEach((series, seriesIndex) => {
-    const colour = COLOURS[seriesIndex % COLOURS.length]!
+    const colour = series.colour ?? COLOURS[seriesIndex % COLOURS.length]!
     const dash = series.dashed ? '6 4' : DASHES[seriesIndex % DASHES.length]!
     const indexOf = (label: string) => labels.indexOf(label)
     if (input.kind === 'bar') {
@@ -130,31 +132,19 @@ export function renderChart(input: ChartInput): Chart {
   // Legend under the axis.
   input.series.forEach((series, index) => {
     const x = MARGIN.left + index * 180
-    const colour = COLOURS[index % COLOURS.length]!
+    const colour = series.colour ?? COLOURS[index % COLOURS.length]!
     const dash = series.dashed ? '6 4' : DASHES[index % DASHES.length]!
     parts.push(`<line x1="${x}" x2="${x + 24}" y1="${HEIGHT - 14}" y2="${HEIGHT - 14}" stroke="${colour}" stroke-width="3"${dash && input.kind === 'line' ? ` stroke-dasharray="${dash}"` : ''}/>`)
     parts.push(`<text x="${x + 30}" y="${HEIGHT - 10}" font-size="12" fill="#0b0c0c">${escapeXml(series.name)}</text>`)
   })
 
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${titleId} ${descId}" class="app-chart__svg" focusable="false">` +
-    `<title id="${titleId}">${escapeXml(input.title)}</title><desc id="${descId}">${escapeXml(input.description)}</desc>` +
-    parts.join('') +
-    '</svg>'
-
-  const byLabel = (series: ChartSeries, label: string) => series.points.find(p => p.label === label)?.value ?? null
   return {
     id: input.id,
     title: input.title,
     description: input.description,
-    svg,
-    table: {
-      caption: `${input.title}: the figures`,
-      head: ['', ...input.series.map(s => s.name)],
-      rows: labels.map(label => [label, ...input.series.map(s => {
-        const value = byLabel(s, label)
-        return value === null ? '–' : format(value)
-      })]),
-    },
+    svg: svgElement(input, WIDTH, HEIGHT, parts),
+    width: WIDTH,
+    height: HEIGHT,
+    table: figuresTable(input, labels, format),
   }
 }

@@ -65,6 +65,7 @@ export interface VectorCanvas {
   undash(): this
   stroke(colour?: string): this
   fill(colour?: string): this
+  fillAndStroke(fill?: string, stroke?: string): this
   fillColor(colour: string): this
   fontSize(size: number): this
   widthOfString(text: string): number
@@ -117,7 +118,14 @@ export function drawSvg(canvas: VectorCanvas, svg: string, x: number, y: number,
         canvas.circle(number(a.cx), number(a.cy), number(a.r)).fill(a.fill ?? '#000000')
         break
       case 'rect':
-        canvas.rect(number(a.x), number(a.y), number(a.width), number(a.height)).fill(a.fill ?? '#000000')
+        if (a.stroke) {
+          // An outlined bar: the outline keeps a pale fill apart from the page and from its neighbours.
+          canvas.save()
+          canvas.lineWidth(number(a['stroke-width'], 1))
+          canvas.undash()
+          canvas.rect(number(a.x), number(a.y), number(a.width), number(a.height)).fillAndStroke(a.fill ?? '#000000', a.stroke)
+          canvas.restore()
+        } else canvas.rect(number(a.x), number(a.y), number(a.width), number(a.height)).fill(a.fill ?? '#000000')
         break
       case 'text': {
         const text = fit(element.text)

@@ -102,7 +102,7 @@ class PdfWriter extends PdfPage {
   chart(block: Extract<Block, { kind: 'chart' }>) {
     const chart = drawChart(block.chart)
     const width = Math.min(this.width, 480)
-    const height = (width * 320) / 720
+    const height = (width * chart.height) / chart.width
     const titleHeight = this.textHeight(chart.title, this.width, true, SIZES.h4)
     this.ensureSpace(titleHeight + height + 30)
     this.doc.fillColor(COLOURS.text)

@@ -70,6 +70,15 @@ describe('recording a funding year', () => {
       forecastUnderspend: '£14,979',
     })
     expect(p.$('[data-figure="spent"] a').attr('href')).toBe(`${s.base}/2021-22/breakdown#spent`)
+    // The picture of available, allocated and spent: named for screen readers, figures in words and in a table that agrees.
+    const chart = p.$('figure#funding-year-chart')
+    expect(chart.find('svg[role=img] > title').text()).toBe('Available, allocated and spent, 2021/22')
+    expect(chart.find('svg > desc').text()).toMatch(/^Bar chart with three bars for the partnership’s money/)
+    expect(chart.find('svg text').map((_, e) => p.$(e).text()).get()).toEqual(expect.arrayContaining(['Available: £22,479', 'Allocated: £7,500', 'Spent: £3,750']))
+    expect(chart.find('thead th').map((_, e) => p.$(e).text().trim()).get()).toEqual(['Money', 'Available', 'Allocated', 'Spent'])
+    const own = chart.find('tbody tr').first().find('th, td').map((_, e) => p.$(e).text().trim()).get()
+    const shown = figures(res.text)
+    expect(own).toEqual(['The partnership’s own money', shown.available, shown.allocated, shown.spent])
     expect(p.text('[data-qa="streams"] tbody tr')).toContain(
       '50/50 split: £6,168.50 paid automatically, £6,168.50 against the action plan. Conditions: Paid once the action plan is agreed',
     )

@@ -13,6 +13,7 @@ import { fundingPaths } from '../funding-paths.ts'
 
 import type { EntryService } from './entry-service.ts'
 import { yearDetailsForm, yearForm } from './ledger-forms.ts'
+import { fundingYearChart } from './year-chart.ts'
 import type { YearService } from './year-service.ts'
 import { money, type YearSummary } from './year-summary.ts'
 
@@ -33,6 +34,7 @@ function summaryView(ctx: PartnershipContext, summary: YearSummary) {
           : '#sources'
   return {
     summary,
+    chart: fundingYearChart(summary),
     figureRows: HEADLINE_FIGURES.map(name => {
       const count = summary.figures[name].lines.length
       return {

@@ -9,6 +9,7 @@ import { allocationsTableBlock, bidsTableBlock, fundingSentences, fundingTableBl
 import { frontMatterLines, type PaperFrontMatter } from './front-matter.ts'
 import { narrativeBlocks, nextNumber, type Numbering } from './narrative.ts'
 import { performanceTableBlock, type PerformanceTable } from './performance.ts'
+import { chartBlocks, indicatorTargetChart, ragByPriorityChart } from './report-charts.ts'
 import { NARRATIVE_SECTIONS } from './report-kinds.ts'
 
 /**
@@ -48,6 +49,7 @@ export function performanceBlocks(performance: PerformanceTable, year: number, n
   if (performance.source) blocks.push({ kind: 'paragraph', text: `Source: ${performance.source}`, small: true })
   if (performance.notes?.length) blocks.push({ kind: 'note', title: 'About these figures', paragraphs: performance.notes })
   for (const chart of performance.charts ?? []) blocks.push({ kind: 'chart', chart })
+  blocks.push(...chartBlocks('Each indicator against its target', (performance.trends ?? []).map(indicatorTargetChart)))
   return blocks
 }
 
@@ -76,7 +78,10 @@ export function annualReportDocument(input: AnnualReportInput): ReportDocument {
           text: `Each priority has an action plan delivered through the partnership’s groups. ${progress.sentence} The table below gives the latest status of the actions of each priority.`,
           number: nextNumber(n),
         })
-        blocks.push(progress.table, ...progress.more)
+        blocks.push(progress.table)
+        const chart = ragByPriorityChart(plan.summary.priorities, 'rag-by-priority', 'now')
+        if (chart) blocks.push({ kind: 'chart', chart })
+        blocks.push(...progress.more)
         blocks.push(...exceptionBlocks(actionStatusRows(plan.view, { kind: 'current' }), { kind: 'current' }, APPENDIX, () => nextNumber(n)))
       }
     }

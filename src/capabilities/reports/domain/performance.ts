@@ -2,6 +2,8 @@ import type { ChartInput } from '../../../core/documents/chart.ts'
 import { formatNumber, formatPercent } from '../../../shared/format.ts'
 import type { Rag, TableBlock, TableRow } from '../../../core/documents/model.ts'
 
+import type { IndicatorTrend } from './report-charts.ts'
+
 /**
  * The performance table ("Achievements from Strategic Priorities", seed 000): each target with the figure for
  * the year before and the year reported, the change, and a RAG status. The figures come from the indicators
@@ -18,6 +20,8 @@ export interface PerformanceTable {
   containsPublicSectorData?: boolean
   /** Charts of the indicators (each printed with its figures). */
   charts?: ChartInput[]
+  /** Each indicator with a target in the year, against its target year by year: drawn as a chart with its figures. */
+  trends?: IndicatorTrend[]
   /** Caveats: "Rochford data is grouped with Castle Point and Southend for MARAC cases." */
   notes?: string[]
 }

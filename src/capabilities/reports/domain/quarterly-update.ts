@@ -18,6 +18,7 @@ import {
 import { footerText, generatedLine, priorityHeading, prioritiesBullets, ragKeyTable, ragSentence, ragSummaryTable, statusLine, type ReportFacts, type StatusCounts } from './common-blocks.ts'
 import { actionStatusRows, actionStatusSection, exceptionBlocks, type StatusBasis } from './action-status.ts'
 import { narrativeBlocks } from './narrative.ts'
+import { ragByPriorityChart } from './report-charts.ts'
 import { agreedLine, districtTable, quarterDimensionTables } from './plan-shapes.ts'
 
 /**
@@ -165,6 +166,7 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
     quarter,
   )
   const dims = plan.ragDimensions ?? []
+  const ragChart = ragByPriorityChart(perPriority, 'rag-by-priority', `in ${quarterLabel(year, quarter)}`)
   const districts = input.summary ? districtTable(input.summary, `Current RAG status of the actions of each district`) : null
   const sections: DocumentSection[] = []
   if (introduction.length) sections.push({ heading: 'Introduction', blocks: introduction })
@@ -175,6 +177,7 @@ export function quarterlyUpdateDocument(input: QuarterlyUpdateInput): ReportDocu
       { kind: 'paragraph', text: ragSentence(total, `in ${quarterLabel(year, quarter)}`) },
       ...exceptionBlocks(actionStatusRows(plan, basis), basis, 'The appendix', () => undefined),
       ragSummaryTable(perPriority, total, `RAG status of the actions in ${quarterLabel(year, quarter)}${dims.length > 1 ? `: ${dims[0]!.name}` : ''}`),
+      ...(ragChart ? [{ kind: 'chart' as const, chart: ragChart }] : []),
       ...quarterDimensionTables(plan, quarter, name => `RAG status of the actions in ${quarterLabel(year, quarter)}: ${name}`),
       ...(districts ? [districts] : []),
       ragKeyTable(input.ragDefinitions),
