@@ -7,6 +7,8 @@ import { parseForm } from '../../web/form.ts'
 
 import { isRate, parseValue, POLARITIES, POLICE_CRIME_TYPES, SOURCE_KINDS, UNITS, type PoliceDataDefinition, type Unit } from './domain/indicator.ts'
 import { TARGET_KINDS } from './domain/performance.ts'
+import { isRateUnit } from './domain/rates.ts'
+import { baselineLabelFields, baselineLabelOf, figureFields, figureOf } from './indicator-figure-fields.ts'
 
 /**
  * The indicator forms. Figures are read in the indicator's unit (whole numbers for counts, a percentage,
@@ -79,6 +81,7 @@ export const indicatorForm = z
     areaId: optionalId,
     denominator: optionalWholeNumber('The population'),
     denominatorNote: optionalText(300),
+    rateOf: optionalText(60),
     priorityId: optionalId,
     notes: optionalText(2000),
     sourceKind: choice(SOURCE_KINDS, 'Select where the figures come from').optional().default('manual'),
@@ -92,6 +95,9 @@ export const indicatorForm = z
         message: value.unit === 'rate_per_1000_households' ? 'Enter the number of households for a rate per 1,000 households' : 'Enter the population for a rate per 1,000 population',
       })
     }
+    if (isRateUnit(value.unit) && !value.rateOf) {
+      ctx.addIssue({ code: 'custom', path: ['rateOf'], message: 'Enter what the rate is per, like households or residents' })
+    }
     if (value.sourceKind === 'police_data') {
       if (!value.crimeTypes.length) ctx.addIssue({ code: 'custom', path: ['crimeTypes'], message: 'Select the crime types the indicator counts' })
       if (value.unit !== 'count' && !isRate(value.unit)) {
@@ -102,16 +108,24 @@ export const indicatorForm = z
   .transform(({ crimeTypes, ...value }) => ({
     ...value,
     countedAs: value.countedAs ?? 'incidents',
+    rateOf: isRateUnit(value.unit) ? value.rateOf : null,
     policeDefinition: value.sourceKind === 'police_data' ? ({ crimeTypes, areaId: value.areaId } as PoliceDataDefinition) : null,
   }))
 export type IndicatorInput = z.output<typeof indicatorForm>
 
 export const baselineForm = (unit: Unit) =>
-  z.object({
-    year: financialYear('Enter the financial year of the baseline'),
-    value: figure(unit, 'the baseline'),
-    note: optionalText(500),
-  })
+  z
+    .object({
+      year: financialYear('Enter the financial year of the baseline'),
+      ...figureFields,
+      ...baselineLabelFields,
+      note: optionalText(500),
+    })
+    .superRefine((value, ctx) => {
+      figureOf(unit, 'the baseline', value, ctx)
+      baselineLabelOf(value, ctx)
+    })
+    .transform(({ year, note, ...rest }, ctx) => ({ year, ...figureOf(unit, 'the baseline', rest, ctx), ...baselineLabelOf(rest, ctx), note }))
 export type BaselineInput = z.output<ReturnType<typeof baselineForm>>
 
 export const targetForm = (unit: Unit) =>
@@ -199,9 +213,11 @@ export const actualForm = (unit: Unit, frequency: Frequency) =>
         }
         return parsed.period
       }),
-    value: figure(unit, 'the figure'),
+    ...figureFields,
     note: optionalText(500),
   })
+  .superRefine((value, ctx) => void figureOf(unit, 'the figure', value, ctx))
+  .transform(({ period, note, ...rest }, ctx) => ({ period, ...figureOf(unit, 'the figure', rest, ctx), note }))
 export type ActualInput = z.output<ReturnType<typeof actualForm>>
 
 export const comparatorForm = (unit: Unit) =>

@@ -1,7 +1,7 @@
 import { financialYearLabel, FREQUENCY_LABELS, monthAt, monthName, periodsOfYear, shortPeriodLabel } from '../../core/calendar/index.ts'
 import { renderChart, type Chart } from '../../core/documents/chart.ts'
 
-import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, UNIT_SHORT_LABELS, type Unit } from './domain/indicator.ts'
+import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, type Unit } from './domain/indicator.ts'
 import { targetValue, type Change } from './domain/performance.ts'
 import type { IndicatorReport } from './domain/report.ts'
 import type { PerformanceTable } from './indicator-service.ts'
@@ -73,7 +73,7 @@ export function indicatorPage(report: IndicatorReport, tolerancePercent: number)
     report,
     indicator,
     details: {
-      unit: UNIT_SHORT_LABELS[indicator.unit],
+      unit: indicator.unitText,
       polarity: POLARITY_LABELS[indicator.polarity].replace(/ \(.*\)$/, ''),
       frequency: FREQUENCY_LABELS[indicator.frequency],
       denominator: indicator.denominator === null ? null : `${formatValue(indicator.denominator, 'count')} ${denominatorNoun(indicator.unit)}${indicator.denominatorNote ? ` (${indicator.denominatorNote})` : ''}`,
