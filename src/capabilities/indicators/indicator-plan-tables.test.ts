@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { aPartnership, usersOfEachRole, type RoleSet } from '#test/helpers/builders'
 import { page } from '#test/helpers/html'
 import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
+import { reportSources } from '../reports/index.ts'
 
 /**
  * Indicator tables as real plans print them, entered through the forms, a CSV file and the API: rates as
@@ -71,6 +72,15 @@ describe('rates and labelled baselines through the forms', () => {
     expect(csv).toContain('Local 2023/24')
     expect(csv).toContain('11.85')
 
+    // The reports read the same rows through the indicators' public surface: the rate in words, the baseline by its label.
+    const ctx = await t.services.partnerships.contextFor(
+      { userId: w.users.coordinator.id, isSiteAdmin: false, roles: new Map([[w.partnershipId, 'coordinator']]) },
+      w.partnershipId,
+      { userId: null, label: 'test' },
+    )
+    const section = await reportSources({ indicators: t.services.indicators, funding: t.services.funding }).performance!(ctx, 2024)
+    expect(section!.rows.map(r => [r.baselineText, r.targetText, r.currentText])).toEqual([['12.40 per 1,000 (Local 2023/24)', '11.78 per 1,000', '11.85 per 1,000']])
+
     // Marking National for RAG unmarks Local.
     const national = await t.db.selectFrom('indicatorBaselines').select('id').where('partnershipId', '=', w.partnershipId).where('label', '=', 'National').executeTakeFirstOrThrow()
     const edit = page((await w.coordinator.get(`${url}/baselines/${national.id}/edit`).expect(200)).text)
@@ -115,6 +125,8 @@ describe('a plan table through the CSV import', () => {
   it('imports baselines, targets of every kind and rates in one file, and flags a printed figure that differs from its rule', async () => {
     const w = await aWorld()
     const { url } = await aRateIndicator(w)
+    const form = page((await w.coordinator.get(`${url}/actuals/import`).expect(200)).text)
+    expect(form.text('[data-qa="rate-columns"]')).toContain('as a count and its denominator')
     const res = await w.coordinator.post(`${url}/actuals/import`, { csv: TABLE }).expect(303)
     expect(res.headers.location).toBe(`${url}#actuals`)
     const p = page((await w.coordinator.get(url).expect(200)).text)

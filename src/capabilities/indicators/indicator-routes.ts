@@ -316,8 +316,8 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     // The example shows the periods the officer is most likely to enter next.
     const year = report.actuals.at(-1)?.year ?? report.targets.at(-1)?.year ?? financialYearOfUtcDate(deps.clock.now())
     const example = periodsOfYear(indicator.frequency, year).slice(0, 3).map(periodKey)
-    const sample = report.actuals.at(-1)?.value ?? report.baselines.at(-1)?.value ?? (indicator.unit === 'money' ? 125000 : indicator.unit === 'percentage' ? 9.9 : 170)
-    const perPeriod = indicator.frequency === 'annual' || indicator.unit === 'percentage' ? sample : Math.round(sample / (indicator.frequency === 'monthly' ? 12 : 4))
+    const sample = report.actuals.at(-1)?.value ?? report.baselines.at(-1)?.value ?? (indicator.unit === 'money' ? 125000 : indicator.unit === 'percentage' ? 9.9 : isRateUnit(indicator.unit) ? 12.4 : 170)
+    const perPeriod = indicator.frequency === 'annual' || indicator.unit === 'percentage' || isRateUnit(indicator.unit) ? sample : Math.round(sample / (indicator.frequency === 'monthly' ? 12 : 4))
     return { indicator, example, exampleValue: valueForInput(perPeriod, indicator.unit) }
   }
 
