@@ -230,7 +230,7 @@ export const comparatorForm = (unit: Unit) =>
       denominator: optionalWholeNumber('The population'),
     })
     .superRefine((value, ctx) => {
-      if (unit !== 'percentage' && value.denominator === null) {
+      if (unit !== 'percentage' && !isRateUnit(unit) && value.denominator === null) {
         ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'Enter the area’s population, to compare figures per 1,000' })
       }
     })

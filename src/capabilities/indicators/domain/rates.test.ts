@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { div, exact, mul, roundHalfAwayFromZero } from './exact.ts'
 import { formatDifference, formatValue, parseValue } from './indicator.ts'
-import { change } from './performance.ts'
+import { change, rankAreas } from './performance.ts'
 import { formatRate, rateFromCount, rateSourceText, readRateFigure } from './rates.ts'
 import { targetValue } from './targets.ts'
 
@@ -88,5 +88,24 @@ describe('rates as rates', () => {
         expect(readRateFigure({ value: shown }, 'rate_per_1000')).toEqual({ ok: true, figure: { value, count: null, denominator: null } })
       }),
     )
+  })
+})
+
+describe('comparing areas by a rate held as the rate', () => {
+  it('ranks by the rates themselves, without a denominator', () => {
+    const ranking = rankAreas(
+      [
+        { name: 'Rochford', value: 12.4, denominator: null, isOwn: true },
+        { name: 'Castle Point', value: 15.08, denominator: null, isOwn: false },
+        { name: 'Maldon', value: 9.5, denominator: null, isOwn: false },
+      ],
+      'rate_per_1000',
+      'lower_is_better',
+    )!
+    expect(ranking.rows.map(r => [r.name, r.position, r.comparedText])).toEqual([
+      ['Maldon', 1, '9.50 per 1,000'],
+      ['Rochford', 2, '12.40 per 1,000'],
+      ['Castle Point', 3, '15.08 per 1,000'],
+    ])
   })
 })

@@ -268,7 +268,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
   const rankings: RankingReport[] = groups.flatMap(({ year, groupName }) => {
     const others = input.comparators.filter(c => c.year === year && c.groupName.toLowerCase() === groupName.toLowerCase())
     const own = fullYear(series, frequency, unit, year)
-    const needsDenominator = unit !== 'percentage'
+    const needsDenominator = unit !== 'percentage' && !isRateUnit(unit)
     let ownMissing: string | null = null
     if (own === null) ownMissing = `There are no figures for the whole of ${financialYearLabel(year)} for ${input.ownAreaName} yet`
     else if (needsDenominator && !denominator) ownMissing = `Add the ${isRate(unit) && unit === 'rate_per_1000_households' ? 'number of households' : 'population'} of ${input.ownAreaName} to the indicator to rank it per 1,000`
