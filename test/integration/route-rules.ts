@@ -569,6 +569,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/partnerships/:partnershipId/performance': { rule: 'view_published' },
   'GET /api/v1/indicators/:id': { rule: 'view_published' },
   'POST /api/v1/indicators/:id/actuals': { rule: 'edit_records' },
+  'POST /api/v1/indicators/:id/baselines': { rule: 'edit_records' },
+  'POST /api/v1/indicators/:id/targets': { rule: 'edit_records' },
   'GET /api/v1/partnerships/:partnershipId/plans': { rule: 'view_published' },
   'GET /api/v1/partnerships/:partnershipId/plans/:planId': { rule: 'view_published' },
   'GET /api/v1/police-data/months': { rule: 'anyone' },

@@ -9,6 +9,7 @@ import type { PartnershipService } from '../partnerships/index.ts'
 
 import type { RawActualRow } from './domain/import.ts'
 import type { IndicatorReport } from './domain/report.ts'
+import { importApiPaths } from './indicator-import-api-docs.ts'
 import type { IndicatorService, PerformanceTable } from './indicator-service.ts'
 
 /** An indicator as the API gives it: its records and everything worked out from them. */
@@ -27,11 +28,24 @@ function indicatorJson(report: IndicatorReport, partnershipId: number) {
     area: indicator.areaId === null ? null : { id: indicator.areaId, name: indicator.areaName },
     denominator: indicator.denominator,
     denominatorNote: indicator.denominatorNote,
+    rateOf: indicator.rateOf ?? null,
     priority: indicator.priority,
     sourceKind: indicator.sourceKind,
     policeDefinition: indicator.policeDefinition,
     notes: indicator.notes,
-    baselines: report.baselines.map(b => ({ id: b.id, year: b.year, yearLabel: b.yearLabel, value: b.value, note: b.note })),
+    baselines: report.baselines.map(b => ({
+      id: b.id,
+      year: b.year,
+      yearLabel: b.yearLabel,
+      label: b.label ?? null,
+      title: b.title,
+      judged: b.judged ?? false,
+      value: b.value,
+      valueText: b.valueText,
+      count: b.count ?? null,
+      denominator: b.denominator ?? null,
+      note: b.note,
+    })),
     targets: report.targets.map(t => ({
       id: t.id,
       year: t.year,
@@ -56,7 +70,18 @@ function indicatorJson(report: IndicatorReport, partnershipId: number) {
       basisText: t.assessment.basisText,
       compared: { actual: t.assessment.actual, target: t.assessment.comparedTarget, baseline: t.assessment.comparedBaseline },
     })),
-    actuals: report.actuals.map(a => ({ id: a.id, period: a.key, label: a.label, year: a.year, value: a.value, ratePer1000: a.rate, note: a.note })),
+    actuals: report.actuals.map(a => ({
+      id: a.id,
+      period: a.key,
+      label: a.label,
+      year: a.year,
+      value: a.value,
+      valueText: a.valueText,
+      count: a.count ?? null,
+      denominator: a.denominator ?? null,
+      ratePer1000: a.rate,
+      note: a.note,
+    })),
     years: report.years.map(y => ({
       year: y.year,
       yearLabel: y.label,
@@ -150,7 +175,7 @@ export function indicatorApi(services: { indicators: IndicatorService; partnersh
     }
     const rows: RawActualRow[] = body.actuals.map((item: unknown, index) => {
       const row = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>
-      return { row: index + 1, period: row.period, value: row.value, note: row.note }
+      return { row: index + 1, period: row.period, value: row.value, note: row.note, count: row.count, denominator: row.denominator }
     })
     const result = await indicators.importActuals(ctx, id, rows, 'the API')
     if (!result.ok) {
@@ -159,6 +184,29 @@ export function indicatorApi(services: { indicators: IndicatorService; partnersh
     }
     res.json({ imported: rows.length, created: result.created, updated: result.updated, unchanged: result.unchanged })
   })
+
+  /** Baselines or targets of one indicator, all or nothing, as the CSV import takes them. */
+  for (const kind of ['baselines', 'targets'] as const) {
+    apiRoutes.post(`/indicators/:id/${kind}`, async (req, res) => {
+      const { id, ctx } = await contextOf(req)
+      const body = req.body as Record<string, unknown> | undefined
+      const list = body?.[kind]
+      if (!Array.isArray(list)) {
+        throw new ValidationError({
+          [kind]: kind === 'baselines'
+            ? 'Send a JSON object with a list of baselines: { "baselines": [{ "year": "2023/24", "label": "Local", "value": 12.4 }] }'
+            : 'Send a JSON object with a list of targets: { "targets": [{ "year": "2025/26", "kind": "percent", "change": -5 }] }',
+        })
+      }
+      const rows = list.map((item: unknown, index) => ({ ...((typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>), row: index + 1 }))
+      const result = await indicators.importRecords(ctx, id, { [kind]: rows as never[] }, 'the API')
+      if (!result.ok) {
+        res.status(400).json({ error: `invalid_${kind}`, message: 'Nothing was imported: put every row right and send them again.', errors: result.errors })
+        return
+      }
+      res.json({ imported: rows.length, created: result.created, updated: result.updated, unchanged: result.unchanged })
+    })
+  }
 
   return { apiRoutes, apiPartnershipRoutes, openapi }
 }
@@ -234,7 +282,13 @@ const openapi: OpenApiPart = {
                     items: {
                       type: 'object',
                       required: ['period', 'value'],
-                      properties: { period: { type: 'string', example: '2011-04' }, value: { type: ['number', 'string'], example: 170 }, note: { type: 'string' } },
+                      properties: {
+                        period: { type: 'string', example: '2011-04' },
+                        value: { type: ['number', 'string'], example: 170 },
+                        count: { type: ['number', 'string'], description: 'For a rate indicator: the count, over denominator, instead of the rate as value' },
+                        denominator: { type: ['number', 'string'], description: 'For a rate indicator: what the count (or the rate) is over' },
+                        note: { type: 'string' },
+                      },
                     },
                   },
                 },
@@ -268,6 +322,7 @@ const openapi: OpenApiPart = {
         },
       },
     },
+    ...importApiPaths,
   },
   schemas: {
     IndicatorList: { type: 'object', properties: { indicators: { type: 'array', items: { $ref: '#/components/schemas/Indicator' } } } },
@@ -279,7 +334,8 @@ const openapi: OpenApiPart = {
         name: { type: 'string' },
         definition: nullable('string'),
         source: nullable('string'),
-        unit: { type: 'string', enum: ['count', 'rate_per_1000_population', 'rate_per_1000_households', 'percentage', 'money'], description: 'Figures are counts for count and rate units, percentages for percentage, pence for money' },
+        unit: { type: 'string', enum: ['count', 'rate_per_1000_population', 'rate_per_1000_households', 'rate_per_1000', 'rate_per_100000', 'percentage', 'money'], description: 'Figures are counts for count and rate_per_1000_population/households, the rate itself (two decimal places) for rate_per_1000 and rate_per_100000 (per rateOf), percentages for percentage, pence for money' },
+        rateOf: { type: ['string', 'null'], description: 'What a rate_per_1000 or rate_per_100000 is per: households, residents' },
         polarity: { type: 'string', enum: ['lower_is_better', 'higher_is_better'] },
         frequency: { type: 'string', enum: ['monthly', 'quarterly', 'annual'] },
         countedAs: { type: 'string' },

@@ -8,6 +8,8 @@ import { parseForm } from '../../web/form.ts'
 import { isRate, parseValue, POLARITIES, POLICE_CRIME_TYPES, SOURCE_KINDS, UNITS, type PoliceDataDefinition, type Unit } from './domain/indicator.ts'
 import { TARGET_KINDS } from './domain/performance.ts'
 import { MAX_NO_CHANGE_BAND, NO_CHANGE_RAGS } from './domain/rag-rules.ts'
+import { isRateUnit } from './domain/rates.ts'
+import { baselineLabelFields, baselineLabelOf, figureFields, figureOf } from './indicator-figure-fields.ts'
 
 /**
  * The indicator forms. Figures are read in the indicator's unit (whole numbers for counts, a percentage,
@@ -80,6 +82,7 @@ export const indicatorForm = z
     areaId: optionalId,
     denominator: optionalWholeNumber('The population'),
     denominatorNote: optionalText(300),
+    rateOf: optionalText(60),
     priorityId: optionalId,
     notes: optionalText(2000),
     sourceKind: choice(SOURCE_KINDS, 'Select where the figures come from').optional().default('manual'),
@@ -94,6 +97,9 @@ export const indicatorForm = z
         message: value.unit === 'rate_per_1000_households' ? 'Enter the number of households for a rate per 1,000 households' : 'Enter the population for a rate per 1,000 population',
       })
     }
+    if (isRateUnit(value.unit) && !value.rateOf) {
+      ctx.addIssue({ code: 'custom', path: ['rateOf'], message: 'Enter what the rate is per, like households or residents' })
+    }
     if (value.sourceKind === 'police_data') {
       if (!value.crimeTypes.length) ctx.addIssue({ code: 'custom', path: ['crimeTypes'], message: 'Select the crime types the indicator counts' })
       if (value.unit !== 'count' && !isRate(value.unit)) {
@@ -104,16 +110,24 @@ export const indicatorForm = z
   .transform(({ crimeTypes, ...value }) => ({
     ...value,
     countedAs: value.countedAs ?? 'incidents',
+    rateOf: isRateUnit(value.unit) ? value.rateOf : null,
     policeDefinition: value.sourceKind === 'police_data' ? ({ crimeTypes, areaId: value.areaId } as PoliceDataDefinition) : null,
   }))
 export type IndicatorInput = z.output<typeof indicatorForm>
 
 export const baselineForm = (unit: Unit) =>
-  z.object({
-    year: financialYear('Enter the financial year of the baseline'),
-    value: figure(unit, 'the baseline'),
-    note: optionalText(500),
-  })
+  z
+    .object({
+      year: financialYear('Enter the financial year of the baseline'),
+      ...figureFields,
+      ...baselineLabelFields,
+      note: optionalText(500),
+    })
+    .superRefine((value, ctx) => {
+      figureOf(unit, 'the baseline', value, ctx)
+      baselineLabelOf(value, ctx)
+    })
+    .transform(({ year, note, ...rest }, ctx) => ({ year, ...figureOf(unit, 'the baseline', rest, ctx), ...baselineLabelOf(rest, ctx), note }))
 export type BaselineInput = z.output<ReturnType<typeof baselineForm>>
 
 export const targetForm = (unit: Unit) =>
@@ -202,9 +216,11 @@ export const actualForm = (unit: Unit, frequency: Frequency) =>
         }
         return parsed.period
       }),
-    value: figure(unit, 'the figure'),
+    ...figureFields,
     note: optionalText(500),
   })
+  .superRefine((value, ctx) => void figureOf(unit, 'the figure', value, ctx))
+  .transform(({ period, note, ...rest }, ctx) => ({ period, ...figureOf(unit, 'the figure', rest, ctx), note }))
 export type ActualInput = z.output<ReturnType<typeof actualForm>>
 
 export const comparatorForm = (unit: Unit) =>
@@ -217,7 +233,7 @@ export const comparatorForm = (unit: Unit) =>
       denominator: optionalWholeNumber('The population'),
     })
     .superRefine((value, ctx) => {
-      if (unit !== 'percentage' && value.denominator === null) {
+      if (unit !== 'percentage' && !isRateUnit(unit) && value.denominator === null) {
         ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'Enter the area’s population, to compare figures per 1,000' })
       }
     })

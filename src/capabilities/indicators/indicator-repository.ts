@@ -33,6 +33,7 @@ export const indicatorRepository = {
       countedAs: row.countedAs,
       denominator: row.denominator,
       denominatorNote: row.denominatorNote,
+      rateOf: row.rateOf,
       areaId: row.areaId,
       areaName: row.areaName,
       priority:
@@ -57,10 +58,11 @@ export const indicatorRepository = {
     if (!indicatorIds.length) return []
     return db
       .selectFrom('indicatorBaselines')
-      .select(['id', 'indicatorId', 'year', 'value', 'note'])
+      .select(['id', 'indicatorId', 'year', 'value', 'note', 'label', 'judged', 'count', 'denominator'])
       .where('partnershipId', '=', partnershipId)
       .where('indicatorId', 'in', indicatorIds)
       .orderBy('year')
+      .orderBy('label')
       .execute()
   },
 
@@ -79,12 +81,12 @@ export const indicatorRepository = {
     if (!indicatorIds.length) return []
     const rows = await db
       .selectFrom('indicatorActuals')
-      .select(['id', 'indicatorId', 'periodStart', 'periodMonths', 'cumulative', 'value', 'note'])
+      .select(['id', 'indicatorId', 'periodStart', 'periodMonths', 'cumulative', 'value', 'note', 'count', 'denominator'])
       .where('partnershipId', '=', partnershipId)
       .where('indicatorId', 'in', indicatorIds)
       .orderBy('periodStart')
       .execute()
-    return rows.map(row => ({ id: row.id, indicatorId: row.indicatorId, period: periodFromStartDate(row.periodStart, row.periodMonths, row.cumulative), value: row.value, note: row.note }))
+    return rows.map(row => ({ id: row.id, indicatorId: row.indicatorId, period: periodFromStartDate(row.periodStart, row.periodMonths, row.cumulative), value: row.value, note: row.note, count: row.count, denominator: row.denominator }))
   },
 
   async comparators(db: Db, partnershipId: number, indicatorIds: number[]): Promise<(ComparatorRecord & { indicatorId: number })[]> {
@@ -143,11 +145,17 @@ export const indicatorRepository = {
     return Boolean(b ?? t ?? c)
   },
 
+  /** The indicator's baselines marked as the one RAG is judged against (at most one). */
+  async judgedBaselineIds(db: Db, indicatorId: number): Promise<number[]> {
+    const rows = await db.selectFrom('indicatorBaselines').select('id').where('indicatorId', '=', indicatorId).where('judged', '=', true).execute()
+    return rows.map(r => r.id)
+  },
+
   async insertActual(db: Db, values: NewRow<'indicatorActuals'>): Promise<void> {
     await db.insertInto('indicatorActuals').values(values).execute()
   },
 
-  async updateActual(db: Db, id: number, values: { value: number; note: string | null }, now: Date): Promise<void> {
+  async updateActual(db: Db, id: number, values: { value: number; note: string | null; count?: number | null; denominator?: number | null }, now: Date): Promise<void> {
     await db.updateTable('indicatorActuals').set({ ...values, updatedAt: now }).where('id', '=', id).execute()
   },
 

@@ -13,7 +13,8 @@ import { receiveUpload } from '../../web/upload.ts'
 import type { Clock } from '../../shared/clock.ts'
 import type { PartnershipService } from '../partnerships/index.ts'
 
-import { readActualsCsv } from './actuals-csv.ts'
+import { isRateUnit } from './domain/rates.ts'
+import { readIndicatorCsv, type IndicatorCsvRows } from './actuals-csv.ts'
 import type { RowError } from './domain/import.ts'
 import { POLARITY_LABELS, POLICE_CRIME_TYPES, UNIT_LABELS, valueForInput } from './domain/indicator.ts'
 import { TARGET_KIND_LABELS } from './domain/performance.ts'
@@ -26,6 +27,22 @@ const options = (labels: Record<string, string>) => Object.entries(labels).map((
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1 } })
 
 /** A row's problem in the error summary: "Row 3, value: The figure must be a whole number, like 2,090". */
+/** "3 figures", "2 baselines, 3 targets and 4 figures". */
+function importedText(rows: IndicatorCsvRows): string {
+  const parts = [
+    rows.baselines.length ? `${rows.baselines.length} ${rows.baselines.length === 1 ? 'baseline' : 'baselines'}` : '',
+    rows.targets.length ? `${rows.targets.length} ${rows.targets.length === 1 ? 'target' : 'targets'}` : '',
+    rows.actuals.length ? `${rows.actuals.length} ${rows.actuals.length === 1 ? 'figure' : 'figures'}` : '',
+  ].filter(Boolean)
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing')
+}
+
+/** A rate's count and denominator as a form shows them for editing. */
+const figureValues = (row: { count: number | null; denominator: number | null }) => ({
+  count: row.count === null ? '' : String(row.count),
+  denominator: row.denominator === null ? '' : String(row.denominator),
+})
+
 function rowErrorText(error: RowError): string {
   if (error.column === 'file') return error.row ? `Row ${error.row}: ${error.message}` : error.message
   return `Row ${error.row}, ${error.column}: ${error.message}`
@@ -187,7 +204,14 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
       schema: anyBody,
       guard: edits,
       load: (ctx, id, req) => indicators.baseline(ctx, idParam(req, 'indicatorId'), id),
-      toValues: row => ({ year: financialYearLabel(row.year), value: String(row.value), note: row.note }),
+      toValues: row => ({
+        year: financialYearLabel(row.year),
+        value: row.count !== null ? '' : String(row.value),
+        ...figureValues(row),
+        label: row.label,
+        judged: row.judged ? 'yes' : undefined,
+        note: row.note,
+      }),
       extra: async (ctx, req) => ({ indicator: await indicatorOf(ctx, req) }),
       save: async (ctx, id, _input, req) => {
         const indicator = await indicatorOf(ctx, req)
@@ -234,7 +258,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
         return {
           indicator: report.indicator,
           kinds: options(TARGET_KIND_LABELS),
-          baselines: report.baselines.map(b => ({ value: b.id, text: `${b.yearLabel}: ${b.valueText}` })),
+          baselines: report.baselines.map(b => ({ value: b.id, text: `${b.title}: ${b.valueText}${b.judged ? ' (RAG is judged against it)' : ''}` })),
         }
       },
       save: async (ctx, id, _input, req) => {
@@ -255,7 +279,7 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
       schema: anyBody,
       guard: edits,
       load: (ctx, id, req) => indicators.actual(ctx, idParam(req, 'indicatorId'), id),
-      toValues: row => ({ period: periodKey(periodFromStartDate(row.periodStart, row.periodMonths, row.cumulative)), value: String(row.value), note: row.note }),
+      toValues: row => ({ period: periodKey(periodFromStartDate(row.periodStart, row.periodMonths, row.cumulative)), value: row.count !== null ? '' : String(row.value), ...figureValues(row), note: row.note }),
       extra: async (ctx, req) => ({ indicator: await indicatorOf(ctx, req) }),
       save: async (ctx, id, _input, req) => {
         const indicator = await indicatorOf(ctx, req)
@@ -296,8 +320,8 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     // The example shows the periods the officer is most likely to enter next.
     const year = report.actuals.at(-1)?.year ?? report.targets.at(-1)?.year ?? financialYearOfUtcDate(deps.clock.now())
     const example = periodsOfYear(indicator.frequency, year).slice(0, 3).map(periodKey)
-    const sample = report.actuals.at(-1)?.value ?? report.baselines.at(-1)?.value ?? (indicator.unit === 'money' ? 125000 : indicator.unit === 'percentage' ? 9.9 : 170)
-    const perPeriod = indicator.frequency === 'annual' || indicator.unit === 'percentage' ? sample : Math.round(sample / (indicator.frequency === 'monthly' ? 12 : 4))
+    const sample = report.actuals.at(-1)?.value ?? report.baselines.at(-1)?.value ?? (indicator.unit === 'money' ? 125000 : indicator.unit === 'percentage' ? 9.9 : isRateUnit(indicator.unit) ? 12.4 : 170)
+    const perPeriod = indicator.frequency === 'annual' || indicator.unit === 'percentage' || isRateUnit(indicator.unit) ? sample : Math.round(sample / (indicator.frequency === 'monthly' ? 12 : 4))
     return { indicator, example, exampleValue: valueForInput(perPeriod, indicator.unit) }
   }
 
@@ -326,11 +350,11 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     }
     // A NUL character never appears in a CSV file: this is a binary file (a workbook, an image) chosen by mistake.
     if (text.includes('\u0000')) return fail([{ row: 0, column: 'file', message: 'The selected file must be a CSV file: save your spreadsheet as CSV (comma separated values) and choose that' }])
-    const read = readActualsCsv(text)
+    const read = readIndicatorCsv(text)
     if (!read.ok) return fail(read.errors)
-    const result = await indicators.importActuals(ctx, view.indicator.id, read.rows, req.file ? `the CSV file ${req.file.originalname}` : 'pasted CSV')
+    const result = await indicators.importRecords(ctx, view.indicator.id, read.rows, req.file ? `the CSV file ${req.file.originalname}` : 'pasted CSV')
     if (!result.ok) return fail(result.errors)
-    await req.flash(`Imported ${read.rows.length} ${read.rows.length === 1 ? 'figure' : 'figures'}: ${result.created} new, ${result.updated} replaced, ${result.unchanged} unchanged`)
+    await req.flash(`Imported ${importedText(read.rows)}: ${result.created} new, ${result.updated} replaced, ${result.unchanged} unchanged`)
     res.redirect(303, `${base(ctx)}/${view.indicator.id}#actuals`)
   })
 
@@ -339,11 +363,13 @@ export function indicatorsCapability({ services, deps }: { services: { indicator
     const ctx = partnershipContext(req)
     const report = await indicators.report(ctx, idParam(req, 'indicatorId'))
     const { unit } = report.indicator
-    const csv = toCsv({
-      name: report.indicator.name,
-      headers: ['period', 'value', 'note'],
-      rows: report.actuals.map(a => [a.key, unit === 'money' ? valueForInput(a.value, unit) : a.value, a.note ?? '']),
-    })
+    const csv = isRateUnit(unit)
+      ? toCsv({ name: report.indicator.name, headers: ['period', 'value', 'count', 'denominator', 'note'], rows: report.actuals.map(a => [a.key, a.value, a.count ?? '', a.denominator ?? '', a.note ?? '']) })
+      : toCsv({
+          name: report.indicator.name,
+          headers: ['period', 'value', 'note'],
+          rows: report.actuals.map(a => [a.key, unit === 'money' ? valueForInput(a.value, unit) : a.value, a.note ?? '']),
+        })
     res.attachment(`${report.indicator.name.replace(/[^\w]+/g, '-').replace(/^-|-$/g, '')}-figures.csv`)
     res.type('text/csv').send(csv)
   })

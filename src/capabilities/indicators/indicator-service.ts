@@ -8,6 +8,7 @@ import type { Clock } from '../../shared/clock.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 
 import { checkActualRows, type RawActualRow, type RowError } from './domain/import.ts'
+import type { RawBaselineRow, RawTargetRow } from './domain/record-import.ts'
 import { isCounted, type PoliceDataDefinition } from './domain/indicator.ts'
 import {
   buildReport,
@@ -19,6 +20,7 @@ import {
   type PerformanceRow,
 } from './domain/report.ts'
 import type { ActualInput, BaselineInput, ComparatorInput, IndicatorInput, SettingsInput, TargetInput } from './indicator-forms.ts'
+import { checkImportRows, writeImport } from './indicator-imports.ts'
 import { indicatorRepository as repo } from './indicator-repository.ts'
 import { checkDistrictOf, districtsOf } from './indicator-districts.ts'
 import { NO_CHANGE_LABELS, ragLegend, ragRules, ragRulesProblem, type RagRules } from './domain/rag-rules.ts'
@@ -256,7 +258,8 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
 
     // --- Indicators ------------------------------------------------------------------------------
 
-    async save(ctx: PartnershipContext, id: number | null, input: Omit<IndicatorInput, 'parentIndicatorId'> & Partial<Pick<IndicatorInput, 'parentIndicatorId'>>) {
+    async save(ctx: PartnershipContext, id: number | null, given: Omit<IndicatorInput, 'rateOf' | 'parentIndicatorId'> & Partial<IndicatorInput>) {
+      const input: IndicatorInput = { rateOf: null, parentIndicatorId: null, ...given }
       requirePermission(ctx, 'edit_records')
       if (input.sourceKind === 'police_data' && !policeActuals) {
         throw new ValidationError({ sourceKind: 'Figures from police data are not available here yet: choose typed in or imported' })
@@ -279,6 +282,7 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
             areaId: input.areaId,
             denominator: input.denominator,
             denominatorNote: input.denominatorNote,
+            rateOf: input.rateOf,
             priorityId: input.priorityId,
             notes: input.notes,
             sourceKind: input.sourceKind,
@@ -318,15 +322,21 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       return readChild(ctx, 'baseline', indicatorId, id)
     },
 
-    async saveBaseline(ctx: PartnershipContext, indicatorId: number, id: number | null, input: BaselineInput) {
+    /** Save a baseline; a label, the RAG mark and a rate's count and denominator are optional. */
+    async saveBaseline(ctx: PartnershipContext, indicatorId: number, id: number | null, given: Pick<BaselineInput, 'year' | 'value' | 'note'> & Partial<BaselineInput>) {
+      const input: BaselineInput = { label: null, judged: false, count: null, denominator: null, ...given }
       requirePermission(ctx, 'edit_records')
       await indicatorOf(ctx, indicatorId)
       try {
         return await db.transaction().execute(async trx => {
+          // One baseline is the one RAG is judged against: marking this one unmarks the others.
+          if (input.judged) {
+            for (const other of await repo.judgedBaselineIds(trx, indicatorId)) if (other !== id) await writeChild(trx, ctx, 'baseline', indicatorId, other, { judged: false })
+          }
           return writeChild(trx, ctx, 'baseline', indicatorId, id, input)
         })
       } catch (error) {
-        return duplicate(error, 'year', `There is already a baseline for ${financialYearLabel(input.year)}`)
+        return duplicate(error, 'year', `There is already a ${input.label ? `${input.label} ` : ''}baseline for ${financialYearLabel(input.year)}: give it a different label, like Local or National`)
       }
     },
 
@@ -374,10 +384,11 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       return readChild(ctx, 'actual', indicatorId, id)
     },
 
-    async saveActual(ctx: PartnershipContext, indicatorId: number, id: number | null, input: ActualInput) {
+    async saveActual(ctx: PartnershipContext, indicatorId: number, id: number | null, given: Pick<ActualInput, 'period' | 'value' | 'note'> & Partial<ActualInput>) {
+      const input: ActualInput = { count: null, denominator: null, ...given }
       requirePermission(ctx, 'edit_records')
       await manualIndicator(ctx, indicatorId)
-      const values = { periodStart: periodStartDate(input.period), periodMonths: input.period.months, cumulative: Boolean(input.period.cumulative), value: input.value, note: input.note }
+      const values = { periodStart: periodStartDate(input.period), periodMonths: input.period.months, cumulative: Boolean(input.period.cumulative), value: input.value, count: input.count, denominator: input.denominator, note: input.note }
       try {
         return await db.transaction().execute(async trx => {
           return writeChild(trx, ctx, 'actual', indicatorId, id, values)
@@ -401,45 +412,20 @@ export function indicatorService({ db, clock, policeActuals }: { db: Db; clock: 
       const indicator = await manualIndicator(ctx, indicatorId)
       const { valid, errors } = checkActualRows(rows, indicator.unit, indicator.frequency)
       if (errors.length) return { ok: false, errors }
-      return db.transaction().execute(async trx => {
-        const existing = await repo.actuals(trx, ctx.partnership.id, [indicatorId])
-        const keyOf = (p: Period) => periodKey(p)
-        const byKey = new Map(existing.map(a => [keyOf(a.period), a]))
-        let created = 0
-        let updated = 0
-        let unchanged = 0
-        const before: Record<string, unknown>[] = []
-        const after: Record<string, unknown>[] = []
-        const now = clock.now()
-        for (const row of valid) {
-          const key = keyOf(row.period)
-          const old = byKey.get(key)
-          if (old && old.value === row.value && old.note === row.note) {
-            unchanged++
-            continue
-          }
-          const values = { periodStart: periodStartDate(row.period), periodMonths: row.period.months, cumulative: Boolean(row.period.cumulative), value: row.value, note: row.note }
-          if (old) {
-            await repo.updateActual(trx, old.id!, { value: row.value, note: row.note }, now)
-            before.push({ period: key, value: old.value, note: old.note })
-            updated++
-          } else {
-            await repo.insertActual(trx, { ...values, indicatorId, partnershipId: ctx.partnership.id })
-            created++
-          }
-          after.push({ period: key, value: row.value, note: row.note })
-        }
-        await auditLog.record(trx, ctx.actor, {
-          partnershipId: ctx.partnership.id,
-          action: 'import',
-          entityType: 'indicator',
-          entityId: indicatorId,
-          summary: `Imported ${valid.length} ${valid.length === 1 ? 'figure' : 'figures'} for “${indicator.name}” from ${source}: ${created} new, ${updated} replaced, ${unchanged} unchanged`,
-          before: before.length ? { actuals: before } : null,
-          after: { actuals: after },
-        })
-        return { ok: true as const, created, updated, unchanged }
-      })
+      return db.transaction().execute(async trx => ({ ok: true as const, ...(await writeImport(trx, ctx, indicator, { actuals: valid, baselines: [], targets: [] }, source, clock.now())) }))
+    },
+
+    /**
+     * Import baselines, targets and actuals together (a CSV file of an indicator's plan table, or the API),
+     * all or nothing: every row of every kind is checked first and nothing is saved unless all are good.
+     */
+    async importRecords(ctx: PartnershipContext, indicatorId: number, rows: { actuals?: RawActualRow[]; baselines?: RawBaselineRow[]; targets?: RawTargetRow[] }, source: string): Promise<ImportResult> {
+      requirePermission(ctx, 'edit_records')
+      const indicator = await (rows.actuals?.length ? manualIndicator(ctx, indicatorId) : indicatorOf(ctx, indicatorId))
+      const existing = await repo.baselines(db, ctx.partnership.id, [indicatorId])
+      const checked = checkImportRows(rows, indicator.unit, indicator.frequency, existing)
+      if (!checked.ok) return checked
+      return db.transaction().execute(async trx => ({ ok: true as const, ...(await writeImport(trx, ctx, indicator, checked.rows, source, clock.now())) }))
     },
 
     // --- Comparators -----------------------------------------------------------------------------

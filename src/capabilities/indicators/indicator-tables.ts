@@ -26,6 +26,8 @@ export interface IndicatorsTable {
   /** Population (or households) for rates per 1,000. */
   denominator: number | null
   denominatorNote: string | null
+  /** What a rate per 1,000 or per 100,000 is per: "households" (migration 1000). */
+  rateOf: Generated<string | null>
   sourceKind: Generated<SourceKind>
   policeDefinition: Json<PoliceDataDefinition> | null
   notes: string | null
@@ -42,6 +44,13 @@ export interface IndicatorBaselinesTable {
   year: number
   value: number
   note: string | null
+  /** "Local", "National" (migration 1000). */
+  label: Generated<string | null>
+  /** The baseline RAG is judged against when a target names none. */
+  judged: Generated<boolean>
+  /** For a rate: the count and denominator it was worked out from. */
+  count: Generated<number | null>
+  denominator: Generated<number | null>
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }
@@ -78,6 +87,9 @@ export interface IndicatorActualsTable {
   cumulative: Generated<boolean>
   value: number
   note: string | null
+  /** For a rate: the count and denominator it was worked out from (migration 1000). */
+  count: Generated<number | null>
+  denominator: Generated<number | null>
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }

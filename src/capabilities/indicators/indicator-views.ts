@@ -3,7 +3,7 @@ import { renderChart, type Chart } from '../../core/documents/chart.ts'
 import { ragStackedChart } from '../../core/documents/chart-rag.ts'
 import { actualAgainstTargetChart } from '../../core/documents/chart-target.ts'
 
-import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, UNIT_SHORT_LABELS, type Unit } from './domain/indicator.ts'
+import { denominatorNoun, formatValue, isRate, POLARITY_LABELS, roundingRule, type Unit } from './domain/indicator.ts'
 import { targetValue, type Change } from './domain/performance.ts'
 import type { IndicatorReport } from './domain/report.ts'
 import { targetHistory } from './domain/target-history.ts'
@@ -75,7 +75,7 @@ export function indicatorPage(report: IndicatorReport, ragLegend: string) {
     report,
     indicator,
     details: {
-      unit: UNIT_SHORT_LABELS[indicator.unit],
+      unit: indicator.unitText,
       polarity: POLARITY_LABELS[indicator.polarity].replace(/ \(.*\)$/, ''),
       frequency: FREQUENCY_LABELS[indicator.frequency],
       denominator: indicator.denominator === null ? null : `${formatValue(indicator.denominator, 'count')} ${denominatorNoun(indicator.unit)}${indicator.denominatorNote ? ` (${indicator.denominatorNote})` : ''}`,

@@ -59,7 +59,7 @@ export function figuresAsAt(
   return {
     ...performanceRow(asItWas, planYear),
     baseline: target?.baseline
-      ? { text: target.baseline.valueText, label: `Baseline ${target.baseline.yearLabel}` }
+      ? { text: target.baseline.valueText, label: `Baseline ${target.baseline.title}` }
       : null,
     targetText: target && target.computed.value !== null ? target.computed.valueText : null,
     fromPoliceData: report.indicator.sourceKind === 'police_data',

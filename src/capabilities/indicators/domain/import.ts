@@ -6,6 +6,7 @@
 import { parsePeriod, periodKey, periodLabel, type Frequency, type Period } from '../../../core/calendar/index.ts'
 
 import { parseValue, type Unit } from './indicator.ts'
+import { isRateUnit, readRateFigure } from './rates.ts'
 
 export interface RawActualRow {
   /** The row as the person sees it: the line of the CSV file, or the position in the API's list (from 1). */
@@ -13,6 +14,9 @@ export interface RawActualRow {
   period: unknown
   value: unknown
   note?: unknown
+  /** For an indicator measured as a rate: the count and the denominator it is over (the value is then worked out). */
+  count?: unknown
+  denominator?: unknown
 }
 
 export interface ValidActualRow {
@@ -20,11 +24,14 @@ export interface ValidActualRow {
   period: Period
   value: number
   note: string | null
+  count?: number | null
+  denominator?: number | null
 }
 
 export interface RowError {
   row: number
-  column: 'period' | 'value' | 'note' | 'file'
+  /** The column (CSV) or field (API) the problem is in: period, year, value, count, denominator, label, kind, change… */
+  column: string
   message: string
 }
 
@@ -41,10 +48,15 @@ export function checkActualRows(rows: RawActualRow[], unit: Unit, frequency: Fre
   for (const row of rows) {
     const periodText = typeof row.period === 'string' || typeof row.period === 'number' ? String(row.period) : ''
     const period = parsePeriod(periodText, frequency, { partYear: true })
-    const value =
-      typeof row.value === 'string' || typeof row.value === 'number'
+    const rate = isRateUnit(unit) ? readRateFigure(row, unit, 'the figure') : null
+    const value = rate
+      ? rate.ok
+        ? ({ ok: true, value: rate.figure.value } as const)
+        : ({ ok: false, message: '' } as const)
+      : typeof row.value === 'string' || typeof row.value === 'number'
         ? parseValue(row.value, unit, 'the figure')
         : ({ ok: false, message: row.value === undefined || row.value === null ? 'Enter the figure' : 'The figure must be a number or text' } as const)
+    if (rate && !rate.ok) for (const e of rate.errors) errors.push({ row: row.row, column: e.field, message: e.message })
     const note = row.note === undefined || row.note === null ? '' : typeof row.note === 'string' ? row.note.trim() : null
     let ok = true
     if (!period.ok) {
@@ -59,7 +71,7 @@ export function checkActualRows(rows: RawActualRow[], unit: Unit, frequency: Fre
       } else seen.set(key, row.row)
     }
     if (!value.ok) {
-      errors.push({ row: row.row, column: 'value', message: value.message })
+      if (!rate) errors.push({ row: row.row, column: 'value', message: value.message })
       ok = false
     }
     if (note === null) {
@@ -69,7 +81,10 @@ export function checkActualRows(rows: RawActualRow[], unit: Unit, frequency: Fre
       errors.push({ row: row.row, column: 'note', message: 'The note must be 500 characters or fewer' })
       ok = false
     }
-    if (ok && period.ok && value.ok) valid.push({ row: row.row, period: period.period, value: value.value, note: note || null })
+    if (ok && period.ok && value.ok) {
+      const counted = rate?.ok ? { count: rate.figure.count, denominator: rate.figure.denominator } : {}
+      valid.push({ row: row.row, period: period.period, value: value.value, note: note || null, ...counted })
+    }
   }
   return { valid: errors.length ? [] : valid, errors }
 }

@@ -9,13 +9,17 @@
 import { formatMoney, formatNumber } from '../../../shared/format.ts'
 import { CRIME_TYPES } from '../../../shared/police-uk.ts'
 
-export const UNITS = ['count', 'rate_per_1000_population', 'rate_per_1000_households', 'percentage', 'money'] as const
+import { formatRate, isRateUnit, perText, RATE_DECIMALS, readRateFigure } from './rates.ts'
+
+export const UNITS = ['count', 'rate_per_1000_population', 'rate_per_1000_households', 'rate_per_1000', 'rate_per_100000', 'percentage', 'money'] as const
 export type Unit = (typeof UNITS)[number]
 
 export const UNIT_LABELS: Record<Unit, string> = {
   count: 'Count (a number of offences, incidents, people…)',
   rate_per_1000_population: 'Rate per 1,000 population',
   rate_per_1000_households: 'Rate per 1,000 households',
+  rate_per_1000: 'A rate per 1,000, entered as the rate or as a count over its denominator',
+  rate_per_100000: 'A rate per 100,000, entered as the rate or as a count over its denominator',
   percentage: 'Percentage (for example, from a survey)',
   money: 'Money (£)',
 }
@@ -23,6 +27,8 @@ export const UNIT_SHORT_LABELS: Record<Unit, string> = {
   count: 'Count',
   rate_per_1000_population: 'Rate per 1,000 population',
   rate_per_1000_households: 'Rate per 1,000 households',
+  rate_per_1000: 'Rate per 1,000',
+  rate_per_100000: 'Rate per 100,000',
   percentage: 'Percentage',
   money: 'Money',
 }
@@ -47,19 +53,20 @@ export interface PoliceDataDefinition {
 export const POLICE_CRIME_TYPES = CRIME_TYPES
 
 export const isRate = (unit: Unit) => unit === 'rate_per_1000_population' || unit === 'rate_per_1000_households'
-/** Counts, rates (held as counts) and money add up over months; a percentage does not. */
-export const isAdditive = (unit: Unit) => unit !== 'percentage'
+/** Counts, rates held as counts and money add up over months; a percentage and a rate held as the rate do not. */
+export const isAdditive = (unit: Unit) => unit !== 'percentage' && !isRateUnit(unit)
 /** Whether figures are counted things, so that a difference reads "127 offences". */
 export const isCounted = (unit: Unit) => unit === 'count' || isRate(unit)
 export const denominatorNoun = (unit: Unit) => (unit === 'rate_per_1000_households' ? 'households' : 'population')
 
 /** Decimal places a stored figure and a computed target are rounded to (money: whole pence). */
-export const decimalsOf = (unit: Unit) => (unit === 'percentage' ? 1 : 0)
+export const decimalsOf = (unit: Unit) => (unit === 'percentage' ? 1 : isRateUnit(unit) ? RATE_DECIMALS : 0)
 
 /** The rounding rule, as stated on screen next to every computed target. */
 export function roundingRule(unit: Unit): string {
   if (unit === 'percentage') return 'rounded to one decimal place, halves rounded up'
   if (unit === 'money') return 'rounded to the nearest penny, halves rounded up'
+  if (isRateUnit(unit)) return 'rounded to two decimal places, halves rounded up'
   return 'rounded to the nearest whole number, halves rounded up'
 }
 
@@ -76,6 +83,7 @@ export function formatValue(value: number | null, unit: Unit): string {
   if (value === null) return ''
   if (unit === 'percentage') return `${formatNumber(value, 1)}%`
   if (unit === 'money') return formatMoney(value)
+  if (isRateUnit(unit)) return formatRate(value, unit)
   return formatNumber(value, Number.isInteger(value) ? 0 : 2)
 }
 
@@ -84,6 +92,7 @@ export function formatDifference(difference: number, unit: Unit, noun: string): 
   const size = Math.abs(difference)
   if (unit === 'percentage') return `${formatNumber(size, 1)} percentage ${size === 1 ? 'point' : 'points'}`
   if (unit === 'money') return formatMoney(size)
+  if (isRateUnit(unit)) return `${formatNumber(size, RATE_DECIMALS)} ${perText(unit)}`
   return `${formatNumber(size)} ${size === 1 ? singularOf(noun) : noun}`
 }
 
@@ -104,6 +113,10 @@ export function parseValue(input: string | number, unit: Unit, what = 'the figur
     if (!Number.isSafeInteger(value) || value > 1e13) return { ok: false, message: `${capitalise(what)} is too large` }
     return { ok: true, value }
   }
+  if (isRateUnit(unit)) {
+    const read = readRateFigure({ value: raw }, unit, what)
+    return read.ok ? { ok: true, value: read.figure.value } : { ok: false, message: read.errors[0]!.message }
+  }
   if (unit === 'percentage') {
     const text = raw.replace(/%$/, '').trim()
     if (!/^\d+(\.\d{1,2})?$/.test(text)) return { ok: false, message: `${capitalise(what)} must be a percentage between 0 and 100, like 9.9` }
@@ -123,6 +136,7 @@ export function parseValue(input: string | number, unit: Unit, what = 'the figur
 export function valueForInput(value: number | null, unit: Unit): string {
   if (value === null) return ''
   if (unit === 'money') return (value / 100).toFixed(value % 100 === 0 ? 0 : 2)
+  if (isRateUnit(unit)) return value.toFixed(RATE_DECIMALS)
   return String(value)
 }
 

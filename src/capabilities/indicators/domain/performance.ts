@@ -25,7 +25,8 @@ import { formatNumber } from '../../../shared/format.ts'
 import { compare, div, exact, mul, ratio, roundHalfAwayFromZero, sub, sum, toNumber, type Fraction } from './exact.ts'
 import { decimalsOf, formatDifference, formatValue, isAdditive, roundingRule, type Polarity, type Unit } from './indicator.ts'
 import { judgeByRules, ragRules, type NoChangeRule } from './rag-rules.ts'
-import { changePhrase, exactText, HUNDRED, targetFromBaseline, targetValue, type TargetSpec, type TargetValue } from './targets.ts'
+import { isRateUnit } from './rates.ts'
+import { changePhrase, exactText, HUNDRED, percentText, targetFromBaseline, targetValue, type TargetSpec, type TargetValue } from './targets.ts'
 
 export { TARGET_KIND_LABELS, TARGET_KINDS, targetStatement, targetValue, type TargetKind, type TargetSpec, type TargetValue } from './targets.ts'
 
@@ -357,7 +358,8 @@ export function ordinal(n: number): string {
  * denominator cannot be ranked by rate and are left out.
  */
 export function rankAreas(entries: RankEntry[], unit: Unit, polarity: Polarity): Ranking | null {
-  const byRate = unit !== 'percentage'
+  // A percentage, or a rate held as the rate (per 1,000 or 100,000), is compared as it is.
+  const byRate = unit !== 'percentage' && !isRateUnit(unit)
   const usable = entries.filter(e => !byRate || (e.denominator !== null && e.denominator > 0))
   if (!usable.length) return null
   const key = (e: RankEntry) => (byRate ? div(mul(exact(e.value), THOUSAND), exact(e.denominator!)) : exact(e.value))
@@ -366,8 +368,8 @@ export function rankAreas(entries: RankEntry[], unit: Unit, polarity: Polarity):
   keyed.sort((a, b) => direction * compare(a.key, b.key) || a.entry.name.localeCompare(b.entry.name))
   const rows: RankedRow[] = keyed.map(({ entry, key: k }) => {
     const position = 1 + keyed.filter(other => direction * compare(other.key, k) < 0).length
-    const compared = roundHalfAwayFromZero(k, 1)
-    return { ...entry, position, compared, comparedText: byRate ? `${formatNumber(compared, 1)} per 1,000` : `${formatNumber(compared, 1)}%` }
+    const compared = roundHalfAwayFromZero(k, isRateUnit(unit) ? 2 : 1)
+    return { ...entry, position, compared, comparedText: byRate ? `${formatNumber(compared, 1)} per 1,000` : isRateUnit(unit) ? formatValue(compared, unit) : `${formatNumber(compared, 1)}%` }
   })
   const own = rows.find(r => r.isOwn) ?? null
   const best = polarity === 'lower_is_better' ? 'lowest' : 'highest'

@@ -22,6 +22,8 @@ import {
   type TargetKind,
   type TargetValue,
 } from './performance.ts'
+import { baselineForTarget, baselineTitle } from './baselines.ts'
+import { isRateUnit, perText, rateSourceText } from './rates.ts'
 import { checkPrinted, targetWarnings, type PrintedCheck } from './targets.ts'
 import { partYearComparisons, type PartYearComparison } from './cumulative.ts'
 
@@ -43,6 +45,8 @@ export interface IndicatorRecord {
   countedAs: string
   denominator: number | null
   denominatorNote: string | null
+  /** What a rate is per ("households", "residents"), for a rate per 1,000 or per 100,000. */
+  rateOf?: string | null
   areaId: number | null
   areaName: string | null
   priority: PriorityLink | null
@@ -59,6 +63,13 @@ export interface BaselineRecord {
   year: number
   value: number
   note: string | null
+  /** "Local", "National": several baselines of one year are told apart by their labels. */
+  label?: string | null
+  /** The baseline RAG is judged against when a target names none. */
+  judged?: boolean
+  /** For a rate: the count and denominator it was worked out from, or the denominator alone. */
+  count?: number | null
+  denominator?: number | null
 }
 
 export interface TargetRecord {
@@ -83,6 +94,9 @@ export interface ActualRecord {
   period: Period
   value: number
   note: string | null
+  /** For a rate: the count and denominator it was worked out from, or the denominator alone. */
+  count?: number | null
+  denominator?: number | null
 }
 
 export interface ComparatorRecord {
@@ -111,7 +125,7 @@ export interface TargetReport extends TargetRecord {
   yearLabel: string
   /** The statement as entered, or worded from the target. */
   statementText: string
-  baseline: (BaselineRecord & { yearLabel: string; valueText: string }) | null
+  baseline: (BaselineRecord & { yearLabel: string; valueText: string; title: string }) | null
   computed: TargetValue & { valueText: string }
   /** The figure the plan printed, against the one its rule gives. */
   printed: PrintedCheck | null
@@ -127,6 +141,8 @@ export interface ActualReport extends ActualRecord {
   valueText: string
   /** Per 1,000 of the denominator, for a count or rate indicator with one. */
   rate: number | null
+  /** How a rate was entered: "980 over 65,000 households". */
+  sourceText: string | null
 }
 
 export interface YearReport {
@@ -160,7 +176,7 @@ export interface RankingReport extends Ranking {
 
 export interface IndicatorReport {
   indicator: IndicatorRecord & { unitText: string }
-  baselines: (BaselineRecord & { yearLabel: string; valueText: string; usedByTargets: number })[]
+  baselines: (BaselineRecord & { yearLabel: string; valueText: string; usedByTargets: number; title: string; sourceText: string | null })[]
   targets: TargetReport[]
   actuals: ActualReport[]
   /** Every financial year with figures, latest first, each against the same months of the year before. */
@@ -176,18 +192,23 @@ const byYear = <T extends { year: number }>(a: T, b: T) => a.year - b.year
 export function buildReport(input: ReportInput): IndicatorReport {
   const { indicator, tolerancePercent } = input
   const { unit, frequency, countedAs: noun, polarity, denominator } = indicator
-  const rateOf = (value: number) => (denominator && unit !== 'percentage' ? ratePer1000(value, denominator) : null)
+  const rateOfCount = (value: number) => (denominator && unit !== 'percentage' && !isRateUnit(unit) ? ratePer1000(value, denominator) : null)
   const series: Actual[] = input.actuals.map(a => ({ period: a.period, value: a.value }))
 
-  const baselines = [...input.baselines].sort(byYear).map(b => ({
-    ...b,
-    yearLabel: financialYearLabel(b.year),
-    valueText: formatValue(b.value, unit),
-    usedByTargets: input.targets.filter(t => t.baselineId === b.id).length,
-  }))
+  const rateOf = indicator.rateOf ?? null
+  const baselines = [...input.baselines]
+    .sort((a, b) => a.year - b.year || (a.label ?? '').localeCompare(b.label ?? ''))
+    .map(b => ({
+      ...b,
+      yearLabel: financialYearLabel(b.year),
+      title: baselineTitle(b),
+      valueText: formatValue(b.value, unit),
+      sourceText: rateSourceText(b.count ?? null, b.denominator ?? null, rateOf),
+      usedByTargets: input.targets.filter(t => baselineForTarget(input.baselines, t)?.id === b.id).length,
+    }))
 
   const targets: TargetReport[] = [...input.targets].sort(byYear).map(t => {
-    const baseline = baselines.find(b => b.id === t.baselineId) ?? null
+    const baseline = baselineForTarget(baselines, t)
     const spec = { kind: t.kind, changePercent: t.changePercent, absoluteValue: t.absoluteValue, changePoints: t.changePoints, perYear: t.perYear }
     const assessment = assessTarget({
       unit,
@@ -205,7 +226,9 @@ export function buildReport(input: ReportInput): IndicatorReport {
       ...t,
       yearLabel: financialYearLabel(t.year),
       statementText: t.statement ?? targetStatement(indicator.name, polarity, spec, t.year, unit),
-      baseline: baseline ? { id: baseline.id, year: baseline.year, value: baseline.value, note: baseline.note, yearLabel: baseline.yearLabel, valueText: baseline.valueText } : null,
+      baseline: baseline
+        ? { id: baseline.id, year: baseline.year, value: baseline.value, note: baseline.note, label: baseline.label ?? null, yearLabel: baseline.yearLabel, valueText: baseline.valueText, title: baseline.title }
+        : null,
       computed: { ...assessment.target, valueText: formatValue(assessment.target.value, unit) },
       printed: checkPrinted(t.printedValue ?? null, assessment.target, unit),
       warnings: targetWarnings(spec, assessment.target, baseline?.value ?? null, polarity, unit, baselines.length),
@@ -221,7 +244,8 @@ export function buildReport(input: ReportInput): IndicatorReport {
       label: periodLabel(a.period),
       year: financialYearOfIndex(a.period.start),
       valueText: formatValue(a.value, unit),
-      rate: rateOf(a.value),
+      rate: rateOfCount(a.value),
+      sourceText: rateSourceText(a.count ?? null, a.denominator ?? null, rateOf),
     }))
 
   // A part-year figure is shown on its own (partYears), never as a year's or a quarter's.
@@ -244,7 +268,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
       partial: ytd.method === 'sum' && ytd.partial,
       missing: ytd.currentMissing.map(periodLabel),
       change: ytd.change,
-      rate: whole === null ? null : rateOf(whole),
+      rate: whole === null ? null : rateOfCount(whole),
     }
   })
 
@@ -254,7 +278,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
   const rankings: RankingReport[] = groups.flatMap(({ year, groupName }) => {
     const others = input.comparators.filter(c => c.year === year && c.groupName.toLowerCase() === groupName.toLowerCase())
     const own = fullYear(series, frequency, unit, year)
-    const needsDenominator = unit !== 'percentage'
+    const needsDenominator = unit !== 'percentage' && !isRateUnit(unit)
     let ownMissing: string | null = null
     if (own === null) ownMissing = `There are no figures for the whole of ${financialYearLabel(year)} for ${input.ownAreaName} yet`
     else if (needsDenominator && !denominator) ownMissing = `Add the ${isRate(unit) && unit === 'rate_per_1000_households' ? 'number of households' : 'population'} of ${input.ownAreaName} to the indicator to rank it per 1,000`
@@ -268,7 +292,7 @@ export function buildReport(input: ReportInput): IndicatorReport {
   })
 
   return {
-    indicator: { ...indicator, unitText: UNIT_SHORT_LABELS[unit] },
+    indicator: { ...indicator, unitText: isRateUnit(unit) ? `Rate ${perText(unit, indicator.rateOf)}` : UNIT_SHORT_LABELS[unit] },
     baselines,
     targets,
     actuals,
@@ -325,7 +349,7 @@ export function performanceRow(report: IndicatorReport, year: number): Performan
     const whole = fullYear(series, frequency, unit, year - 1)
     const baseline = whole === null && target?.baseline?.year === year - 1 ? target.baseline : null
     const value = whole ?? baseline?.value ?? null
-    lastYear = { value, text: formatValue(value, unit), label: baseline ? `Baseline ${baseline.yearLabel}` : financialYearLabel(year - 1) }
+    lastYear = { value, text: formatValue(value, unit), label: baseline ? `Baseline ${baseline.title}` : financialYearLabel(year - 1) }
     thisYear = { value: null, text: '', label: financialYearLabel(year) }
     note = report.actuals.length || baseline ? `No figures yet for ${financialYearLabel(year)}` : 'No figures recorded'
   } else {
@@ -339,7 +363,7 @@ export function performanceRow(report: IndicatorReport, year: number): Performan
     indicatorName: indicator.name,
     statement: target?.statementText ?? indicator.name,
     targetWording: target?.statementText ?? null,
-    baselineFigure: target?.baseline ? { value: target.baseline.value, text: target.baseline.valueText, label: target.baseline.yearLabel } : null,
+    baselineFigure: target?.baseline ? { value: target.baseline.value, text: target.baseline.valueText, label: target.baseline.title } : null,
     targetFigure: target ? { value: target.computed.value, text: targetFigureText(target) } : null,
     lastYear,
     thisYear,
