@@ -140,8 +140,8 @@ const WORD_TO_PDF: Record<string, string> = { Title: 'H1', Heading1: 'H2', Headi
 
 /**
  * The PDF is tagged as the regulations expect, and its structure is the Word document's: language en-GB and
- * the title shown; the same headings in the same order and levels (Title → H1, Heading 1 → H2 …; the PDF prints
- * section numbers that Word numbers itself); each table with its caption and real header cells (TH) with the
+ * the title shown; the same headings in the same order and levels (Title → H1, Heading 1 → H2 …) with the same
+ * section numbers (printed in the PDF, Word's list numbering in the DOCX); each table with its caption and real header cells (TH) with the
  * Word table's header row; a Figure with alt text for each picture; every piece of text tagged or an artifact.
  */
 export async function expectTaggedLikeWord(pdfBuffer: Buffer, docxBuffer: Buffer, title: string): Promise<PdfStructure> {
@@ -152,15 +152,17 @@ export async function expectTaggedLikeWord(pdfBuffer: Buffer, docxBuffer: Buffer
   expect(structure.displaysTitle).toBe(true)
   expect(structure.marked).toBe(true)
   expect(structure.untagged).toEqual([])
-  const wordHeadings = docx.paragraphs.filter(p => WORD_TO_PDF[p.style]).map(p => `${WORD_TO_PDF[p.style]} ${p.text}`)
-  expect(headingsOf(structure).map(h => h.replace(/^(H\d) \d+(\.\d+)* /, '$1 '))).toEqual(wordHeadings)
+  const wordHeadings = docx.paragraphs.filter(p => WORD_TO_PDF[p.style]).map(p => `${WORD_TO_PDF[p.style]} ${p.text.replace(/\t/g, ' ')}`)
+  expect(headingsOf(structure)).toEqual(wordHeadings)
   expect(headingsOf(structure)[0]).toBe(`H1 ${title}`)
   const tables = tablesOf(structure)
   expect(tables.map(t => t.caption)).toEqual(docx.captions)
   docx.tables.forEach((table, index) => {
     const head = tables[index]!.head
     expect(head.length, `header rows of “${docx.captions[index]}”`).toBe(table.headerRows)
-    expect(head.at(-1)).toEqual(table.rows[table.headerRows - 1]!.map(text => `TH ${text.replace(/\s+/g, ' ')}`))
+    // (Compared without spaces: a word too long for a narrow column is broken between lines.)
+    const squeeze = (cells: string[]) => cells.map(cell => cell.replace(/\s+/g, ''))
+    expect(squeeze(head.at(-1) ?? [])).toEqual(squeeze(table.rows[table.headerRows - 1]!.map(text => `TH ${text}`)))
   })
   const figures = figuresOf(structure)
   expect(figures.map(f => f.alt)).toEqual(docx.images.map(image => expect.stringContaining(image.title)))
