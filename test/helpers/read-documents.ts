@@ -26,8 +26,13 @@ export interface DocxTable {
 }
 
 export interface DocxContent {
-  /** Every paragraph of the body (outside tables), with its style id. */
-  paragraphs: { style: string; text: string }[]
+  /**
+   * Every paragraph of the body (outside tables), with its style id. A paragraph numbered by Word's list
+   * numbering reads as Word shows it, "3.1\tText", with `listNumber` the number Word gives it.
+   */
+  paragraphs: { style: string; text: string; listNumber?: string }[]
+  /** The numbered (not bulleted) list levels of word/numbering.xml: "%1", "%1.%2". */
+  listLevels: string[]
   tables: DocxTable[]
   /** The caption paragraph just before each table. */
   captions: string[]
@@ -56,10 +61,27 @@ const cellText = ($: cheerio.CheerioAPI, el: Parameters<cheerio.CheerioAPI>[0]) 
     .get()
     .join('\n')
 
+/** The body's text, paragraph by paragraph (list numbers as Word shows them), the tables' cells among them. */
+function bodyText($: cheerio.CheerioAPI, paragraphs: DocxContent['paragraphs']): string {
+  let index = 0
+  return $('w\\:body')
+    .children()
+    .map((_, child) => {
+      if (child.type !== 'tag') return []
+      if (child.name === 'w:p') return [paragraphs[index++]!.text]
+      if (child.name === 'w:tbl') return [cellText($, child)]
+      return []
+    })
+    .get()
+    .join('\n')
+}
+
 export async function readDocx(buffer: Buffer): Promise<DocxContent> {
   const zip = await JSZip.loadAsync(buffer)
   const xml = await zip.file('word/document.xml')!.async('string')
   const $ = cheerio.load(xml, { xml: true })
+  const lists = await readNumbering(zip)
+  const counters = new Map<string, number[]>()
   const paragraphs: DocxContent['paragraphs'] = []
   const captions: string[] = []
   $('w\\:body > w\\:p').each((_, p) => {
@@ -69,7 +91,18 @@ export async function readDocx(buffer: Buffer): Promise<DocxContent> {
       .map((__, t) => $(t).text())
       .get()
       .join('')
-    paragraphs.push({ style, text })
+    const numId = $(p).find('w\\:pPr > w\\:numPr > w\\:numId').attr('w:val')
+    const level = Number($(p).find('w\\:pPr > w\\:numPr > w\\:ilvl').attr('w:val') ?? 0)
+    const definition = numId ? lists.get(numId)?.[level] : undefined
+    if (definition && definition.format !== 'bullet') {
+      // Count as Word does: this level goes on by one, the levels under it start again.
+      const counts = counters.get(numId!) ?? []
+      counts[level] = (counts[level] ?? definition.start - 1) + 1
+      counts.length = level + 1
+      counters.set(numId!, counts)
+      const listNumber = definition.text.replace(/%(\d)/g, (__, n: string) => String(counts[Number(n) - 1] ?? 1))
+      paragraphs.push({ style, text: `${listNumber}\t${text}`, listNumber })
+    } else paragraphs.push({ style, text })
   })
   const tables: DocxTable[] = []
   $('w\\:body > w\\:tbl').each((_, tbl) => {
@@ -124,6 +157,7 @@ export async function readDocx(buffer: Buffer): Promise<DocxContent> {
     .get()
   return {
     paragraphs,
+    listLevels: [...lists.values()].flat().filter(level => level.format !== 'bullet').map(level => level.text),
     tables,
     captions,
     sections,
@@ -131,9 +165,36 @@ export async function readDocx(buffer: Buffer): Promise<DocxContent> {
     footerFields,
     images,
     media: Object.keys(zip.files).filter(name => name.startsWith('word/media/')),
-    text: cellText($, $('w\\:body')),
+    text: bodyText($, paragraphs),
     core: (await zip.file('docProps/core.xml')?.async('string')) ?? '',
   }
+}
+
+/** word/numbering.xml: for each list (numId), its levels' format ("decimal", "bullet"), text ("%1.%2") and start. */
+async function readNumbering(zip: JSZip): Promise<Map<string, { format: string; text: string; start: number }[]>> {
+  const lists = new Map<string, { format: string; text: string; start: number }[]>()
+  const xml = await zip.file('word/numbering.xml')?.async('string')
+  if (!xml) return lists
+  const $ = cheerio.load(xml, { xml: true })
+  const abstract = new Map<string, { format: string; text: string; start: number }[]>()
+  $('w\\:abstractNum').each((_, a) => {
+    const levels: { format: string; text: string; start: number }[] = []
+    $(a)
+      .children('w\\:lvl')
+      .each((__, lvl) => {
+        levels[Number($(lvl).attr('w:ilvl'))] = {
+          format: $(lvl).children('w\\:numFmt').attr('w:val') ?? 'decimal',
+          text: $(lvl).children('w\\:lvlText').attr('w:val') ?? '',
+          start: Number($(lvl).children('w\\:start').attr('w:val') ?? 1),
+        }
+      })
+    abstract.set($(a).attr('w:abstractNumId') ?? '', levels)
+  })
+  $('w\\:num').each((_, n) => {
+    const levels = abstract.get($(n).children('w\\:abstractNumId').attr('w:val') ?? '')
+    if (levels) lists.set($(n).attr('w:numId') ?? '', levels)
+  })
+  return lists
 }
 
 export interface PdfContent {

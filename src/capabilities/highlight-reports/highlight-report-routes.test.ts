@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
 import { page } from '#test/helpers/html'
 import { readDocx, readPdf } from '#test/helpers/read-documents'
+import { expectTaggedLikeWord } from '#test/helpers/read-pdf-structure'
 import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 import type { DraftAction, DraftPriority } from '../plans/index.ts'
 
@@ -659,5 +660,11 @@ describe('the quarterly roll-up for the steering group', () => {
     expect(pdf.flat).toContain('Highlight reports to the Steering Group: Q1 2026/27')
     expect(pdf.flat).toContain('Support Challenge 25 in Rayleigh')
     expect(pdf.flat).toContain('Licensees approached')
+  })
+
+  it('downloads as a tagged PDF with the Word document’s headings and tables', async () => {
+    const get = async (format: string) =>
+      (await s.coordinator.get(`${s.base}/plans/${s.plan.id}/roll-up.${format}?quarter=1`).buffer(true).parse(binary).expect(200)).body as Buffer
+    await expectTaggedLikeWord(await get('pdf'), await get('docx'), 'Highlight reports to the Steering Group: Q1 2026/27 (April to June 2026)')
   })
 })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { aPartnership, aUser, contextFor } from '#test/helpers/builders'
 import { page } from '#test/helpers/html'
 import { countRaw, fixtureMonth, inDistrict, loadGeography, loadPoliceMonths } from '#test/helpers/police-data'
+import { expectTaggedLikeWord, figuresOf } from '#test/helpers/read-pdf-structure'
 import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '#test/helpers/read-documents'
 import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 
@@ -116,6 +117,13 @@ describe('the strategic assessment as a PDF', () => {
     pdf = await readPdf(body)
   })
 
+  it('is a tagged PDF with the Word document’s headings and tables, and each chart a Figure with alt text', async () => {
+    const pdfFile = await download(member, `${base}/document.pdf?${period}`)
+    const docxFile = await download(member, `${base}/document.docx?${period}`)
+    const structure = await expectTaggedLikeWord(pdfFile.body, docxFile.body, 'Strategic assessment: police recorded crime and anti-social behaviour')
+    expect(figuresOf(structure).length).toBeGreaterThan(0)
+  })
+
   it('has the figures, the caveats and the licence', () => {
     expect(pdf.title).toBe('Strategic assessment: police recorded crime and anti-social behaviour')
     expect(pdf.flat).toContain('December 2024 to January 2025')
@@ -206,6 +214,10 @@ describe('the coordinator’s strategic assessment report', () => {
     // The licence is stated once in the sources at the end, however many parts hold public sector information.
     expect(document.attribution?.filter(line => line === OGL)).toHaveLength(1)
     expect(docx.paragraphs.at(-1)!.text).toBe(document.attribution!.at(-1))
+    // A tagged PDF with the Word document's headings and tables, and each chart a Figure with alt text.
+    const pdf = (await t.services.reports.download(ctx, report.id, 'pdf')).body
+    const structure = await expectTaggedLikeWord(pdf, (await t.services.reports.download(ctx, report.id, 'docx')).body, document.title)
+    expect(figuresOf(structure).map(f => f.alt)).toEqual([expect.stringContaining('Crime and anti-social behaviour by month'), expect.stringContaining('36 months')])
   })
 
   it('leaves the police data out, and says so, when the partnership’s area has no police data for the year', async () => {

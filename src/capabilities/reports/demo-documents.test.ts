@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { page } from '#test/helpers/html'
 import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '#test/helpers/read-documents'
+import { expectTaggedLikeWord } from '#test/helpers/read-pdf-structure'
 import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 import { loadDemoData } from '../../demo/index.ts'
 import { formatMoney } from '../../shared/format.ts'
@@ -34,6 +35,11 @@ afterAll(() => t.close())
 
 /** Open the partnership's Reports page, find the report by its title, and follow its Word and PDF links. */
 async function oneClick(partnershipId: number, title: string): Promise<{ docx: DocxContent; pdf: PdfContent }> {
+  const files = await download(partnershipId, title)
+  return { docx: await readDocx(files.docx), pdf: await readPdf(files.pdf) }
+}
+
+async function download(partnershipId: number, title: string): Promise<{ docx: Buffer; pdf: Buffer }> {
   const list = page((await coordinator.get(`/partnerships/${partnershipId}/reports`).expect(200)).text)
   const row = list.$('[data-qa="reports"] tbody tr').filter((_, tr) => list.$(tr).find('th').text().trim() === title)
   expect(row, `a report “${title}” on the Reports page`).toHaveLength(1)
@@ -42,7 +48,7 @@ async function oneClick(partnershipId: number, title: string): Promise<{ docx: D
   expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   const pdf = await coordinator.get(link('/document.pdf')).buffer(true).parse(binary).expect(200)
   expect(pdf.headers['content-type']).toBe('application/pdf')
-  return { docx: await readDocx(docx.body as Buffer), pdf: await readPdf(pdf.body as Buffer) }
+  return { docx: docx.body as Buffer, pdf: pdf.body as Buffer }
 }
 
 const tableOf = (docx: DocxContent, caption: string) => {
@@ -268,4 +274,25 @@ describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 0
     expect(docx.text).toContain(`Performance against the partnership’s targets for ${financialYearLabel(2010)} is shown in the table below.`)
     expect(docx.captions.some(c => c.startsWith('Progress on the actions'))).toBe(false)
   })
+})
+
+describe('every demo document in the formats councils publish', () => {
+  for (const [partnership, title] of [
+    ['joint', 'Partnership Plan 2016/17: 1st Quarter Update'],
+    ['joint', 'Community Safety Partnership: annual report to the Review Committee 2021/22'],
+    ['joint', 'Community Safety Partnership: annual report to the Review Committee 2016/17'],
+    ['rochford', 'Community Safety Partnership: annual report to the Review Committee 2010/11'],
+    ['rochford', 'Achievements from Strategic Priorities 2010/11'],
+  ] as const) {
+    it(`${title}: a tagged PDF with the Word document’s headings and tables, and Word’s own numbering`, async () => {
+      const files = await download(partnerships[partnership], title)
+      const structure = await expectTaggedLikeWord(files.pdf, files.docx, title)
+      expect(structure.pages.length).toBeGreaterThan(1)
+      const docx = await readDocx(files.docx)
+      // Every section and paragraph number is Word's list numbering: none is typed.
+      expect(docx.paragraphs.filter(p => /^\d+(\.\d+)*\t/.test(p.text) && p.listNumber === undefined).map(p => p.text)).toEqual([])
+      if (title.includes('Review Committee')) expect(docx.paragraphs.filter(p => p.listNumber?.includes('.')).length).toBeGreaterThan(5)
+      for (const table of docx.tables) expect(table.headerRows).toBeGreaterThan(0)
+    })
+  }
 })

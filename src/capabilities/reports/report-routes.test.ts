@@ -216,6 +216,8 @@ describe('downloading the quarterly update', () => {
     expect(p.all('.app-document h2')).toContain('Appendix: every action by status, exceptions first')
     expect(p.$('.app-document .app-rag-tag[data-rag="amber"]').length).toBeGreaterThan(0)
     expect(p.$('.app-no-print').text()).toContain('Print command')
+    // The document is in the page's main landmark.
+    expect(p.$('main#main-content article.app-document')).toHaveLength(1)
   })
 })
 

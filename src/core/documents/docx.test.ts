@@ -1,9 +1,11 @@
+import * as cheerio from 'cheerio'
+import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { readDocx, type DocxContent } from '#test/helpers/read-documents'
-import { actionsTable, sampleDocument } from '#test/fixtures/sample-document'
+import { actionsTable, countedSampleDocument, sampleDocument } from '#test/fixtures/sample-document'
 
-import { renderDocx } from './docx.ts'
+import { countsAsWord, renderDocx } from './docx.ts'
 
 let docx: DocxContent
 beforeAll(async () => {
@@ -101,5 +103,43 @@ describe('the Word document', () => {
   it('ends with the attribution and carries the title in the file’s properties', () => {
     expect(docx.paragraphs.at(-1)?.text).toBe('Contains public sector information licensed under the Open Government Licence v3.0.')
     expect(docx.core).toContain('<dc:title>Community Safety Partnership annual report 2021/22</dc:title>')
+  })
+})
+
+describe('section and paragraph numbers by Word’s own list numbering', () => {
+  let buffer: Buffer
+  let numbered: DocxContent
+  let xml: string
+  beforeAll(async () => {
+    buffer = await renderDocx(countedSampleDocument())
+    numbered = await readDocx(buffer)
+    xml = await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string')
+  })
+
+  it('defines the levels “1” and “1.1” in numbering.xml', () => {
+    expect(numbered.listLevels.slice(0, 2)).toEqual(['%1', '%1.%2'])
+  })
+
+  it('numbers the section headings and paragraphs by list numbering, with no number typed in the text', () => {
+    expect(countsAsWord(countedSampleDocument())).toBe(true)
+    expect(numbered.paragraphs.filter(p => p.style === 'Heading1').map(p => [p.listNumber, p.text])).toEqual([
+      ['1', '1\tPurpose of report'],
+      ['2', '2\tBackground'],
+      [undefined, 'Priority 1: Safeguarding vulnerable people'],
+      ['3', '3\tPerformance'],
+    ])
+    expect(numbered.paragraphs.filter(p => p.listNumber?.includes('.')).map(p => p.listNumber)).toEqual(['1.1', '1.2', '2.1'])
+    // In the file itself: each numbered paragraph carries numPr, and no text starts with a typed number.
+    const $ = cheerio.load(xml, { xml: true })
+    expect($('w\\:body > w\\:p').filter((_, p) => $(p).find('w\\:pPr > w\\:numPr > w\\:ilvl').attr('w:val') !== undefined && $(p).find('w\\:pPr > w\\:pStyle').attr('w:val') !== 'ListParagraph')).toHaveLength(6)
+    const texts = $('w\\:t').map((_, t) => $(t).text()).get()
+    expect(texts.filter(text => /^\d+(\.\d+)*\t/.test(text))).toEqual([])
+    expect(texts).toContain('Purpose of report')
+  })
+
+  it('keeps the numbers typed when the document’s own numbers are not those Word would count', () => {
+    expect(countsAsWord(sampleDocument())).toBe(false) // it goes from section 1 to section 3
+    expect(docx.paragraphs.some(p => p.listNumber !== undefined && p.style === 'Heading1')).toBe(false)
+    expect(docx.text).toContain('3.1\tThe priority areas for action for 2021/22 were:')
   })
 })

@@ -5,6 +5,7 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  LevelFormat,
   Packer,
   PageNumber,
   PageOrientation,
@@ -31,6 +32,10 @@ import { bodyCells, chartFiguresTable, columnFractions, drawChart, fitColumns, h
  * a landscape section for each landscape part, "Page X of Y" in the footer, and charts as pictures with alt
  * text followed by their figures as a table. Arial is the font: Word has it, and LibreOffice uses the
  * metric-compatible Liberation Sans in its place.
+ *
+ * Section and paragraph numbers ("3", "3.1") are Word's own list numbering (one numbering definition, levels
+ * "1" and "1.1"), not typed text, so a paragraph an officer inserts in Word renumbers those after it. A
+ * document whose numbers do not count as Word would count them keeps them typed, so it still prints as built.
  */
 
 // A4 in twips (twentieths of a point), 2 cm margins.
@@ -46,13 +51,47 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '6F777B' }
 
 type Orientation = 'portrait' | 'landscape'
 
+const NUMBERING = 'report-numbering'
+const numberingLevel = (level: 0 | 1, text: string) => ({
+  level,
+  format: LevelFormat.DECIMAL,
+  text,
+  alignment: AlignmentType.START,
+  style: { paragraph: { indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT } } },
+})
+
+/**
+ * Whether Word's list numbering gives the document's own numbers: each numbered section is the next whole number,
+ * each numbered paragraph the next "section.n" in its section (a paragraph numbered outside a numbered section,
+ * or a gap, and it does not).
+ */
+export function countsAsWord(document: ReportDocument): boolean {
+  let section = 0
+  let paragraph = 0
+  for (const s of document.sections) {
+    if (s.number !== undefined && s.heading) {
+      section++
+      paragraph = 0
+      if (s.number !== String(section)) return false
+    }
+    for (const block of s.blocks) {
+      if (block.kind !== 'paragraph' || block.number === undefined) continue
+      paragraph++
+      if (section === 0 || block.number !== `${section}.${paragraph}`) return false
+    }
+  }
+  return true
+}
+
 function runs(text: string | ModelRun[], options: { size?: number; bold?: boolean; colour?: string } = {}): TextRun[] {
   return runsOf(text).map(run => new TextRun({ text: run.text, bold: run.bold ?? options.bold, size: options.size, color: options.colour }))
 }
 
-function paragraphBlock(block: Extract<Block, { kind: 'paragraph' }>): Paragraph {
+/** `listNumbers`: the number is Word's list numbering (else typed before a tab). */
+function paragraphBlock(block: Extract<Block, { kind: 'paragraph' }>, listNumbers: boolean): Paragraph {
   const size = block.small ? 18 : undefined
   if (!block.number) return new Paragraph({ children: runs(block.text, { size }), spacing: { after: 160 } })
+  if (listNumbers) return new Paragraph({ children: runs(block.text, { size }), numbering: { reference: NUMBERING, level: 1, custom: true }, spacing: { after: 160 } })
   return new Paragraph({
     children: [new TextRun({ text: block.number, size }), new TextRun({ text: '\t', size }), ...runs(block.text, { size })],
     indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT },
@@ -183,12 +222,12 @@ function chartBlock(block: Extract<Block, { kind: 'chart' }>, orientation: Orien
   ]
 }
 
-function blockContent(block: Block, orientation: Orientation): (Paragraph | Table)[] {
+function blockContent(block: Block, orientation: Orientation, listNumbers: boolean): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ text: block.text, heading: block.level === 3 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, keepNext: true })]
     case 'paragraph':
-      return [paragraphBlock(block)]
+      return [paragraphBlock(block, listNumbers)]
     case 'bullets':
       return block.items.map(item => new Paragraph({ text: item, bullet: { level: 0 }, spacing: { after: 80 } }))
     case 'note':
@@ -209,22 +248,24 @@ function blockContent(block: Block, orientation: Orientation): (Paragraph | Tabl
   }
 }
 
-function sectionContent(section: DocumentSection, orientation: Orientation, breakBefore: boolean): (Paragraph | Table)[] {
+function sectionContent(section: DocumentSection, orientation: Orientation, breakBefore: boolean, listNumbers: boolean): (Paragraph | Table)[] {
   const content: (Paragraph | Table)[] = []
   if (section.heading) {
+    const listed = listNumbers && section.number !== undefined
     content.push(
       new Paragraph({
-        text: section.number ? `${section.number}\t${section.heading}` : section.heading,
+        text: section.number && !listed ? `${section.number}\t${section.heading}` : section.heading,
         heading: HeadingLevel.HEADING_1,
         keepNext: true,
         pageBreakBefore: breakBefore,
-        tabStops: section.number ? [{ type: TabStopType.LEFT, position: NUMBER_INDENT }] : undefined,
+        numbering: listed ? { reference: NUMBERING, level: 0 } : undefined,
+        tabStops: section.number && !listed ? [{ type: TabStopType.LEFT, position: NUMBER_INDENT }] : undefined,
       }),
     )
   } else if (breakBefore) {
     content.push(new Paragraph({ children: [], pageBreakBefore: true }))
   }
-  for (const block of section.blocks) content.push(...blockContent(block, orientation))
+  for (const block of section.blocks) content.push(...blockContent(block, orientation, listNumbers))
   return content
 }
 
@@ -256,6 +297,7 @@ function footer(text: string, orientation: Orientation): Footer {
 }
 
 export async function renderDocx(document: ReportDocument): Promise<Buffer> {
+  const listNumbers = countsAsWord(document)
   // Consecutive sections of one orientation share a Word section; a change of orientation starts a new one.
   const groups: { orientation: Orientation; children: (Paragraph | Table)[] }[] = []
   document.sections.forEach((section, index) => {
@@ -266,7 +308,7 @@ export async function renderDocx(document: ReportDocument): Promise<Buffer> {
       group = { orientation, children: index === 0 ? titleBlock(document) : [] }
       groups.push(group)
     }
-    group!.children.push(...sectionContent(section, orientation, Boolean(section.startOnNewPage) && !startsGroup))
+    group!.children.push(...sectionContent(section, orientation, Boolean(section.startOnNewPage) && !startsGroup, listNumbers))
   })
   if (!groups.length) groups.push({ orientation: 'portrait', children: titleBlock(document) })
   if (document.attribution?.length) {
@@ -294,6 +336,7 @@ export async function renderDocx(document: ReportDocument): Promise<Buffer> {
     creator: document.author ?? 'CSP Hub',
     lastModifiedBy: 'CSP Hub',
     description: document.metadata?.map(item => `${item.label}: ${item.value}`).join('; '),
+    numbering: { config: [{ reference: NUMBERING, levels: [numberingLevel(0, '%1'), numberingLevel(1, '%1.%2')] }] },
     styles: {
       default: {
         document: { run: { font: FONT, size: 22, color: TEXT_COLOUR, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 120 } } },

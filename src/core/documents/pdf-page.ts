@@ -16,6 +16,13 @@ export interface PdfOptions {
 
 export type Orientation = 'portrait' | 'landscape'
 export type Doc = InstanceType<typeof PDFDocument>
+export type StructElement = PDFKit.PDFStructureElement
+
+/** Attributes of a table cell in the structure tree (what a screen reader needs to read a table). */
+export interface CellAttributes {
+  scope?: 'Column' | 'Row' | 'Both'
+  colSpan?: number
+}
 
 const MARGINS = { top: 50, bottom: 60, left: 50, right: 50 }
 export const SIZES = { title: 22, subtitle: 14, section: 15, h3: 12.5, h4: 11, body: 10.5, small: 9, table: 9, tableSmall: 8 }
@@ -48,6 +55,8 @@ export class PdfPage {
   private readonly bold: string
   readonly fit: (text: string) => string
   protected orientation: Orientation = 'portrait'
+  /** The structure tree's top element: every heading, paragraph, list, table and figure sits under it in reading order. */
+  readonly root: StructElement
 
   constructor(document: ReportDocument, options: PdfOptions) {
     this.doc = new PDFDocument({
@@ -57,6 +66,7 @@ export class PdfPage {
       autoFirstPage: false,
       lang: 'en-GB',
       displayTitle: true,
+      tagged: true,
       pdfVersion: '1.7',
       info: {
         Title: document.title,
@@ -67,6 +77,8 @@ export class PdfPage {
         ModDate: document.generatedAt,
       },
     })
+    this.root = this.doc.struct('Document')
+    this.doc.addStructure(this.root)
     const font = options.font === 'standard' ? null : systemFont()
     if (font) {
       this.doc.registerFont('Body', font.regular)
@@ -101,7 +113,10 @@ export class PdfPage {
 
   newPage(orientation: Orientation = this.orientation) {
     this.orientation = orientation
+    // Content marked as part of a structure element carries on on the next page (as pdfkit does when text runs over).
+    const open = this.doc.page ? this.doc.endPageMarkings(this.doc.page) : []
     this.doc.addPage({ size: 'A4', layout: orientation, margins: MARGINS })
+    this.doc.initPageMarkings(open)
     this.doc.x = this.left
     this.doc.y = this.top
   }
@@ -109,6 +124,42 @@ export class PdfPage {
   /** Start a new page unless `height` fits below the current position. */
   ensureSpace(height: number) {
     if (this.doc.y + height > this.bottom && this.doc.y > this.top + 1) this.newPage()
+  }
+
+  // --- The structure tree (a tagged PDF) ------------------------------------------------------
+
+  /** A new structure element of `type` (H1, P, Table, TD …) as the last child of `parent`. */
+  element(type: string, parent: StructElement = this.root, options: { alt?: string; lang?: string } = {}, cell: CellAttributes = {}): StructElement {
+    const element = this.doc.struct(type, options)
+    if (cell.scope || (cell.colSpan ?? 1) > 1) {
+      const data = (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data
+      data.A = { O: 'Table', ...(cell.scope ? { Scope: cell.scope } : {}), ...((cell.colSpan ?? 1) > 1 ? { ColSpan: cell.colSpan } : {}) }
+    }
+    parent.add(element)
+    return element
+  }
+
+  /** Draw content that belongs to `element` (marked content is never nested: draw artifacts outside). */
+  content(element: StructElement, draw: () => void) {
+    const type = (element as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S
+    const marked = this.doc.markStructureContent(type)
+    draw()
+    this.doc.endMarkedContent()
+    element.add(marked)
+  }
+
+  /** A new element under `parent` holding what `draw` draws: a heading, a paragraph, a cell. */
+  tagged(type: string, parent: StructElement, draw: () => void, options: { alt?: string; lang?: string } = {}, cell: CellAttributes = {}): StructElement {
+    const element = this.element(type, parent, options, cell)
+    this.content(element, draw)
+    return element
+  }
+
+  /** Drawing that is not content (rules, fills, repeated table headers, page footers): assistive technology skips it. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout') {
+    this.doc.markContent('Artifact', { type })
+    draw()
+    this.doc.endMarkedContent()
   }
 
   font(bold: boolean, size: number) {
