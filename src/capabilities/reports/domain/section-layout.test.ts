@@ -102,6 +102,10 @@ describe('the annual report’s sections as the council lays them out', () => {
     expect(up.slice(2, 4).map(entry => entry.key)).toEqual(['risk', 'background'])
     expect(moveSection(standardLayout(), 'purpose', 'up')).toEqual(standardLayout())
     expect(moveSection(standardLayout(), 'recommendation', 'down')).toEqual(standardLayout())
+    // An included section moves past the next included one, over those left out.
+    const climate = layoutFromChoices(standardLayout(), [{ key: 'climate', title: '', included: true, position: null }])
+    expect(numberedSections(moveSection(climate, 'climate', 'up')).map(entry => entry.key).slice(-3)).toEqual(['climate', 'equality', 'recommendation'])
+    expect(moveSection(climate, 'dataProtection', 'up').map(entry => entry.key).slice(-4)).toEqual(['dataProtection', 'equality', 'climate', 'recommendation'])
   })
 
   it('gives the narrative form the included sections in order with the council’s titles, each required', () => {

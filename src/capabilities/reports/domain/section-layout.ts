@@ -140,12 +140,19 @@ export function layoutFromChoices(current: readonly SectionLayoutEntry[], choice
     .map(item => item.entry)
 }
 
-/** Move one section up or down a place (the settings page's buttons). */
+/**
+ * Move one section up or down a place (the settings page's buttons). An included section moves past the next
+ * included one, over any left out between them, so its number changes as the button says.
+ */
 export function moveSection(layout: readonly SectionLayoutEntry[], key: AnnualSectionKey, direction: 'up' | 'down'): SectionLayoutEntry[] {
   const entries = [...layout]
   const index = entries.findIndex(entry => entry.key === key)
-  const other = direction === 'up' ? index - 1 : index + 1
-  if (index < 0 || other < 0 || other >= entries.length) return entries
-  ;[entries[index], entries[other]] = [entries[other]!, entries[index]!]
+  if (index < 0) return entries
+  const step = direction === 'up' ? -1 : 1
+  let other = index + step
+  if (entries[index]!.included) while (other >= 0 && other < entries.length && !entries[other]!.included) other += step
+  if (other < 0 || other >= entries.length) return entries
+  const [moved] = entries.splice(index, 1)
+  entries.splice(other, 0, moved!)
   return entries
 }
