@@ -1,6 +1,4 @@
 import { Resvg } from '@resvg/resvg-js'
-import createDOMPurify from 'dompurify'
-import { JSDOM } from 'jsdom'
 
 /**
  * A council logo as uploaded, checked before it is kept: a PNG by its signature, header and end, with its size
@@ -46,7 +44,9 @@ function checkPng(bytes: Buffer): CheckedLogo {
 const EXTERNAL_URL = /url\(\s*(['"]?)\s*(?!#)[^)]*\)|@import/i
 
 /** The SVG with everything that could run or reach outside the file removed; null when nothing of an SVG is left. */
-export function sanitiseSvg(text: string): string | null {
+export async function sanitiseSvg(text: string): Promise<string | null> {
+  // Loaded on the first SVG upload, not when the app starts: jsdom is large.
+  const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')])
   const { window } = new JSDOM('')
   try {
     const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])
@@ -72,10 +72,10 @@ export function sanitiseSvg(text: string): string | null {
   }
 }
 
-function checkSvg(bytes: Buffer): CheckedLogo {
+async function checkSvg(bytes: Buffer): Promise<CheckedLogo> {
   const text = bytes.toString('utf8')
   if (!/<svg[\s>]/i.test(text)) throw new LogoFileError('The selected file is not an SVG picture: save the logo as a PNG or an SVG and upload it again')
-  const svg = sanitiseSvg(text.replace(/^\uFEFF/, '').replace(/<\?xml[^>]*\?>/, '').replace(/<!DOCTYPE[^>]*>/i, ''))
+  const svg = await sanitiseSvg(text.replace(/^\uFEFF/, '').replace(/<\?xml[^>]*\?>/, '').replace(/<!DOCTYPE[^>]*>/i, ''))
   if (!svg) throw new LogoFileError('The selected SVG has no picture CSP Hub can use: save the logo as a PNG or a plain SVG and upload it again')
   let rendered: { png: Buffer; width: number; height: number }
   try {
@@ -90,7 +90,7 @@ function checkSvg(bytes: Buffer): CheckedLogo {
 }
 
 /** Check an uploaded logo: PNG or SVG (by its content, not its name), within the size limit. */
-export function checkLogo(file: { buffer: Buffer; originalname: string } | undefined): CheckedLogo {
+export async function checkLogo(file: { buffer: Buffer; originalname: string } | undefined): Promise<CheckedLogo> {
   if (!file || file.buffer.length === 0) throw new LogoFileError('Select a PNG or SVG file of the council’s logo')
   if (file.buffer.length > MAX_LOGO_BYTES) throw new LogoFileError(`The logo must be smaller than ${MAX_LOGO_BYTES / 1024} KB`)
   if (file.buffer.subarray(0, 8).equals(PNG_SIGNATURE)) return checkPng(file.buffer)

@@ -46,7 +46,7 @@ export function paperLayoutRoutes(routes: Router, reports: ReportService): void 
     requirePermission(ctx, 'edit_records')
     try {
       await receiveUpload(req, res, parseLogo)
-      const checked = checkLogo(req.file)
+      const checked = await checkLogo(req.file)
       await reports.saveLogo(ctx, checked, req.file!.originalname, req.file!.size)
     } catch (error) {
       if (error instanceof multer.MulterError) {
