@@ -330,7 +330,11 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       const narrative = fromPrevious
         ? cleanNarrative(input.kind, fromPrevious.narrative ?? {})
         : startingNarrative(input.kind, { partnershipName: ctx.partnership.name, year, committee })
-      const copiedFrom = fromPrevious ? { reportId: fromPrevious.id, title: fromPrevious.title, year: fromPrevious.year, sections: copiedSectionKeys(input.kind, narrative) } : null
+      // Only the sections the report has (the council's layout) are flagged as copied.
+      const sectionKeys = new Set((await narrativeSections(ctx, input.kind)).map(section => section.key))
+      const copiedFrom = fromPrevious
+        ? { reportId: fromPrevious.id, title: fromPrevious.title, year: fromPrevious.year, sections: copiedSectionKeys(input.kind, narrative).filter(key => sectionKeys.has(key)) }
+        : null
       const title = input.title ?? defaultTitle(input.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee, planTitle: plan?.title, partnershipName: ctx.partnership.name })
       const row = await db.transaction().execute(trx =>
         auditedInsert(trx, ctx.actor, target(ctx), {
