@@ -197,7 +197,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       sources.moreSections?.(ctx, { kind: report.kind, year: report.year, quarter: isQuarter(report.quarter) ? report.quarter : null, planId: report.planId }) ?? [],
     ])
     const whole = withMoreSections(document, more)
-    return report.status === 'draft' && report.copiedFrom?.sections.length ? withCopiedNote(whole, report.kind, report.copiedFrom) : whole
+    return report.status === 'draft' && report.copiedFrom?.sections.length ? withCopiedNote(whole, report.kind, report.copiedFrom, await narrativeSections(ctx, report.kind)) : whole
   }
 
   async function buildFromRecords(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
