@@ -1,5 +1,7 @@
 import { Resvg } from '@resvg/resvg-js'
 
+import { systemFont } from '../../core/documents/fonts.ts'
+
 /**
  * A council logo as uploaded, checked before it is kept: a PNG by its signature, header and end, with its size
  * read from the header; an SVG parsed and sanitised with DOMPurify (its SVG profile) in jsdom, which removes
@@ -10,8 +12,8 @@ import { Resvg } from '@resvg/resvg-js'
 
 export const MAX_LOGO_BYTES = 200 * 1024
 export const MAX_LOGO_PIXELS = 4000
-/** The width an SVG logo is drawn at for the documents: sharp at 6 cm wide in print. */
-const SVG_RENDER_WIDTH = 720
+/** The width an SVG logo is drawn at for the documents: about 200 dots to the inch at its 6 cm in print. */
+const SVG_RENDER_WIDTH = 480
 
 export class LogoFileError extends Error {}
 
@@ -79,7 +81,12 @@ async function checkSvg(bytes: Buffer): Promise<CheckedLogo> {
   if (!svg) throw new LogoFileError('The selected SVG has no picture CSP Hub can use: save the logo as a PNG or a plain SVG and upload it again')
   let rendered: { png: Buffer; width: number; height: number }
   try {
-    const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: SVG_RENDER_WIDTH }, font: { loadSystemFonts: true } })
+    // Text in the logo gets the system's sans-serif (as the charts do) where the SVG names no font it has.
+    const font = systemFont()
+    const resvg = new Resvg(svg, {
+      fitTo: { mode: 'width', value: SVG_RENDER_WIDTH },
+      font: font ? { fontFiles: [font.regular, font.bold], loadSystemFonts: true, defaultFontFamily: font.family, sansSerifFamily: font.family } : { loadSystemFonts: true },
+    })
     const image = resvg.render()
     rendered = { png: image.asPng(), width: image.width, height: image.height }
   } catch {

@@ -72,9 +72,9 @@ describe('the council’s logo', () => {
     await coordinator.post(`${base}/paper`, { councilName: 'Rochford District Council', agendaItem: '7' }).expect(303)
     await uploadLogo(Buffer.from(LOGO_SVG), 'rdc-logo.svg').expect(303)
     const kept = await t.db.selectFrom('reportPaperLogos').selectAll().where('partnershipId', '=', ctx.partnership.id).executeTakeFirstOrThrow()
-    expect(kept).toMatchObject({ mediaType: 'image/svg+xml', fileName: 'rdc-logo.svg', width: 720, height: 240 })
+    expect(kept).toMatchObject({ mediaType: 'image/svg+xml', fileName: 'rdc-logo.svg', width: 480, height: 160 })
     for (const gone of ['script', 'onload', 'tracker.example', '<image']) expect(kept.svg).not.toContain(gone)
-    expect(await logoAudit()).toEqual([{ action: 'create', summary: 'Uploaded the council logo “rdc-logo.svg” (SVG, 1 KB, 720 × 240 pixels)' }])
+    expect(await logoAudit()).toEqual([{ action: 'create', summary: 'Uploaded the council logo “rdc-logo.svg” (SVG, 1 KB, 480 × 160 pixels)' }])
 
     const settings = page((await coordinator.get(`${base}/paper/logo`).expect(200)).text)
     expect(settings.$('img[data-qa="council-logo"]').attr('alt')).toBe('Rochford District Council logo')
@@ -113,7 +113,7 @@ describe('the council’s logo', () => {
     await coordinator.post(`${base}/paper/logo/delete`).expect(303)
     expect(await t.db.selectFrom('reportPaperLogos').selectAll().where('partnershipId', '=', ctx.partnership.id).execute()).toEqual([])
     expect((await logoAudit()).map(row => `${row.action}: ${row.summary}`).slice(1)).toEqual([
-      'update: Replaced the council logo “rdc-logo.svg” (SVG, 1 KB, 720 × 240 pixels) with “logo.png” (PNG, 1 KB, 120 × 60 pixels)',
+      'update: Replaced the council logo “rdc-logo.svg” (SVG, 1 KB, 480 × 160 pixels) with “logo.png” (PNG, 1 KB, 120 × 60 pixels)',
       'delete: Removed the council logo “logo.png” (PNG, 1 KB, 120 × 60 pixels)',
     ])
     expect(page((await coordinator.get(`${base}/paper/logo`).expect(200)).text).$('[data-qa="no-logo"]')).toHaveLength(1)
