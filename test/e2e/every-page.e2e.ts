@@ -34,6 +34,7 @@ const NOT_CRAWLED: Record<string, string> = {
   'GET /partnerships/:partnershipId/funding/:year/reserves/:id/delete': 'once a year draws on reserves; no demo year does (money-shapes-routes.test.ts)',
   'GET /partnerships/:partnershipId/indicators/:indicatorId/comparators/:id/edit': 'on one demo indicator among many (indicators.e2e.ts)',
   'GET /partnerships/:partnershipId/indicators/:indicatorId/comparators/:id/delete': 'on one demo indicator among many (indicators.e2e.ts)',
+  'GET /partnerships/:partnershipId/reports/paper/logo/delete': 'linked once a council logo is uploaded; no demo partnership has one (report-paper-layout.test.ts)',
 }
 
 /**

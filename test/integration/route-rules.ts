@@ -289,6 +289,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /partnerships/:partnershipId/reports/new': { rule: 'edit_records' },
   'GET /partnerships/:partnershipId/reports/paper': { rule: 'edit_records' },
   'POST /partnerships/:partnershipId/reports/paper': { rule: 'edit_records', body: { agendaItem: '7', contactEmail: 'officer@example.org' } },
+  // The council's logo (a multipart upload; the matrix sends none, so an allowed role gets the form back) and sections
+  'GET /partnerships/:partnershipId/reports/paper/logo': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/reports/paper/logo': { rule: 'edit_records' },
+  'GET /partnerships/:partnershipId/reports/paper/logo/delete': { rule: 'edit_records', redirects: true },
+  'POST /partnerships/:partnershipId/reports/paper/logo/delete': { rule: 'edit_records' },
+  'GET /partnerships/:partnershipId/reports/paper/sections': { rule: 'edit_records' },
+  'POST /partnerships/:partnershipId/reports/paper/sections': { rule: 'edit_records', body: { recommendationPosition: '2', included: ['climate', 'legal'], legalTitle: 'Legal implications' } },
   'POST /partnerships/:partnershipId/reports/new': { rule: 'edit_records', body: { kind: 'quarterly_plan_update', planId: '{id}', quarter: '2', startFrom: 'starting_words' } },
   'GET /partnerships/:partnershipId/reports/exports': { rule: 'view' },
   'GET /partnerships/:partnershipId/reports/:id': { rule: 'view' },

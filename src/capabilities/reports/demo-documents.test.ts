@@ -145,7 +145,7 @@ describe('the quarterly plan update of the joint CSP’s 2016/17 plan, 1st quart
 describe('the joint CSP’s 2021/22 report to the Review Committee (seed 004)', () => {
   let files: { docx: DocxContent; pdf: PdfContent }
   beforeAll(async () => {
-    files = await oneClick(partnerships.joint, 'Community Safety Partnership: annual report to the Review Committee 2021/22')
+    files = await oneClick(partnerships.joint, 'Castle Point and Rochford Community Safety Partnership: annual report to the Review Committee 2021/22')
   })
 
   it('states the funding ledger’s figures: the £12,337 grant, the £10,142 roll-over and the £1,518 anticipated underspend', async () => {
@@ -197,7 +197,7 @@ describe('the joint CSP’s 2021/22 report to the Review Committee (seed 004)', 
 
 describe('the joint CSP’s 2016/17 report to the Review Committee (seed 001)', () => {
   it('says nothing is allocated yet for 2016/17, as the funding page does, instead of forecasting an underspend of the grant', async () => {
-    const files = await oneClick(partnerships.joint, 'Community Safety Partnership: annual report to the Review Committee 2016/17')
+    const files = await oneClick(partnerships.joint, 'Castle Point and Rochford Community Safety Partnership: annual report to the Review Committee 2016/17')
     const rows = tableOf(files.docx, 'Funding for 2016/17').rows.slice(1)
     expect(rows.at(-1)).toEqual(['Forecast underspend', 'Nothing allocated yet'])
     expect(rows).toContainEqual(['Total available', '£14,019'])
@@ -218,7 +218,7 @@ describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 0
   }
 
   for (const [kind, title] of [
-    ['report to the Review Committee', 'Community Safety Partnership: annual report to the Review Committee 2010/11'],
+    ['report to the Review Committee', 'Rochford District Community Safety Partnership: annual report to the Review Committee 2010/11'],
     ['performance table', 'Achievements from Strategic Priorities 2010/11'],
   ] as const) {
     it(`the ${kind} has each target with both years’ figures, the change and the status the indicators give`, async () => {
@@ -269,7 +269,7 @@ describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 0
   })
 
   it('the report to the Review Committee is about 2010/11 without a plan for that year, in the plan’s words from the seed', async () => {
-    const { docx } = await oneClick(partnerships.rochford, 'Community Safety Partnership: annual report to the Review Committee 2010/11')
+    const { docx } = await oneClick(partnerships.rochford, 'Rochford District Community Safety Partnership: annual report to the Review Committee 2010/11')
     expect(docx.text).toContain('For general ‘All Crime’, the partnership achieved a reduction of 9.4% in the number of offences reported to the Police in 2010/2011 compared to the previous year.')
     expect(docx.text).toContain(`Performance against the partnership’s targets for ${financialYearLabel(2010)} is shown in the table below.`)
     expect(docx.captions.some(c => c.startsWith('Progress on the actions'))).toBe(false)

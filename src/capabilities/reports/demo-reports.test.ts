@@ -28,9 +28,9 @@ describe('the demo reports', () => {
       .execute()
     expect(rows.map(r => `${r.kind}: ${r.title}`)).toEqual([
       'quarterly_plan_update: Partnership Plan 2016/17: 1st Quarter Update',
-      'annual_scrutiny_report: Community Safety Partnership: annual report to the Review Committee 2016/17',
-      'annual_scrutiny_report: Community Safety Partnership: annual report to the Review Committee 2021/22',
-      'annual_scrutiny_report: Community Safety Partnership: annual report to the Review Committee 2010/11',
+      'annual_scrutiny_report: Castle Point and Rochford Community Safety Partnership: annual report to the Review Committee 2016/17',
+      'annual_scrutiny_report: Castle Point and Rochford Community Safety Partnership: annual report to the Review Committee 2021/22',
+      'annual_scrutiny_report: Rochford District Community Safety Partnership: annual report to the Review Committee 2010/11',
       'performance_table: Achievements from Strategic Priorities 2010/11',
     ])
   })

@@ -5,6 +5,7 @@ import { partnershipContext } from '../../web/request.ts'
 import { requirePermission } from '../../core/access/partnership-context.ts'
 
 import { paperForm } from './paper-forms.ts'
+import { paperLayoutRoutes } from './paper-layout-routes.ts'
 import type { ReportService } from './report-service.ts'
 
 const yesNo = (value: boolean | null | undefined) => (value === true ? 'yes' : value === false ? 'no' : '')
@@ -27,4 +28,6 @@ export function paperRoutes(routes: Router, reports: ReportService): void {
     await req.flash('Paper front matter saved: it is printed on the front page of the annual report to the scrutiny committee')
     res.redirect(303, `/partnerships/${ctx.partnership.id}/reports`)
   })
+
+  paperLayoutRoutes(routes, reports)
 }

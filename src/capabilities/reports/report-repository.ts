@@ -45,6 +45,26 @@ export const reportRepository = {
     return db.selectFrom('reportPaperSettings').selectAll().where('partnershipId', '=', partnershipId).executeTakeFirst()
   },
 
+  /** The partnership's council logo, if it has uploaded one. */
+  async paperLogo(db: Db, partnershipId: number) {
+    return db.selectFrom('reportPaperLogos').selectAll().where('partnershipId', '=', partnershipId).executeTakeFirst()
+  },
+
+  /** Keep the council logo, replacing the one before. */
+  async putPaperLogo(db: Db, values: Omit<NewRow<'reportPaperLogos'>, 'id' | 'createdAt' | 'updatedAt'>, now: Date) {
+    const existing = await reportRepository.paperLogo(db, values.partnershipId)
+    if (existing) {
+      await db.updateTable('reportPaperLogos').set({ ...values, updatedAt: now }).where('id', '=', existing.id).execute()
+      return existing
+    }
+    await db.insertInto('reportPaperLogos').values(values).execute()
+    return null
+  },
+
+  async removePaperLogo(db: Db, partnershipId: number) {
+    return db.deleteFrom('reportPaperLogos').where('partnershipId', '=', partnershipId).returning(['id', 'fileName', 'mediaType', 'byteSize', 'width', 'height']).executeTakeFirst()
+  },
+
   /** The document a final report was issued with. */
   async finalDocument(db: Db, partnershipId: number, reportId: number) {
     return db.selectFrom('reportFinalDocuments').select(['document', 'generatedAt']).where('partnershipId', '=', partnershipId).where('reportId', '=', reportId).executeTakeFirst()

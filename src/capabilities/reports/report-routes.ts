@@ -13,7 +13,6 @@ import { financialYearLabel, isQuarter, quarterLabel } from '../../core/calendar
 
 import {
   isCommitteeReport,
-  NARRATIVE_SECTIONS,
   needsPlan,
   needsQuarter,
   yearFromPlan,
@@ -23,6 +22,7 @@ import {
   REPORT_STATUS_LABELS,
   type ReportKind,
 } from './domain/report-kinds.ts'
+import { LOGO_PATH } from './paper-layout-routes.ts'
 import { paperRoutes } from './paper-routes.ts'
 import { DATE_FIELD_LINKS, detailsForm, narrativeForm, newReportForm } from './report-forms.ts'
 import { issuedText, requireDraft, type GeneratedFile, type ReportRow, type ReportService } from './report-service.ts'
@@ -231,7 +231,7 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
       details,
       report: { ...report, kindLabel: REPORT_KIND_LABELS[report.kind], period: periodText(report), statusLabel: REPORT_STATUS_LABELS[report.status] },
       isCommitteeReport: isCommitteeReport(report.kind),
-      sections: NARRATIVE_SECTIONS[report.kind].map(section => ({
+      sections: (await reports.narrativeSections(ctx, report.kind)).map(section => ({
         key: section.key,
         heading: section.heading,
         required: section.required,
@@ -275,24 +275,28 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
     res.redirect(303, `${base(ctx)}/${report.id}`)
   })
 
-  const narrativeView = (report: ReportRow) => ({
-    report: { ...report, kindLabel: REPORT_KIND_LABELS[report.kind] },
-    sections: NARRATIVE_SECTIONS[report.kind].map(section => ({ ...section, copied: report.copiedFrom?.sections.includes(section.key) ?? false })),
-    copiedFrom: report.copiedFrom?.sections.length
-      ? {
-          title: report.copiedFrom.title,
-          year: financialYearLabel(report.copiedFrom.year),
-          items: NARRATIVE_SECTIONS[report.kind].filter(section => report.copiedFrom!.sections.includes(section.key)).map(section => ({ value: section.key, text: section.heading })),
-        }
-      : null,
-  })
+  /** The narrative form: the sections of the report as the partnership lays it out, copied ones flagged. */
+  const narrativeView = async (ctx: PartnershipContext, report: ReportRow) => {
+    const sections = await reports.narrativeSections(ctx, report.kind)
+    return {
+      report: { ...report, kindLabel: REPORT_KIND_LABELS[report.kind] },
+      sections: sections.map(section => ({ ...section, copied: report.copiedFrom?.sections.includes(section.key) ?? false })),
+      copiedFrom: report.copiedFrom?.sections.length
+        ? {
+            title: report.copiedFrom.title,
+            year: financialYearLabel(report.copiedFrom.year),
+            items: sections.filter(section => report.copiedFrom!.sections.includes(section.key)).map(section => ({ value: section.key, text: section.heading })),
+          }
+        : null,
+    }
+  }
 
   routes.get('/reports/:id/narrative', async (req, res) => {
     const ctx = partnershipContext(req)
     requirePermission(ctx, 'edit_records')
     const report = await reports.get(ctx, idParam(req, 'id'))
     requireDraft(report)
-    res.render('reports/views/narrative-form.njk', { ...narrativeView(report), values: report.narrative ?? {}, cancelHref: `${base(ctx)}/${report.id}` })
+    res.render('reports/views/narrative-form.njk', { ...(await narrativeView(ctx, report)), values: report.narrative ?? {}, cancelHref: `${base(ctx)}/${report.id}` })
   })
 
   routes.post('/reports/:id/narrative', async (req, res) => {
@@ -303,18 +307,21 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
     const result = form.ok
       ? await attempt(() => {
           const { confirmed, ...sections } = form.value
-          return reports.updateNarrative(ctx, report.id, sections as Record<string, string | null>, confirmed as string[])
+          // Only the sections on the form: one the council's layout leaves out keeps its words.
+          const given = Object.fromEntries(Object.entries(sections as Record<string, string | null>).filter(([key]) => key in (req.body as object)))
+          return reports.updateNarrative(ctx, report.id, given, confirmed as string[])
         })
       : form
-    if (!result.ok) return res.status(400).render('reports/views/narrative-form.njk', { ...narrativeView(report), values: req.body, cancelHref: `${base(ctx)}/${report.id}`, ...result })
+    if (!result.ok) return res.status(400).render('reports/views/narrative-form.njk', { ...(await narrativeView(ctx, report)), values: req.body, cancelHref: `${base(ctx)}/${report.id}`, ...result })
     await req.flash('Narrative saved')
     res.redirect(303, `${base(ctx)}/${report.id}`)
   })
 
   routes.get('/reports/:id/print', async (req, res) => {
     const ctx = partnershipContext(req)
-    const { report, document } = await reports.html(ctx, idParam(req, 'id'))
-    res.render('reports/views/print.njk', { report, document, reportUrl: `${base(ctx)}/${report.id}` })
+    const { report, document, masthead } = await reports.html(ctx, idParam(req, 'id'))
+    const logo = masthead?.logo ? { src: `data:image/png;base64,${masthead.logo.png}`, alt: masthead.logo.alt } : null
+    res.render('reports/views/print.njk', { report, document, masthead: masthead && { name: masthead.name, logo }, reportUrl: `${base(ctx)}/${report.id}` })
   })
 
   const download = (format: 'docx' | 'pdf') => async (req: Request, res: Response) => {
@@ -347,6 +354,7 @@ export function reportsCapability({ services }: ReportsCapabilityDeps): Capabili
   return {
     name: 'reports',
     partnershipRoutes: routes,
+    uploadRoutes: [LOGO_PATH],
     navigation: [{ text: 'Reports', path: '/reports', permission: 'view', order: 80 }],
   }
 }

@@ -30,6 +30,7 @@ import {
   finalProblems,
   NARRATIVE_SECTIONS,
   needsPlan,
+  narrativeSectionsFor,
   needsQuarter,
   startingNarrative,
   yearFromPlan,
@@ -37,7 +38,8 @@ import {
 } from './domain/report-kinds.ts'
 import { strategicAssessmentDocument, type PoliceDataPart } from './domain/strategic-assessment.ts'
 import type { NewReportInput, ReportDetailsInput } from './report-forms.ts'
-import { paperSettings } from './paper-settings.ts'
+import { paperMasthead, paperSettings } from './paper-settings.ts'
+import { sectionLayout } from './domain/section-layout.ts'
 import { reportRepository as repo } from './report-repository.ts'
 
 /**
@@ -195,7 +197,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       sources.moreSections?.(ctx, { kind: report.kind, year: report.year, quarter: isQuarter(report.quarter) ? report.quarter : null, planId: report.planId }) ?? [],
     ])
     const whole = withMoreSections(document, more)
-    return report.status === 'draft' && report.copiedFrom?.sections.length ? withCopiedNote(whole, report.kind, report.copiedFrom) : whole
+    return report.status === 'draft' && report.copiedFrom?.sections.length ? withCopiedNote(whole, report.kind, report.copiedFrom, await narrativeSections(ctx, report.kind)) : whole
   }
 
   async function buildFromRecords(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
@@ -217,7 +219,8 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
           sources.funding?.(ctx, report.year) ?? null,
           repo.paperSettings(db, ctx.partnership.id),
         ])
-        return annualReportDocument({ facts: reportFacts, plan, performance, funding, paper: paper ?? null })
+        const masthead = await paperMasthead(db, ctx, paper?.councilName ?? null)
+        return annualReportDocument({ facts: reportFacts, plan, performance, funding, paper: paper ?? null, layout: sectionLayout(paper?.sections ?? null), masthead })
       }
       case 'performance_table':
         return performanceReportDocument({ facts: reportFacts, performance: (await sources.performance?.(ctx, report.year)) ?? null })
@@ -254,6 +257,12 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     if (!sources.policeData || !sources.policeDataPeriod) return { policeData: 'no_source', policeDataPeriod: null }
     const period = await sources.policeDataPeriod(ctx, report.year - 1)
     return period ? { policeData: 'included', policeDataPeriod: period } : { policeData: 'none', policeDataPeriod: null }
+  }
+
+  /** The narrative sections of a kind as the partnership lays its reports out (annual report: its sections). */
+  async function narrativeSections(ctx: PartnershipContext, kind: ReportKind) {
+    if (kind !== 'annual_scrutiny_report') return NARRATIVE_SECTIONS[kind]
+    return narrativeSectionsFor(kind, sectionLayout((await repo.paperSettings(db, ctx.partnership.id))?.sections ?? null))
   }
 
   function baseName(ctx: PartnershipContext, report: ReportRow) {
@@ -321,8 +330,12 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       const narrative = fromPrevious
         ? cleanNarrative(input.kind, fromPrevious.narrative ?? {})
         : startingNarrative(input.kind, { partnershipName: ctx.partnership.name, year, committee })
-      const copiedFrom = fromPrevious ? { reportId: fromPrevious.id, title: fromPrevious.title, year: fromPrevious.year, sections: copiedSectionKeys(input.kind, narrative) } : null
-      const title = input.title ?? defaultTitle(input.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee, planTitle: plan?.title })
+      // Only the sections the report has (the council's layout) are flagged as copied.
+      const sectionKeys = new Set((await narrativeSections(ctx, input.kind)).map(section => section.key))
+      const copiedFrom = fromPrevious
+        ? { reportId: fromPrevious.id, title: fromPrevious.title, year: fromPrevious.year, sections: copiedSectionKeys(input.kind, narrative).filter(key => sectionKeys.has(key)) }
+        : null
+      const title = input.title ?? defaultTitle(input.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee, planTitle: plan?.title, partnershipName: ctx.partnership.name })
       const row = await db.transaction().execute(trx =>
         auditedInsert(trx, ctx.actor, target(ctx), {
           kind: input.kind,
@@ -349,7 +362,7 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       requirePermission(ctx, 'edit_records')
       const report = await find(ctx, id)
       const { plan, year, quarter } = await resolvePeriod(ctx, report.kind, input)
-      const title = input.title ?? defaultTitle(report.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee: input.committee, planTitle: plan?.title })
+      const title = input.title ?? defaultTitle(report.kind, { year, quarter: isQuarter(quarter) ? quarter : null, committee: input.committee, planTitle: plan?.title, partnershipName: ctx.partnership.name })
       const details = { title, planId: plan?.id ?? null, year, quarter, committee: input.committee, meetingDate: input.meetingDate }
       const now = clock.now()
       const partnershipId = ctx.partnership.id
@@ -377,8 +390,9 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
       }
 
       if (input.status === 'final') {
-        const problems = finalProblems(report.kind, cleanNarrative(report.kind, report.narrative ?? {}))
-        const missing = NARRATIVE_SECTIONS[report.kind].filter(section => problems[section.key]).map(section => `“${section.heading}”`)
+        const sections = await narrativeSections(ctx, report.kind)
+        const problems = finalProblems(report.kind, cleanNarrative(report.kind, report.narrative ?? {}), sections)
+        const missing = sections.filter(section => problems[section.key]).map(section => `“${section.heading}”`)
         if (missing.length) throw new ValidationError({ status: `Before marking the report final, write ${missing.length === 1 ? 'the section' : 'these sections'}: ${missing.join(', ')}` })
         // Generated before the transaction: the documents read the records through other services.
         const document = await buildDocument(ctx, { ...report, ...details, status: 'final', finalisedAt: now }, now)
@@ -403,14 +417,15 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     },
 
     /**
-     * Save the narrative. A section copied from an earlier report stops being flagged once its words change, or
+     * Save the narrative (the sections given; the others keep their words). A section copied from an earlier report stops being flagged once its words change, or
      * when it is among `confirmed` (checked and right for this report as it stands).
      */
     async updateNarrative(ctx: PartnershipContext, id: number, narrative: Record<string, string | null>, confirmed: readonly string[] = []) {
       requirePermission(ctx, 'edit_records')
       const report = await find(ctx, id)
       requireDraft(report)
-      const cleaned = cleanNarrative(report.kind, Object.fromEntries(Object.entries(narrative).map(([key, value]) => [key, value ?? ''])))
+      // A section not on the form (one the council's layout leaves out) keeps its words.
+      const cleaned = cleanNarrative(report.kind, { ...(report.narrative ?? {}), ...Object.fromEntries(Object.entries(narrative).map(([key, value]) => [key, value ?? ''])) })
       const copied = report.copiedFrom
       const changes = {
         narrative: JSON.stringify(cleaned),
@@ -448,10 +463,16 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     /** The document: as issued for a final report, generated from the records now for a draft. */
     document: generate,
 
+    /** The narrative sections of a report's kind as the partnership lays them out, for its page and form. */
+    async narrativeSections(ctx: PartnershipContext, kind: ReportKind) {
+      requirePermission(ctx, 'view')
+      return narrativeSections(ctx, kind)
+    },
+
     /** The document as the browser page draws it. */
-    async html(ctx: PartnershipContext, id: number): Promise<{ report: ReportRow; document: HtmlDocument }> {
+    async html(ctx: PartnershipContext, id: number): Promise<{ report: ReportRow; document: HtmlDocument; masthead: ReportDocument['masthead'] | null }> {
       const { report, document } = await generate(ctx, id)
-      return { report, document: htmlDocument(document) }
+      return { report, document: htmlDocument(document), masthead: document.masthead ?? null }
     },
 
     async download(ctx: PartnershipContext, id: number, format: DocumentFormat): Promise<GeneratedFile> {

@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely'
 import type { CreatedAt, UpdatedAt } from '../../db/column-types.ts'
 
 import type { ReportKind, ReportStatus } from './domain/report-kinds.ts'
+import type { SectionLayoutEntry } from './domain/section-layout.ts'
 
 /** A narrative copied from an earlier report: which one, and the section keys not yet edited or confirmed since. */
 export interface CopiedFrom {
@@ -61,12 +62,33 @@ export interface ReportPaperSettingsTable {
   contactName: string | null
   contactPhone: string | null
   contactEmail: string | null
+  /** The council's name, printed with its logo above the title (migration 1020). */
+  councilName: string | null
+  /** The annual report's sections in order, with their titles and whether each is included (domain/section-layout.ts). */
+  sections: ColumnType<SectionLayoutEntry[] | null, string | null | undefined, string | null>
+  createdAt: CreatedAt
+  updatedAt: UpdatedAt
+}
+
+/** The council's logo of a partnership (migration 1020): a sanitised SVG and its PNG, or a PNG. */
+export interface ReportPaperLogosTable {
+  id: Generated<number>
+  partnershipId: number
+  mediaType: 'image/png' | 'image/svg+xml'
+  fileName: string
+  byteSize: number
+  svg: string | null
+  /** Base64 PNG, drawn in the documents. */
+  png: string
+  width: number
+  height: number
   createdAt: CreatedAt
   updatedAt: UpdatedAt
 }
 
 export interface ReportTables {
   reportPaperSettings: ReportPaperSettingsTable
+  reportPaperLogos: ReportPaperLogosTable
   reports: ReportsTable
   reportFinalDocuments: ReportFinalDocumentsTable
 }

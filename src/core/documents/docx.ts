@@ -23,6 +23,7 @@ import {
 } from 'docx'
 
 import { chartPng } from './chart-image.ts'
+import { docxMasthead } from './logo.ts'
 import type { Block, CellLine, DocumentSection, ReportDocument, TableBlock, TextRun as ModelRun } from './model.ts'
 import { bodyCells, chartFiguresTable, columnFractions, drawChart, fitColumns, headerRows, longestWords, runsOf, type NormalCell } from './normalise.ts'
 
@@ -271,6 +272,7 @@ function sectionContent(section: DocumentSection, orientation: Orientation, brea
 
 function titleBlock(document: ReportDocument): Paragraph[] {
   return [
+    ...docxMasthead(document.masthead),
     new Paragraph({ text: document.title, heading: HeadingLevel.TITLE }),
     ...(document.subtitle ? [new Paragraph({ children: [new TextRun({ text: document.subtitle, size: 28 })], spacing: { after: 200 } })] : []),
     ...(document.metadata ?? []).map(

@@ -9,6 +9,8 @@ import type { ChartInput } from './chart.ts'
 export interface ReportDocument {
   title: string
   subtitle?: string
+  /** The council's name and logo at the head of the first page, above the title (drawn by logo.ts). */
+  masthead?: DocumentMasthead
   /** Lines under the title: "Partnership: …", "Period: …", "Status: Draft". */
   metadata?: { label: string; value: string }[]
   sections: DocumentSection[]
@@ -20,6 +22,20 @@ export interface ReportDocument {
   author?: string
   /** When the figures were taken from the records; the file's creation date. */
   generatedAt: Date
+}
+
+/** The council's own paper: its name and logo, printed above the title. */
+export interface DocumentMasthead {
+  name: string | null
+  logo: DocumentLogo | null
+}
+
+/** A logo as a PNG (base64) with its size in pixels and its alt text ("Rochford District Council logo"). */
+export interface DocumentLogo {
+  png: string
+  width: number
+  height: number
+  alt: string
 }
 
 export interface DocumentSection {

@@ -1,5 +1,6 @@
 import type { Block, DocumentSection, ReportDocument, TableBlock, TextRun } from './model.ts'
 import { chartFiguresTable, drawChart, runsOf } from './normalise.ts'
+import { pdfMasthead } from './logo.ts'
 import { drawSvg, type VectorCanvas } from './pdf-chart.ts'
 import { COLOURS, LINE_GAP, NUMBER_INDENT, PdfPage, SIZES, type PdfOptions } from './pdf-page.ts'
 import { drawTable, tableStartHeight } from './pdf-table.ts'
@@ -246,6 +247,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions = 
   })
 
   writer.newPage(document.sections[0]?.orientation ?? 'portrait')
+  pdfMasthead(writer, document.masthead)
   writer.titleBlock(document)
   document.sections.forEach((section, index) => {
     const orientation = section.orientation ?? 'portrait'

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { ReportDocument } from '../../../core/documents/model.ts'
 
 import { copiedSectionKeys, stillCopied, withCopiedNote } from './copied-narrative.ts'
+import { narrativeSectionsFor } from './report-kinds.ts'
+import { layoutFromChoices, standardLayout } from './section-layout.ts'
 
 describe('sections copied from an earlier report', () => {
   it('are those holding words, in the kind’s order', () => {
@@ -32,5 +34,12 @@ describe('sections copied from an earlier report', () => {
       },
     ])
     expect(withCopiedNote(document, 'annual_scrutiny_report', { title: 'x', year: 2025, sections: [] })).toBe(document)
+  })
+
+  it('are listed in the council’s order and words when its paper lays the sections out', () => {
+    const document: ReportDocument = { title: 'Annual report', sections: [], generatedAt: new Date('2026-11-25T10:00:00Z') }
+    const layout = layoutFromChoices(standardLayout(), [{ key: 'recommendation', title: 'Recommendations', included: true, position: 1 }])
+    const noted = withCopiedNote(document, 'annual_scrutiny_report', { title: 'Annual report 2025/26', year: 2025, sections: ['legal', 'recommendation'] }, narrativeSectionsFor('annual_scrutiny_report', layout))
+    expect(noted.sections[0]!.blocks[0]).toMatchObject({ paragraphs: [expect.stringMatching(/unedited: Recommendations; Legal implications\.$/), expect.any(String)] })
   })
 })

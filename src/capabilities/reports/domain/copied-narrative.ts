@@ -1,7 +1,7 @@
 import { financialYearLabel } from '../../../core/calendar/index.ts'
 import type { ReportDocument } from '../../../core/documents/model.ts'
 
-import { NARRATIVE_SECTIONS, type ReportKind } from './report-kinds.ts'
+import { NARRATIVE_SECTIONS, type NarrativeSection, type ReportKind } from './report-kinds.ts'
 
 /**
  * A new report does not silently carry last year's words into another year. Starting from the last report's
@@ -22,14 +22,19 @@ export function stillCopied(copied: readonly string[], before: Record<string, st
   return copied.filter(key => !confirmed.includes(key) && (after[key] ?? '') === (before[key] ?? '') && (after[key] ?? '').trim() !== '')
 }
 
-/** The headings of the sections, in the kind's order. */
-export function sectionHeadings(kind: ReportKind, keys: readonly string[]): string[] {
-  return NARRATIVE_SECTIONS[kind].filter(section => keys.includes(section.key)).map(section => section.heading)
+/** The headings of the sections, in the report's order (the council's layout and titles, when given). */
+export function sectionHeadings(kind: ReportKind, keys: readonly string[], sections: readonly NarrativeSection[] = NARRATIVE_SECTIONS[kind]): string[] {
+  return sections.filter(section => keys.includes(section.key)).map(section => section.heading)
 }
 
 /** A draft's document with a note before its first section listing the sections still as copied. */
-export function withCopiedNote(document: ReportDocument, kind: ReportKind, copied: { title: string; year: number; sections: readonly string[] }): ReportDocument {
-  const headings = sectionHeadings(kind, copied.sections)
+export function withCopiedNote(
+  document: ReportDocument,
+  kind: ReportKind,
+  copied: { title: string; year: number; sections: readonly string[] },
+  sections: readonly NarrativeSection[] = NARRATIVE_SECTIONS[kind],
+): ReportDocument {
+  const headings = sectionHeadings(kind, copied.sections, sections)
   if (!headings.length) return document
   return {
     ...document,

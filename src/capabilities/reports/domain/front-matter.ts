@@ -4,6 +4,8 @@
  * page. Only the fields given are printed; "Key decision" and "Exempt" say Yes or No when answered.
  */
 export interface PaperFrontMatter {
+  /** The council's name, printed with its logo above the title (not a front matter line). */
+  councilName?: string | null
   agendaItem: string | null
   reportOf: string | null
   portfolioHolder: string | null

@@ -41,7 +41,9 @@ describe('report kinds', () => {
 
   it('make a title from the kind and period', () => {
     expect(defaultTitle('quarterly_plan_update', { year: 2016, quarter: 1, planTitle: 'Partnership Plan 2016/17' })).toBe('Partnership Plan 2016/17: 1st Quarter Update')
-    expect(defaultTitle('annual_scrutiny_report', { year: 2021, quarter: null, committee: 'Review Committee' })).toBe('Community Safety Partnership: annual report to the Review Committee 2021/22')
+    expect(defaultTitle('annual_scrutiny_report', { year: 2021, quarter: null, committee: 'Review Committee', partnershipName: 'Rochford District Community Safety Partnership' })).toBe(
+      'Rochford District Community Safety Partnership: annual report to the Review Committee 2021/22',
+    )
     expect(defaultTitle('performance_table', { year: 2010, quarter: null })).toBe('Achievements from Strategic Priorities 2010/11')
     expect(defaultTitle('strategic_assessment', { year: 2022, quarter: null })).toBe('Strategic Assessment 2022/23')
   })

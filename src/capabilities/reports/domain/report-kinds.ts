@@ -1,5 +1,7 @@
 import { financialYearLabel, quarterOrdinal, type Quarter } from '../../../core/calendar/index.ts'
 
+import { numberedSections, type SectionLayoutEntry } from './section-layout.ts'
+
 /**
  * The documents a partnership produces, and the narrative sections the coordinator writes for each. The
  * rest of each document is generated from the records when it is downloaded.
@@ -175,6 +177,29 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
       rows: 4,
     },
     {
+      key: 'financial',
+      heading: 'Financial implications',
+      hint: 'The cost to the council, where its finance team comments apart from resources. Printed only when the council’s paper includes it.',
+      required: false,
+      rows: 4,
+    },
+    {
+      key: 'dataProtection',
+      heading: 'Data protection implications',
+      hint: 'Personal data the work uses and how it is protected. Printed only when the council’s paper includes it.',
+      required: false,
+      starting: () => 'This report contains no personal data. Information shared between partners is shared under the partnership’s information sharing agreement.',
+      rows: 4,
+    },
+    {
+      key: 'climate',
+      heading: 'Climate and environmental implications',
+      hint: 'The work’s effect on the council’s climate commitments. Printed only when the council’s paper includes it.',
+      required: false,
+      starting: () => 'There are no direct climate or environmental implications arising from this report.',
+      rows: 4,
+    },
+    {
       key: 'recommendation',
       heading: 'Recommendation',
       hint: 'What the committee is asked to do. Put words in bold between double asterisks: **RESOLVES**.',
@@ -218,6 +243,25 @@ export const NARRATIVE_SECTIONS: Record<ReportKind, NarrativeSection[]> = {
   ],
 }
 
+/**
+ * The narrative sections of a report as its partnership lays it out: for the annual report, only the sections the
+ * council's paper includes, in its order and with its titles (the outcomes and business plan under the
+ * background, the sign-off last); a section the council added is required, as the standard ones are.
+ */
+export function narrativeSectionsFor(kind: ReportKind, layout: readonly SectionLayoutEntry[] | null): NarrativeSection[] {
+  if (kind !== 'annual_scrutiny_report' || !layout) return NARRATIVE_SECTIONS[kind]
+  const all = new Map(NARRATIVE_SECTIONS[kind].map(section => [section.key, section]))
+  const sections: NarrativeSection[] = []
+  for (const entry of numberedSections(layout)) {
+    const section = all.get(entry.key)
+    if (!section) continue
+    sections.push({ ...section, heading: entry.title, required: true })
+    if (entry.key === 'background') sections.push(all.get('achievements')!, all.get('businessPlan')!)
+  }
+  sections.push(all.get('signOff')!)
+  return sections
+}
+
 /** The narrative a new report starts with: the starting words of each section that has them. */
 export function startingNarrative(kind: ReportKind, ctx: DefaultsContext): Record<string, string> {
   return Object.fromEntries(NARRATIVE_SECTIONS[kind].map(section => [section.key, section.starting?.(ctx) ?? '']))
@@ -234,22 +278,25 @@ export function cleanNarrative(kind: ReportKind, narrative: Record<string, unkno
 }
 
 /** Why a report cannot be final yet: each required section left empty, by its key. */
-export function finalProblems(kind: ReportKind, narrative: Record<string, string>): Record<string, string> {
+export function finalProblems(kind: ReportKind, narrative: Record<string, string>, sections: readonly NarrativeSection[] = NARRATIVE_SECTIONS[kind]): Record<string, string> {
   const problems: Record<string, string> = {}
-  for (const section of NARRATIVE_SECTIONS[kind]) {
+  for (const section of sections) {
     if (section.required && !narrative[section.key]?.trim()) problems[section.key] = `Write the “${section.heading}” section before marking the report final`
   }
   return problems
 }
 
-/** "Partnership Plan 2016/17: 1st Quarter Update", "Annual report to the Review Committee 2021/22"… */
-export function defaultTitle(kind: ReportKind, period: { year: number; quarter: Quarter | null; committee?: string | null; planTitle?: string | null }): string {
+/** "Partnership Plan 2016/17: 1st Quarter Update", "Rochford CSP: annual report to the Review Committee 2021/22"… */
+export function defaultTitle(
+  kind: ReportKind,
+  period: { year: number; quarter: Quarter | null; committee?: string | null; planTitle?: string | null; partnershipName?: string | null },
+): string {
   const year = financialYearLabel(period.year)
   switch (kind) {
     case 'quarterly_plan_update':
       return `${period.planTitle?.trim() || `Partnership Plan ${year}`}: ${quarterOrdinal(period.quarter ?? 1)} Update`
     case 'annual_scrutiny_report':
-      return `Community Safety Partnership: annual report to the ${period.committee?.trim() || 'scrutiny committee'} ${year}`
+      return `${period.partnershipName?.trim() || 'Community Safety Partnership'}: annual report to the ${period.committee?.trim() || 'scrutiny committee'} ${year}`
     case 'performance_table':
       return `Achievements from Strategic Priorities ${year}`
     case 'strategic_assessment':
