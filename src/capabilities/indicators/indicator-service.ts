@@ -1,7 +1,7 @@
 import { requirePermission, type PartnershipContext } from '../../core/access/partnership-context.ts'
 import { auditLog } from '../../core/audit/audit-log.ts'
 import { auditedDelete, auditedInsert, auditedUpdate, findInPartnership, type ChangeTarget } from '../../core/audit/audited-changes.ts'
-import { financialYearLabel, financialYearOfUtcDate, monthOf, periodFromStartDate, periodKey, periodLabel, periodStartDate, type Period } from '../../core/calendar/index.ts'
+import { financialYearLabel, financialYearOfUtcDate, monthOf, periodFromStartDate, periodKey, periodLabel, periodStartDate } from '../../core/calendar/index.ts'
 import type { Db } from '../../db/database.ts'
 import { isUniqueViolation, isForeignKeyViolation } from '../../db/errors.ts'
 import type { Clock } from '../../shared/clock.ts'

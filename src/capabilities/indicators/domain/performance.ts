@@ -26,7 +26,7 @@ import { compare, div, exact, mul, ratio, roundHalfAwayFromZero, sub, sum, toNum
 import { decimalsOf, formatDifference, formatValue, isAdditive, roundingRule, type Polarity, type Unit } from './indicator.ts'
 import { judgeByRules, ragRules, type NoChangeRule } from './rag-rules.ts'
 import { isRateUnit } from './rates.ts'
-import { changePhrase, exactText, HUNDRED, percentText, targetFromBaseline, targetValue, type TargetSpec, type TargetValue } from './targets.ts'
+import { changePhrase, exactText, HUNDRED, targetFromBaseline, targetValue, type TargetSpec, type TargetValue } from './targets.ts'
 
 export { TARGET_KIND_LABELS, TARGET_KINDS, targetStatement, targetValue, type TargetKind, type TargetSpec, type TargetValue } from './targets.ts'
 
