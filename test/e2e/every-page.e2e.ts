@@ -35,6 +35,10 @@ const NOT_CRAWLED: Record<string, string> = {
   'GET /partnerships/:partnershipId/indicators/:indicatorId/comparators/:id/edit': 'on one demo indicator among many (indicators.e2e.ts)',
   'GET /partnerships/:partnershipId/indicators/:indicatorId/comparators/:id/delete': 'on one demo indicator among many (indicators.e2e.ts)',
   'GET /partnerships/:partnershipId/reports/paper/logo/delete': 'linked once a council logo is uploaded; no demo partnership has one (report-paper-layout.test.ts)',
+  'GET /reminders/stop/:token': 'reached from the link in a reminder e-mail (reminder-service.test.ts)',
+  'GET /calendar-feeds/:token.ics': 'an iCalendar file for a calendar app at a secret address, not a page (calendar-routes.test.ts)',
+  'GET /partnerships/:partnershipId/calendar/dates/:id/edit': 'once a partnership has a date of its own or a changed date; no demo partnership has one (calendar-routes.test.ts)',
+  'GET /partnerships/:partnershipId/calendar/dates/:id/delete': 'once a partnership has a date of its own or a changed date; no demo partnership has one (calendar-routes.test.ts)',
 }
 
 /**

@@ -93,4 +93,22 @@ describe('the statutory calendar', () => {
     const audit = await t.db.selectFrom('auditEvents').select('summary').where('partnershipId', '=', partnershipId).where('entityType', '=', 'calendar feed').orderBy('id').execute()
     expect(audit.map(a => a.summary)).toEqual(['Made a calendar feed address', 'Made a new calendar feed address; the old one no longer works', 'Stopped the calendar feed address'])
   })
+
+  it('changes and deletes a date of the partnership’s own from its edit and delete pages', async () => {
+    const client = await as(coordinator)
+    expect((await client.post(`/partnerships/${partnershipId}/calendar/dates/new`, { title: 'Community safety week', dueOn: '2016-10-10' })).status).toBe(303)
+    const { id } = await t.db.selectFrom('calendarDates').select('id').where('partnershipId', '=', partnershipId).where('title', '=', 'Community safety week').executeTakeFirstOrThrow()
+    const edit = page((await client.get(`/partnerships/${partnershipId}/calendar/dates/${id}/edit`)).text)
+    expect(edit.fieldValue('title')).toBe('Community safety week')
+    expect(edit.fieldValue('dueOn')).toBe('2016-10-10')
+    expect((await client.post(`/partnerships/${partnershipId}/calendar/dates/${id}/edit`, { title: 'Community safety week', dueOn: '2016-10-17' })).status).toBe(303)
+    expect(await rows(member)).toContainEqual(expect.stringMatching(/^17 October 2016 Community safety week Coming up$/))
+    const confirm = await client.get(`/partnerships/${partnershipId}/calendar/dates/${id}/delete`)
+    expect(confirm.status).toBe(200)
+    expect(page(confirm.text).h1()).toMatch(/^Are you sure you want to delete the date/)
+    expect((await client.post(`/partnerships/${partnershipId}/calendar/dates/${id}/delete`)).status).toBe(303)
+    expect((await rows(member)).some(row => row.includes('Community safety week'))).toBe(false)
+    // Another partnership's member cannot reach it.
+    expect((await client.get(`/partnerships/${partnershipId}/calendar/dates/${id}/edit`)).status).toBe(404)
+  })
 })
