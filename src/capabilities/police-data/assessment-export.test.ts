@@ -5,6 +5,7 @@ import { page } from '#test/helpers/html'
 import { countRaw, fixtureMonth, inDistrict, loadGeography, loadPoliceMonths } from '#test/helpers/police-data'
 import { expectTaggedLikeWord, figuresOf } from '#test/helpers/read-pdf-structure'
 import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '#test/helpers/read-documents'
+import { openInLibreOffice, soffice } from '#test/helpers/libreoffice'
 import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 
 /**
@@ -52,14 +53,23 @@ async function download(client: TestClient, url: string) {
 
 describe('the strategic assessment as a Word document', () => {
   let docx: DocxContent
+  let word: Buffer
   let disposition: string
 
   beforeAll(async () => {
     const { res, body } = await download(member, `${base}/document.docx?${period}`)
+    word = body
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     disposition = String(res.headers['content-disposition'])
     docx = await readDocx(body)
   })
+
+  it.skipIf(!soffice)('opens in LibreOffice, with its heading and every table caption laid out', async () => {
+    const { document: pdf } = await openInLibreOffice({ document: word })
+    const laidOut = pdf!.flat.replace(/\s+/g, ' ')
+    expect(laidOut).toContain('Strategic assessment: police recorded crime and anti-social behaviour')
+    for (const caption of docx.captions) expect(laidOut, caption).toContain(caption.replace(/\s+/g, ' ').slice(0, 40))
+  }, 120_000)
 
   it('is named after the partnership, the area and the period', () => {
     expect(disposition).toBe('attachment; filename="castle-point-and-rochford-csp-strategic-assessment-rochford-2024-12-2025-01.docx"')

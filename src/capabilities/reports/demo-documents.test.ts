@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { page } from '#test/helpers/html'
 import { binary, readDocx, readPdf, type DocxContent, type PdfContent } from '#test/helpers/read-documents'
 import { expectTaggedLikeWord } from '#test/helpers/read-pdf-structure'
+import { openInLibreOffice, soffice } from '#test/helpers/libreoffice'
 import { createTestApp, type TestApp, type TestClient } from '#test/helpers/test-app'
 import { loadDemoData } from '../../demo/index.ts'
 import { formatMoney } from '../../shared/format.ts'
@@ -254,7 +255,7 @@ describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 0
   }
 
   it('the report to the Review Committee draws each indicator with a target against it, with alt text and its figures in a table', async () => {
-    const files = await oneClick(partnerships.rochford, 'Community Safety Partnership: annual report to the Review Committee 2010/11')
+    const files = await oneClick(partnerships.rochford, 'Rochford District Community Safety Partnership: annual report to the Review Committee 2010/11')
     const table = await t.services.indicators.performance(contexts.rochford, 2010)
     const withTargets = table.groups.flatMap(g => g.rows).filter(r => r.targetFigure?.value != null)
     expect(withTargets.length).toBeGreaterThan(3)
@@ -276,14 +277,29 @@ describe('Rochford CSP’s 2010/11 documents with the achievements table (seed 0
   })
 })
 
+const EVERY_DEMO_DOCUMENT = [
+  ['joint', 'Partnership Plan 2016/17: 1st Quarter Update'],
+  ['joint', 'Castle Point and Rochford Community Safety Partnership: annual report to the Review Committee 2021/22'],
+  ['joint', 'Castle Point and Rochford Community Safety Partnership: annual report to the Review Committee 2016/17'],
+  ['rochford', 'Rochford District Community Safety Partnership: annual report to the Review Committee 2010/11'],
+  ['rochford', 'Achievements from Strategic Priorities 2010/11'],
+] as const
+
 describe('every demo document in the formats councils publish', () => {
-  for (const [partnership, title] of [
-    ['joint', 'Partnership Plan 2016/17: 1st Quarter Update'],
-    ['joint', 'Community Safety Partnership: annual report to the Review Committee 2021/22'],
-    ['joint', 'Community Safety Partnership: annual report to the Review Committee 2016/17'],
-    ['rochford', 'Community Safety Partnership: annual report to the Review Committee 2010/11'],
-    ['rochford', 'Achievements from Strategic Priorities 2010/11'],
-  ] as const) {
+  it.skipIf(!soffice)('opens in LibreOffice: each Word document converts to PDF with its title and every table caption', async () => {
+    const docx: Record<string, Buffer> = {}
+    for (const [partnership, title] of EVERY_DEMO_DOCUMENT) docx[title] = (await download(partnerships[partnership], title)).docx
+    const pdfs = await openInLibreOffice(docx)
+    for (const [, title] of EVERY_DEMO_DOCUMENT) {
+      const word = await readDocx(docx[title]!)
+      const laidOut = pdfs[title]!.flat.replace(/\s+/g, ' ')
+      expect(pdfs[title]!.pages.length, title).toBeGreaterThan(1)
+      expect(laidOut, title).toContain(word.paragraphs[0]!.text.replace(/\s+/g, ' '))
+      for (const caption of word.captions) expect(laidOut, `${title}: “${caption}”`).toContain(caption.replace(/\s+/g, ' ').slice(0, 40))
+    }
+  }, 180_000)
+
+  for (const [partnership, title] of EVERY_DEMO_DOCUMENT) {
     it(`${title}: a tagged PDF with the Word document’s headings and tables, and Word’s own numbering`, async () => {
       const files = await download(partnerships[partnership], title)
       const structure = await expectTaggedLikeWord(files.pdf, files.docx, title)

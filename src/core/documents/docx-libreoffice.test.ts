@@ -1,36 +1,17 @@
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
-
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 
-import { readPdf } from '#test/helpers/read-documents'
+import { openInLibreOffice, soffice } from '#test/helpers/libreoffice'
 import { countedSampleDocument, sampleDocument, TALL_CELL } from '#test/fixtures/sample-document'
 
 import { renderDocx } from './docx.ts'
 
 /**
  * The Word document opened by another word processor: LibreOffice converts it to PDF and we read what it
- * laid out. Runs where LibreOffice is installed (`soffice` on the PATH); .ci/run installs it (libreoffice-writer); a machine without it skips this file.
+ * laid out. Every document type the app produces is opened the same way where it is made
+ * (reports/demo-documents.test.ts, highlight-report-routes.test.ts, assessment-export.test.ts).
  */
-const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice'].find(existsSync)
-
-/** The PDF LibreOffice makes of a Word document. */
-async function convert(docx: Buffer) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'csp-hub-docx-'))
-  try {
-    const file = path.join(dir, 'report.docx')
-    await writeFile(file, docx)
-    await promisify(execFile)(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 60_000 })
-    return await readPdf(await readFile(path.join(dir, 'report.pdf')))
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
-}
+const convert = async (docx: Buffer) => (await openInLibreOffice({ document: docx })).document!
 
 describe.skipIf(!soffice)('the Word document opened in LibreOffice', () => {
   it('renumbers the paragraphs after one inserted, as Word’s list numbering does', async () => {
