@@ -9,7 +9,7 @@ import type { PartnershipService } from '../partnerships/index.ts'
 
 import type { RawActualRow } from './domain/import.ts'
 import type { IndicatorReport } from './domain/report.ts'
-import { importApiPaths } from './indicator-import-api-docs.ts'
+import { importApiPaths, importResponses } from './indicator-import-api-docs.ts'
 import type { IndicatorService, PerformanceTable } from './indicator-service.ts'
 
 /** An indicator as the API gives it: its records and everything worked out from them. */
@@ -296,30 +296,7 @@ const openapi: OpenApiPart = {
             },
           },
         },
-        responses: {
-          '200': {
-            description: 'Imported',
-            content: { 'application/json': { schema: { type: 'object', properties: { imported: { type: 'integer' }, created: { type: 'integer' }, updated: { type: 'integer' }, unchanged: { type: 'integer' } } } } },
-          },
-          '400': {
-            description: 'Nothing imported: the problems, by row',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    error: { type: 'string' },
-                    message: { type: 'string' },
-                    errors: { type: 'array', items: { type: 'object', properties: { row: { type: 'integer' }, column: { type: 'string' }, message: { type: 'string' } } } },
-                  },
-                },
-              },
-            },
-          },
-          '401': { $ref: '#/components/responses/Unauthenticated' },
-          '403': { description: 'Your role does not allow changing records', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-          '404': { $ref: '#/components/responses/NotFound' },
-        },
+        responses: importResponses,
       },
     },
     ...importApiPaths,

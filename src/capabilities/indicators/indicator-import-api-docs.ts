@@ -18,7 +18,8 @@ const errorsResponse = {
   },
 }
 
-const responses = {
+/** The responses of every indicator import: actuals (indicator-api.ts), baselines and targets. */
+export const importResponses = {
   '200': {
     description: 'Imported',
     content: { 'application/json': { schema: { type: 'object', properties: { imported: { type: 'integer' }, created: { type: 'integer' }, updated: { type: 'integer' }, unchanged: { type: 'integer' } } } } },
@@ -72,7 +73,7 @@ export const importApiPaths = {
           },
         },
       },
-      responses,
+      responses: importResponses,
     },
   },
   '/api/v1/indicators/{indicatorId}/targets': {
@@ -115,7 +116,7 @@ export const importApiPaths = {
           },
         },
       },
-      responses,
+      responses: importResponses,
     },
   },
 }
