@@ -93,6 +93,13 @@ describe('the council’s logo', () => {
     expect(print.text('[data-qa="masthead"]')).toBe('Rochford District Council')
     expect(print.$('main')).toHaveLength(1)
     expect(print.$('main [data-qa="masthead"] + article h1')).toHaveLength(1)
+
+    // The council's other papers carry it too: the performance table, say.
+    const table = await t.services.reports.create(ctx, { kind: 'performance_table', planId: null, year: 2016, quarter: null, title: null, committee: null, meetingDate: null })
+    const tableDocx = await readDocx((await t.services.reports.download(ctx, table.id, 'docx')).body)
+    expect(tableDocx.images).toContainEqual(expect.objectContaining({ description: 'Rochford District Council logo' }))
+    expect(tableDocx.paragraphs[1]!.text).toBe('Rochford District Council')
+    expect(await picturesOnFirstPage((await t.services.reports.download(ctx, table.id, 'pdf')).body)).toBe(1)
   })
 
   it('is replaced by a PNG and removed after a confirmation page, each change audited; a report marked final keeps the logo it was issued with', async () => {

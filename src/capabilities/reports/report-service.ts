@@ -200,7 +200,15 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     return report.status === 'draft' && report.copiedFrom?.sections.length ? withCopiedNote(whole, report.kind, report.copiedFrom, await narrativeSections(ctx, report.kind)) : whole
   }
 
+  /** Every document the partnership circulates is on the council's paper: its logo and name at the head. */
   async function buildFromRecords(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
+    const document = await documentOfKind(ctx, report, generatedAt)
+    if (document.masthead) return document
+    const masthead = await paperMasthead(db, ctx, (await repo.paperSettings(db, ctx.partnership.id))?.councilName ?? null)
+    return masthead ? { ...document, masthead } : document
+  }
+
+  async function documentOfKind(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
     const reportFacts = facts(ctx, report, generatedAt)
     switch (report.kind) {
       case 'quarterly_plan_update': {
