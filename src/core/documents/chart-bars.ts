@@ -1,4 +1,4 @@
-import type { Chart, ChartInput } from './chart.ts'
+import type { Chart, ChartInput } from './chart-model.ts'
 import { COLOURS, defaultFormat, escapeXml, figuresTable, niceScale, svgElement } from './chart-svg.ts'
 
 /**

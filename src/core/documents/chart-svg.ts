@@ -1,4 +1,4 @@
-import type { Chart, ChartInput, ChartSeries } from './chart.ts'
+import type { Chart, ChartInput, ChartSeries } from './chart-model.ts'
 
 /** What the chart kinds share: the palette, escaping, the axis scale, the figures table and the svg element. */
 

@@ -24,13 +24,14 @@ import { formatNumber } from '../../../shared/format.ts'
 
 import { compare, div, exact, mul, ratio, roundHalfAwayFromZero, sub, sum, toNumber, type Fraction } from './exact.ts'
 import { decimalsOf, formatDifference, formatValue, isAdditive, roundingRule, type Polarity, type Unit } from './indicator.ts'
-import { judgeByRules, ragRules, type NoChangeRule } from './rag-rules.ts'
+import { judgeByRules, ragRules, type JudgeInput, type Judgement, type NoChangeRule, type Rag } from './rag-rules.ts'
 import { isRateUnit } from './rates.ts'
 import { changePhrase, exactText, HUNDRED, targetFromBaseline, targetValue, type TargetSpec, type TargetValue } from './targets.ts'
 
+// Judging one figure (the rule and its types) lives in rag-rules.ts; callers read them here too.
+export type { JudgeInput, Judgement, Rag } from './rag-rules.ts'
 export { TARGET_KIND_LABELS, TARGET_KINDS, targetStatement, targetValue, type TargetKind, type TargetSpec, type TargetValue } from './targets.ts'
 
-export type Rag = 'red' | 'amber' | 'green'
 export type { NoChangeRule } from './rag-rules.ts'
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
 
@@ -180,24 +181,6 @@ export function fullYear(actuals: Actual[], frequency: Frequency, unit: Unit, ye
 }
 
 // --- RAG ---------------------------------------------------------------------------------------
-
-export interface Judgement {
-  rag: Rag | null
-  reason: string
-}
-
-export interface JudgeInput {
-  polarity: Polarity
-  unit: Unit
-  actual: Fraction | number | null
-  /** The target value to compare with (null for a direction-only target, or one that cannot be worked out). */
-  target: Fraction | number | null
-  baseline: Fraction | number | null
-  /** The partnership's tolerance, in % of the baseline: a worsening no bigger than this is Amber, not Red. */
-  tolerancePercent: number
-  /** The partnership's rule for no change (by default: Amber, and only the same figure is no change). */
-  noChange?: NoChangeRule | undefined
-}
 
 /**
  * Green: the target is met or beaten. Amber: moving the right way but short of the target, or no worse

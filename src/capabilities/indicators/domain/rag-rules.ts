@@ -6,9 +6,28 @@
  * whether it counts as Amber or as Red, and how small a move still counts as no change.
  */
 import { abs, compare, div, exact, isZero, mul, roundHalfAwayFromZero, sub, type Fraction } from './exact.ts'
-import { decimalsOf, formatValue, type Polarity } from './indicator.ts'
-import type { JudgeInput, Judgement, Rag } from './performance.ts'
+import { decimalsOf, formatValue, type Polarity, type Unit } from './indicator.ts'
 import { HUNDRED, percentText } from './targets.ts'
+
+export type Rag = 'red' | 'amber' | 'green'
+
+export interface Judgement {
+  rag: Rag | null
+  reason: string
+}
+
+export interface JudgeInput {
+  polarity: Polarity
+  unit: Unit
+  actual: Fraction | number | null
+  /** The target value to compare with (null for a direction-only target, or one that cannot be worked out). */
+  target: Fraction | number | null
+  baseline: Fraction | number | null
+  /** The partnership's tolerance, in % of the baseline: a worsening no bigger than this is Amber, not Red. */
+  tolerancePercent: number
+  /** The partnership's rule for no change (by default: Amber, and only the same figure is no change). */
+  noChange?: NoChangeRule | undefined
+}
 
 export const NO_CHANGE_RAGS = ['amber', 'red'] as const
 export type NoChangeRag = (typeof NO_CHANGE_RAGS)[number]
