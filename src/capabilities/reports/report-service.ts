@@ -200,15 +200,14 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
     return report.status === 'draft' && report.copiedFrom?.sections.length ? withCopiedNote(whole, report.kind, report.copiedFrom, await narrativeSections(ctx, report.kind)) : whole
   }
 
-  /** Every document the partnership circulates is on the council's paper: its logo and name at the head. */
+  /** Every document the partnership circulates is on the council's paper (its logo and name at the head), read once. */
   async function buildFromRecords(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
-    const document = await documentOfKind(ctx, report, generatedAt)
-    if (document.masthead) return document
-    const masthead = await paperMasthead(db, ctx, (await repo.paperSettings(db, ctx.partnership.id))?.councilName ?? null)
+    const paper = await repo.paperSettings(db, ctx.partnership.id)
+    const [document, masthead] = await Promise.all([documentOfKind(ctx, report, generatedAt, paper), paperMasthead(db, ctx, paper?.councilName ?? null)])
     return masthead ? { ...document, masthead } : document
   }
 
-  async function documentOfKind(ctx: PartnershipContext, report: ReportRow, generatedAt: Date): Promise<ReportDocument> {
+  async function documentOfKind(ctx: PartnershipContext, report: ReportRow, generatedAt: Date, paper: Awaited<ReturnType<typeof repo.paperSettings>>): Promise<ReportDocument> {
     const reportFacts = facts(ctx, report, generatedAt)
     switch (report.kind) {
       case 'quarterly_plan_update': {
@@ -221,14 +220,12 @@ export function reportService({ db, clock, plans, sources = {} }: { db: Db; cloc
         })
       }
       case 'annual_scrutiny_report': {
-        const [plan, performance, funding, paper] = await Promise.all([
+        const [plan, performance, funding] = await Promise.all([
           planOf(ctx, report, false),
           sources.performance?.(ctx, report.year) ?? null,
           sources.funding?.(ctx, report.year) ?? null,
-          repo.paperSettings(db, ctx.partnership.id),
         ])
-        const masthead = await paperMasthead(db, ctx, paper?.councilName ?? null)
-        return annualReportDocument({ facts: reportFacts, plan, performance, funding, paper: paper ?? null, layout: sectionLayout(paper?.sections ?? null), masthead })
+        return annualReportDocument({ facts: reportFacts, plan, performance, funding, paper: paper ?? null, layout: sectionLayout(paper?.sections ?? null) })
       }
       case 'performance_table':
         return performanceReportDocument({ facts: reportFacts, performance: (await sources.performance?.(ctx, report.year)) ?? null })
