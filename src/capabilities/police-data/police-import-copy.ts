@@ -25,11 +25,24 @@ export interface CopySink {
   abort(): Promise<void>
 }
 
+/** Something a file's bytes can be written to as they are, for COPY to read as CSV with its header line. */
+export interface RawCopySink {
+  write(bytes: Uint8Array): Promise<void>
+  /** Ends the COPY; the rows the database says it copied. */
+  end(): Promise<number>
+  abort(): Promise<void>
+}
+
 export interface RawTx {
   query(text: string, params?: unknown[]): Promise<void>
   rows(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>
   copy(table: string, columns: readonly string[], format?: 'csv' | 'text'): CopySink
+  /** COPY of CSV bytes as they come (the first line a header, skipped). On PGlite the bytes are held until `end`. */
+  copyCsvBytes(table: string, columns: readonly string[]): RawCopySink
 }
+
+const csvBytesStatement = (table: string, columns: readonly string[], source: string) =>
+  `copy ${table} (${columns.join(', ')}) from ${source} with (format csv, header true)`
 
 export function rawTx(connection: RawConnection): RawTx {
   if (connection.kind === 'postgres') {
@@ -72,6 +85,29 @@ export function rawTx(connection: RawConnection): RawTx {
           },
         }
       },
+      copyCsvBytes(table, columns) {
+        const stream = client.query(copyFrom(csvBytesStatement(table, columns, 'stdin'), { highWaterMark: PG_STREAM_BUFFER }))
+        let failure: Error | undefined
+        stream.on('error', error => (failure ??= error))
+        return {
+          async write(bytes) {
+            if (failure) throw failure
+            if (!stream.write(bytes)) await Promise.race([once(stream, 'drain'), once(stream, 'error')])
+            if (failure) throw failure
+          },
+          async end() {
+            if (failure) throw failure
+            stream.end()
+            await finished(stream)
+            if (failure) throw failure
+            return stream.rowCount
+          },
+          async abort() {
+            stream.destroy(new Error('The import stopped: the rows read so far are not kept'))
+            await finished(stream).catch(() => undefined)
+          },
+        }
+      },
     }
   }
   const client = connection.client
@@ -105,6 +141,24 @@ export function rawTx(connection: RawConnection): RawTx {
         async abort() {
           parts = []
           size = 0
+        },
+      }
+    },
+    copyCsvBytes(table, columns) {
+      // One statement for the whole file: its header line is skipped, so the bytes cannot be cut anywhere.
+      let parts: BlobPart[] = []
+      return {
+        async write(bytes) {
+          parts.push(bytes as Uint8Array<ArrayBuffer>)
+        },
+        async end() {
+          const blob = new Blob(parts)
+          parts = []
+          const result = await client.query(csvBytesStatement(table, columns, "'/dev/blob'"), [], { blob })
+          return result.affectedRows ?? 0
+        },
+        async abort() {
+          parts = []
         },
       }
     },

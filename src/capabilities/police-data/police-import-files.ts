@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import { createReadStream, promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
@@ -59,30 +60,41 @@ export async function listPoliceFiles(paths: readonly string[]): Promise<ImportF
   return files
 }
 
-/** The records of a file, a read-chunk at a time, with the bytes read so far. */
-export async function* recordBatches(file: ImportFile): AsyncGenerator<{ records: CsvRecord[]; bytesRead: number }> {
+/** The records of a file, a read-chunk at a time, with the chunk's bytes as read and the bytes read so far. */
+export async function* recordBatches(file: ImportFile): AsyncGenerator<Batch> {
   const reader = new CsvRecordReader({ maxRecordLength: 1_048_576, maxFieldLength: 10_000 })
   const stream = file.open ? await file.open() : createReadStream(file.path, { highWaterMark: READ_CHUNK })
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
   let bytesRead = 0
+  let ascii = true
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytesRead += chunk.length
-      yield { records: reader.push(decoder.decode(chunk, { stream: true })), bytesRead }
+      // Police.uk files are ASCII: such a chunk is read as it is, several times faster than through the
+      // UTF-8 decoder. Once a chunk is not, the decoder reads the rest (it holds a character cut in two).
+      ascii &&= isAscii(chunk)
+      const text = ascii ? chunk.toString('latin1') : decoder.decode(chunk, { stream: true })
+      yield { records: reader.push(text), bytesRead, bytes: chunk }
     }
-    yield { records: [...reader.push(decoder.decode()), ...reader.end()], bytesRead }
+    yield { records: [...reader.push(decoder.decode()), ...reader.end()], bytesRead, bytes: EMPTY }
   } finally {
     stream.destroy()
   }
 }
 
-export type Batch = { records: CsvRecord[]; bytesRead: number }
+export type Batch = {
+  records: CsvRecord[]
+  bytesRead: number
+  /** The bytes these records were read from (a record may start in one chunk and end in the next). */
+  bytes: Uint8Array
+}
+const EMPTY = new Uint8Array(0)
 
 /**
  * Reads ahead of the consumer, up to `maxBatches` read-chunks: the next file is read and split into
  * records while the database finishes the current one, so the two overlap. Memory stays bounded.
  */
-export function readAhead(source: AsyncGenerator<Batch>, maxBatches = 32): AsyncGenerator<Batch> & { close(): Promise<void> } {
+export function readAhead(source: AsyncGenerator<Batch>, maxBatches = 4): AsyncGenerator<Batch> & { close(): Promise<void> } {
   const queue: Batch[] = []
   let finished = false
   let failure: unknown

@@ -132,6 +132,54 @@ describe('importing police.uk street-level files', () => {
     expect(months.rowsPlacedByName).toBe(1)
   })
 
+  describe('files whose bytes the database would not read as the rows checked are read row by row, with the same result', () => {
+    const stored = (month: string) =>
+      t.db.selectFrom('policeRecords').select(['force', 'crimeId', 'longitude', 'location', 'crimeType', 'lsoaCode']).where('month', '=', month).orderBy('crimeId').execute()
+
+    it('quoted fields, a quoted empty coordinate and a crime type with spaces around it', async () => {
+      const file = writeFile('2030-03-essex-street.csv', [
+        HEADER,
+        GOOD.replace(/2030-01/g, '2030-03').replace('On or near Hall Road', '"On or near Hall Road, Rochford"'),
+        GOOD.replace(/2030-01/g, '2030-03').replace('aaa', 'bbb').replace('0.706460,51.588630', '"",""').replace('E01021919,Rochford 005B', ','),
+        GOOD.replace(/2030-01/g, '2030-03').replace('aaa', 'ccc').replace('Burglary', ' Burglary '),
+      ])
+      const [outcome] = await importFiles([file])
+      expect(outcome).toMatchObject({ status: 'imported', rows: 3 })
+      expect(await stored('2030-03')).toEqual([
+        { force: 'essex', crimeId: 'aaa', longitude: 0.70646, location: 'On or near Hall Road, Rochford', crimeType: 'Burglary', lsoaCode: 'E01021919' },
+        { force: 'essex', crimeId: 'bbb', longitude: null, location: 'On or near Hall Road', crimeType: 'Burglary', lsoaCode: null },
+        { force: 'essex', crimeId: 'ccc', longitude: 0.70646, location: 'On or near Hall Road', crimeType: 'Burglary', lsoaCode: 'E01021919' },
+      ])
+      expect(await monthCounts('2030-03')).toBe(3)
+    })
+
+    it('an empty coordinate in quotes on an otherwise plain line, which only the database notices', async () => {
+      const file = writeFile('2030-04-essex-street.csv', [HEADER, GOOD.replace(/2030-01/g, '2030-04'), `${GOOD.replace(/2030-01/g, '2030-04').replace('aaa', 'bbb').replace('0.706460,51.588630', '"",""')}`])
+      const [outcome] = await importFiles([file])
+      expect(outcome).toMatchObject({ status: 'imported', rows: 2 })
+      expect((await stored('2030-04')).map(r => r.longitude)).toEqual([0.70646, null])
+    })
+
+    it('mixed line ends, a blank line and a character that is not UTF-8', async () => {
+      const file = path.join(dir, '2030-05-essex-street.csv')
+      const good = GOOD.replace(/2030-01/g, '2030-05')
+      writeFileSync(
+        file,
+        Buffer.concat([
+          Buffer.from(`${HEADER}\r\n${good}\n\n${good.replace('aaa', 'bbb')}\r\n`),
+          Buffer.from(`${good.replace('aaa', 'ccc')}caf`),
+          Buffer.from([0xe9]),
+          Buffer.from('\n'),
+        ]),
+      )
+      const [outcome] = await importFiles([file])
+      expect(outcome).toMatchObject({ status: 'imported', rows: 3 })
+      const context = await t.db.selectFrom('policeRecords').select('context').where('month', '=', '2030-05').orderBy('crimeId').execute()
+      expect(context.map(r => r.context)).toEqual([null, null, 'caf\ufffd'])
+      expect(await monthCounts('2030-05')).toBe(3)
+    })
+  })
+
   it('keeps duplicated rows, as police.uk publishes them (the same crime ID twice is two rows)', async () => {
     const file = writeFile('2030-02-essex-street.csv', [HEADER, GOOD.replace(/2030-01/g, '2030-02'), GOOD.replace(/2030-01/g, '2030-02')])
     const [outcome] = await importFiles([file])

@@ -18,7 +18,7 @@ import {
   type RowProblem,
 } from './domain/police-rows.ts'
 import type { ImportFileOutcome } from './police-data-tables.ts'
-import { rawTx, type CopySink } from './police-import-copy.ts'
+import { rawTx, type CopySink, type RawCopySink } from './police-import-copy.ts'
 import { listPoliceFiles, readAhead, recordBatches, type Batch, type ImportFile } from './police-import-files.ts'
 
 /**
@@ -63,6 +63,19 @@ export interface PoliceImportOptions {
 }
 
 const MAX_LISTED_PROBLEMS = 100
+/** PGlite: the largest file whose bytes go to COPY in one statement (a larger one is read row by row). */
+const PGLITE_BYTES_LIMIT = 128 * 1024 * 1024
+/** Said by importOne when the file's bytes could not go to COPY as they are: read it again, row by row. */
+const RETRY_ROW_BY_ROW = Symbol('retry row by row')
+
+/**
+ * An error of the data COPY was given (SQLSTATE class 22, data exception, or 08P01/22P04 bad copy file
+ * format), as opposed to a lost connection or a server that stopped.
+ */
+function isDatabaseDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && (code.startsWith('22') || code === '08P01' || code === '23502')
+}
 const rejoin = (fields: readonly string[]) => fields.map(f => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f))
 
 export function policeImporter(database: DatabaseHandle) {
@@ -130,7 +143,15 @@ export function policeImporter(database: DatabaseHandle) {
           }
           options.onProgress?.({ file: file.name, fileIndex: index, fileCount: files.length, bytesDone: bytes, bytesTotal, rowsDone: done })
         }
-        const task = importOne(file, batches, placement, options, progress, seenMonths).finally(() => batches.close())
+        const task = (async () => {
+          const first = await importOne(file, batches, placement, options, progress, seenMonths, 'bytes').finally(() => batches.close())
+          if (first !== RETRY_ROW_BY_ROW) return first
+          // The file's bytes could not go to COPY as they are (see importOne): the file again, row by row.
+          const again = readAhead(recordBatches(file))
+          const second = await importOne(file, again, placement, options, progress, seenMonths, 'rows').finally(() => again.close())
+          if (second === RETRY_ROW_BY_ROW) throw new Error('unreachable: a row-by-row import does not ask to be tried again')
+          return second
+        })()
         running.set(key, task)
         const outcome = await task.finally(() => running.delete(key))
         readers.delete(index)
@@ -158,7 +179,8 @@ export function policeImporter(database: DatabaseHandle) {
     options: PoliceImportOptions,
     progress: (bytesRead: number, rows: number) => void,
     seenMonths: Map<string, string>,
-  ): Promise<ImportFileOutcome> {
+    how: 'bytes' | 'rows',
+  ): Promise<ImportFileOutcome | typeof RETRY_ROW_BY_ROW> {
     const fromName = parseStreetFileName(file.name)
     const problems: RowProblem[] = []
     let problemCount = 0
@@ -176,6 +198,8 @@ export function policeImporter(database: DatabaseHandle) {
     // Read up to the first data row: the header must be police.uk's, and the first row (or the file's
     // name) says which force and month the file holds.
     const pending: CsvRecord[] = []
+    /** The bytes those records came from, for a COPY of the file's bytes as they are. */
+    const pendingBytes: Uint8Array[] = []
     let header: CsvRecord | undefined
     let bytesRead = 0
     try {
@@ -183,6 +207,7 @@ export function policeImporter(database: DatabaseHandle) {
         const next = await batches.next()
         if (next.done) break
         bytesRead = next.value.bytesRead
+        pendingBytes.push(next.value.bytes)
         for (const record of next.value.records) {
           if (!header) header = record
           else pending.push(record)
@@ -207,6 +232,19 @@ export function policeImporter(database: DatabaseHandle) {
     const monthKey = `${force} ${month}`
     const earlierInRun = seenMonths.get(monthKey)
     seenMonths.set(monthKey, file.name)
+    /** Give up the COPY of the file's bytes: the file is read again, row by row, as if this never happened. */
+    const retry = (): typeof RETRY_ROW_BY_ROW => {
+      if (earlierInRun === undefined) seenMonths.delete(monthKey)
+      else seenMonths.set(monthKey, earlierInRun)
+      return RETRY_ROW_BY_ROW
+    }
+    // The fastest way: the file's bytes go to COPY as they are (the server reads the CSV; no line is written
+    // again here) while every row is checked and counted here, as it would be row by row. It holds only while
+    // every line is plain (no quotes, nothing trimmed), so the server reads exactly the fields checked here,
+    // and the server copies as many rows as were checked; else the file is read again row by row. Bad rows
+    // are only skipped row by row. PGlite takes the bytes in one statement, so only files of a bounded size.
+    const asBytes = how === 'bytes' && !options.skipBadRows && (database.kind === 'postgres' || file.size <= PGLITE_BYTES_LIMIT)
+    let plain = true
 
     let rows = 0
     let skipped = 0
@@ -218,7 +256,7 @@ export function policeImporter(database: DatabaseHandle) {
     const newPlaces = new Map<string, { name: string; districtCode: string }>()
     const monthDate = monthStart(month)
 
-    /** Check one record; its COPY line, or null when it is bad (recorded in problems). */
+    /** Check one record; its COPY line (empty when the bytes are copied as they are), or null when it is bad (recorded in problems). */
     const take = (record: CsvRecord): string | null => {
       const result: CheckedRow | RowProblem[] = record.problem
         ? [{ line: record.line, column: null, message: record.problem }]
@@ -250,14 +288,18 @@ export function policeImporter(database: DatabaseHandle) {
       }
       const crimeType = result.fields[9]!
       entry.types.set(crimeType, (entry.types.get(crimeType) ?? 0) + 1)
-      return recordCsvLine(force, result, record.raw)
+      if (!asBytes) return recordCsvLine(force, result, record.raw)
+      // CSV's end-of-data marker on its own line would end the COPY early.
+      if (record.raw === null || result.changed || record.raw === '\\.') plain = false
+      return ''
     }
 
     const writeStart = Date.now()
     let committed = false
     let fatal: string | undefined
     let replaced = false
-    let openSink: CopySink | undefined
+    let openSink: CopySink | RawCopySink | undefined
+    let retrying = false
     try {
       await database.withRawConnection(async connection => {
         const tx = rawTx(connection)
@@ -280,11 +322,19 @@ export function policeImporter(database: DatabaseHandle) {
             await tx.query('delete from police_district_counts where force = $1 and month = $2', [force, monthDate])
             await tx.query('set local enable_seqscan = on')
           }
-          const sink = tx.copy('police_records', RECORD_COPY_COLUMNS, 'csv')
-          openSink = sink
+          let sink: CopySink | undefined
+          let bytesSink: RawCopySink | undefined
+          if (asBytes) {
+            await tx.query("select set_config('csp_hub.import_force', $1, true)", [force])
+            bytesSink = tx.copyCsvBytes('police_records', RECORD_COPY_COLUMNS.slice(1))
+            openSink = bytesSink
+          } else {
+            sink = tx.copy('police_records', RECORD_COPY_COLUMNS, 'csv')
+            openSink = sink
+          }
           let lastReport = 0
           // Every record is checked; once one is bad (and bad rows are not skipped), nothing more is written.
-          const writeBatch = async (records: CsvRecord[]) => {
+          const writeBatch = async (records: CsvRecord[], bytes: readonly Uint8Array[]) => {
             let text = ''
             let good = true
             for (const record of records) {
@@ -292,26 +342,47 @@ export function policeImporter(database: DatabaseHandle) {
               if (line === null && !options.skipBadRows) good = false
               if (good && line) text += line
             }
-            if (good && text) await sink.write(text)
+            if (!good || !plain) return good
+            if (bytesSink) for (const piece of bytes) await bytesSink.write(piece)
+            else if (text) await sink!.write(text)
             return good
           }
-          let ok = await writeBatch(pending)
+          let ok = await writeBatch(pending, pendingBytes)
           progress(bytesRead, rows + skipped)
-          while (ok) {
+          while (ok && plain) {
             const next = await batches.next()
             if (next.done) break
             bytesRead = next.value.bytesRead
-            ok = await writeBatch(next.value.records)
+            ok = await writeBatch(next.value.records, [next.value.bytes])
             if (Date.now() - lastReport > 100) {
               lastReport = Date.now()
               progress(bytesRead, rows + skipped)
             }
           }
-          await sink.end()
-          openSink = undefined
-          if (!ok) {
+          if (ok && !plain) {
+            retrying = true
+            await bytesSink!.abort()
+            openSink = undefined
             await tx.query('rollback')
             return
+          }
+          if (!ok) {
+            await openSink.abort()
+            openSink = undefined
+            await tx.query('rollback')
+            return
+          }
+          if (bytesSink) {
+            const copied = await bytesSink.end()
+            openSink = undefined
+            if (copied !== rows) {
+              retrying = true
+              await tx.query('rollback')
+              return
+            }
+          } else {
+            await sink!.end()
+            openSink = undefined
           }
           const countRows: string[] = []
           const byDistrict = new Map<string, number>()
@@ -367,6 +438,12 @@ export function policeImporter(database: DatabaseHandle) {
           // A read that failed mid-file (an archive entry damaged, or unpacking to more than it says) leaves the COPY open.
           await openSink?.abort().catch(() => undefined)
           await tx.query('rollback').catch(() => undefined)
+          // The server could not read the bytes as the rows checked here (an encoding, a quoted empty number,
+          // mixed line ends): row by row decides.
+          if (asBytes && isDatabaseDataError(error)) {
+            retrying = true
+            return
+          }
           throw error
         }
       })
@@ -375,6 +452,7 @@ export function policeImporter(database: DatabaseHandle) {
       else throw error
     }
 
+    if (retrying) return retry()
     if (!committed) {
       // Keep reading (without writing) to list every bad row of the file.
       try {
