@@ -1,5 +1,6 @@
 /**
  * npm run bench:import [-- --data DIR] [--only postgres|pglite] [--sets essex,all] [--skip-pglite-forces] [--quick] [--keep]
+ * npm run bench:import -- --archive [--quick] [--keep]   (the whole archive: see `archive` below)
  *
  * Benchmarks the police.uk import and the strategic assessment analyses. It prints figures; it is not a
  * test and asserts nothing.
@@ -23,6 +24,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { sql } from 'kysely'
 import pg from 'pg'
 
 import { createApp } from '../src/app.ts'
@@ -128,8 +130,8 @@ async function generateForce36(out: string): Promise<number> {
   return rows
 }
 
-/** All forces × 12 months: each force's copy of Essex's rows moved to LSOAs of its own districts. */
-async function generateAllForces(out: string): Promise<number> {
+/** All forces × 12 months (or the months given): each force's copy of Essex's rows moved to LSOAs of its own districts. */
+async function generateAllForces(out: string, months = monthRange('2024-10', '2025-09')): Promise<number> {
   const lookup = path.join(DATA, 'ons', 'lookups', 'LSOA21_WD24_Lookup.csv')
   const byDistrict = new Map<string, { code: string; name: string }[]>()
   await readCsv(lookup, (fields, line) => {
@@ -148,7 +150,7 @@ async function generateAllForces(out: string): Promise<number> {
     const targets = force === 'essex' ? null : others.filter((_, i) => i % (FORCES.length - 1) === f).flatMap(d => byDistrict.get(d)!)
     if (force !== 'essex') f++
     const mapping = new Map<string, { code: string; name: string }>()
-    for (const [i, month] of monthRange('2024-10', '2025-09').entries()) {
+    for (const [i, month] of months.entries()) {
       const source = recent[(i + f) % recent.length]!
       mkdirSync(path.join(out, month), { recursive: true })
       const stream = createWriteStream(path.join(out, month, `${month}-${force}-street.csv`))
@@ -240,6 +242,27 @@ async function timeImport(services: ReturnType<typeof createServices>, files: Im
   return { rows, seconds, rowsPerSecond: rows / seconds, peakRss, peakHeap, rssByDecile }
 }
 
+/**
+ * The same files through `csp-hub import police-uk DIR`, the command a user runs, in a process of its own: the
+ * rate it prints, and its peak memory (the process's high-water mark, as getrusage gives it). The database
+ * must not be open in this process when it is PGlite (one process per data folder).
+ */
+function timeCommand(env: Record<string, string>, dir: string, expectedRows: number): { rowsPerSecond: number; peakRssMb: number; build: string } {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin', 'csp-hub.js'), 'import', 'police-uk', dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, CSP_HUB_LOG_LEVEL: 'silent', NODE_ENV: 'production', CSP_HUB_BASE_URL: 'http://localhost', ...env },
+  })
+  const summary = /([\d,]+) rows? in [^(]+\(([\d,]+) rows\/s; peak memory ([\d,]+) MB\)/.exec(result.stdout)
+  if (result.status !== 0 || !summary) throw new Error(`csp-hub import police-uk failed (${result.status}): ${result.stderr.slice(-2000)}${result.stdout.slice(-2000)}`)
+  const number = (text: string) => Number(text.replace(/,/g, ''))
+  if (number(summary[1]!) !== expectedRows) throw new Error(`csp-hub import police-uk imported ${summary[1]} rows, expected ${expectedRows}`)
+  const build = existsSync(path.join(root, 'dist', 'cli.js')) && !process.env.CSP_HUB_FROM_SOURCE ? 'compiled dist/' : 'TypeScript sources through tsx'
+  return { rowsPerSecond: number(summary[2]!), peakRssMb: number(summary[3]!), build }
+}
+
+const EMPTY_POLICE_TABLES = 'truncate police_records, police_counts, police_district_counts, police_months'
+
 /** psql \copy of the same files, one session, into a bare table with police_records' columns. */
 function timePsqlCopy(url: string, files: ImportFile[]): { seconds: number; rows: number } {
   const columns = POLICE_COLUMNS.map(c => c.toLowerCase().replace(/ /g, '_').replace('last_outcome_category', 'last_outcome')).join(', ')
@@ -295,9 +318,9 @@ async function timeAnalyses(database: DatabaseHandle, services: ReturnType<typeo
   const server = app.listen(0)
   await new Promise<void>(resolve => server.once('listening', () => resolve()))
   const port = (server.address() as AddressInfo).port
-  const pages = ['', '/crime-types', '/trends', '/hotspots', '/map', '/districts']
+  const pages = ['', '/crime-types', '/trends', '/hotspots', '/map', '/districts', '/map?group=county', '/districts?group=county']
   for (const pagePath of pages) {
-    const url = `http://127.0.0.1:${port}/partnerships/${partnership.id}/strategic-assessment${pagePath}?from=${period.from}&to=${period.to}`
+    const url = `http://127.0.0.1:${port}/partnerships/${partnership.id}/strategic-assessment${pagePath}${pagePath.includes('?') ? '&' : '?'}from=${period.from}&to=${period.to}`
     cases.push([`page GET /strategic-assessment${pagePath}`, async () => {
       const res = await fetch(url)
       if (res.status !== 200) throw new Error(`${url} → ${res.status}`)
@@ -348,11 +371,74 @@ async function timePgliteCopy(database: DatabaseHandle, files: ImportFile[]): Pr
   })
 }
 
+const commandLine = (command: ReturnType<typeof timeCommand>, anchor: { seconds: number; rows: number }, anchorName: string) =>
+  `The command \`csp-hub import police-uk\` on the same files, in its own process (${command.build}): ${n(command.rowsPerSecond)} rows/s, ratio ${(command.rowsPerSecond / (anchor.rows / anchor.seconds)).toFixed(2)} of ${anchorName}; peak memory ${n(command.peakRssMb)} MB (goal ≤ 500 MB) (${load()})`
 const ratio = (ours: ImportFigures, anchor: { seconds: number; rows: number }) => (ours.rowsPerSecond / (anchor.rows / anchor.seconds)).toFixed(2)
 const memoryLine = (figures: ImportFigures) =>
   `peak RSS ${mb(figures.peakRss)}, peak JS heap ${mb(figures.peakHeap)}; RSS at each tenth of the data: ${figures.rssByDecile.map(r => n(r / 1024 / 1024)).join(', ')} MB`
 
+/**
+ * --archive: the whole archive, all 43 forces × 5 years (about 30 million rows), into PostgreSQL: the import
+ * rate, the disk it takes per million rows, and every strategic assessment page's p95 with it all held.
+ */
+async function archive(work: string) {
+  let started = performance.now()
+  const dir = path.join(work, 'all-forces-60-months')
+  const rows = await generateAllForces(dir, monthRange('2020-10', '2025-09'))
+  const files = await listPoliceFiles([dir])
+  log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s: all ${FORCES.length} forces × 60 months, ${n(rows)} rows (${files.length} files, ${mb(files.reduce((s, f) => s + f.size, 0))})`)
+  const name = `csp_hub_bench_archive_${process.pid}`
+  const admin = new pg.Client({ connectionString: SERVER })
+  await admin.connect()
+  await admin.query(`drop database if exists ${name}`)
+  await admin.query(`create database ${name}`)
+  const url = new URL(SERVER)
+  url.pathname = `/${name}`
+  try {
+    const database = await createDatabase({ databaseUrl: url.toString(), poolSize: 4 })
+    await migrateToLatest(database.db)
+    const { deps, services } = await openApp(database)
+    await loadGeography(services)
+    const sizeOf = async () => {
+      const client = new pg.Client({ connectionString: url.toString() })
+      await client.connect()
+      try {
+        const result = await client.query(
+          "select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as bytes from pg_class c join pg_namespace s on s.oid = c.relnamespace where s.nspname = 'public' and c.relkind = 'r' and c.relname like 'police%'",
+        )
+        return Number(result.rows[0].bytes)
+      } finally {
+        await client.end()
+      }
+    }
+    const before = await sizeOf()
+    started = performance.now()
+    const figures = await timeImport(services, files, 'PostgreSQL, the whole archive')
+    const bytes = (await sizeOf()) - before
+    log(`\nPostgreSQL (${SERVER.replace(/:[^:@/]+@/, ':…@')}), the whole archive:`)
+    log(`  ${n(figures.rows)} rows in ${figures.seconds.toFixed(0)} s = ${n(figures.rowsPerSecond)} rows/s (${load()})`)
+    log(`  Disk: ${mb(bytes)} for the police tables and their indexes = ${mb(bytes / (figures.rows / 1e6))} per million rows`)
+    log(`  Memory: ${memoryLine(figures)}`)
+    log(`  Pages and analyses with the whole archive held (${flag('quick') ? 5 : 20} runs each; goals: a partnership's pages ≤ 100 ms, force-wide and county comparisons ≤ 300 ms):`)
+    printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 5 : 20))
+    await database.close()
+  } finally {
+    if (!flag('keep')) await admin.query(`drop database if exists ${name} with (force)`)
+    await admin.end()
+  }
+}
+
 async function main() {
+  if (flag('archive')) {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'csp-hub-bench-archive-'))
+    log(`CSP Hub whole-archive benchmark — ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPUs, Node ${process.version}, ${load()}`)
+    try {
+      await archive(work)
+    } finally {
+      if (!flag('keep')) rmSync(work, { recursive: true, force: true })
+    }
+    return
+  }
   if (!existsSync(path.join(DATA, 'police-uk'))) throw new Error(`No real data in ${DATA}: give --data DIR (laid out like shared/data/real)`)
   const only = option('only')
   if (only && only !== 'postgres' && only !== 'pglite') throw new Error('--only takes postgres or pglite')
@@ -397,6 +483,9 @@ async function main() {
           log(`    Memory: ${memoryLine(pg36)}`)
           log(`  Analyses on the 36-month data (${runs} runs each):`)
           printAnalyses(await timeAnalyses(database, services, deps, runs))
+          await database.db.executeQuery(sql.raw(EMPTY_POLICE_TABLES).compile(database.db))
+          const command = timeCommand({ DATABASE_URL: url.toString() }, force36Dir, pg36.rows)
+          log(`  ${commandLine(command, psql36, 'psql \\copy')}`)
         }
         if (sets.has('all')) {
           const pgAll = await timeImport(services, all, 'PostgreSQL, all forces')
@@ -405,6 +494,9 @@ async function main() {
           log(`    Memory: ${memoryLine(pgAll)}`)
           log(`  Analyses with all forces held (12 + 36 months):`)
           printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 5 : 10))
+          await database.db.executeQuery(sql.raw(EMPTY_POLICE_TABLES).compile(database.db))
+          const command = timeCommand({ DATABASE_URL: url.toString() }, allDir, pgAll.rows)
+          log(`  ${commandLine(command, psqlAll, 'psql \\copy')}`)
         }
         await database.close()
       } finally {
@@ -414,26 +506,39 @@ async function main() {
     }
 
     if (only !== 'postgres') {
+      // The command (timeCommand) finds this folder as CSP_HUB_DATA_DIR/pglite.
       const folder = path.join(work, 'pglite')
-      const database = await createDatabase({ dataDir: folder })
+      let database = await createDatabase({ dataDir: folder })
       await migrateToLatest(database.db)
       const { deps, services } = await openApp(database)
       started = performance.now()
       await loadGeography(services)
       log(`\nPGlite (data folder ${folder}): ONS geography loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
       const lite36 = await timeImport(services, force36, 'PGlite, Essex × 36')
+      let bare36: { seconds: number; rows: number } | undefined
+      let bareAll: { seconds: number; rows: number } | undefined
+      let liteAll: ImportFigures | undefined
       if (sets.has('essex')) {
-        const bare36 = await timePgliteCopy(database, force36)
+        bare36 = await timePgliteCopy(database, force36)
         log(`  Essex × 36 months:      ${n(lite36.rows)} rows in ${lite36.seconds.toFixed(1)} s = ${n(lite36.rowsPerSecond)} rows/s; PGlite's bare COPY FROM '/dev/blob' ${bare36.seconds.toFixed(1)} s = ${n(bare36.rows / bare36.seconds)} rows/s; ratio ${ratio(lite36, bare36)} (${load()})`)
         log(`    Memory: ${memoryLine(lite36)}`)
         log(`  Analyses on the 36-month data (${runs} runs each):`)
         printAnalyses(await timeAnalyses(database, services, deps, runs))
       }
       if (sets.has('all') && !flag('skip-pglite-forces')) {
-        const liteAll = await timeImport(services, all, 'PGlite, all forces')
-        const bareAll = await timePgliteCopy(database, all)
+        liteAll = await timeImport(services, all, 'PGlite, all forces')
+        bareAll = await timePgliteCopy(database, all)
         log(`  All forces × 12 months: ${n(liteAll.rows)} rows in ${liteAll.seconds.toFixed(1)} s = ${n(liteAll.rowsPerSecond)} rows/s; PGlite's bare COPY FROM '/dev/blob' ${bareAll.seconds.toFixed(1)} s = ${n(bareAll.rows / bareAll.seconds)} rows/s; ratio ${ratio(liteAll, bareAll)} (${load()})`)
         log(`    Memory: ${memoryLine(liteAll)}`)
+      }
+      // The command, in its own process, on the same files: the database is emptied of police data first.
+      for (const [files, dir, figures, bare] of [[force36, force36Dir, lite36, bare36], [all, allDir, liteAll, bareAll]] as const) {
+        if (!figures || !bare) continue
+        await database.db.executeQuery(sql.raw(EMPTY_POLICE_TABLES).compile(database.db))
+        await database.close()
+        const command = timeCommand({ CSP_HUB_DATA_DIR: work }, dir, figures.rows)
+        log(`  ${files === all ? 'All forces' : 'Essex × 36'}: ${commandLine(command, bare, "PGlite's bare COPY")}`)
+        database = await createDatabase({ dataDir: folder })
       }
       await database.close()
     }

@@ -62,7 +62,9 @@ function progressBar(stream: NodeJS.WriteStream = process.stderr) {
     },
     done() {
       if (stream.isTTY && lastLine) stream.write('\n')
-      return { seconds: (Date.now() - started) / 1000, peakRssMb: Math.round(peakRss / 1024 / 1024) }
+      // The process's own high-water mark (getrusage), which no sample between progress reports can miss.
+      const peak = Math.max(peakRss, process.resourceUsage().maxRSS * 1024)
+      return { seconds: (Date.now() - started) / 1000, peakRssMb: Math.round(peak / 1024 / 1024) }
     },
   }
 }
