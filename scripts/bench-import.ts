@@ -377,6 +377,21 @@ const ratio = (ours: ImportFigures, anchor: { seconds: number; rows: number }) =
 const memoryLine = (figures: ImportFigures) =>
   `peak RSS ${mb(figures.peakRss)}, peak JS heap ${mb(figures.peakHeap)}; RSS at each tenth of the data: ${figures.rssByDecile.map(r => n(r / 1024 / 1024)).join(', ')} MB`
 
+/** A new database on the PostgreSQL server; `drop` removes it (unless --keep). */
+async function serverDatabase(name: string): Promise<{ url: URL; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: SERVER })
+  await admin.connect()
+  await admin.query(`drop database if exists ${name}`)
+  await admin.query(`create database ${name}`)
+  const url = new URL(SERVER)
+  url.pathname = `/${name}`
+  const drop = async () => {
+    if (!flag('keep')) await admin.query(`drop database if exists ${name} with (force)`)
+    await admin.end()
+  }
+  return { url, drop }
+}
+
 /**
  * --archive: the whole archive, all 43 forces × 5 years (about 30 million rows), into PostgreSQL: the import
  * rate, the disk it takes per million rows, and every strategic assessment page's p95 with it all held.
@@ -387,13 +402,7 @@ async function archive(work: string) {
   const rows = await generateAllForces(dir, monthRange('2020-10', '2025-09'))
   const files = await listPoliceFiles([dir])
   log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s: all ${FORCES.length} forces × 60 months, ${n(rows)} rows (${files.length} files, ${mb(files.reduce((s, f) => s + f.size, 0))})`)
-  const name = `csp_hub_bench_archive_${process.pid}`
-  const admin = new pg.Client({ connectionString: SERVER })
-  await admin.connect()
-  await admin.query(`drop database if exists ${name}`)
-  await admin.query(`create database ${name}`)
-  const url = new URL(SERVER)
-  url.pathname = `/${name}`
+  const { url, drop } = await serverDatabase(`csp_hub_bench_archive_${process.pid}`)
   try {
     const database = await createDatabase({ databaseUrl: url.toString(), poolSize: 4 })
     await migrateToLatest(database.db)
@@ -423,8 +432,7 @@ async function archive(work: string) {
     printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 5 : 20))
     await database.close()
   } finally {
-    if (!flag('keep')) await admin.query(`drop database if exists ${name} with (force)`)
-    await admin.end()
+    await drop()
   }
 }
 
@@ -459,16 +467,10 @@ async function main() {
     const all = sets.has('all') ? await listPoliceFiles([allDir]) : []
     const size = (files: ImportFile[]) => files.reduce((s, f) => s + f.size, 0)
     log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s: Essex × 36 months ${n(force36Rows)} rows (${force36.length} files, ${mb(size(force36))})${sets.has('all') ? `; all ${FORCES.length} forces × 12 months ${n(allRows)} rows (${all.length} files, ${mb(size(all))})` : ''}`)
-    // The 36-month data is loaded for the analyses even when only the all-forces import is timed.
+    // The 36-month data is imported (for the analyses) even when only the all-forces set is compared.
 
     if (only !== 'pglite') {
-      const name = `csp_hub_bench_${process.pid}`
-      const admin = new pg.Client({ connectionString: SERVER })
-      await admin.connect()
-      await admin.query(`drop database if exists ${name}`)
-      await admin.query(`create database ${name}`)
-      const url = new URL(SERVER)
-      url.pathname = `/${name}`
+      const { url, drop } = await serverDatabase(`csp_hub_bench_${process.pid}`)
       try {
         const database = await createDatabase({ databaseUrl: url.toString(), poolSize: 4 })
         await migrateToLatest(database.db)
@@ -500,8 +502,7 @@ async function main() {
         }
         await database.close()
       } finally {
-        if (!flag('keep')) await admin.query(`drop database if exists ${name} with (force)`)
-        await admin.end()
+        await drop()
       }
     }
 
