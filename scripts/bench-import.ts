@@ -31,7 +31,7 @@ import { createApp } from '../src/app.ts'
 import { argon2Hasher } from '../src/capabilities/accounts/index.ts'
 import { CsvRecordReader } from '../src/capabilities/police-data/domain/csv-records.ts'
 import { monthRange } from '../src/core/calendar/index.ts'
-import { POLICE_COLUMNS } from '../src/capabilities/police-data/domain/police-rows.ts'
+import { POLICE_COLUMNS, RECORD_COPY_COLUMNS } from '../src/capabilities/police-data/domain/police-rows.ts'
 import { listPoliceFiles, type ImportFile } from '../src/capabilities/police-data/police-import-files.ts'
 import { loadConfig } from '../src/config.ts'
 import { createDatabase, type DatabaseHandle } from '../src/db/database.ts'
@@ -263,14 +263,16 @@ function timeCommand(env: Record<string, string>, dir: string, expectedRows: num
 
 const EMPTY_POLICE_TABLES = 'truncate police_records, police_counts, police_district_counts, police_months'
 
+/** The bulk loads' anchor: a bare table with police_records' columns and no index, and the file's 12 columns. */
+const BARE_TABLE = "create table bench_bare_records (force text not null default 'x', crime_id text, month text not null, reported_by text, falls_within text, longitude double precision, latitude double precision, location text, lsoa_code text, lsoa_name text, crime_type text not null, last_outcome text, context text)"
+const BARE_COLUMNS = RECORD_COPY_COLUMNS.slice(1).join(', ')
+
 /** psql \copy of the same files, one session, into a bare table with police_records' columns. */
 function timePsqlCopy(url: string, files: ImportFile[]): { seconds: number; rows: number } {
-  const columns = POLICE_COLUMNS.map(c => c.toLowerCase().replace(/ /g, '_').replace('last_outcome_category', 'last_outcome')).join(', ')
   const script = [
-    'drop table if exists bench_bare_records;',
-    "create table bench_bare_records (force text not null default 'x', crime_id text, month text not null, reported_by text, falls_within text, longitude double precision, latitude double precision, location text, lsoa_code text, lsoa_name text, crime_type text not null, last_outcome text, context text);",
+    `drop table if exists bench_bare_records; ${BARE_TABLE};`,
     '\\timing on',
-    ...files.map(f => `\\copy bench_bare_records (${columns}) from '${f.path.replace(/'/g, "''")}' with (format csv, header true)`),
+    ...files.map(f => `\\copy bench_bare_records (${BARE_COLUMNS}) from '${f.path.replace(/'/g, "''")}' with (format csv, header true)`),
     '\\timing off',
     'select count(*) from bench_bare_records;',
     'drop table bench_bare_records;',
@@ -350,19 +352,18 @@ function printAnalyses(results: { name: string; median: number; p95: number }[])
 
 /** PGlite's own COPY … FROM '/dev/blob' of the same files, one file a statement, into a bare table with police_records' columns. */
 async function timePgliteCopy(database: DatabaseHandle, files: ImportFile[]): Promise<{ seconds: number; rows: number }> {
-  const columns = POLICE_COLUMNS.map(c => c.toLowerCase().replace(/ /g, '_').replace('last_outcome_category', 'last_outcome')).join(', ')
   return database.withRawConnection(async connection => {
     if (connection.kind !== 'pglite') throw new Error('PGlite only')
     const client = connection.client
     await client.exec(
-      "drop table if exists bench_bare_records; create table bench_bare_records (force text not null default 'x', crime_id text, month text not null, reported_by text, falls_within text, longitude double precision, latitude double precision, location text, lsoa_code text, lsoa_name text, crime_type text not null, last_outcome text, context text)",
+      `drop table if exists bench_bare_records; ${BARE_TABLE}`,
     )
     let seconds = 0
     for (const file of files) {
       // Reading the file is not timed, as psql's start-up is not: only the statement.
       const blob = new Blob([await readFile(file.path)])
       const started = performance.now()
-      await client.query(`copy bench_bare_records (${columns}) from '/dev/blob' with (format csv, header true)`, [], { blob })
+      await client.query(`copy bench_bare_records (${BARE_COLUMNS}) from '/dev/blob' with (format csv, header true)`, [], { blob })
       seconds += (performance.now() - started) / 1000
     }
     const rows = Number((await client.query<{ count: number }>('select count(*)::int as count from bench_bare_records')).rows[0]!.count)
@@ -397,7 +398,7 @@ async function serverDatabase(name: string): Promise<{ url: URL; drop: () => Pro
  * rate, the disk it takes per million rows, and every strategic assessment page's p95 with it all held.
  */
 async function archive(work: string) {
-  let started = performance.now()
+  const started = performance.now()
   const dir = path.join(work, 'all-forces-60-months')
   const rows = await generateAllForces(dir, monthRange('2020-10', '2025-09'))
   const files = await listPoliceFiles([dir])
@@ -421,7 +422,6 @@ async function archive(work: string) {
       }
     }
     const before = await sizeOf()
-    started = performance.now()
     const figures = await timeImport(services, files, 'PostgreSQL, the whole archive')
     const bytes = (await sizeOf()) - before
     log(`\nPostgreSQL (${SERVER.replace(/:[^:@/]+@/, ':…@')}), the whole archive:`)
@@ -485,7 +485,7 @@ async function main() {
           log(`    Memory: ${memoryLine(pg36)}`)
           log(`  Analyses on the 36-month data (${runs} runs each):`)
           printAnalyses(await timeAnalyses(database, services, deps, runs))
-          await database.db.executeQuery(sql.raw(EMPTY_POLICE_TABLES).compile(database.db))
+          await sql.raw(EMPTY_POLICE_TABLES).execute(database.db)
           const command = timeCommand({ DATABASE_URL: url.toString() }, force36Dir, pg36.rows)
           log(`  ${commandLine(command, psql36, 'psql \\copy')}`)
         }
@@ -496,7 +496,7 @@ async function main() {
           log(`    Memory: ${memoryLine(pgAll)}`)
           log(`  Analyses with all forces held (12 + 36 months):`)
           printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 5 : 10))
-          await database.db.executeQuery(sql.raw(EMPTY_POLICE_TABLES).compile(database.db))
+          await sql.raw(EMPTY_POLICE_TABLES).execute(database.db)
           const command = timeCommand({ DATABASE_URL: url.toString() }, allDir, pgAll.rows)
           log(`  ${commandLine(command, psqlAll, 'psql \\copy')}`)
         }
@@ -535,7 +535,7 @@ async function main() {
       // The command, in its own process, on the same files: the database is emptied of police data first.
       for (const [files, dir, figures, bare] of [[force36, force36Dir, lite36, bare36], [all, allDir, liteAll, bareAll]] as const) {
         if (!figures || !bare) continue
-        await database.db.executeQuery(sql.raw(EMPTY_POLICE_TABLES).compile(database.db))
+        await sql.raw(EMPTY_POLICE_TABLES).execute(database.db)
         await database.close()
         const command = timeCommand({ CSP_HUB_DATA_DIR: work }, dir, figures.rows)
         log(`  ${files === all ? 'All forces' : 'Essex × 36'}: ${commandLine(command, bare, "PGlite's bare COPY")}`)

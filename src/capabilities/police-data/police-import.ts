@@ -69,8 +69,9 @@ const PGLITE_BYTES_LIMIT = 128 * 1024 * 1024
 const RETRY_ROW_BY_ROW = Symbol('retry row by row')
 
 /**
- * An error of the data COPY was given (SQLSTATE class 22, data exception, or 08P01/22P04 bad copy file
- * format), as opposed to a lost connection or a server that stopped.
+ * An error in the data COPY was given (SQLSTATE class 22, data exception, which includes 22P04 bad copy file
+ * format; 08P01, protocol violation; 23502, a null where none may be), as opposed to a lost connection or a
+ * server that stopped.
  */
 function isDatabaseDataError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code
@@ -359,14 +360,9 @@ export function policeImporter(database: DatabaseHandle) {
               progress(bytesRead, rows + skipped)
             }
           }
-          if (ok && !plain) {
-            retrying = true
-            await bytesSink!.abort()
-            openSink = undefined
-            await tx.query('rollback')
-            return
-          }
-          if (!ok) {
+          // A bad row fails the file; a line that is not plain sends it row by row. Either way nothing is kept.
+          if (!ok || !plain) {
+            retrying = ok
             await openSink.abort()
             openSink = undefined
             await tx.query('rollback')
