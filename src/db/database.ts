@@ -35,6 +35,15 @@ const NUMERIC = 1700
 const DATE = 1082
 const parsers = { [INT8]: Number, [NUMERIC]: Number, [DATE]: (value: string) => value }
 
+/**
+ * PGlite's buffer cache. PostgreSQL's default (128 MB) lives in the WebAssembly memory, which never shrinks,
+ * so a police.uk import filled it and the process kept it: an import of Essex × 36 months peaked at 622–699 MB.
+ * PGlite's data folder is read through the operating system's file cache in any case, so a smaller cache
+ * costs little: with 16 MB the same import peaked at 429–589 MB (`npm run bench:import -- --only pglite`) and
+ * the strategic assessment pages were no slower.
+ */
+const PGLITE_SHARED_BUFFERS = '16MB'
+
 export interface DatabaseOptions {
   databaseUrl?: string | undefined
   /** PGlite data folder; `memory://` (or undefined) keeps the database in memory. */
@@ -109,6 +118,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       ...(dataDir ? { dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     })
   } catch (error) {
     lock?.release()
