@@ -40,9 +40,9 @@ export function accountService({ db, hasher, clock, mailer, baseUrl, logger, dis
   const dummyHash = hasher.hash(newToken())
 
   async function loadCurrentUser(userId: number): Promise<CurrentUser | undefined> {
-    const user = await userRepository.findById(db, userId)
+    // Asked on every signed-in request: the two queries go together (see contextFor in partnerships).
+    const [user, roles] = await Promise.all([userRepository.findById(db, userId), userRepository.rolesOf(db, userId)])
     if (!user || user.disabledAt) return undefined
-    const roles = await userRepository.rolesOf(db, userId)
     return { id: user.id, email: user.email, name: user.name, isSiteAdmin: user.isSiteAdmin, roles }
   }
 

@@ -65,8 +65,8 @@ export function planAccess({ db, clock, partnerships }: PlanDeps) {
 
   /** A plan's tree with the names it refers to (fetched unless given). */
   async function treeOf(ctx: PartnershipContext, planId: number, directory?: Directory): Promise<PlanTree | undefined> {
-    const records = await planRepository.records(db, ctx.partnership.id, planId)
-    return records && assembleTree(records, directory ?? (await names(ctx)))
+    const [records, directoryNames] = await Promise.all([planRepository.records(db, ctx.partnership.id, planId), directory ?? names(ctx)])
+    return records && assembleTree(records, directoryNames)
   }
 
   return {
@@ -84,9 +84,11 @@ export function planAccess({ db, clock, partnerships }: PlanDeps) {
     /** The plan's tree, as the reader may see it (with the names given, or fetched). */
     async loadTree(ctx: PartnershipContext, planId: number, directory?: Directory): Promise<PlanTree> {
       requirePermission(ctx, 'view_published')
-      const records = await planRepository.records(db, ctx.partnership.id, planId)
+      // The names are fetched beside the records (one wait, not two); a plan the reader may not see is
+      // still a 404 below.
+      const [records, directoryNames] = await Promise.all([planRepository.records(db, ctx.partnership.id, planId), directory ?? names(ctx)])
       checkVisible(ctx, records?.plan)
-      return assembleTree(records!, directory ?? (await names(ctx)))
+      return assembleTree(records!, directoryNames)
     },
 
     view(ctx: PartnershipContext, tree: PlanTree, on: IsoDate = today()): PlanView {

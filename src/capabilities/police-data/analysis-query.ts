@@ -89,7 +89,15 @@ export function analysisQueries({ db, clock, partnershipAreas }: { db: Db; clock
     return { value, midYear: Math.max(...list.map(f => f.midYear)), description: describePopulation(list, areaName, value) }
   }
 
-  async function resolveArea(ctx: PartnershipContext, choice: AreaChoice, year: number): Promise<ResolvedArea> {
+  /** The area's population in a year's estimates (null for an LSOA, or when a part of the area has none). */
+  function populationFor(area: ResolvedArea, year: number): Promise<ResolvedArea['population']> {
+    if (area.kind === 'lsoa') return Promise.resolve(null)
+    if (area.kind === 'ward') return populationOf('ward', [area.code!], year, area.shortName)
+    return populationOf('district', area.filter.districtCodes as string[], year, area.shortName)
+  }
+
+  /** The area chosen, without its population (which depends on the year: see populationFor). */
+  async function resolveArea(ctx: PartnershipContext, choice: AreaChoice): Promise<ResolvedArea> {
     if (choice.kind === 'partnership') {
       const districts = await partnershipDistricts(ctx)
       const short = ctx.partnership.shortName ?? ctx.partnership.name
@@ -104,7 +112,6 @@ export function analysisQueries({ db, clock, partnershipAreas }: { db: Db; clock
         filter: { districtCodes: districts.map(d => d.code) },
         population: null,
       }
-      area.population = await populationOf('district', area.filter.districtCodes as string[], year, area.shortName)
       return area
     }
     const code = choice.code
@@ -118,7 +125,7 @@ export function analysisQueries({ db, clock, partnershipAreas }: { db: Db; clock
         name: `${district.name} (district)`,
         shortName: district.name,
         filter: { districtCodes: [code] },
-        population: await populationOf('district', [code], year, district.name),
+        population: null,
       }
     }
     if (choice.kind === 'ward') {
@@ -140,7 +147,7 @@ export function analysisQueries({ db, clock, partnershipAreas }: { db: Db; clock
         name: `${name} (${district?.name ?? ward.districtCode}, December 2021 boundaries)`,
         shortName: name,
         filter: { districtCodes: [ward.districtCode], wardCode: code },
-        population: await populationOf('ward', [code], year, name),
+        population: null,
       }
     }
     const lsoa = await repo.lsoa(db, code)
@@ -162,8 +169,8 @@ export function analysisQueries({ db, clock, partnershipAreas }: { db: Db; clock
     requirePermission(ctx, 'view_published')
     const choice = parseAreaChoice(areaValue)
     // The area's districts first (without population), to know its forces and their months.
-    const provisional = await resolveArea(ctx, choice, yearOf(clockMonth()))
-    let forces = await repo.principalForces(db, provisional.filter.districtCodes)
+    const resolved = await resolveArea(ctx, choice)
+    let forces = await repo.principalForces(db, resolved.filter.districtCodes)
     const months = await repo.months(db, forces.length ? forces : undefined)
     if (!forces.length) forces = [...new Set(months.map(m => m.force))]
     const availableMonths = [...new Set(months.map(m => m.month))].sort()
@@ -176,7 +183,8 @@ export function analysisQueries({ db, clock, partnershipAreas }: { db: Db; clock
     let from = isMonth(period.from) ? period.from : !isMonth(period.to) && run ? run.from : addMonths(to, -11)
     if (monthsBetween(from, to) < 0) [from, to] = [to, from]
     if (monthsBetween(from, to) >= MAX_PERIOD_MONTHS) from = addMonths(to, -(MAX_PERIOD_MONTHS - 1))
-    const area = yearOf(to) === yearOf(clockMonth()) ? provisional : await resolveArea(ctx, choice, yearOf(to))
+    // The population of the period's last year: the only part of the area that depends on the period.
+    const area = { ...resolved, population: await populationFor(resolved, yearOf(to)) }
     return { area, from, to, forces, heldMonths, availableMonths }
   }
 

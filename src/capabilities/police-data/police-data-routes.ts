@@ -66,12 +66,13 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
   /** Everything an analysis page needs in common. */
   async function common(req: Request, q: AnalysisQuery, page: string) {
     const paths = policeDataPaths(partnershipContext(req).partnership.id)
+    const [chosen, sampleLoading] = await Promise.all([chooser(req, q), policeData.sampleDataLoading()])
     return {
       q,
       paths,
       page,
-      chooser: await chooser(req, q),
-      sampleLoading: await policeData.sampleDataLoading(),
+      chooser: chosen,
+      sampleLoading,
       periodLabel: q.from === q.to ? monthLabel(q.from) : `${monthLabel(q.from)} to ${monthLabel(q.to)}`,
       missingMonths: describeMonths(monthRange(q.from, q.to).filter(m => !q.heldMonths.has(m))),
       sections: [
@@ -99,7 +100,9 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
     const { area, period } = analysisChoice(req)
     try {
       const q = await policeData.query(ctx, area, period)
-      res.render(view, { ...(await common(req, q, page)), ...(await build(q)) })
+      // The page's own figures are asked beside the chooser's lists: one wait for the database, not two.
+      const [shared, own] = await Promise.all([common(req, q, page), build(q)])
+      res.render(view, { ...shared, ...own })
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       const q = await policeData.query(ctx, 'partnership', period)
