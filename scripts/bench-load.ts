@@ -9,9 +9,9 @@
  *     --data, CSP_HUB_SAMPLE_DATA_DIR, or shared/data/real beside the checkout);
  *  2. `csp-hub serve` starts as `npm start` runs it, on 127.0.0.1;
  *  3. --users visitors sign in (each their own session, as the demo coordinator) and, for --seconds, each
- *     asks for the next of five pages in turn as soon as the last has come: the partnership's dashboard,
- *     its plan, its performance table, its strategic assessment, and a bare route (/healthz: no session,
- *     no query, no template);
+ *     asks for the next of five pages in turn as soon as the last has come: a partnership's dashboard, a
+ *     plan, a performance table, a strategic assessment (of each, the largest in the demo data), and a
+ *     bare route (/healthz: no session, no query, no template);
  *  4. it prints each page's time with one visitor alone (no queue), then, under load, per page: how many,
  *     errors, p50 / p95 / p99 in milliseconds, and each page's p95 over the bare route's; then the
  *     machine's load average and the server's memory.
@@ -64,21 +64,35 @@ function rss(pid: number): number {
   return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
 }
 
+/**
+ * The pages to ask for: of each kind, the largest the demo data gives (across the coordinator's partnerships
+ * and their plans), so that the figures are of the heaviest page a partnership has, not of an empty one.
+ */
 async function pagesOf(server: RunningServer): Promise<{ pages: [string, string][]; cookies: string[] }> {
   const first = await signIn(server.url, coordinator.email, DEMO_PASSWORD)
-  const home = await (await first.get('/')).text()
-  const partnership = /href="(\/partnerships\/\d+)"/.exec(home)?.[1]
-  if (!partnership) throw new Error('no partnership on the home page')
-  const plans = await (await first.get(`${partnership}/plans`)).text()
-  const plan = new RegExp(`href="(${partnership}/plans/\\d+)"`).exec(plans)?.[1]
-  if (!plan) throw new Error('no plan in the partnership')
-  const pages: [string, string][] = [
-    ['dashboard', partnership],
-    ['plan', plan],
-    ['performance', `${partnership}/indicators`],
-    ['strategic assessment', `${partnership}/strategic-assessment`],
-    ['bare route (/healthz)', '/healthz'],
-  ]
+  const links = (html: string, pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map(m => m[1]!))]
+  const partnerships = links(await (await first.get('/')).text(), /href="(\/partnerships\/\d+)"/g)
+  if (!partnerships.length) throw new Error('no partnership on the home page')
+  const candidates: Record<string, string[]> = { dashboard: [], plan: [], performance: [], 'strategic assessment': [] }
+  for (const partnership of partnerships) {
+    candidates.dashboard!.push(partnership)
+    candidates.plan!.push(...links(await (await first.get(`${partnership}/plans`)).text(), new RegExp(`href="(${partnership}/plans/\\d+)"`, 'g')))
+    candidates.performance!.push(`${partnership}/indicators`)
+    candidates['strategic assessment']!.push(`${partnership}/strategic-assessment`)
+  }
+  const pages: [string, string][] = []
+  for (const [name, urls] of Object.entries(candidates)) {
+    let largest: { url: string; bytes: number } | undefined
+    for (const url of urls) {
+      const res = await first.get(url)
+      const bytes = (await res.text()).length
+      if (res.status === 200 && bytes > (largest?.bytes ?? -1)) largest = { url, bytes }
+    }
+    if (!largest) throw new Error(`no ${name} page answered 200`)
+    console.log(`  ${name}: ${largest.url} (${Math.round(largest.bytes / 1024)} kB, the largest of ${urls.length})`)
+    pages.push([name, largest.url])
+  }
+  pages.push(['bare route (/healthz)', '/healthz'])
   for (const [name, url] of pages) {
     const res = await first.get(url)
     if (res.status !== 200) throw new Error(`${name} (${url}) answered ${res.status}`)
