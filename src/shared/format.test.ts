@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatDate, formatMoney, formatNumber, formatPercent, plural } from './format.ts'
+import { formatDate, formatMoney, formatNumber, formatPercent, formatUpTo, plural } from './format.ts'
 
 describe('formatDate', () => {
   it('writes a calendar day the UK way, whatever the time zone', () => {
@@ -33,6 +33,15 @@ describe('formatNumber and formatPercent', () => {
     expect(formatNumber(28.94, 1)).toBe('28.9')
     expect(formatPercent(39.0769)).toBe('39.1%')
     expect(formatPercent(Number.POSITIVE_INFINITY)).toBe('')
+  })
+
+  it('writes at most the decimals asked for, without trailing zeros, whichever format was made first', () => {
+    expect(formatNumber(28, 1)).toBe('28.0')
+    expect(formatUpTo(28, 1)).toBe('28')
+    expect(formatUpTo(28.96, 1)).toBe('29')
+    expect(formatUpTo(1234.56, 1)).toBe('1,234.6')
+    expect(formatUpTo(4.44, 0)).toBe('4')
+    expect(formatNumber(28, 1)).toBe('28.0')
   })
 
   it('pluralises counts', () => {

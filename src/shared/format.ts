@@ -29,10 +29,28 @@ export function formatDate(value: Date | string | null | undefined, style: DateS
   return dateFormats[style].format(date)
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+/**
+ * The en-GB number format with these decimals, made once: `toLocaleString` with options builds a new one on
+ * every call, which was the largest single cost of the strategic assessment pages under load.
+ */
+function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}:${maximumFractionDigits}`
+  let format = numberFormats.get(key)
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat('en-GB', { minimumFractionDigits, maximumFractionDigits })))
+  return format
+}
+
 /** 2,090; with decimals, 28.9. */
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return ''
-  return value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+  return numberFormat(decimals, decimals).format(value)
+}
+
+/** 2,090; 28.9; 28 (no trailing zeros): at most `decimals` decimals, as `toLocaleString('en-GB', { maximumFractionDigits })`. */
+export function formatUpTo(value: number, decimals: number): string {
+  return numberFormat(0, decimals).format(value)
 }
 
 /** Money is held as integer pence: 1233700 → £12,337; 1233750 → £12,337.50; negative → −£1,518. */
@@ -41,10 +59,7 @@ export function formatMoney(pence: number | null | undefined, options: { alwaysP
   const sign = pence < 0 ? '−' : ''
   const abs = Math.abs(pence)
   const showPence = options.alwaysPence || abs % 100 !== 0
-  const pounds = (abs / 100).toLocaleString('en-GB', {
-    minimumFractionDigits: showPence ? 2 : 0,
-    maximumFractionDigits: showPence ? 2 : 0,
-  })
+  const pounds = numberFormat(showPence ? 2 : 0, showPence ? 2 : 0).format(abs / 100)
   return `${sign}£${pounds}`
 }
 

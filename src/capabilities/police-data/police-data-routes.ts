@@ -5,6 +5,7 @@ import { describeMonths, monthLabel, monthRange, shortMonthLabel } from '../../c
 import { renderChart, type Chart } from '../../core/documents/chart.ts'
 import type { DocumentChart, DocumentTable } from '../../core/documents/structured.ts'
 import { ValidationError } from '../../shared/errors.ts'
+import { formatNumber, formatUpTo } from '../../shared/format.ts'
 import { fileName, toCsv, toXlsx, type Table } from '../../shared/spreadsheet.ts'
 import type { Capability } from '../../web/capability.ts'
 import { formErrors } from '../../web/form.ts'
@@ -27,7 +28,7 @@ import { policeArchiveRoutes } from './police-archive-routes.ts'
 const TABLE_KEYS = ['crime-types', 'year-to-date', 'top-types', 'trend-12', 'trend-36', 'wards', 'lsoas', 'districts'] as const
 
 function toChart(chart: DocumentChart): Chart {
-  return renderChart({ ...chart, format: value => value.toLocaleString('en-GB', { maximumFractionDigits: 1 }) })
+  return renderChart({ ...chart, format: value => formatUpTo(value, 1) })
 }
 
 function toSpreadsheetTable(table: DocumentTable & { key?: string }, name: string): Table {
@@ -158,7 +159,7 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
     const shapes = await policeData.boundaries(c.districts.map(d => d.name))
     const shapeOf = new Map(shapes.map(s => [s.districtName, JSON.parse(s.geometry) as Geometry]))
     const label = (d: (typeof c.districts)[number]) =>
-      `${d.name}: ${d.rate === null ? 'no population held' : `${d.rate.toLocaleString('en-GB', { maximumFractionDigits: 1 })} per 1,000 residents`} (${d.count.toLocaleString('en-GB')} records)`
+      `${d.name}: ${d.rate === null ? 'no population held' : `${formatUpTo(d.rate, 1)} per 1,000 residents`} (${formatNumber(d.count)} records)`
     const features = c.districts
       .filter(d => shapeOf.has(d.name))
       .map(d => ({ name: d.name, geometry: shapeOf.get(d.name)!, band: d.band, label: label(d), isChosen: d.isChosen }))
@@ -170,7 +171,7 @@ export function policeDataCapability({ services, deps: { config } }: PoliceDataC
     const sorted = [...rates].sort((a, b) => a - b)
     if (!sorted.length) return []
     const limits = Array.from({ length: BAND_COLOURS.length - 1 }, (_, i) => sorted[Math.min(sorted.length - 1, Math.floor(((i + 1) * sorted.length) / BAND_COLOURS.length))]!)
-    const fmt = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: 1 })
+    const fmt = (v: number) => formatUpTo(v, 1)
     return BAND_COLOURS.map((colour, i) => ({
       colour,
       text: i === 0 ? `below ${fmt(limits[0]!)}` : i === BAND_COLOURS.length - 1 ? `${fmt(limits[i - 1]!)} or more` : `${fmt(limits[i - 1]!)} to under ${fmt(limits[i]!)}`,

@@ -1,5 +1,6 @@
 import { addMonths, describeMonths, describeMonthsOfYear, financialYearLabel, monthLabel, monthNumber, monthRange, monthRangeLabel, yearToDateMonths, type Month } from '../../../core/calendar/index.ts'
 import { CRIME_TYPES } from '../../../shared/police-uk.ts'
+import { formatNumber, formatUpTo } from '../../../shared/format.ts'
 import { ANTI_SOCIAL_BEHAVIOUR } from './police-rows.ts'
 
 /**
@@ -318,8 +319,8 @@ export function rateBands(rates: readonly (number | null)[], bands = 5): { band:
 
 // --- Plain-English summary ----------------------------------------------------------------------------
 
-const n = (value: number) => Math.round(value).toLocaleString('en-GB')
-const pct = (value: number) => `${Math.abs(value).toLocaleString('en-GB', { maximumFractionDigits: value !== 0 && Math.abs(value) < 10 ? 1 : 0 })}%`
+const n = (value: number) => formatNumber(Math.round(value))
+const pct = (value: number) => `${formatUpTo(Math.abs(value), value !== 0 && Math.abs(value) < 10 ? 1 : 0)}%`
 const lower = (type: string) => (type === 'Anti-social behaviour' ? 'anti-social behaviour' : type.charAt(0).toLowerCase() + type.slice(1))
 
 export interface SummaryInput {
@@ -353,7 +354,7 @@ export function summarise(input: SummaryInput): string[] {
   }
   if (input.population) {
     const rate = ratePer1000(table.total, input.population.value)!
-    sentences.push(`That is ${rate.toLocaleString('en-GB', { maximumFractionDigits: 1 })} per 1,000 residents over the ${table.heldCount === 1 ? 'month held' : `${table.heldCount} months held`}, using ${input.population.description}.`)
+    sentences.push(`That is ${formatUpTo(rate, 1)} per 1,000 residents over the ${table.heldCount === 1 ? 'month held' : `${table.heldCount} months held`}, using ${input.population.description}.`)
   }
   const [first, second, third] = top.items
   if (first) {
