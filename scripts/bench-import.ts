@@ -244,11 +244,12 @@ async function timeImport(services: ReturnType<typeof createServices>, files: Im
 
 /**
  * The same files through `csp-hub import police-uk DIR`, the command a user runs, in a process of its own: the
- * rate it prints, and its peak memory (the process's high-water mark, as getrusage gives it). The database
+ * rate it prints, and its peak memory (the process's own high-water mark, VmHWM). The database
  * must not be open in this process when it is PGlite (one process per data folder).
  */
 function timeCommand(env: Record<string, string>, dir: string, expectedRows: number): { rowsPerSecond: number; peakRssMb: number; build: string } {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin', 'csp-hub.js'), 'import', 'police-uk', dir], {
+  // The file itself, as `npx csp-hub` runs it: its first line gives Node the command's options (see bin/csp-hub.js).
+  const result = spawnSync(path.join(root, 'bin', 'csp-hub.js'), ['import', 'police-uk', dir], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
     env: { ...process.env, CSP_HUB_LOG_LEVEL: 'silent', NODE_ENV: 'production', CSP_HUB_BASE_URL: 'http://localhost', ...env },
