@@ -63,9 +63,14 @@ export function planAccess({ db, clock, partnerships }: PlanDeps) {
     return partnerships.directory(ctx)
   }
 
+  /** A plan's records and the names they refer to (fetched unless given), asked together: one wait, not two. */
+  function recordsWithNames(ctx: PartnershipContext, planId: number, directory?: Directory) {
+    return Promise.all([planRepository.records(db, ctx.partnership.id, planId), directory ?? names(ctx)])
+  }
+
   /** A plan's tree with the names it refers to (fetched unless given). */
   async function treeOf(ctx: PartnershipContext, planId: number, directory?: Directory): Promise<PlanTree | undefined> {
-    const [records, directoryNames] = await Promise.all([planRepository.records(db, ctx.partnership.id, planId), directory ?? names(ctx)])
+    const [records, directoryNames] = await recordsWithNames(ctx, planId, directory)
     return records && assembleTree(records, directoryNames)
   }
 
@@ -84,9 +89,8 @@ export function planAccess({ db, clock, partnerships }: PlanDeps) {
     /** The plan's tree, as the reader may see it (with the names given, or fetched). */
     async loadTree(ctx: PartnershipContext, planId: number, directory?: Directory): Promise<PlanTree> {
       requirePermission(ctx, 'view_published')
-      // The names are fetched beside the records (one wait, not two); a plan the reader may not see is
-      // still a 404 below.
-      const [records, directoryNames] = await Promise.all([planRepository.records(db, ctx.partnership.id, planId), directory ?? names(ctx)])
+      // A plan the reader may not see is still a 404, though its names were asked for beside it.
+      const [records, directoryNames] = await recordsWithNames(ctx, planId, directory)
       checkVisible(ctx, records?.plan)
       return assembleTree(records!, directoryNames)
     },
