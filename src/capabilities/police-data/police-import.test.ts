@@ -113,6 +113,20 @@ describe('importing police.uk street-level files', () => {
     expect(audit.summary).toMatch(/replacing the rows held for that month/)
   })
 
+  it('summarises the block ranges filled since, before it looks for the force-month it replaces', async () => {
+    // Without it, a block-range index reads every range not yet summarised: after a bulk load, every force's rows.
+    const unsummarised = async () =>
+      (
+        await sql<{ records: number; counts: number }>`select brin_summarize_new_values('police_records_month_force_idx')::int as records, brin_summarize_new_values('police_counts_month_force_idx')::int as counts`.execute(t.db)
+      ).rows[0]
+    // More rows than the first range of blocks holds (128 blocks, summarised when the index was made).
+    const rows = Array.from({ length: 6000 }, (_, i) => GOOD.replace('aaa', `id${i}`).replace('2030-01', '2031-05'))
+    await importFiles([writeFile('2031-05-essex-street.csv', [HEADER, ...rows])])
+    await importFiles([fixtureMonth('2024-01')])
+    expect(await unsummarised()).toEqual({ records: 0, counts: 0 })
+    expect(await monthRows('2024-01')).toBe(475)
+  })
+
   it('imports a folder in the archive layout, and a force-month given twice in one run once', async () => {
     const copy = writeFile('2025-01-essex-street.csv', readFileSync(fixtureMonth('2025-01'), 'utf8').trimEnd().split('\n'))
     const outcomes = await importFiles([path.join(POLICE_UK, '2025-01'), copy])

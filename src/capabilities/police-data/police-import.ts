@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+
 import { auditSnapshot, type Actor } from '../../core/audit/audit-entry.ts'
 import { monthStart, type Month } from '../../core/calendar/index.ts'
 import type { DatabaseHandle } from '../../db/database.ts'
@@ -65,6 +67,14 @@ export interface PoliceImportOptions {
 const MAX_LISTED_PROBLEMS = 100
 /** PGlite: the largest file whose bytes go to COPY in one statement (a larger one is read row by row). */
 const PGLITE_BYTES_LIMIT = 128 * 1024 * 1024
+/**
+ * Replacing a force-month finds its rows through the block-range (BRIN) indexes on month and force. Such an
+ * index knows only the ranges of blocks summarised so far, and reads every other block: PostgreSQL's
+ * autovacuum summarises new ranges in its own time, and PGlite has no autovacuum, so after a bulk load a
+ * replacement would read every force's rows, three times. The new ranges are summarised first; later
+ * inserts keep a summarised range up to date.
+ */
+const SUMMARISE_NEW_RANGES = "select brin_summarize_new_values('police_records_month_force_idx'), brin_summarize_new_values('police_counts_month_force_idx')"
 /** Said by importOne when the file's bytes could not go to COPY as they are: read it again, row by row. */
 const RETRY_ROW_BY_ROW = Symbol('retry row by row')
 
@@ -99,14 +109,21 @@ export function policeImporter(database: DatabaseHandle) {
     }
   }
 
+  /** The force-months held before the import, as 'force YYYY-MM'. */
+  async function heldMonths(): Promise<Set<string>> {
+    const rows = await db.selectFrom('policeMonths').select(['force', sql<string>`to_char(month, 'YYYY-MM')`.as('month')]).execute()
+    return new Set(rows.map(r => `${r.force} ${r.month}`))
+  }
+
   async function importFiles(files: readonly ImportFile[], options: PoliceImportOptions): Promise<ImportFileOutcome[]> {
-    const placement = await loadPlacement()
+    const [placement, heldBefore] = await Promise.all([loadPlacement(), heldMonths()])
     const bytesTotal = files.reduce((sum, f) => sum + f.size, 0)
     let bytesDone = 0
     let rowsDone = 0
     const inFlight = new Map<number, { bytes: number; rows: number }>()
     const outcomes: ImportFileOutcome[] = new Array<ImportFileOutcome>(files.length)
     const seenMonths = new Map<string, string>()
+    const replacing = { heldBefore, insertedSinceSummary: true }
     // PostgreSQL takes two files at once, on two connections (each in its own transaction), so one file's
     // rows are copied while the other's counts are written and committed. That needs every file named as
     // police.uk names them, so two files of the same force-month never run together; PGlite has one
@@ -145,11 +162,11 @@ export function policeImporter(database: DatabaseHandle) {
           options.onProgress?.({ file: file.name, fileIndex: index, fileCount: files.length, bytesDone: bytes, bytesTotal, rowsDone: done })
         }
         const task = (async () => {
-          const first = await importOne(file, batches, placement, options, progress, seenMonths, 'bytes').finally(() => batches.close())
+          const first = await importOne(file, batches, placement, options, progress, seenMonths, replacing, 'bytes').finally(() => batches.close())
           if (first !== RETRY_ROW_BY_ROW) return first
           // The file's bytes could not go to COPY as they are (see importOne): the file again, row by row.
           const again = readAhead(recordBatches(file))
-          const second = await importOne(file, again, placement, options, progress, seenMonths, 'rows').finally(() => again.close())
+          const second = await importOne(file, again, placement, options, progress, seenMonths, replacing, 'rows').finally(() => again.close())
           if (second === RETRY_ROW_BY_ROW) throw new Error('unreachable: a row-by-row import does not ask to be tried again')
           return second
         })()
@@ -180,6 +197,7 @@ export function policeImporter(database: DatabaseHandle) {
     options: PoliceImportOptions,
     progress: (bytesRead: number, rows: number) => void,
     seenMonths: Map<string, string>,
+    replacing: { heldBefore: ReadonlySet<string>; insertedSinceSummary: boolean },
     how: 'bytes' | 'rows',
   ): Promise<ImportFileOutcome | typeof RETRY_ROW_BY_ROW> {
     const fromName = parseStreetFileName(file.name)
@@ -304,6 +322,11 @@ export function policeImporter(database: DatabaseHandle) {
     try {
       await database.withRawConnection(async connection => {
         const tx = rawTx(connection)
+        // Before the file's transaction, so two files never wait for each other's lock on the index.
+        if ((replacing.heldBefore.has(monthKey) || earlierInRun !== undefined) && replacing.insertedSinceSummary) {
+          replacing.insertedSinceSummary = false
+          await tx.query(SUMMARISE_NEW_RANGES)
+        }
         // On PostgreSQL, the commit need not wait for the log to reach the disk: a crash of the server
         // could lose the last import (all of it, never part), which is imported again; nothing else.
         await tx.query(connection.kind === 'postgres' ? 'begin; set local synchronous_commit = off' : 'begin')
@@ -430,6 +453,7 @@ export function policeImporter(database: DatabaseHandle) {
           )
           await tx.query('commit')
           committed = true
+          replacing.insertedSinceSummary = true
         } catch (error) {
           // A read that failed mid-file (an archive entry damaged, or unpacking to more than it says) leaves the COPY open.
           await openSink?.abort().catch(() => undefined)
