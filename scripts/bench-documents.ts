@@ -14,8 +14,6 @@
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 
-import pg from 'pg'
-
 import { argon2Hasher } from '../src/capabilities/accounts/index.ts'
 import type { PartnershipContext } from '../src/core/access/partnership-context.ts'
 import { planWorkbook } from '../src/capabilities/plans/spreadsheet/plan-workbook.ts'
@@ -25,6 +23,7 @@ import { REPORT_KIND_LABELS } from '../src/capabilities/reports/domain/report-ki
 import { loadConfig } from '../src/config.ts'
 import { createDatabase } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
+import { createServerDatabase } from '../src/db/server-database.ts'
 import { loadDemoData } from '../src/demo/index.ts'
 import { createLogger } from '../src/logger.ts'
 import { memoryMailer } from '../src/mailer.ts'
@@ -41,19 +40,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function benchDatabase() {
   const url = process.env.DATABASE_URL
   if (!url) return { handle: await createDatabase({ dataDir: 'memory://' }), drop: async () => {} }
-  const name = `csp_hub_bench_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  const benchUrl = new URL(url)
-  benchUrl.pathname = `/${name}`
-  return {
-    handle: await createDatabase({ databaseUrl: benchUrl.toString(), poolSize: 4 }),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    },
-  }
+  const server = await createServerDatabase(url, `csp_hub_bench_${randomBytes(6).toString('hex')}`)
+  return { handle: await createDatabase({ databaseUrl: server.url, poolSize: 4 }), drop: server.drop }
 }
 
 const coordinatorOf = (partnership: { id: number; name: string; shortName: string | null }): PartnershipContext => ({

@@ -14,8 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import pg from 'pg'
-
+import { createServerDatabase } from '../src/db/server-database.ts'
 import { startCspHub } from '../test/helpers/csp-hub-process.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -34,17 +33,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 async function bench(kind: 'pglite' | 'postgres') {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'csp-hub-first-page-'))
   const env: Record<string, string> = { CSP_HUB_DATA_DIR: dataDir, CSP_HUB_DEMO_DATA: 'auto', ...(DATA ? { CSP_HUB_SAMPLE_DATA_DIR: DATA } : {}) }
-  const name = `csp_hub_first_page_${process.pid}`
-  if (kind === 'postgres') {
-    const admin = new pg.Client({ connectionString: SERVER })
-    await admin.connect()
-    await admin.query(`drop database if exists ${name}`)
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const url = new URL(SERVER)
-    url.pathname = `/${name}`
-    env.DATABASE_URL = url.toString()
-  }
+  const database = kind === 'postgres' ? await createServerDatabase(SERVER, `csp_hub_first_page_${process.pid}`, { replace: true }) : undefined
+  if (database) env.DATABASE_URL = database.url
   const loadBefore = os.loadavg()
   const started = performance.now()
   const startedWall = Date.now()
@@ -73,12 +63,7 @@ async function bench(kind: 'pglite' | 'postgres') {
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
-    if (kind === 'postgres') {
-      const admin = new pg.Client({ connectionString: SERVER })
-      await admin.connect()
-      await admin.query(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    }
+    await database?.drop()
   }
 }
 

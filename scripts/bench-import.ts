@@ -36,6 +36,7 @@ import { listPoliceFiles, type ImportFile } from '../src/capabilities/police-dat
 import { loadConfig } from '../src/config.ts'
 import { createDatabase, type DatabaseHandle } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
+import { createServerDatabase } from '../src/db/server-database.ts'
 import { createLogger } from '../src/logger.ts'
 import { memoryMailer } from '../src/mailer.ts'
 import { createServices, type AppDeps } from '../src/services.ts'
@@ -400,17 +401,8 @@ const memoryLine = (figures: ImportFigures) =>
 
 /** A new database on the PostgreSQL server; `drop` removes it (unless --keep). */
 async function serverDatabase(name: string): Promise<{ url: URL; drop: () => Promise<void> }> {
-  const admin = new pg.Client({ connectionString: SERVER })
-  await admin.connect()
-  await admin.query(`drop database if exists ${name}`)
-  await admin.query(`create database ${name}`)
-  const url = new URL(SERVER)
-  url.pathname = `/${name}`
-  const drop = async () => {
-    if (!flag('keep')) await admin.query(`drop database if exists ${name} with (force)`)
-    await admin.end()
-  }
-  return { url, drop }
+  const database = await createServerDatabase(SERVER, name, { replace: true })
+  return { url: new URL(database.url), drop: async () => (flag('keep') ? undefined : database.drop()) }
 }
 
 /**

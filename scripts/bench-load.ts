@@ -26,8 +26,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import pg from 'pg'
-
+import { createServerDatabase } from '../src/db/server-database.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/index.ts'
 import { runCspHub, startCspHub, type RunningServer } from '../test/helpers/csp-hub-process.ts'
 import { signIn } from '../test/helpers/http-session.ts'
@@ -163,21 +162,9 @@ async function bench(kind: 'pglite' | 'postgres') {
     env = { CSP_HUB_DATA_DIR: dir }
     cleanup = async () => rmSync(dir, { recursive: true, force: true })
   } else {
-    const name = `csp_hub_load_${process.pid}`
-    const admin = new pg.Client({ connectionString: SERVER })
-    await admin.connect()
-    await admin.query(`drop database if exists ${name}`)
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const url = new URL(SERVER)
-    url.pathname = `/${name}`
-    env = { DATABASE_URL: url.toString() }
-    cleanup = async () => {
-      const client = new pg.Client({ connectionString: SERVER })
-      await client.connect()
-      await client.query(`drop database if exists ${name} with (force)`)
-      await client.end()
-    }
+    const database = await createServerDatabase(SERVER, `csp_hub_load_${process.pid}`, { replace: true })
+    env = { DATABASE_URL: database.url }
+    cleanup = database.drop
   }
   try {
     process.stdout.write(`\n${kind}: loading the demo data${DATA ? ` with the police.uk and ONS files of ${DATA}` : ' (no police.uk files found: the strategic assessment will be empty)'}…`)

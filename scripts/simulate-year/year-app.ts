@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 
-import pg from 'pg'
-
 import { argon2Hasher } from '../../src/capabilities/accounts/index.ts'
 import type { Config } from '../../src/config.ts'
 import { createDatabase, type DatabaseHandle } from '../../src/db/database.ts'
+import { createServerDatabase } from '../../src/db/server-database.ts'
 import type { Logger } from '../../src/logger.ts'
 import { createMailer } from '../../src/mailer.ts'
 import { createServices, type AppDeps, type Services } from '../../src/services.ts'
@@ -28,20 +27,14 @@ export async function openYearDatabase(
     const handle = await createDatabase({ dataDir: path.join(work, 'pglite') })
     return { handle, kind: 'embedded PGlite', close: () => handle.close() }
   }
-  const name = `csp_hub_year_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  const target = new URL(url)
-  target.pathname = `/${name}`
-  const handle = await createDatabase({ databaseUrl: target.toString(), poolSize: 4 })
+  const server = await createServerDatabase(url, `csp_hub_year_${randomBytes(6).toString('hex')}`)
+  const handle = await createDatabase({ databaseUrl: server.url, poolSize: 4 })
   return {
     handle,
-    kind: `PostgreSQL, database ${name}`,
+    kind: `PostgreSQL, database ${server.name}`,
     async close() {
       await handle.close()
-      await admin.query(`drop database if exists ${name} with (force)`)
-      await admin.end()
+      await server.drop()
     },
   }
 }

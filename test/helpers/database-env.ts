@@ -4,10 +4,10 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { PGlite } from '@electric-sql/pglite'
-import pg from 'pg'
 import { inject } from 'vitest'
 
 import { createDatabase, type DatabaseHandle } from '../../src/db/database.ts'
+import { createServerDatabase } from '../../src/db/server-database.ts'
 
 import { testDatabaseKind } from './test-database.ts'
 
@@ -26,23 +26,13 @@ export interface DatabaseEnv {
  */
 export async function databaseEnv(options: { migrated: boolean }): Promise<DatabaseEnv> {
   if (testDatabaseKind() === 'postgres') {
-    const serverUrl = process.env.TEST_DATABASE_URL!
-    const name = `csp_hub_cli_${randomBytes(6).toString('hex')}`
-    const admin = new pg.Client({ connectionString: serverUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}${options.migrated ? ` template ${inject('postgresTemplate')}` : ''}`)
-    await admin.end()
-    const url = new URL(serverUrl)
-    url.pathname = `/${name}`
+    const server = await createServerDatabase(process.env.TEST_DATABASE_URL!, `csp_hub_cli_${randomBytes(6).toString('hex')}`, {
+      template: options.migrated ? inject('postgresTemplate') : undefined,
+    })
     return {
-      env: { DATABASE_URL: url.toString() },
-      open: () => createDatabase({ databaseUrl: url.toString(), poolSize: 2 }),
-      async remove() {
-        const client = new pg.Client({ connectionString: serverUrl })
-        await client.connect()
-        await client.query(`drop database if exists ${name} with (force)`)
-        await client.end()
-      },
+      env: { DATABASE_URL: server.url },
+      open: () => createDatabase({ databaseUrl: server.url, poolSize: 2 }),
+      remove: server.drop,
     }
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'csp-hub-data-'))

@@ -2,10 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import pg from 'pg'
-
 import { createDatabase } from '../../src/db/database.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
+import { createServerDatabase } from '../../src/db/server-database.ts'
 
 /**
  * Runs once per test run: migrates one PGlite database and saves its data folder as a tarball that each
@@ -28,20 +27,13 @@ export default async function setup({ provide }: { provide: (key: string, value:
 
   const url = process.env.TEST_DATABASE_URL
   if (url) {
-    const template = `csp_hub_template_${process.pid}`
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    await admin.query(`drop database if exists ${template}`)
-    await admin.query(`create database ${template}`)
-    const templateUrl = new URL(url)
-    templateUrl.pathname = `/${template}`
-    const handle = await createDatabase({ databaseUrl: templateUrl.toString(), poolSize: 1 })
+    const template = await createServerDatabase(url, `csp_hub_template_${process.pid}`, { replace: true })
+    const handle = await createDatabase({ databaseUrl: template.url, poolSize: 1 })
     await migrateToLatest(handle.db)
     await handle.close()
-    provide('postgresTemplate', template)
+    provide('postgresTemplate', template.name)
     return async () => {
-      await admin.query(`drop database if exists ${template} with (force)`).catch(() => undefined)
-      await admin.end()
+      await template.drop().catch(() => undefined)
     }
   }
   return undefined

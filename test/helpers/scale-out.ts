@@ -6,6 +6,8 @@ import path from 'node:path'
 
 import pg from 'pg'
 
+import { createServerDatabase } from '../../src/db/server-database.ts'
+
 import { startCspHub, type RunningServer } from './csp-hub-process.ts'
 
 /**
@@ -39,14 +41,8 @@ function freePort(): Promise<number> {
 }
 
 export async function startScaleOut(options: { serverUrl: string; servers?: number; env?: Record<string, string> }): Promise<ScaleOut> {
-  const name = `csp_hub_scale_${process.pid}_${Date.now().toString(36)}`
-  const admin = new pg.Client({ connectionString: options.serverUrl })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(options.serverUrl)
-  url.pathname = `/${name}`
-  const databaseUrl = url.toString()
+  const database = await createServerDatabase(options.serverUrl, `csp_hub_scale_${process.pid}_${Date.now().toString(36)}`)
+  const databaseUrl = database.url
   const dirs: string[] = []
   let haproxy: ChildProcess | undefined
   const servers: RunningServer[] = []
@@ -58,10 +54,7 @@ export async function startScaleOut(options: { serverUrl: string; servers?: numb
       await exited
     }
     await Promise.all(servers.map(server => server.stop('SIGTERM')))
-    const client = new pg.Client({ connectionString: options.serverUrl })
-    await client.connect()
-    await client.query(`drop database if exists ${name} with (force)`)
-    await client.end()
+    await database.drop()
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
   }
 

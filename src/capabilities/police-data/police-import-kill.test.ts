@@ -7,13 +7,13 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 import { sql } from 'kysely'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { runCspHub, startCspHub } from '#test/helpers/csp-hub-process'
 import { fixtureMonth, ONS } from '#test/helpers/police-data'
 import { testDatabaseKind } from '#test/helpers/test-database'
 import { createDatabase } from '../../db/database.ts'
+import { createServerDatabase } from '../../db/server-database.ts'
 
 const child = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/helpers/police-import-child.ts')
 let dir: string
@@ -23,17 +23,9 @@ let dropDatabase: (() => Promise<void>) | undefined
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'csp-hub-kill-'))
   if (testDatabaseKind() === 'postgres') {
-    const name = `csp_hub_kill_${randomBytes(5).toString('hex')}`
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    const url = new URL(process.env.TEST_DATABASE_URL!)
-    url.pathname = `/${name}`
-    database = url.toString()
-    dropDatabase = async () => {
-      await admin.query(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    }
+    const server = await createServerDatabase(process.env.TEST_DATABASE_URL!, `csp_hub_kill_${randomBytes(5).toString('hex')}`)
+    database = server.url
+    dropDatabase = server.drop
   } else {
     database = path.join(dir, 'pglite')
   }
