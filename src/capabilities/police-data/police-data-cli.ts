@@ -1,4 +1,4 @@
-import { createWriteStream, readFileSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import path from 'node:path'
 
 import type { Command } from 'commander'
@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync'
 
 import type { DatabaseHandle } from '../../db/database.ts'
 import { ValidationError } from '../../shared/errors.ts'
+import { peakMemoryBytes } from '../../shared/peak-memory.ts'
 import { CSV_OPTIONS, neutralise } from '../../shared/spreadsheet.ts'
 import type { Actor } from '../../core/audit/audit-entry.ts'
 
@@ -62,26 +63,10 @@ function progressBar(stream: NodeJS.WriteStream = process.stderr) {
     },
     done() {
       if (stream.isTTY && lastLine) stream.write('\n')
-      const peak = Math.max(peakRss, highWaterMark())
+      const peak = Math.max(peakRss, peakMemoryBytes())
       return { seconds: (Date.now() - started) / 1000, peakRssMb: Math.round(peak / 1024 / 1024) }
     },
   }
-}
-
-/**
- * The process's own high-water mark, which no sample between progress reports can miss: Linux's VmHWM, the
- * peak of this program's memory. Not getrusage's maxRSS, which a process started by a larger one inherits
- * (it holds the parent's size at the fork until this program grows past it): under the import benchmark,
- * which holds gigabytes, every command "peaked" at the benchmark's own 1.7 GB. Elsewhere, getrusage.
- */
-function highWaterMark(): number {
-  try {
-    const kB = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
-    if (kB) return Number(kB) * 1024
-  } catch {
-    // Not Linux: no /proc.
-  }
-  return process.resourceUsage().maxRSS * 1024
 }
 
 function printOutcome(outcome: ImportFileOutcome): void {
