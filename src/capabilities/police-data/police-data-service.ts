@@ -49,9 +49,13 @@ export interface SampleDataLoading {
 export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clock: Clock; partnershipAreas: PartnershipAreas }) {
   const { partnershipDistricts, query } = analysisQueries({ db, clock, partnershipAreas })
 
-  async function caveats(q: AnalysisQuery, options: { belowDistrict?: boolean; population?: { description: string } | null }) {
+  /** What the caveats rest on (the months held, the rows placed by name): asked beside an analysis's own queries. */
+  function caveatFacts(q: AnalysisQuery) {
+    return Promise.all([repo.months(db, q.forces), repo.rowsPlacedByName(db, q.area.filter, q.from, q.to)])
+  }
+
+  function caveats(q: AnalysisQuery, options: { belowDistrict?: boolean; population?: { description: string } | null }, [held, rowsPlacedByName]: Awaited<ReturnType<typeof caveatFacts>>) {
     const months = monthRange(q.from, q.to)
-    const held = await repo.months(db, q.forces)
     const inPeriod = held.filter(m => monthsBetween(q.from, m.month) >= 0 && monthsBetween(m.month, q.to) >= 0)
     const byMonth = new Map<Month, (typeof inPeriod)[number]['lsoaVintage']>()
     for (const m of inPeriod) byMonth.set(m.month, byMonth.has(m.month) && byMonth.get(m.month) !== m.lsoaVintage ? 'mixed' : m.lsoaVintage)
@@ -61,7 +65,7 @@ export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clo
       population: options.population,
       belowDistrict: options.belowDistrict ?? (q.area.kind === 'ward' || q.area.kind === 'lsoa'),
       rowsWithoutLocation: inPeriod.reduce((s, m) => s + m.rowsWithoutLocation, 0),
-      rowsPlacedByName: await repo.rowsPlacedByName(db, q.area.filter, q.from, q.to),
+      rowsPlacedByName,
     })
   }
 
@@ -71,7 +75,7 @@ export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clo
     const months = monthRange(q.from, q.to)
     // The period, and the 36 months to its end (trends; the year to date and the same months last year).
     const earliest = [q.from, addMonths(q.to, -35)].sort()[0]!
-    const counts = await repo.countsByMonthAndType(db, q.area.filter, earliest, q.to)
+    const [counts, facts] = await Promise.all([repo.countsByMonthAndType(db, q.area.filter, earliest, q.to), caveatFacts(q)])
     const inPeriod = counts.filter(c => monthsBetween(q.from, c.month) >= 0)
     const table = crimeTypeByMonth(inPeriod, months, q.heldMonths)
     const totals = totalsByType(inPeriod)
@@ -101,23 +105,26 @@ export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clo
       asb36,
       peaks,
       summary,
-      caveats: await caveats(q, { population }),
+      caveats: caveats(q, { population }, facts),
     }
   }
 
   async function hotspots(q: AnalysisQuery): Promise<Hotspots> {
-    const lsoaCounts = await repo.countsByLsoa(db, q.area.filter, q.from, q.to)
+    const [lsoaCounts, facts] = await Promise.all([repo.countsByLsoa(db, q.area.filter, q.from, q.to), caveatFacts(q)])
     const places = await repo.places(db, lsoaCounts.map(l => l.lsoaCode))
     const placeOf = new Map(places.map(p => [p.code, p]))
-    const districtNames = new Map((await repo.districts(db, [...new Set(places.map(p => p.districtCode))])).map(d => [d.code, d.name]))
     const wardTotals = new Map<string, number>()
     for (const l of lsoaCounts) {
       const ward = placeOf.get(l.lsoaCode)?.wardCode
       if (ward) wardTotals.set(ward, (wardTotals.get(ward) ?? 0) + l.count)
     }
-    const wards = await repo.wards(db, [...wardTotals.keys()])
+    const [districts, wards, populations] = await Promise.all([
+      repo.districts(db, [...new Set(places.map(p => p.districtCode))]),
+      repo.wards(db, [...wardTotals.keys()]),
+      repo.populations(db, 'ward', [...wardTotals.keys()], yearOf(q.to)),
+    ])
+    const districtNames = new Map(districts.map(d => [d.code, d.name]))
     const wardNames = new Map(wards.map(w => [w.code, w]))
-    const populations = await repo.populations(db, 'ward', [...wardTotals.keys()], yearOf(q.to))
     const wardFigures = [...wardTotals].map(([code, count]) => {
       const population = populations.get(code)?.population ?? null
       const ward = wardNames.get(code)
@@ -143,7 +150,7 @@ export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clo
       wardsByRate: rankAreas(wardFigures, 'rate') as Hotspots['wardsByRate'],
       lsoas: rankAreas(lsoaFigures, 'count') as Hotspots['lsoas'],
       wardPopulation,
-      caveats: await caveats(q, { belowDistrict: true, population: wardPopulation ? { description: wardPopulation } : null }),
+      caveats: caveats(q, { belowDistrict: true, population: wardPopulation ? { description: wardPopulation } : null }, facts),
     }
   }
 
@@ -166,10 +173,11 @@ export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clo
       groupName = `districts of the ${q.forces.join(' and ') || 'police force'} area (each holding at least 1% of the force’s records)`
     }
     for (const code of chosen) if (!codes.includes(code)) codes.push(code)
-    const [counts, districts, populations] = await Promise.all([
+    const [counts, districts, populations, facts] = await Promise.all([
       repo.countsByDistrict(db, codes, q.from, q.to),
       repo.districts(db, codes),
       repo.populations(db, 'district', codes, yearOf(q.to)),
+      caveatFacts(q),
     ])
     const countOf = new Map(counts.map(c => [c.districtCode, c.count]))
     const figures = districts.map(d => {
@@ -187,7 +195,7 @@ export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clo
       groupName,
       districts: ranked.map(r => ({ ...r, isChosen: chosen.has(r.code), band: bands.band(r.rate) })),
       populationDescription,
-      caveats: await caveats(q, { belowDistrict: false, population: populationDescription ? { description: populationDescription } : null }),
+      caveats: caveats(q, { belowDistrict: false, population: populationDescription ? { description: populationDescription } : null }, facts),
     }
   }
 
@@ -276,7 +284,9 @@ export function policeDataService({ db, clock, partnershipAreas }: { db: Db; clo
       }
       return {
         months: months.map(month => ({ month, count: heldMonths.has(month) && forces.size ? (byMonth.get(month) ?? 0) : null })),
-        caveats: forces.size ? (await caveats(q, { belowDistrict: filters.some(f => f.wardCode || f.lsoaCodes), population: null })).filter(c => !c.startsWith('No population')) : ['No police data is held for these areas.'],
+        caveats: forces.size
+          ? caveats(q, { belowDistrict: filters.some(f => f.wardCode || f.lsoaCodes), population: null }, await caveatFacts(q)).filter(c => !c.startsWith('No population'))
+          : ['No police data is held for these areas.'],
       }
     },
 
