@@ -18,7 +18,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type WriteStream } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -31,7 +31,7 @@ import { createApp } from '../src/app.ts'
 import { argon2Hasher } from '../src/capabilities/accounts/index.ts'
 import { CsvRecordReader } from '../src/capabilities/police-data/domain/csv-records.ts'
 import { monthRange } from '../src/core/calendar/index.ts'
-import { POLICE_COLUMNS, RECORD_COPY_COLUMNS } from '../src/capabilities/police-data/domain/police-rows.ts'
+import { parseStreetFileName, POLICE_COLUMNS, RECORD_COPY_COLUMNS } from '../src/capabilities/police-data/domain/police-rows.ts'
 import { listPoliceFiles, type ImportFile } from '../src/capabilities/police-data/police-import-files.ts'
 import { loadConfig } from '../src/config.ts'
 import { createDatabase, type DatabaseHandle } from '../src/db/database.ts'
@@ -213,13 +213,80 @@ interface ImportFigures {
   peakHeap: number
   /** RSS when 10%, 20%… 100% of the bytes had been read: flat if it does not grow with the rows. */
   rssByDecile: number[]
+  /** The machine's busy core-seconds meanwhile (see machineBusy). */
+  busy: number | null
+  /** Of which the database server's processes, and this process. */
+  databaseBusy: number | null
+  nodeBusy: number
 }
+
+/** CPU time so far of each process named postgres (the server and its backends), by process id, in core-seconds. */
+function postgresTimes(): Map<string, number> {
+  const times = new Map<string, number>()
+  try {
+    for (const pid of readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        if (!stat.includes('(postgres)')) continue
+        // After "(comm) ", utime and stime are the 12th and 13th fields.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        times.set(pid, (Number(fields[11]) + Number(fields[12])) / 100)
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+  } catch {
+    // No /proc.
+  }
+  return times
+}
+/** The database server's CPU time since `before` (a backend that ended meanwhile is not counted: the import's pool keeps its connections). */
+function postgresSince(before: Map<string, number>): number | null {
+  const after = postgresTimes()
+  if (!after.size) return null
+  let total = 0
+  for (const [pid, time] of after) total += time - (before.get(pid) ?? 0)
+  return total
+}
+
+/**
+ * The whole machine's busy time so far, in core-seconds, from /proc/stat: every process (this one, the
+ * database's, psql, and anything else running), so a quiet machine gives the cleanest figure. Null where there
+ * is no /proc.
+ */
+function machineBusy(): number | null {
+  try {
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number)
+    // user, nice, system, idle, iowait, irq, softirq, steal; Linux counts them in hundredths of a second.
+    return (ticks.reduce((a, b) => a + b, 0) - ticks[3]! - ticks[4]!) / 100
+  } catch {
+    return null
+  }
+}
+const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6
+const busySince = (before: number | null) => {
+  const after = machineBusy()
+  return before === null || after === null ? null : after - before
+}
+
+/**
+ * What the machine's cores allow: our import kept the machine busy for `ours.busy` core-seconds, so on this
+ * many cores it cannot take less than that divided by the cores, whatever runs in parallel; psql's \copy of
+ * the same files took `anchor.seconds` (and kept the machine busy for `anchor.busy`).
+ */
+const cpuLine = (ours: ImportFigures, anchor: { seconds: number; busy: number | null }) =>
+  ours.busy === null || anchor.busy === null
+    ? ''
+    : `    CPU: the machine was busy for ${ours.busy.toFixed(1)} core-seconds during our import (the database's processes ${ours.databaseBusy?.toFixed(1) ?? '?'}, this process ${ours.nodeBusy.toFixed(1)}) and ${anchor.busy.toFixed(1)} during psql \\copy; on ${os.cpus().length} cores our import cannot take less than ${(ours.busy / os.cpus().length).toFixed(1)} s, a ratio of at most ${(anchor.seconds / (ours.busy / os.cpus().length)).toFixed(2)}`
 
 async function timeImport(services: ReturnType<typeof createServices>, files: ImportFile[], label: string): Promise<ImportFigures> {
   let peakRss = 0
   let peakHeap = 0
   let lastPrint = 0
   const rssByDecile: number[] = []
+  const busyBefore = machineBusy()
+  const databaseBefore = postgresTimes()
+  const nodeBefore = process.cpuUsage()
   const started = performance.now()
   const outcomes = await services.policeImporter.importFiles(files, {
     actor: ACTOR,
@@ -240,7 +307,7 @@ async function timeImport(services: ReturnType<typeof createServices>, files: Im
   const failed = outcomes.filter(o => o.status !== 'imported')
   if (failed.length) throw new Error(`${failed.length} files failed: ${failed[0]!.name}: ${failed[0]!.message} ${JSON.stringify(failed[0]!.problems?.slice(0, 3))}`)
   const rows = outcomes.reduce((s, o) => s + (o.rows ?? 0), 0)
-  return { rows, seconds, rowsPerSecond: rows / seconds, peakRss, peakHeap, rssByDecile }
+  return { rows, seconds, rowsPerSecond: rows / seconds, peakRss, peakHeap, rssByDecile, busy: busySince(busyBefore), databaseBusy: postgresSince(databaseBefore), nodeBusy: cpuSeconds(process.cpuUsage(nodeBefore)) }
 }
 
 /**
@@ -289,7 +356,7 @@ const BARE_TABLE = "create table bench_bare_records (force text not null default
 const BARE_COLUMNS = RECORD_COPY_COLUMNS.slice(1).join(', ')
 
 /** psql \copy of the same files, one session, into a bare table with police_records' columns. */
-function timePsqlCopy(url: string, files: ImportFile[]): { seconds: number; rows: number } {
+function timePsqlCopy(url: string, files: ImportFile[]): { seconds: number; rows: number; busy: number | null } {
   const script = [
     `drop table if exists bench_bare_records; ${BARE_TABLE};`,
     '\\timing on',
@@ -301,13 +368,15 @@ function timePsqlCopy(url: string, files: ImportFile[]): { seconds: number; rows
   const scriptFile = path.join(os.tmpdir(), `bench-psql-${process.pid}.sql`)
   writeFileSync(scriptFile, script)
   const parsed = new URL(url)
+  const busyBefore = machineBusy()
   const result = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', scriptFile, '-d', url], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, PGPASSWORD: decodeURIComponent(parsed.password) } })
+  const busy = busySince(busyBefore)
   rmSync(scriptFile, { force: true })
   if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`)
   // psql prints "Time: 123.456 ms" after each \copy: the time the server took, without psql's start-up.
   const times = [...result.stdout.matchAll(/Time: ([\d.]+) ms/g)].map(m => Number(m[1]))
   const rows = Number(/^\s*(\d+)\s*$/m.exec(result.stdout)?.[1] ?? 0)
-  return { seconds: times.reduce((s, t) => s + t, 0) / 1000, rows }
+  return { seconds: times.reduce((s, t) => s + t, 0) / 1000, rows, busy }
 }
 
 function percentile(values: number[], p: number): number {
@@ -392,6 +461,42 @@ async function timePgliteCopy(database: DatabaseHandle, files: ImportFile[]): Pr
     return { seconds, rows }
   })
 }
+
+/**
+ * PGlite's floor for the import, with no work in Node at all: the same files copied into a table like
+ * police_records as the import copies them (the force from the transaction's setting; the block-range index),
+ * and the counts by LSOA the import wrote for those files (it must have run), copied again into a table like
+ * police_counts.
+ * Nothing is checked or counted, yet this is the least the database does for an import, on its one thread.
+ */
+async function timePgliteFloor(database: DatabaseHandle, files: ImportFile[]): Promise<{ records: number; counts: number; countRows: number }> {
+  return database.withRawConnection(async connection => {
+    if (connection.kind !== 'pglite') throw new Error('PGlite only')
+    const client = connection.client
+    await client.exec('drop table if exists bench_records; drop table if exists bench_counts; create table bench_records (like police_records including all); create table bench_counts (like police_counts including all)')
+    let records = 0
+    for (const file of files) {
+      const blob = new Blob([await readFile(file.path)])
+      const force = parseStreetFileName(file.name)?.force ?? 'x'
+      const started = performance.now()
+      await client.exec('begin')
+      await client.query("select set_config('csp_hub.import_force', $1, true)", [force])
+      await client.query(`copy bench_records (${BARE_COLUMNS}) from '/dev/blob' with (format csv, header true)`, [], { blob })
+      await client.exec('commit')
+      records += (performance.now() - started) / 1000
+    }
+    const held = files.map(f => parseStreetFileName(f.name)).filter(name => name !== null).map(name => `('${name.force}', '${name.month}-01'::date)`)
+    const dump = await client.query(`copy (select * from police_counts where (force, month) in (${held.join(', ')})) to '/dev/blob'`)
+    const started = performance.now()
+    await client.query('copy bench_counts from \'/dev/blob\'', [], { blob: dump.blob! })
+    const counts = (performance.now() - started) / 1000
+    const countRows = Number((await client.query<{ count: number }>('select count(*)::int as count from bench_counts')).rows[0]!.count)
+    await client.exec('drop table bench_records; drop table bench_counts')
+    return { records, counts, countRows }
+  })
+}
+const floorLine = (floor: Awaited<ReturnType<typeof timePgliteFloor>>, bare: { seconds: number }) =>
+  `The floor, with no work in Node: the files COPY'd into a table like police_records ${floor.records.toFixed(1)} s, and the ${n(floor.countRows)} counts by LSOA ${floor.counts.toFixed(1)} s: a ratio of at most ${(bare.seconds / (floor.records + floor.counts)).toFixed(2)} (${load()})`
 
 const commandLine = (command: ReturnType<typeof timeCommand>, anchor: { seconds: number; rows: number }, anchorName: string) =>
   `The command \`csp-hub import police-uk\` on the same files, in its own process (${command.build}): ${n(command.rowsPerSecond)} rows/s, ratio ${(command.rowsPerSecond / (anchor.rows / anchor.seconds)).toFixed(2)} of ${anchorName}; peak memory ${n(command.peakRssMb)} MB (goal ≤ 500 MB) (${load()})`
@@ -495,6 +600,7 @@ async function main() {
           const psql36 = timePsqlCopy(url.toString(), force36)
           log(`  Essex × 36 months:      ${n(pg36.rows)} rows in ${pg36.seconds.toFixed(1)} s = ${n(pg36.rowsPerSecond)} rows/s; psql \\copy ${psql36.seconds.toFixed(1)} s = ${n(psql36.rows / psql36.seconds)} rows/s; ratio ${ratio(pg36, psql36)} (${load()})`)
           log(`    Memory: ${memoryLine(pg36)}`)
+          log(cpuLine(pg36, psql36))
           log(`  Analyses on the 36-month data (${runs} runs each):`)
           printAnalyses(await timeAnalyses(database, services, deps, runs))
           await sql.raw(EMPTY_POLICE_TABLES).execute(database.db)
@@ -506,6 +612,7 @@ async function main() {
           const psqlAll = timePsqlCopy(url.toString(), all)
           log(`  All forces × 12 months: ${n(pgAll.rows)} rows in ${pgAll.seconds.toFixed(1)} s = ${n(pgAll.rowsPerSecond)} rows/s; psql \\copy ${psqlAll.seconds.toFixed(1)} s = ${n(psqlAll.rows / psqlAll.seconds)} rows/s; ratio ${ratio(pgAll, psqlAll)} (${load()})`)
           log(`    Memory: ${memoryLine(pgAll)}`)
+          log(cpuLine(pgAll, psqlAll))
           log(`  ${await timeReplacements(services, all)}`)
           log(`  Analyses with all forces held (12 + 36 months):`)
           printAnalyses(await timeAnalyses(database, services, deps, flag('quick') ? 5 : 10))
@@ -536,6 +643,7 @@ async function main() {
         bare36 = await timePgliteCopy(database, force36)
         log(`  Essex × 36 months:      ${n(lite36.rows)} rows in ${lite36.seconds.toFixed(1)} s = ${n(lite36.rowsPerSecond)} rows/s; PGlite's bare COPY FROM '/dev/blob' ${bare36.seconds.toFixed(1)} s = ${n(bare36.rows / bare36.seconds)} rows/s; ratio ${ratio(lite36, bare36)} (${load()})`)
         log(`    Memory: ${memoryLine(lite36)}`)
+        log(`    ${floorLine(await timePgliteFloor(database, force36), bare36)}`)
         log(`  Analyses on the 36-month data (${runs} runs each):`)
         printAnalyses(await timeAnalyses(database, services, deps, runs))
       }
