@@ -1,12 +1,9 @@
-import { sql } from 'kysely'
-
 import { auditSnapshot, type Actor } from '../../core/audit/audit-entry.ts'
 import { monthStart, type Month } from '../../core/calendar/index.ts'
 import type { DatabaseHandle } from '../../db/database.ts'
-import { ValidationError } from '../../shared/errors.ts'
 
 import { CsvFatalError, type CsvRecord } from './domain/csv-records.ts'
-import { normaliseDistrictName, type Placement } from './domain/geography.ts'
+import type { Placement } from './domain/geography.ts'
 import {
   copyRow,
   recordCsvLine,
@@ -21,6 +18,7 @@ import {
 } from './domain/police-rows.ts'
 import type { ImportFileOutcome } from './police-data-tables.ts'
 import { rawTx, type CopySink, type RawCopySink } from './police-import-copy.ts'
+import { heldMonths, loadPlacement, summariseNewRanges } from './police-import-held.ts'
 import { listPoliceFiles, readAhead, recordBatches, type Batch, type ImportFile } from './police-import-files.ts'
 
 /**
@@ -67,14 +65,6 @@ export interface PoliceImportOptions {
 const MAX_LISTED_PROBLEMS = 100
 /** PGlite: the largest file whose bytes go to COPY in one statement (a larger one is read row by row). */
 const PGLITE_BYTES_LIMIT = 128 * 1024 * 1024
-/**
- * Replacing a force-month finds its rows through the block-range (BRIN) indexes on month and force. Such an
- * index knows only the ranges of blocks summarised so far, and reads every other block: PostgreSQL's
- * autovacuum summarises new ranges in its own time, and PGlite has no autovacuum, so after a bulk load a
- * replacement would read every force's rows, three times. The new ranges are summarised first; later
- * inserts keep a summarised range up to date.
- */
-const SUMMARISE_NEW_RANGES = "select brin_summarize_new_values('police_records_month_force_idx'), brin_summarize_new_values('police_counts_month_force_idx')"
 /** Said by importOne when the file's bytes could not go to COPY as they are: read it again, row by row. */
 const RETRY_ROW_BY_ROW = Symbol('retry row by row')
 
@@ -92,31 +82,8 @@ const rejoin = (fields: readonly string[]) => fields.map(f => (/[",\r\n]/.test(f
 export function policeImporter(database: DatabaseHandle) {
   const { db } = database
 
-  async function loadPlacement(): Promise<Placement & { districtCount: number }> {
-    const [places, districts] = await Promise.all([
-      db.selectFrom('onsLsoaPlaces').select(['code', 'districtCode', 'districtMethod', 'inLsoa11', 'inLsoa21']).execute(),
-      db.selectFrom('onsDistricts').select(['code', 'name']).execute(),
-    ])
-    if (!places.length && !districts.length) {
-      throw new ValidationError({
-        geography: 'No ONS geography has been imported, so no row can be placed in a district. Import the LSOA lookups first: csp-hub import ons-lookup FILE',
-      })
-    }
-    return {
-      places: new Map(places.map(p => [p.code, { districtCode: p.districtCode, in2011: p.inLsoa11, in2021: p.inLsoa21, byName: p.districtMethod === 'name_prefix' }])),
-      districtsByName: new Map(districts.map(d => [normaliseDistrictName(d.name), d.code])),
-      districtCount: districts.length,
-    }
-  }
-
-  /** The force-months held before the import, as 'force YYYY-MM'. */
-  async function heldMonths(): Promise<Set<string>> {
-    const rows = await db.selectFrom('policeMonths').select(['force', sql<string>`to_char(month, 'YYYY-MM')`.as('month')]).execute()
-    return new Set(rows.map(r => `${r.force} ${r.month}`))
-  }
-
   async function importFiles(files: readonly ImportFile[], options: PoliceImportOptions): Promise<ImportFileOutcome[]> {
-    const [placement, heldBefore] = await Promise.all([loadPlacement(), heldMonths()])
+    const [placement, heldBefore] = await Promise.all([loadPlacement(db), heldMonths(db)])
     const bytesTotal = files.reduce((sum, f) => sum + f.size, 0)
     let bytesDone = 0
     let rowsDone = 0
@@ -325,11 +292,7 @@ export function policeImporter(database: DatabaseHandle) {
         // Before the file's transaction, so two files never wait for each other's lock on the index.
         if ((replacing.heldBefore.has(monthKey) || earlierInRun !== undefined) && replacing.insertedSinceSummary) {
           replacing.insertedSinceSummary = false
-          // Only the indexes' owner may summarise them (the app, which made them, in every deployment the README
-          // describes). Without it the replacement still works, reading more.
-          await tx.query(SUMMARISE_NEW_RANGES).catch((error: unknown) => {
-            if ((error as { code?: unknown } | null)?.code !== '42501') throw error
-          })
+          await summariseNewRanges(tx)
         }
         // On PostgreSQL, the commit need not wait for the log to reach the disk: a crash of the server
         // could lose the last import (all of it, never part), which is imported again; nothing else.
@@ -518,6 +481,6 @@ export function policeImporter(database: DatabaseHandle) {
     }
   }
 
-  return { importFiles, loadPlacement, listFiles: listPoliceFiles }
+  return { importFiles, loadPlacement: () => loadPlacement(db), listFiles: listPoliceFiles }
 }
 export type PoliceImporter = ReturnType<typeof policeImporter>
